@@ -1,0 +1,81 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { Product, Warehouse } from './catalog';
+
+export const RUN_TRIGGERS = ['endpoint', 'schedule', 'admin'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One replenishment run: who started it, for which target, how it went. */
+export const ReplenishmentRun = defineEntity({
+  name: 'ReplenishmentRun',
+  tableName: 'replenishment_runs',
+  properties: (p) => ({
+    id: p.uuid().primary().columnType('uuid'),
+    trigger: p.string().$type<RunTrigger>().columnType('text'),
+    requestId: p.uuid().columnType('uuid').nullable(),
+    targetWarehouseId: p.uuid().columnType('uuid').nullable(),
+    parameters: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
+    status: p.string().$type<RunStatus>().columnType('text').default('queued'),
+    counts: p.json<Record<string, number>>().columnType('jsonb').default('{}'),
+    error: p.text().columnType('text').nullable(),
+    createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
+    startedAt: p.datetime().columnType('timestamptz').nullable(),
+    finishedAt: p.datetime().columnType('timestamptz').nullable(),
+  }),
+  indexes: [{ name: 'replenishment_runs_created_at_index', properties: ['createdAt'] }],
+});
+export type ReplenishmentRun = InferEntity<typeof ReplenishmentRun>;
+
+/** Stock as 1С reported it at the start of a run; the planner's input, kept for audit. */
+export const StockSnapshot = defineEntity({
+  name: 'StockSnapshot',
+  tableName: 'stock_snapshots',
+  properties: (p) => ({
+    id: p.bigint('string').primary().columnType('bigint').generated('by default as identity'),
+    run: p.manyToOne(ReplenishmentRun).fieldName('run_id').deleteRule('cascade'),
+    warehouse: p.manyToOne(Warehouse).fieldName('warehouse_id'),
+    product: p.manyToOne(Product).fieldName('product_id'),
+    onHand: p.integer().columnType('integer'),
+    reserved: p.integer().columnType('integer'),
+    capturedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
+  }),
+  uniques: [{ name: 'stock_snapshots_run_warehouse_product_unique', properties: ['run', 'warehouse', 'product'] }],
+});
+export type StockSnapshot = InferEntity<typeof StockSnapshot>;
+
+export const TRANSFER_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled'] as const;
+export type TransferOrderStatus = (typeof TRANSFER_ORDER_STATUSES)[number];
+
+/** A "заказ на перемещение" from one own warehouse to another, delivered to 1С via the outbox. */
+export const TransferOrder = defineEntity({
+  name: 'TransferOrder',
+  tableName: 'transfer_orders',
+  properties: (p) => ({
+    id: p.uuid().primary().columnType('uuid'),
+    run: p.manyToOne(ReplenishmentRun).fieldName('run_id'),
+    sourceWarehouse: p.manyToOne(Warehouse).fieldName('source_warehouse_id'),
+    targetWarehouse: p.manyToOne(Warehouse).fieldName('target_warehouse_id'),
+    status: p.string().$type<TransferOrderStatus>().columnType('text').default('pending'),
+    externalId: p.text().columnType('text').nullable(),
+    externalNumber: p.text().columnType('text').nullable(),
+    createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
+    updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
+  }),
+  indexes: [{ name: 'transfer_orders_target_status_index', properties: ['targetWarehouse', 'status'] }],
+});
+export type TransferOrder = InferEntity<typeof TransferOrder>;
+
+/** One product line of a transfer order, with the numbers that produced it. */
+export const TransferOrderLine = defineEntity({
+  name: 'TransferOrderLine',
+  tableName: 'transfer_order_lines',
+  properties: (p) => ({
+    id: p.uuid().primary().columnType('uuid'),
+    transferOrder: p.manyToOne(TransferOrder).fieldName('transfer_order_id').deleteRule('cascade'),
+    product: p.manyToOne(Product).fieldName('product_id'),
+    quantity: p.integer().columnType('integer'),
+    explanation: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
+  }),
+});
+export type TransferOrderLine = InferEntity<typeof TransferOrderLine>;

@@ -1,0 +1,23 @@
+export * from './entities';
+export { createOrmOptions, UNMANAGED_TABLES } from './config';
+export {
+  createSessionFactory,
+  connectDatabase,
+  disconnectDatabase,
+  getOrm,
+  getSession,
+  DatabaseNotConnectedError,
+  type SessionFactory,
+} from './session';
+export {
+  resolveDatabaseUrl,
+  startEmbeddedServer,
+  ensureDatabaseExists,
+  embeddedServerUrl,
+  defaultEmbeddedOptions,
+  EMBEDDED_DATABASE_NAME,
+  DatabaseNotConfiguredError,
+  type EmbeddedDatabaseOptions,
+} from './database-url';
+export type { EntityManager } from '@mikro-orm/postgresql';
+export { MikroORM } from '@mikro-orm/postgresql';

@@ -1,0 +1,55 @@
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { createOrmOptions } from './config';
+
+/** Hands out one EntityManager per unit of work. */
+export interface SessionFactory {
+  /** A fresh session (forked EntityManager) with its own identity map. */
+  open(): EntityManager;
+  /** Runs `work` in a transaction on a fresh session: commit on success, rollback on throw. */
+  withSession<T>(work: (session: EntityManager) => Promise<T>): Promise<T>;
+}
+
+export function createSessionFactory(orm: MikroORM): SessionFactory {
+  return {
+    open: () => orm.em.fork(),
+    withSession: (work) => orm.em.fork().transactional(work),
+  };
+}
+
+/** Raised when a session is asked for before `connectDatabase` ran. */
+export class DatabaseNotConnectedError extends Error {
+  constructor() {
+    super('The database is not connected: call connectDatabase(url) at start-up before getSession().');
+    this.name = 'DatabaseNotConnectedError';
+  }
+}
+
+let defaultOrm: MikroORM | undefined;
+
+/** Connects the process-wide ORM that `getSession` serves sessions from. */
+export async function connectDatabase(databaseUrl: string): Promise<MikroORM> {
+  if (defaultOrm) return defaultOrm;
+  defaultOrm = await MikroORM.init(createOrmOptions(databaseUrl));
+  return defaultOrm;
+}
+
+/** Closes the process-wide ORM, if any. */
+export async function disconnectDatabase(): Promise<void> {
+  const orm = defaultOrm;
+  defaultOrm = undefined;
+  await orm?.close(true);
+}
+
+/** The process-wide ORM; throws when the process has not connected yet. */
+export function getOrm(): MikroORM {
+  if (!defaultOrm) throw new DatabaseNotConnectedError();
+  return defaultOrm;
+}
+
+/**
+ * Compatibility export for code written against the first release's
+ * `async_session`: callable, returns a fresh session every time.
+ */
+export function getSession(): EntityManager {
+  return getOrm().em.fork();
+}

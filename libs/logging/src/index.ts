@@ -1,0 +1,1 @@
+export { createStdoutLogger, SECRET_KEYS, type StdoutLogger } from './stdout-logger';

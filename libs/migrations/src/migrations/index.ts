@@ -1,0 +1,13 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20250923000000_integration_logs_baseline } from './Migration20250923000000_integration_logs_baseline';
+import { Migration20250923000200_replenishment_and_outbox } from './Migration20250923000200_replenishment_and_outbox';
+
+/**
+ * Every migration this build knows, oldest first: one line, no branches. Listed
+ * explicitly (not globbed from disk) so the bundled `node dist/migrate.js` carries
+ * them, and named by string so bundling can never rename what the database recorded.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20250923000000_integration_logs_baseline', class: Migration20250923000000_integration_logs_baseline },
+  { name: 'Migration20250923000200_replenishment_and_outbox', class: Migration20250923000200_replenishment_and_outbox },
+];

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
+
+const { compilerOptions } = JSON.parse(readFileSync(resolve(__dirname, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, [string]> };
+};
+/** The same `@hub/*` aliases TypeScript, tsx and esbuild read from tsconfig.base.json. */
+const alias = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, resolve(__dirname, target)]),
+);
+const projects = ['apps/api', 'apps/scheduler', 'apps/admin', 'apps/sandbox', 'libs/db', 'libs/logging', 'libs/migrations', 'libs/outbox', 'libs/replenishment', 'libs/integrations'];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    globalSetup: [resolve(__dirname, 'libs/testing/src/global-setup.ts')],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    projects: projects.map((root) => ({
+      extends: true,
+      test: { name: root.split('/')[1], include: [`${root}/src/**/*.spec.ts`] },
+    })),
+  },
+});
