@@ -11,3 +11,4 @@ export {
 } from './runner';
 export { UnknownMigrationsError, PendingMigrationsError } from './errors';
 export { migrationsList } from './migrations';
+export { prepareDatabase } from './startup';

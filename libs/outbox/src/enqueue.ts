@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, OutboxEventType } from '@hub/db';
+
+export interface NewOutboxEvent {
+  aggregateType: string;
+  aggregateId: string;
+  eventType: OutboxEventType;
+  payload: Record<string, unknown>;
+}
+
+const INSERT_EVENT = `
+  insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload)
+  values (?::uuid, ?, ?::uuid, ?, ?::jsonb)`;
+
+/**
+ * Adds an event in the caller's transaction (pass the transactional EntityManager), so
+ * the event exists exactly when the business rows it describes do. Returns its id, which
+ * is also the idempotency key the other side receives.
+ */
+export async function enqueueEvent(em: EntityManager, event: NewOutboxEvent): Promise<string> {
+  const id = randomUUID();
+  await em.execute(INSERT_EVENT, [id, event.aggregateType, event.aggregateId, event.eventType, JSON.stringify(event.payload)], 'run');
+  return id;
+}
