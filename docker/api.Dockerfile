@@ -1,0 +1,43 @@
+# Integration Hub — api: HTTP API (Hono), port 8000
+# Build from the repository root: docker build -f docker/api.Dockerfile .
+
+# --- build: compile the bundle with the full toolchain -------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.json ./
+COPY tools/build ./tools/build
+COPY libs ./libs
+COPY apps ./apps
+RUN node tools/build/build-app.mjs api && node tools/build/build-app.mjs migrate
+
+# --- deps: production dependencies only -----------------------------------------------
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# --- runtime ----------------------------------------------------------------------------
+FROM node:20-bookworm-slim
+# apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
+RUN set -eux; \
+    printf 'Acquire::Retries "5";\nAcquire::http::Timeout "30";\n' > /etc/apt/apt.conf.d/80-retries; \
+    apt-get update \
+      || (sleep 5 && apt-get update); \
+    apt-get install -y --no-install-recommends tini \
+      || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
+    rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.API_PORT || 8000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# The entry point applies pending migrations under an advisory lock, then starts.
+# By hand: node dist/migrate.js up|down|status|check (working directory /app).
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "--enable-source-maps", "dist/apps/api/main.js"]

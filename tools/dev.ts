@@ -1,0 +1,59 @@
+/**
+ * `npm run dev`: api, scheduler, admin and sandbox together, against DATABASE_URL or,
+ * when it is unset, an embedded PostgreSQL kept in .data/postgres. Migrations are applied
+ * once here (under the advisory lock; each app re-checks on start). Ctrl+C stops all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolveDatabaseUrl } from '@hub/db';
+import { createStdoutLogger } from '@hub/logging';
+import { migrateUp } from '@hub/migrations';
+
+const APPS = ['sandbox', 'api', 'scheduler', 'admin'] as const;
+const logger = createStdoutLogger('dev');
+
+function prefixLines(app: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) out.write(`[${app}] ${line}\n`);
+  });
+}
+
+async function main(): Promise<void> {
+  const usingEmbedded = !process.env['DATABASE_URL']?.trim();
+  const databaseUrl = await resolveDatabaseUrl();
+  logger.info({ embedded: usingEmbedded }, usingEmbedded ? 'DATABASE_URL unset: using the embedded PostgreSQL in .data/postgres' : 'Using DATABASE_URL');
+  await migrateUp(databaseUrl, logger);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    ONEC_BASE_URL: process.env['ONEC_BASE_URL'] ?? 'http://127.0.0.1:8100',
+    API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
+  };
+  const children: ChildProcess[] = APPS.map((app) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    prefixLines(app, child.stdout!, process.stdout);
+    prefixLines(app, child.stderr!, process.stderr);
+    child.on('exit', (code, signal) => logger.info({ app, code, signal }, `${app} exited`));
+    return child;
+  });
+  logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — Ctrl+C stops everything');
+
+  const stop = (): void => {
+    for (const child of children) child.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve))))).then(() =>
+      process.exit(0),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  logger.error({ err: error }, `npm run dev failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
