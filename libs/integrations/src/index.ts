@@ -1,1 +1,5 @@
+export * from './errors';
+export * from './http/retry-after';
 export * from './one-c/contract';
+export * from './one-c/client';
+export * from './one-c/client-options';

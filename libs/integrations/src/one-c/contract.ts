@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 export const ONE_C_API_PREFIX = '/hs/integrationapi/v1';
 
+/** Header carrying the caller's idempotency key on POST /transfer-orders (the outbox event id). */
+export const ONE_C_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
 /** GET /warehouses → { items: OneCWarehouse[] } */
 export const oneCWarehouseSchema = z.object({
   id: z.string().min(1),
@@ -59,6 +62,7 @@ export const oneCCreateTransferOrderSchema = z.object({
 export type OneCCreateTransferOrder = z.infer<typeof oneCCreateTransferOrderSchema>;
 
 export const ONE_C_TRANSFER_ORDER_STATUSES = ['draft', 'approved', 'shipped', 'received', 'cancelled'] as const;
+export type OneCTransferOrderStatus = (typeof ONE_C_TRANSFER_ORDER_STATUSES)[number];
 
 /** 201 (created) or 200 (replayed for a known Idempotency-Key) */
 export const oneCTransferOrderSchema = z.object({
@@ -74,6 +78,17 @@ export type OneCTransferOrder = z.infer<typeof oneCTransferOrderSchema>;
 
 /** GET /transfer-orders?status=open → { items: OneCTransferOrder[] }: not yet received nor cancelled. */
 export const oneCListSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** Value of `status` in GET /transfer-orders?status=open: everything not received nor cancelled. */
+export const ONE_C_OPEN_ORDERS_FILTER = 'open';
+
+export const oneCWarehouseListSchema = oneCListSchema(oneCWarehouseSchema);
+export const oneCTransferOrderListSchema = oneCListSchema(oneCTransferOrderSchema);
+export const oneCStockResponseSchema = z.object({ warehouseId: z.string().min(1), items: z.array(oneCStockItemSchema) });
+export const oneCReplenishmentSettingsResponseSchema = z.object({
+  warehouseId: z.string().min(1),
+  items: z.array(oneCReplenishmentSettingSchema),
+});
 
 /** Every error answer: { error: { code, message } } */
 export const oneCErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

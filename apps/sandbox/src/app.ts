@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { ONE_C_API_PREFIX, ONE_C_ENV_DEFAULTS } from '@hub/integrations';
+import { errorBody, respondNotFound, respondToError, SANDBOX_ERROR_CODES } from './http/sandbox-error';
+import { catalogRoutes } from './routes/catalog-routes';
+import { controlRoutes, SANDBOX_CONTROL_PREFIX } from './routes/control-routes';
+import { transferOrderRoutes } from './routes/transfer-order-routes';
+import type { SandboxSeed } from './seed/seed-types';
+import { SandboxState } from './state/sandbox-state';
+
+export type { SandboxSeed } from './seed/seed-types';
+export { createDemoSeed } from './seed/demo-seed';
+export { DEMO_WAREHOUSE_IDS } from './seed/demo-catalog';
+export { SandboxState } from './state/sandbox-state';
+
+/** Credentials and data for one sandbox; defaults match the 1С client's defaults. */
+export interface SandboxAppOptions {
+  username?: string;
+  password?: string;
+  /** Defaults to the demo network from `createDemoSeed()`. */
+  seed?: SandboxSeed;
+}
+
+/**
+ * The 1С stand-in: the contract under ONE_C_API_PREFIX behind Basic auth, control
+ * endpoints under /__sandbox, and /health. Returns the state so tests can look inside.
+ */
+export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; state: SandboxState } {
+  const state = new SandboxState(options.seed);
+  const oneC = new Hono();
+  oneC.use(
+    basicAuth({
+      username: options.username ?? ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
+      password: options.password ?? ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
+      realm: '1C integration API',
+      invalidUserMessage: errorBody(SANDBOX_ERROR_CODES.unauthorized, 'valid Basic credentials are required'),
+    }),
+  );
+  oneC.route('/', catalogRoutes(state));
+  oneC.route('/', transferOrderRoutes(state));
+
+  const app = new Hono();
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route(ONE_C_API_PREFIX, oneC);
+  app.route(SANDBOX_CONTROL_PREFIX, controlRoutes(state));
+  app.onError(respondToError);
+  app.notFound(respondNotFound);
+  return { app, state };
+}

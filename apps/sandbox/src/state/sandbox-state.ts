@@ -1,0 +1,95 @@
+import type { OneCReplenishmentSetting, OneCStockItem, OneCTransferOrderStatus } from '@hub/integrations';
+import { createDemoSeed } from '../seed/demo-seed';
+import type { SandboxProduct, SandboxSeed, SandboxStockRow } from '../seed/seed-types';
+import { TransferOrderBook, type SandboxTransferOrder } from './transfer-order-book';
+
+/** Statuses after which an order no longer counts as inbound. */
+const CLOSED_STATUSES: readonly OneCTransferOrderStatus[] = ['received', 'cancelled'];
+
+/** Why an order could not be received. */
+export type ReceiveResult =
+  | { outcome: 'received'; order: SandboxTransferOrder }
+  | { outcome: 'not_found' }
+  | { outcome: 'already_closed'; order: SandboxTransferOrder };
+
+/**
+ * The sandbox's whole world, in memory: catalogue, stock, norms and the transfer orders
+ * it received. `reset()` returns to the seed, so tests can share one instance.
+ */
+export class SandboxState {
+  seed: SandboxSeed;
+  stock: SandboxStockRow[] = [];
+  transferOrders = new TransferOrderBook();
+  private productsById = new Map<string, SandboxProduct>();
+
+  constructor(seed: SandboxSeed = createDemoSeed()) {
+    this.seed = seed;
+    this.reset();
+  }
+
+  reset(): void {
+    // A deep copy: receiving orders changes stock, and the seed must stay as it was.
+    this.stock = structuredClone(this.seed.stock);
+    this.productsById = new Map(this.seed.products.map((product) => [product.id, product]));
+    this.transferOrders = new TransferOrderBook();
+  }
+
+  get warehouses() {
+    return this.seed.warehouses;
+  }
+
+  hasWarehouse(warehouseId: string): boolean {
+    return this.seed.warehouses.some((warehouse) => warehouse.id === warehouseId);
+  }
+
+  findProduct(productId: string): SandboxProduct | undefined {
+    return this.productsById.get(productId);
+  }
+
+  stockOf(warehouseId: string): OneCStockItem[] {
+    return this.stock
+      .filter((row) => row.warehouseId === warehouseId)
+      .flatMap((row) => {
+        const product = this.productsById.get(row.productId);
+        if (!product) return [];
+        const { id: productId, sku, name, unit } = product;
+        return [{ productId, sku, name, unit, onHand: row.onHand, reserved: row.reserved }];
+      });
+  }
+
+  settingsOf(warehouseId: string): OneCReplenishmentSetting[] {
+    return this.seed.settings
+      .filter((row) => row.warehouseId === warehouseId)
+      .flatMap((row) => {
+        const product = this.productsById.get(row.productId);
+        if (!product) return [];
+        return [{ productId: row.productId, sku: product.sku, min: row.min, max: row.max, multiple: row.multiple }];
+      });
+  }
+
+  openTransferOrders(): SandboxTransferOrder[] {
+    return this.transferOrders.documents.filter((order) => !CLOSED_STATUSES.includes(order.status));
+  }
+
+  /** Marks an order received and moves its quantities from source to target, as 1С would post it. */
+  receiveTransferOrder(id: string): ReceiveResult {
+    const order = this.transferOrders.find(id);
+    if (!order) return { outcome: 'not_found' };
+    if (CLOSED_STATUSES.includes(order.status)) return { outcome: 'already_closed', order };
+    for (const line of order.lines) {
+      this.stockRow(order.sourceWarehouseId, line.productId).onHand -= line.quantity;
+      this.stockRow(order.targetWarehouseId, line.productId).onHand += line.quantity;
+    }
+    order.status = 'received';
+    return { outcome: 'received', order };
+  }
+
+  private stockRow(warehouseId: string, productId: string): SandboxStockRow {
+    let row = this.stock.find((r) => r.warehouseId === warehouseId && r.productId === productId);
+    if (!row) {
+      row = { warehouseId, productId, onHand: 0, reserved: 0 };
+      this.stock.push(row);
+    }
+    return row;
+  }
+}
