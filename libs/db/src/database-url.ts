@@ -103,6 +103,19 @@ export async function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): 
   if (configured) return configured;
   const { port, dataDir } = defaultEmbeddedOptions(env);
   const server = await startEmbeddedServer({ port, dataDir });
+  startedServers.push(server);
   await ensureDatabaseExists(server.url, EMBEDDED_DATABASE_NAME);
   return embeddedServerUrl(port, EMBEDDED_DATABASE_NAME);
+}
+
+const startedServers: { stop(): Promise<void> }[] = [];
+
+/**
+ * Stops the embedded PostgreSQL this process started through `resolveDatabaseUrl`, if any
+ * (one another process started is left running). Call on shutdown: `process.exit` would
+ * otherwise leave it behind.
+ */
+export async function stopEmbeddedServers(): Promise<void> {
+  const servers = startedServers.splice(0);
+  await Promise.all(servers.map((server) => server.stop()));
 }

@@ -11,6 +11,7 @@ export {
 } from './session';
 export {
   resolveDatabaseUrl,
+  stopEmbeddedServers,
   startEmbeddedServer,
   ensureDatabaseExists,
   embeddedServerUrl,

@@ -2,7 +2,7 @@
  * `npm run migrate -- up|down|status|check`, `nx run migrations:<command>`, and in
  * every image `node dist/migrate.js <command>` (plain node: no Nx, no global CLI).
  */
-import { disconnectDatabase, resolveDatabaseUrl } from '@hub/db';
+import { resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { checkMigrations, migrateDown, migrateUp, migrationStatus } from './runner';
 
@@ -50,6 +50,6 @@ main(process.argv[2], process.argv[3])
     return 1;
   })
   .then(async (code) => {
-    await disconnectDatabase();
+    await stopEmbeddedServers();
     process.exit(code);
   });
