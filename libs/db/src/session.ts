@@ -1,5 +1,6 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { createOrmOptions } from './config';
+import { stopEmbeddedServers } from './database-url';
 
 /** Hands out one EntityManager per unit of work. */
 export interface SessionFactory {
@@ -33,11 +34,12 @@ export async function connectDatabase(databaseUrl: string): Promise<MikroORM> {
   return defaultOrm;
 }
 
-/** Closes the process-wide ORM, if any. */
+/** Closes the process-wide ORM, if any, and stops the embedded PostgreSQL this process started. */
 export async function disconnectDatabase(): Promise<void> {
   const orm = defaultOrm;
   defaultOrm = undefined;
   await orm?.close(true);
+  await stopEmbeddedServers();
 }
 
 /** The process-wide ORM; throws when the process has not connected yet. */
