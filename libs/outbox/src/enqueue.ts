@@ -8,9 +8,14 @@ export interface NewOutboxEvent {
   payload: Record<string, unknown>;
 }
 
+/*
+ * created_at orders an aggregate's events for delivery. now() is fixed for the whole
+ * transaction, so two events written together would tie; clock_timestamp() keeps the
+ * order they were written in.
+ */
 const INSERT_EVENT = `
-  insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload)
-  values (?::uuid, ?, ?::uuid, ?, ?::jsonb)`;
+  insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, created_at)
+  values (?::uuid, ?, ?::uuid, ?, ?::jsonb, clock_timestamp())`;
 
 /**
  * Adds an event in the caller's transaction (pass the transactional EntityManager), so

@@ -1,1 +1,22 @@
-export * from './enqueue';
+export { enqueueEvent, type NewOutboxEvent } from './enqueue';
+export { claimDueEvents, type ClaimedEvent, type ClaimOptions } from './sql/claim-due-events';
+export { markDelivered } from './sql/mark-delivered';
+export { markFailed, DEFAULT_MAX_ATTEMPTS, type MarkFailedOptions, type FailureOutcome } from './mark-failed';
+export { computeRetryDelayMs, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, type RetryDelayInput } from './backoff';
+export { describeDeliveryFailure, redactSecrets, type DeliveryFailure } from './describe-failure';
+export { createOutboxDispatcher, type OutboxHandler, type OutboxDispatch, type DeliveryReceipt } from './dispatcher';
+export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
+export {
+  processOutboxBatch,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_LEASE_MS,
+  type ProcessOutboxBatchOptions,
+  type OutboxBatchResult,
+  type EventSettlement,
+} from './process-batch';
+export {
+  PermanentDeliveryError,
+  InvalidOutboxPayloadError,
+  UnknownEventTypeError,
+  MissingAggregateError,
+} from './errors';

@@ -1,0 +1,28 @@
+/** Backoff of the first retry; each further failure doubles the window. */
+export const RETRY_BASE_DELAY_MS = 1_000;
+/** No retry waits longer than this, however many failures came before (unless the other side asks). */
+export const RETRY_MAX_DELAY_MS = 10 * 60 * 1_000;
+
+export interface RetryDelayInput {
+  /** Failed attempts including the one that just happened (1 for the first failure). */
+  failedAttempts: number;
+  /** The other side's `Retry-After`, when it sent one. */
+  retryAfterMs?: number | undefined;
+  /** A number in [0, 1); injectable so tests can pin the jitter. */
+  random?: () => number;
+}
+
+/**
+ * Exponential backoff with full jitter: a uniformly random wait between 0 and
+ * min(cap, base · 2^(failures − 1)). Full jitter spreads the retries of many events that
+ * failed together (an outage) instead of sending them back in one wave. When the other
+ * side named a longer wait, its wish wins: retrying earlier would only be refused again.
+ */
+export function computeRetryDelayMs(input: RetryDelayInput): number {
+  const random = input.random ?? Math.random;
+  const exponent = Math.max(0, input.failedAttempts - 1);
+  // 2^exponent overflows to Infinity long after it passed the cap; Math.min handles both.
+  const window = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** exponent);
+  const jittered = Math.floor(random() * window);
+  return Math.max(jittered, input.retryAfterMs ?? 0);
+}

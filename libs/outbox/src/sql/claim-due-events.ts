@@ -1,0 +1,100 @@
+import type { EntityManager, OutboxEventType } from '@hub/db';
+
+/** An event this process holds a lease on and may now deliver. */
+export interface ClaimedEvent {
+  id: string;
+  aggregateType: string;
+  aggregateId: string;
+  eventType: OutboxEventType;
+  payload: Record<string, unknown>;
+  /** Deliveries tried before this one (a crashed try is not counted). */
+  attempts: number;
+  leaseOwner: string;
+  leaseExpiresAt: Date;
+  createdAt: Date;
+}
+
+export interface ClaimOptions {
+  /** Who holds the lease: unique per scheduler process. */
+  owner: string;
+  limit: number;
+  /** How long the lease lasts; after that another replica may take the event over. */
+  leaseMs: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  event_type: OutboxEventType;
+  payload: Record<string, unknown>;
+  attempts: number;
+  lease_owner: string;
+  lease_expires_at_ms: number;
+  created_at_ms: number;
+}
+
+/*
+ * Due: pending and its time has come, or in flight under a lease that ran out (the
+ * replica holding it died). Only the oldest undelivered event of an aggregate is ever
+ * due, so one aggregate's events reach the other side in the order they were written;
+ * a dead event keeps blocking its aggregate until someone retries it by hand, since
+ * sending its successors first would break that order.
+ * `skip locked` lets concurrent claimers pass over each other's rows instead of waiting.
+ */
+const CLAIM_DUE_EVENTS = `
+  with due as (
+    select e.id
+    from outbox_events e
+    where (
+        (e.status = 'pending' and e.next_attempt_at <= now())
+        or (e.status = 'in_flight' and e.lease_expires_at < now())
+      )
+      and not exists (
+        select 1
+        from outbox_events older
+        where older.aggregate_type = e.aggregate_type
+          and older.aggregate_id = e.aggregate_id
+          and older.status <> 'delivered'
+          and (older.created_at, older.id) < (e.created_at, e.id)
+      )
+    order by e.created_at, e.id
+    limit ?::integer
+    for update skip locked
+  ),
+  claimed as (
+    update outbox_events e
+    set status = 'in_flight',
+        lease_owner = ?,
+        lease_expires_at = now() + ?::integer * interval '1 millisecond',
+        updated_at = now()
+    from due
+    where e.id = due.id
+    returning e.id, e.aggregate_type, e.aggregate_id, e.event_type, e.payload, e.attempts,
+      e.lease_owner, e.lease_expires_at, e.created_at
+  )
+  select id, aggregate_type, aggregate_id, event_type, payload, attempts, lease_owner,
+    (extract(epoch from lease_expires_at) * 1000)::float8 as lease_expires_at_ms,
+    (extract(epoch from created_at) * 1000)::float8 as created_at_ms
+  from claimed
+  order by created_at, id`;
+
+/**
+ * Takes up to `limit` due events and leases them to `owner`, oldest first, in one
+ * statement. Run it in its own short transaction: the lease, not a held row lock,
+ * protects the event while it is being delivered.
+ */
+export async function claimDueEvents(em: EntityManager, options: ClaimOptions): Promise<ClaimedEvent[]> {
+  const rows = await em.execute<ClaimedRow[]>(CLAIM_DUE_EVENTS, [options.limit, options.owner, options.leaseMs], 'all');
+  return rows.map((row) => ({
+    id: row.id,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    eventType: row.event_type,
+    payload: row.payload,
+    attempts: row.attempts,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: new Date(row.lease_expires_at_ms),
+    createdAt: new Date(row.created_at_ms),
+  }));
+}
