@@ -1,32 +1,59 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentLogContext, LOG_CONTEXT_KEYS } from './correlation';
+import { toJsonSafe } from './json-safe';
 
-/** Keys whose values never reach a log line, at any depth pino checks. */
-export const SECRET_KEYS = [
-  'password',
-  'token',
-  'accessToken',
-  'access_token',
-  'authorization',
-  'Authorization',
-  'apiKey',
-  'secret',
-  'DATABASE_URL',
-] as const;
-
-const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `headers.${key}`, `*.headers.${key}`]);
+export { SECRET_KEYS } from './secret-keys';
 
 export type StdoutLogger = Logger;
 
+/** Pino's level labels as `integration_logs.level` spells them, so stdout and the table agree. */
+const LEVEL_LABELS: Record<string, string> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARNING',
+  error: 'ERROR',
+  fatal: 'CRITICAL',
+};
+
+/** The current `LogContext`'s ids that are set, for every line (pino's `mixin`). */
+function correlationIds(): Record<string, string> {
+  const context = currentLogContext();
+  const ids: Record<string, string> = {};
+  for (const key of LOG_CONTEXT_KEYS) {
+    const value = context[key];
+    if (value !== null && value !== undefined) ids[key] = value;
+  }
+  return ids;
+}
+
+/** Fields of a line made JSON-safe, with secrets redacted at any depth and in any case (see `toJsonSafe`). */
+function redactedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const safe = toJsonSafe(fields);
+  return safe !== null && typeof safe === 'object' && !Array.isArray(safe) ? safe : {};
+}
+
 /**
  * The process's JSON logger on stdout. `source` names the app or lib writing;
- * child loggers add correlation ids (`runId`, `requestId`, `jobId`, `jobName`).
+ * every line carries the current `LogContext`'s ids (`runId`, `requestId`, `jobId`,
+ * `jobName`) unless the line sets its own. Levels print as in `integration_logs`
+ * (`WARNING`, `CRITICAL`). `destination` defaults to stdout; tests pass a stream they read.
  */
-export function createStdoutLogger(source: string, level = process.env['LOG_LEVEL'] ?? 'info'): StdoutLogger {
-  return pino({
+export function createStdoutLogger(
+  source: string,
+  level = process.env['LOG_LEVEL'] ?? 'info',
+  destination?: DestinationStream,
+): StdoutLogger {
+  const options: pino.LoggerOptions = {
     level,
     base: { source },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: redactPaths, censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label.toUpperCase() }) },
-  });
+    mixin: correlationIds,
+    formatters: {
+      level: (label) => ({ level: LEVEL_LABELS[label] ?? label.toUpperCase() }),
+      bindings: redactedFields,
+      log: redactedFields,
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
