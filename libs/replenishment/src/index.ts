@@ -1,0 +1,28 @@
+export { planTransfers } from './planner/plan-transfers';
+export { computeNeed, computePosition, computeSurplus, roundUpToMultiple } from './planner/position';
+export { allocateProduct, type Allocation, type ProductAllocation, type ProductNeed, type ProductSurplus } from './planner/allocate';
+export type {
+  LineExplanation,
+  Plan,
+  PlannedTransferOrder,
+  PlanningInbound,
+  PlanningInput,
+  PlanningRule,
+  PlanningStock,
+  TargetNeed,
+  TransferLine,
+  UncoveredLine,
+} from './planner/types';
+export { startReplenishmentRun } from './run/start-run';
+export { RUN_STEPS, type RunStep } from './run/execute-run';
+export type { RunCounts, RunDependencies, RunOutcome, RunRequest, StartedRun } from './run/types';
+export {
+  InvalidRunRequestError,
+  UnknownWarehouseError,
+  REPLENISHMENT_ERROR_CODES,
+  describeRunError,
+} from './run/errors';
+export { CREATE_1C_TRANSFER_ORDER, TRANSFER_ORDER_AGGREGATE, MissingOneCReferenceError } from './run/write-transfer-orders';
+export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
+export { findRun, type RunRecord } from './sql/runs-sql';
+export { readInbound, CLOSED_TRANSFER_ORDER_STATUSES } from './sql/planner-reads';

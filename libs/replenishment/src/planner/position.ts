@@ -1,0 +1,27 @@
+/** Step 1: what a warehouse will have once open orders arrive, net of reservations. */
+export function computePosition(onHand: number, reserved: number, inbound: number): number {
+  return onHand - reserved + inbound;
+}
+
+/** Rounds `quantity` up to the next multiple; a multiple below 1 means "any quantity". */
+export function roundUpToMultiple(quantity: number, multiple: number): number {
+  const step = Math.max(1, Math.trunc(multiple));
+  return Math.ceil(quantity / step) * step;
+}
+
+/**
+ * Step 2: below min → bring the position back to max, rounded up to the multiple
+ * (min 10, max 40, multiple 6, position 8 → 36). At or above min → 0.
+ */
+export function computeNeed(position: number, rule: { min: number; max: number; multiple: number }): number {
+  if (position >= rule.min) return 0;
+  return Math.max(0, roundUpToMultiple(rule.max - position, rule.multiple));
+}
+
+/**
+ * Step 3: what a donor can give without dropping below its own min. Inbound is left out
+ * on purpose: goods still on the road cannot be shipped on.
+ */
+export function computeSurplus(onHand: number, reserved: number, ownMin: number): number {
+  return Math.max(0, onHand - reserved - ownMin);
+}

@@ -1,0 +1,91 @@
+/**
+ * The planner's input and output. Every id is a hub uuid; the planner never sees 1С ids,
+ * so the same plan can be checked against the database line by line.
+ */
+
+/** Min/max/multiple for one product at one warehouse (Odoo reordering-rule semantics). */
+export interface PlanningRule {
+  warehouseId: string;
+  productId: string;
+  min: number;
+  max: number;
+  multiple: number;
+}
+
+/** What a warehouse holds of a product at planning time. A missing row means none. */
+export interface PlanningStock {
+  warehouseId: string;
+  productId: string;
+  onHand: number;
+  reserved: number;
+}
+
+/** Quantity already on its way to a warehouse (open orders not yet received). */
+export interface PlanningInbound {
+  warehouseId: string;
+  productId: string;
+  quantity: number;
+}
+
+export interface PlanningInput {
+  /** Every own warehouse: each is a possible donor to the others. */
+  warehouseIds: readonly string[];
+  rules: readonly PlanningRule[];
+  stock: readonly PlanningStock[];
+  inbound: readonly PlanningInbound[];
+  /** Plan for this warehouse only; null or absent plans every warehouse that has rules. */
+  targetWarehouseId?: string | null;
+}
+
+/** The numbers that produced a line, so an operator can see why it exists. */
+export interface LineExplanation {
+  onHand: number;
+  reserved: number;
+  inbound: number;
+  /** onHand − reserved + inbound */
+  position: number;
+  min: number;
+  max: number;
+  multiple: number;
+  /** max − position rounded up to the multiple */
+  need: number;
+  /** What the donor could give of this product before this line (0 for uncovered lines). */
+  donorSurplus: number;
+  /** The quantity of this line. */
+  allocated: number;
+}
+
+export interface TransferLine {
+  productId: string;
+  quantity: number;
+  explanation: LineExplanation;
+}
+
+/** One order per (donor, target), lines sorted by product id. */
+export interface PlannedTransferOrder {
+  sourceWarehouseId: string;
+  targetWarehouseId: string;
+  lines: TransferLine[];
+}
+
+/** Need that no own warehouse can cover: the part to buy outside. */
+export interface UncoveredLine {
+  warehouseId: string;
+  productId: string;
+  quantity: number;
+  explanation: LineExplanation;
+}
+
+/** A target product below its min, before any donor is considered. */
+export interface TargetNeed {
+  warehouseId: string;
+  productId: string;
+  explanation: Omit<LineExplanation, 'donorSurplus' | 'allocated'>;
+}
+
+export interface Plan {
+  /** Every (target, product) that fell below its min, in planning order. */
+  needs: TargetNeed[];
+  transferOrders: PlannedTransferOrder[];
+  uncovered: UncoveredLine[];
+}

@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import type { RunStatus } from '@hub/db';
+import { fetchStock } from '../catalog/fetch-stock';
+import { syncCatalog } from '../catalog/sync-catalog';
+import { planTransfers } from '../planner/plan-transfers';
+import type { Plan } from '../planner/types';
+import { readPlanningInput } from '../sql/planner-reads';
+import { markRunFinished, markRunRunning } from '../sql/runs-sql';
+import { readOneCReferences } from '../sql/transfer-orders-sql';
+import { describeRunError } from './errors';
+import type { RunCounts, RunDependencies, RunOutcome } from './types';
+import { writeTransferOrders } from './write-transfer-orders';
+
+/** The steps of a run, as its log rows name them. */
+export const RUN_STEPS = ['start', 'sync_catalog', 'fetch_stock', 'plan', 'write_orders', 'finish'] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
+
+const STEP_DONE = 'done';
+const RUNNING: RunStatus = 'running';
+const SUCCEEDED = 'succeeded' satisfies RunStatus;
+const FAILED = 'failed' satisfies RunStatus;
+const ONE_C = '1c';
+
+/**
+ * Runs a queued run to its end: sync the catalogue and stock from 1С, plan, and write
+ * the orders with their outbox events in one transaction. Every step writes a log row
+ * (the caller sets the run's log context). Resolves with the outcome; a failure is an
+ * outcome, not a rejection.
+ */
+export async function executeRun(deps: RunDependencies, runId: string, targetWarehouseId: string | null): Promise<RunOutcome> {
+  const { orm, oneC, logger } = deps;
+  const runStarted = performance.now();
+  const since = (start: number): number => Math.round(performance.now() - start);
+  let step: RunStep = 'start';
+  try {
+    await markRunRunning(orm.em.fork(), runId);
+    await logger.info('Replenishment run started', { step, status: RUNNING, payload: { targetWarehouseId } });
+
+    step = 'sync_catalog';
+    let stepStarted = performance.now();
+    const catalog = await syncCatalog(orm, oneC);
+    await logger.info(`Catalog synced from 1С: ${catalog.warehouses.length} warehouses, ${catalog.rules} rules`, {
+      step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted),
+      payload: { warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules },
+    });
+
+    step = 'fetch_stock';
+    stepStarted = performance.now();
+    const stock = await fetchStock(orm, oneC, runId, catalog.warehouses);
+    await logger.info(`Stock fetched from 1С: ${stock.items} lines`, {
+      step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: stock,
+    });
+
+    step = 'plan';
+    stepStarted = performance.now();
+    const plan = planTransfers(await readPlanningInput(orm.em.fork(), runId, targetWarehouseId));
+    const planCounts = countPlan(plan);
+    await logger.info(`Plan computed: ${planCounts.transferOrders} transfer orders, ${planCounts.uncoveredLines} lines uncovered`, {
+      step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: planCounts,
+    });
+
+    step = 'write_orders';
+    stepStarted = performance.now();
+    const written = await orm.em.fork().transactional(async (em) =>
+      writeTransferOrders(em, runId, plan.transferOrders, await readOneCReferences(em)),
+    );
+    await logger.info(`Transfer orders written: ${written.orderIds.length}, outbox events: ${written.events}`, {
+      step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: written,
+    });
+
+    step = 'finish';
+    const counts: RunCounts = {
+      warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules,
+      stockItems: stock.items, stockSnapshots: stock.snapshots, ...planCounts, outboxEvents: written.events,
+    };
+    await markRunFinished(orm.em.fork(), runId, { status: SUCCEEDED, counts, error: null });
+    await logger.info('Replenishment run succeeded', { step, status: SUCCEEDED, elapsedMs: since(runStarted), payload: counts });
+    return { status: SUCCEEDED, counts };
+  } catch (error) {
+    const message = describeRunError(error);
+    try {
+      await markRunFinished(orm.em.fork(), runId, { status: FAILED, counts: {}, error: message });
+    } catch (markError) {
+      await logger.error('Could not mark the run failed', { step, status: FAILED, details: { error: markError } });
+    }
+    await logger.error(`Replenishment run failed at ${step}: ${message}`, {
+      step, status: FAILED, elapsedMs: since(runStarted), details: { error },
+    });
+    return { status: FAILED, error: message };
+  }
+}
+
+function countPlan(plan: Plan): Pick<RunCounts, 'needs' | 'transferOrders' | 'transferLines' | 'unitsPlanned' | 'uncoveredLines' | 'uncoveredUnits'> {
+  const lines = plan.transferOrders.flatMap((o) => o.lines);
+  return {
+    needs: plan.needs.length,
+    transferOrders: plan.transferOrders.length,
+    transferLines: lines.length,
+    unitsPlanned: lines.reduce((sum, l) => sum + l.quantity, 0),
+    uncoveredLines: plan.uncovered.length,
+    uncoveredUnits: plan.uncovered.reduce((sum, l) => sum + l.quantity, 0),
+  };
+}

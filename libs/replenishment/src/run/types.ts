@@ -1,0 +1,48 @@
+import type { MikroORM, RunTrigger } from '@hub/db';
+import type { OneCClient } from '@hub/integrations';
+import type { LoggerService } from '@hub/logging';
+
+/** What a run needs from the process: the database, 1С, and where to log. */
+export interface RunDependencies {
+  orm: MikroORM;
+  oneC: OneCClient;
+  logger: LoggerService;
+}
+
+export interface RunRequest {
+  trigger: RunTrigger;
+  /** The HTTP request that asked for the run (a UUID), if any. */
+  requestId?: string | null;
+  /** Plan for this warehouse only (a hub id); absent plans every warehouse with rules. */
+  warehouseId?: string | null;
+}
+
+/**
+ * The numbers a finished run reports (stored in `replenishment_runs.counts`). A type
+ * alias, not an interface, so it fits the column's Record<string, number>.
+ */
+export type RunCounts = {
+  warehouses: number;
+  products: number;
+  rules: number;
+  stockItems: number;
+  stockSnapshots: number;
+  /** (target, product) pairs below their min. */
+  needs: number;
+  transferOrders: number;
+  transferLines: number;
+  unitsPlanned: number;
+  uncoveredLines: number;
+  uncoveredUnits: number;
+  outboxEvents: number;
+};
+
+export type RunOutcome =
+  | { status: 'succeeded'; counts: RunCounts }
+  | { status: 'failed'; error: string };
+
+export interface StartedRun {
+  runId: string;
+  /** Settles when the run has finished; never rejects. */
+  completion: Promise<RunOutcome>;
+}

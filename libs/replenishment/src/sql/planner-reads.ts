@@ -1,0 +1,42 @@
+import type { EntityManager, TransferOrderStatus } from '@hub/db';
+import type { PlanningInbound, PlanningInput, PlanningRule, PlanningStock } from '../planner/types';
+
+/** Statuses after which an order no longer brings anything: it arrived or never will. */
+export const CLOSED_TRANSFER_ORDER_STATUSES = ['received', 'cancelled'] as const satisfies readonly TransferOrderStatus[];
+
+const SELECT_WAREHOUSE_IDS = `select id from warehouses order by id`;
+
+const SELECT_RULES = `
+  select warehouse_id as "warehouseId", product_id as "productId",
+    min_qty as "min", max_qty as "max", multiple
+  from replenishment_rules`;
+
+const SELECT_RUN_STOCK = `
+  select warehouse_id as "warehouseId", product_id as "productId", on_hand as "onHand", reserved
+  from stock_snapshots
+  where run_id = ?::uuid`;
+
+/*
+ * Step 1's inbound: what the hub's own transfer orders still bring to each target.
+ * Counting them is what keeps a second run from ordering the same goods again.
+ */
+const SELECT_INBOUND = `
+  select o.target_warehouse_id as "warehouseId", l.product_id as "productId", sum(l.quantity)::integer as quantity
+  from transfer_orders o
+  join transfer_order_lines l on l.transfer_order_id = o.id
+  where not (o.status = any (array(select jsonb_array_elements_text(?::jsonb))))
+  group by o.target_warehouse_id, l.product_id`;
+
+/** Reads everything the planner needs for one run, from the run's own stock snapshot. */
+export async function readPlanningInput(em: EntityManager, runId: string, targetWarehouseId: string | null): Promise<PlanningInput> {
+  const warehouses = await em.execute<{ id: string }[]>(SELECT_WAREHOUSE_IDS, [], 'all');
+  const rules = await em.execute<PlanningRule[]>(SELECT_RULES, [], 'all');
+  const stock = await em.execute<PlanningStock[]>(SELECT_RUN_STOCK, [runId], 'all');
+  const inbound = await readInbound(em);
+  return { warehouseIds: warehouses.map((w) => w.id), rules, stock, inbound, targetWarehouseId };
+}
+
+/** Quantities on their way to each (warehouse, product) in the hub's open transfer orders. */
+export async function readInbound(em: EntityManager): Promise<PlanningInbound[]> {
+  return em.execute<PlanningInbound[]>(SELECT_INBOUND, [JSON.stringify(CLOSED_TRANSFER_ORDER_STATUSES)], 'all');
+}
