@@ -7,6 +7,8 @@ export function parseRetryAfter(header: string | null | undefined, now: Date = n
   const value = header?.trim();
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  // An HTTP date always names its day and month; this keeps Date.parse from reading '-5' as a year.
+  if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   // A date in the past means "now"; never a negative wait.
