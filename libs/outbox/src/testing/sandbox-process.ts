@@ -5,15 +5,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createOneCClient, ONE_C_ENV_DEFAULTS, type OneCClient } from '@hub/integrations';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const STARTUP_TIMEOUT_MS = 30_000;
 
+/** What GET /__sandbox/transfer-orders reports. */
+export interface SandboxTransferOrders {
+  documents: Array<{ id: string; number: string; hubOrderId: string }>;
+  requests: number;
+  duplicates: number;
+}
+
 export interface SandboxProcess {
   /** e.g. http://127.0.0.1:43123 — what the 1С client's baseUrl expects. */
   baseUrl: string;
+  /** A 1С client logged in to this sandbox. */
+  oneC: OneCClient;
   /** The sandbox's record of transfer orders it received. */
-  transferOrders(): Promise<{ documents: Array<{ id: string; hubOrderId: string }>; requests: number; duplicates: number }>;
+  transferOrders(): Promise<SandboxTransferOrders>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +53,14 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(`${REPO_ROOT}node_modules/.bin/tsx`, ['apps/sandbox/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_HOST: '127.0.0.1',
+      ONEC_USERNAME: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
+      ONEC_PASSWORD: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -54,7 +71,13 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
   }
   return {
     baseUrl,
-    transferOrders: async () => (await fetch(`${baseUrl}/__sandbox/transfer-orders`)).json(),
+    oneC: createOneCClient({
+      baseUrl,
+      username: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
+      password: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
+      timeoutMs: 5_000,
+    }),
+    transferOrders: async () => (await (await fetch(`${baseUrl}/__sandbox/transfer-orders`)).json()) as SandboxTransferOrders,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
