@@ -5,7 +5,7 @@ export type {
   LineExplanation,
   Plan,
   PlannedTransferOrder,
-  PlanningInbound,
+  OpenQuantity,
   PlanningInput,
   PlanningRule,
   PlanningStock,

@@ -14,7 +14,7 @@ const stock = (warehouseId: string, productId: string, onHand: number, reserved 
   warehouseId, productId, onHand, reserved,
 });
 const network = (parts: Partial<PlanningInput>): PlanningInput => ({
-  warehouseIds: [MAIN, NORTH, SOUTH, EAST], rules: [], stock: [], inbound: [], ...parts,
+  warehouseIds: [MAIN, NORTH, SOUTH, EAST], rules: [], stock: [], inbound: [], outbound: [], ...parts,
 });
 const moved = (plan: Plan) =>
   plan.transferOrders.flatMap((o) => o.lines.map((l) => ({ from: o.sourceWarehouseId, to: o.targetWarehouseId, product: l.productId, quantity: l.quantity })));
@@ -54,6 +54,15 @@ describe('planTransfers', () => {
     const after = planTransfers({ ...input, inbound: [{ warehouseId: NORTH, productId: NAILS, quantity: 38 }] });
     expect(after.transferOrders).toEqual([]);
     expect(after.needs).toEqual([]);
+  });
+
+  it('does not give stock a donor already promised to open orders', () => {
+    const input = network({ rules: [rule(NORTH, NAILS, 10, 40), rule(SOUTH, NAILS, 10, 40)], stock: [stock(MAIN, NAILS, 50)] });
+    const first = planTransfers({ ...input, targetWarehouseId: NORTH });
+    expect(moved(first)).toEqual([{ from: MAIN, to: NORTH, product: NAILS, quantity: 40 }]);
+    const second = planTransfers({ ...input, targetWarehouseId: SOUTH, outbound: [{ warehouseId: MAIN, productId: NAILS, quantity: 40 }] });
+    expect(moved(second)).toEqual([{ from: MAIN, to: SOUTH, product: NAILS, quantity: 10 }]);
+    expect(second.uncovered).toMatchObject([{ warehouseId: SOUTH, quantity: 30 }]);
   });
 
   it('never takes a donor below its own min, and treats a donor without a rule as min 0', () => {
@@ -116,6 +125,7 @@ describe('planTransfers', () => {
       rules: [rule(NORTH, NAILS, 10, 40, 6), rule(SOUTH, NAILS, 10, 30), rule(EAST, GLUE, 3, 9, 3), rule(MAIN, NAILS, 5, 50), rule(SOUTH, GLUE, 4, 8)],
       stock: [stock(MAIN, NAILS, 40, 3), stock(EAST, NAILS, 22), stock(NORTH, NAILS, 2), stock(MAIN, GLUE, 7), stock(NORTH, GLUE, 5, 1)],
       inbound: [{ warehouseId: SOUTH, productId: NAILS, quantity: 4 }],
+      outbound: [{ warehouseId: MAIN, productId: NAILS, quantity: 4 }, { warehouseId: EAST, productId: NAILS, quantity: 2 }],
     });
     const expected = planTransfers(input);
     expect(expected.transferOrders.length).toBeGreaterThan(1);
@@ -123,7 +133,10 @@ describe('planTransfers', () => {
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const shuffle = <T>(items: readonly T[]): T[] => [...items].map((item) => ({ item, r: random() })).sort((a, b) => a.r - b.r).map((x) => x.item);
     for (let round = 0; round < 20; round++) {
-      const shuffled = { ...input, warehouseIds: shuffle(input.warehouseIds), rules: shuffle(input.rules), stock: shuffle(input.stock), inbound: shuffle(input.inbound) };
+      const shuffled = {
+        ...input, warehouseIds: shuffle(input.warehouseIds), rules: shuffle(input.rules), stock: shuffle(input.stock),
+        inbound: shuffle(input.inbound), outbound: shuffle(input.outbound),
+      };
       expect(planTransfers(shuffled)).toEqual(expected);
     }
   });

@@ -1,6 +1,6 @@
 import { allocateProduct, type Allocation } from './allocate';
 import { computeNeed, computePosition, computeSurplus } from './position';
-import type { LineExplanation, Plan, PlannedTransferOrder, PlanningInput, PlanningRule, TargetNeed, UncoveredLine } from './types';
+import type { LineExplanation, OpenQuantity, Plan, PlannedTransferOrder, PlanningInput, PlanningRule, TargetNeed, UncoveredLine } from './types';
 
 const key = (warehouseId: string, productId: string): string => `${warehouseId}\u0000${productId}`;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -13,11 +13,8 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function planTransfers(input: PlanningInput): Plan {
   const stock = new Map(input.stock.map((s) => [key(s.warehouseId, s.productId), s]));
-  const inbound = new Map<string, number>();
-  for (const row of input.inbound) {
-    const k = key(row.warehouseId, row.productId);
-    inbound.set(k, (inbound.get(k) ?? 0) + row.quantity);
-  }
+  const inbound = sumByKey(input.inbound);
+  const outbound = sumByKey(input.outbound);
   const ownMin = new Map(input.rules.map((r) => [key(r.warehouseId, r.productId), r.min]));
   const warehouseIds = [...new Set(input.warehouseIds)].sort(compare);
 
@@ -38,7 +35,8 @@ export function planTransfers(input: PlanningInput): Plan {
     const surpluses = warehouseIds.map((warehouseId) => {
       const { onHand = 0, reserved = 0 } = stock.get(key(warehouseId, productId)) ?? {};
       // A donor without a rule for the product keeps nothing back (min 0).
-      return { warehouseId, surplus: computeSurplus(onHand, reserved, ownMin.get(key(warehouseId, productId)) ?? 0) };
+      const k = key(warehouseId, productId);
+      return { warehouseId, surplus: computeSurplus(onHand, reserved, outbound.get(k) ?? 0, ownMin.get(k) ?? 0) };
     });
     const needFor = new Map(productNeeds.map((n) => [n.warehouseId, n]));
     const result = allocateProduct(
@@ -69,6 +67,15 @@ function targetRules(input: PlanningInput): PlanningRule[] {
     if (target === null || rule.warehouseId === target) unique.set(key(rule.warehouseId, rule.productId), rule);
   }
   return [...unique.values()].sort((a, b) => compare(a.productId, b.productId) || compare(a.warehouseId, b.warehouseId));
+}
+
+function sumByKey(rows: readonly OpenQuantity[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const row of rows) {
+    const k = key(row.warehouseId, row.productId);
+    sums.set(k, (sums.get(k) ?? 0) + row.quantity);
+  }
+  return sums;
 }
 
 function groupByProduct(needs: readonly TargetNeed[]): Map<string, TargetNeed[]> {

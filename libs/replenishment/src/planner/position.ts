@@ -19,9 +19,10 @@ export function computeNeed(position: number, rule: { min: number; max: number; 
 }
 
 /**
- * Step 3: what a donor can give without dropping below its own min. Inbound is left out
- * on purpose: goods still on the road cannot be shipped on.
+ * Step 3: what a donor can give without dropping below its own min. Goods already
+ * promised to open orders (outbound) are not surplus; inbound is left out on purpose:
+ * goods still on the road cannot be shipped on.
  */
-export function computeSurplus(onHand: number, reserved: number, ownMin: number): number {
-  return Math.max(0, onHand - reserved - ownMin);
+export function computeSurplus(onHand: number, reserved: number, outbound: number, ownMin: number): number {
+  return Math.max(0, onHand - reserved - outbound - ownMin);
 }

@@ -20,8 +20,8 @@ export interface PlanningStock {
   reserved: number;
 }
 
-/** Quantity already on its way to a warehouse (open orders not yet received). */
-export interface PlanningInbound {
+/** Quantity of a product in open orders (not yet received nor cancelled) to or from a warehouse. */
+export interface OpenQuantity {
   warehouseId: string;
   productId: string;
   quantity: number;
@@ -32,7 +32,13 @@ export interface PlanningInput {
   warehouseIds: readonly string[];
   rules: readonly PlanningRule[];
   stock: readonly PlanningStock[];
-  inbound: readonly PlanningInbound[];
+  /** Open orders' quantities arriving at each warehouse: part of its position. */
+  inbound: readonly OpenQuantity[];
+  /**
+   * Open orders' quantities leaving each warehouse: already promised, so not surplus.
+   * Without it a second run would hand the same donor stock out again.
+   */
+  outbound: readonly OpenQuantity[];
   /** Plan for this warehouse only; null or absent plans every warehouse that has rules. */
   targetWarehouseId?: string | null;
 }
@@ -49,7 +55,10 @@ export interface LineExplanation {
   multiple: number;
   /** max − position rounded up to the multiple */
   need: number;
-  /** What the donor could give of this product before this line (0 for uncovered lines). */
+  /**
+   * What the donor could still give of this product just before this line: on hand −
+   * reserved − open outbound − its own min, less earlier lines (0 for uncovered lines).
+   */
   donorSurplus: number;
   /** The quantity of this line. */
   allocated: number;

@@ -1,7 +1,7 @@
 import type { EntityManager, TransferOrderStatus } from '@hub/db';
-import type { PlanningInbound, PlanningInput, PlanningRule, PlanningStock } from '../planner/types';
+import type { OpenQuantity, PlanningInput, PlanningRule, PlanningStock } from '../planner/types';
 
-/** Statuses after which an order no longer brings anything: it arrived or never will. */
+/** Statuses after which an order no longer moves anything: it arrived or never will. */
 export const CLOSED_TRANSFER_ORDER_STATUSES = ['received', 'cancelled'] as const satisfies readonly TransferOrderStatus[];
 
 const SELECT_WAREHOUSE_IDS = `select id from warehouses order by id`;
@@ -17,8 +17,9 @@ const SELECT_RUN_STOCK = `
   where run_id = ?::uuid`;
 
 /*
- * Step 1's inbound: what the hub's own transfer orders still bring to each target.
- * Counting them is what keeps a second run from ordering the same goods again.
+ * What the hub's own open transfer orders still bring to each target (inbound, step 1)
+ * and take from each donor (outbound, not surplus any more). Counting both is what keeps
+ * a second run from ordering the same goods, or giving the same donor stock, again.
  */
 const SELECT_INBOUND = `
   select o.target_warehouse_id as "warehouseId", l.product_id as "productId", sum(l.quantity)::integer as quantity
@@ -27,16 +28,26 @@ const SELECT_INBOUND = `
   where not (o.status = any (array(select jsonb_array_elements_text(?::jsonb))))
   group by o.target_warehouse_id, l.product_id`;
 
-/** Reads everything the planner needs for one run, from the run's own stock snapshot. */
+const SELECT_OUTBOUND = `
+  select o.source_warehouse_id as "warehouseId", l.product_id as "productId", sum(l.quantity)::integer as quantity
+  from transfer_orders o
+  join transfer_order_lines l on l.transfer_order_id = o.id
+  where not (o.status = any (array(select jsonb_array_elements_text(?::jsonb))))
+  group by o.source_warehouse_id, l.product_id`;
+
+const CLOSED = JSON.stringify(CLOSED_TRANSFER_ORDER_STATUSES);
+
+/** Reads everything the planner needs for one run, with stock from the run's own snapshot. */
 export async function readPlanningInput(em: EntityManager, runId: string, targetWarehouseId: string | null): Promise<PlanningInput> {
   const warehouses = await em.execute<{ id: string }[]>(SELECT_WAREHOUSE_IDS, [], 'all');
   const rules = await em.execute<PlanningRule[]>(SELECT_RULES, [], 'all');
   const stock = await em.execute<PlanningStock[]>(SELECT_RUN_STOCK, [runId], 'all');
   const inbound = await readInbound(em);
-  return { warehouseIds: warehouses.map((w) => w.id), rules, stock, inbound, targetWarehouseId };
+  const outbound = await em.execute<OpenQuantity[]>(SELECT_OUTBOUND, [CLOSED], 'all');
+  return { warehouseIds: warehouses.map((w) => w.id), rules, stock, inbound, outbound, targetWarehouseId };
 }
 
 /** Quantities on their way to each (warehouse, product) in the hub's open transfer orders. */
-export async function readInbound(em: EntityManager): Promise<PlanningInbound[]> {
-  return em.execute<PlanningInbound[]>(SELECT_INBOUND, [JSON.stringify(CLOSED_TRANSFER_ORDER_STATUSES)], 'all');
+export async function readInbound(em: EntityManager): Promise<OpenQuantity[]> {
+  return em.execute<OpenQuantity[]>(SELECT_INBOUND, [CLOSED], 'all');
 }
