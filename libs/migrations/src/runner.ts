@@ -5,6 +5,7 @@ import type { StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
+import { ProgressLoggingMigrator } from './progress-migrator';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 /** Arbitrary but fixed: every process of every app takes this same lock to migrate. */
@@ -80,10 +81,7 @@ export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Prom
         logger.info({ applied: status.applied.length }, 'Database schema is current: no migrations to apply.');
         return [];
       }
-      const migrator = orm.getMigrator();
-      migrator.on('migrating', ({ name }) => logger.info({ migration: name }, `Applying migration ${name}`));
-      migrator.on('migrated', ({ name }) => logger.info({ migration: name }, `Applied migration ${name}`));
-      const done = await migrator.up();
+      const done = await new ProgressLoggingMigrator(orm.em, logger).up();
       logger.info({ applied: done.length }, `Applied ${done.length} migration(s); schema is current.`);
       return done.map((m) => m.name);
     } finally {
@@ -103,8 +101,7 @@ export async function migrateDown(databaseUrl: string, logger: StdoutLogger, ste
         logger.info('No migrations are applied: nothing to revert.');
         return [];
       }
-      const migrator = orm.getMigrator();
-      migrator.on('reverted', ({ name }) => logger.info({ migration: name }, `Reverted migration ${name}`));
+      const migrator = new ProgressLoggingMigrator(orm.em, logger);
       const reverted: string[] = [];
       for (let step = 0; step < Math.min(steps, status.applied.length); step++) {
         reverted.push(...(await migrator.down()).map((m) => m.name));

@@ -29,6 +29,15 @@ export class Migration20250923000000_integration_logs_baseline extends Migration
     this.addSql('create index if not exists ix_integration_logs_run_id on integration_logs (run_id)');
     this.addSql('create index if not exists ix_integration_logs_request_id on integration_logs (request_id)');
     this.addSql('create index if not exists ix_integration_logs_job_id on integration_logs (job_id)');
+    // Only a table created just above has job_name; a legacy one gets the column and this index
+    // from the normalising migration.
+    this.addSql(`
+      do $$ begin
+        if exists (select 1 from information_schema.columns where table_schema = current_schema()
+                   and table_name = 'integration_logs' and column_name = 'job_name') then
+          create index if not exists ix_integration_logs_job_name on integration_logs (job_name);
+        end if;
+      end $$`);
   }
 
   override async down(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250923000000_integration_logs_baseline } from './Migration20250923000000_integration_logs_baseline';
+import { Migration20250923000100_normalise_legacy_integration_logs } from './Migration20250923000100_normalise_legacy_integration_logs';
 import { Migration20250923000200_replenishment_and_outbox } from './Migration20250923000200_replenishment_and_outbox';
 
 /**
@@ -9,5 +10,9 @@ import { Migration20250923000200_replenishment_and_outbox } from './Migration202
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20250923000000_integration_logs_baseline', class: Migration20250923000000_integration_logs_baseline },
+  {
+    name: 'Migration20250923000100_normalise_legacy_integration_logs',
+    class: Migration20250923000100_normalise_legacy_integration_logs,
+  },
   { name: 'Migration20250923000200_replenishment_and_outbox', class: Migration20250923000200_replenishment_and_outbox },
 ];
