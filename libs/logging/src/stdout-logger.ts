@@ -1,8 +1,16 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentLogContext, LOG_CONTEXT_KEYS } from './correlation';
 import { toJsonSafe } from './json-safe';
+import { REDACTED, SECRET_KEYS } from './secret-keys';
 
-export { SECRET_KEYS } from './secret-keys';
+export { SECRET_KEYS };
+
+/**
+ * Pino hands a child logger's bindings to no formatter, only to `redact`, whose paths
+ * are exact: these cover the SECRET_KEYS spellings to two levels deep. Everything a
+ * line logs goes through `redactedFields`, which matches any depth and spelling.
+ */
+const childBindingPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 export type StdoutLogger = Logger;
 
@@ -49,6 +57,7 @@ export function createStdoutLogger(
     base: { source },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: correlationIds,
+    redact: { paths: childBindingPaths, censor: REDACTED },
     formatters: {
       level: (label) => ({ level: LEVEL_LABELS[label] ?? label.toUpperCase() }),
       bindings: redactedFields,

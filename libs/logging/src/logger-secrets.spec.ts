@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import type { MikroORM } from '@hub/db';
+import { LoggerService } from './logger-service';
+import { captureStdout, readLogRows, type CapturedStdout } from './testing/log-capture';
+
+const SECRETS = ['hunter2', 'Bearer eyJhbGciOi', 'ms-token-123', 'key-456', 'postgres://hub:pw@db/hub', 'cs-789', 'c00kie'];
+
+/** A request as an integration client might log it, secrets at several depths and spellings. */
+function loggedRequest() {
+  return {
+    url: 'https://api.moysklad.ru/api/remap/1.2/entity/customerorder',
+    password: 'hunter2',
+    headers: new Headers({ Authorization: 'Bearer eyJhbGciOi', 'Idempotency-Key': 'evt-1' }),
+    auth: { nested: { deeper: { ACCESS_TOKEN: 'ms-token-123' } } },
+    list: [{ 'x-api-key': 'key-456' }],
+    env: new Map([['DATABASE_URL', 'postgres://hub:pw@db/hub']]),
+    client_secret: 'cs-789',
+    Cookie: 'c00kie',
+  };
+}
+
+const REDACTED_REQUEST = {
+  url: 'https://api.moysklad.ru/api/remap/1.2/entity/customerorder',
+  password: '[redacted]',
+  headers: { authorization: '[redacted]', 'idempotency-key': 'evt-1' },
+  auth: { nested: { deeper: { ACCESS_TOKEN: '[redacted]' } } },
+  list: [{ 'x-api-key': '[redacted]' }],
+  env: { DATABASE_URL: '[redacted]' },
+  client_secret: '[redacted]',
+  Cookie: '[redacted]',
+};
+
+describe('secrets in logs', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let stdout: CapturedStdout;
+  let logger: LoggerService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await openTestOrm(db.url);
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    await db.drop();
+  });
+  beforeEach(async () => {
+    await orm.em.fork().execute('truncate integration_logs');
+    stdout = captureStdout();
+    logger = new LoggerService({ source: 'secrets-test', session: () => orm.em.fork(), stdout: stdout.logger });
+  });
+
+  it('never reach integration_logs, at any depth or spelling', async () => {
+    await logger.info('request sent', { payload: { request: loggedRequest() }, details: loggedRequest() });
+    const [row] = await readLogRows(orm.em.fork());
+    expect(row!.payload).toEqual({ request: REDACTED_REQUEST });
+    expect(row!.details).toEqual(REDACTED_REQUEST);
+    const stored = JSON.stringify(row);
+    for (const secret of SECRETS) expect(stored).not.toContain(secret);
+  });
+
+  it('never reach the stdout line of a logged entry', async () => {
+    await logger.info('request sent', { payload: loggedRequest() });
+    expect(stdout.lines()[0]?.['payload']).toEqual(REDACTED_REQUEST);
+    for (const secret of SECRETS) expect(stdout.text()).not.toContain(secret);
+  });
+
+  it('never reach stdout when the database write fails either', async () => {
+    const failing = new LoggerService({
+      source: 'secrets-test',
+      session: () => {
+        throw new Error('database is down');
+      },
+      stdout: stdout.logger,
+    });
+    await failing.error('request failed', { details: loggedRequest() });
+    expect(stdout.lines()[0]?.['entry']).toMatchObject({ details: REDACTED_REQUEST });
+    for (const secret of SECRETS) expect(stdout.text()).not.toContain(secret);
+  });
+
+  it('never reach stdout through the stdout logger used directly, its child bindings or errors', () => {
+    const child = stdout.logger.child({ token: 'ms-token-123' });
+    child.info({ request: loggedRequest() }, 'direct');
+    const error = Object.assign(new Error('refused'), { config: { headers: { Authorization: 'Bearer eyJhbGciOi' } } });
+    stdout.logger.error({ err: error }, 'with error');
+    const [direct, withError] = stdout.lines();
+    expect(direct).toMatchObject({ token: '[redacted]', request: REDACTED_REQUEST });
+    expect(withError).toMatchObject({ err: { message: 'refused', config: { headers: { Authorization: '[redacted]' } } } });
+    for (const secret of SECRETS) expect(stdout.text()).not.toContain(secret);
+  });
+});

@@ -1,0 +1,50 @@
+import type { EntityManager } from '@hub/db';
+import { createStdoutLogger, type StdoutLogger } from '../stdout-logger';
+
+/** A stdout logger whose lines a test reads back as parsed JSON. */
+export interface CapturedStdout {
+  logger: StdoutLogger;
+  /** Every line written so far, parsed. */
+  lines(): Record<string, unknown>[];
+  /** Every line written so far, as written. */
+  text(): string;
+}
+
+/** The real stdout logger (same options, mixin, redaction), writing to memory instead of stdout. */
+export function captureStdout(source = 'logging-test', level = 'debug'): CapturedStdout {
+  const written: string[] = [];
+  const logger = createStdoutLogger(source, level, { write: (line: string) => void written.push(line) });
+  return {
+    logger,
+    lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>),
+    text: () => written.join(''),
+  };
+}
+
+/** An `integration_logs` row as PostgreSQL gives it back (uuid as text, jsonb parsed). */
+export interface StoredLogRow {
+  level: string;
+  message: string;
+  source: string | null;
+  run_id: string | null;
+  request_id: string | null;
+  job_id: string | null;
+  job_name: string | null;
+  step: string | null;
+  status: string | null;
+  external_system: string | null;
+  elapsed_ms: number | null;
+  payload: unknown;
+  details: unknown;
+}
+
+/** Every `integration_logs` row, oldest first. */
+export function readLogRows(em: EntityManager): Promise<StoredLogRow[]> {
+  return em.execute<StoredLogRow[]>(
+    `select level, message, source, run_id, request_id, job_id, job_name, step, status,
+            external_system, elapsed_ms, payload, details
+       from integration_logs order by id`,
+    [],
+    'all',
+  );
+}
