@@ -24,6 +24,18 @@ describe('createOneCTransferOrderHandler against the sandbox', () => {
     await Promise.all([db.drop(), sandbox.stop()]);
   });
 
+  /** The event as another replica would hold it after taking it over. */
+  const reclaimed = (id: string, payload: Record<string, unknown>): ClaimedEvent => ({
+    id,
+    aggregateType: 'transfer_order',
+    aggregateId: id,
+    eventType: 'CREATE_1C_TRANSFER_ORDER',
+    payload,
+    attempts: 1,
+    leaseOwner: 'replica-b',
+    leaseExpiresAt: new Date(Date.now() + 60_000),
+    createdAt: new Date(),
+  });
   const deliverAll = (handler: ReturnType<typeof createOneCTransferOrderHandler>) =>
     processOutboxBatch({ orm, owner: 'replica-a', dispatch: createOutboxDispatcher({ CREATE_1C_TRANSFER_ORDER: handler }) });
 
@@ -43,7 +55,7 @@ describe('createOneCTransferOrderHandler against the sandbox', () => {
     expect(await readEvent(orm, eventId)).toMatchObject({ status: 'delivered', response_ref: document.id });
 
     // A replica that died after sending would deliver the same event again.
-    const replay = await handler({ id: eventId, payload: request } as ClaimedEvent);
+    const replay = await handler(reclaimed(eventId, request));
     expect(replay.responseRef).toBe(document.id);
     const after = await sandbox.transferOrders();
     expect(after.documents.filter((doc) => doc.hubOrderId === orderId)).toHaveLength(1);
@@ -55,9 +67,7 @@ describe('createOneCTransferOrderHandler against the sandbox', () => {
     const eventId = await enqueueOne(orm, 'CREATE_1C_TRANSFER_ORDER', { hubOrderId: 'not-a-uuid', lines: [] });
     const handler = createOneCTransferOrderHandler({ oneC: sandbox.oneC, orm });
 
-    await expect(handler({ id: eventId, payload: { lines: [] } } as unknown as ClaimedEvent)).rejects.toBeInstanceOf(
-      InvalidOutboxPayloadError,
-    );
+    await expect(handler(reclaimed(eventId, { lines: [] }))).rejects.toBeInstanceOf(InvalidOutboxPayloadError);
     expect(await deliverAll(handler)).toMatchObject({ claimed: 1, dead: 1 });
 
     const row = await readEvent(orm, eventId);

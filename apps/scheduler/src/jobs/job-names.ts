@@ -1,0 +1,12 @@
+/** Job names as they appear in `integration_logs.job_name`; kept from the first release. */
+export const JOB_NAMES = {
+  processOutboxEvents: 'process_outbox_events_job',
+  runInternalReplenishment: 'run_internal_replenishment_job',
+} as const;
+export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
+
+/** Every 30 seconds, on the half-minute (node-schedule's six-field cron: seconds first). */
+export const OUTBOX_SCHEDULE = '*/30 * * * * *';
+
+/** Working days (Mon–Fri) at 09:00 Moscow time, whatever the server's own time zone. */
+export const REPLENISHMENT_SCHEDULE = { rule: '0 9 * * 1-5', tz: 'Europe/Moscow' };

@@ -1,0 +1,14 @@
+import type { MikroORM } from '@hub/db';
+import type { OneCClient } from '@hub/integrations';
+import type { LoggerService } from '@hub/logging';
+
+/** What the scheduler's jobs need from the process. */
+export interface SchedulerDeps {
+  orm: MikroORM;
+  oneC: OneCClient;
+  logger: LoggerService;
+  /** This process's outbox lease owner; unique per replica (default: host, pid, random suffix). */
+  owner?: string;
+  /** Outbox tuning; the outbox lib's defaults otherwise. */
+  outbox?: { batchSize?: number; leaseMs?: number; maxAttempts?: number };
+}

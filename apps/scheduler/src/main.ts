@@ -1,0 +1,40 @@
+import { connectDatabase, disconnectDatabase } from '@hub/db';
+import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
+import { createStdoutLogger, LoggerService } from '@hub/logging';
+import { prepareDatabase } from '@hub/migrations';
+import { createScheduler } from './scheduler';
+
+const stdout = createStdoutLogger('scheduler');
+
+async function main(): Promise<void> {
+  const databaseUrl = await prepareDatabase(stdout);
+  const orm = await connectDatabase(databaseUrl);
+  const logger = new LoggerService({ source: 'scheduler', session: () => orm.em.fork(), stdout });
+  const oneC = createOneCClient(oneCClientOptionsFromEnv());
+  const scheduler = createScheduler({ orm, oneC, logger });
+  scheduler.start();
+  stdout.info({ nextInvocations: scheduler.nextInvocations() }, 'scheduler started');
+
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    stdout.info({ signal }, 'scheduler stopping: waiting for running jobs');
+    await scheduler.stop();
+    await disconnectDatabase();
+    stdout.info('scheduler stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          stdout.error({ err: error }, 'scheduler did not stop cleanly');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  stdout.fatal({ err: error }, 'scheduler failed to start');
+  process.exit(1);
+});

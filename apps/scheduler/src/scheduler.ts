@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { scheduleJob, type Job, type Spec } from 'node-schedule';
+import { JOB_NAMES, OUTBOX_SCHEDULE, REPLENISHMENT_SCHEDULE, type JobName } from './jobs/job-names';
+import { createOutboxTickRunner, type TickResult } from './jobs/process-outbox-events';
+import { createReplenishmentJobRunner, type ReplenishmentJobResult } from './jobs/run-internal-replenishment';
+import type { SchedulerDeps } from './jobs/scheduler-deps';
+
+export type { SchedulerDeps } from './jobs/scheduler-deps';
+export type { TickResult } from './jobs/process-outbox-events';
+export type { ReplenishmentJobResult } from './jobs/run-internal-replenishment';
+
+export interface Scheduler {
+  /** Puts both jobs on their schedules; calling it again does nothing. */
+  start(): void;
+  /** Takes the jobs off their schedules and waits for a running tick or run to finish. */
+  stop(): Promise<void>;
+  /** One outbox tick now (what the 30-second schedule calls). */
+  runOutboxTick(): Promise<TickResult>;
+  /** One scheduled replenishment run now (what the 09:00 schedule calls). */
+  runInternalReplenishment(): Promise<ReplenishmentJobResult>;
+  /** When each job fires next; null while the scheduler is not started. */
+  nextInvocations(): Record<JobName, Date | null>;
+}
+
+/** A lease owner no other replica shares, readable in the outbox table. */
+function defaultOwner(): string {
+  return `scheduler@${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Wires the outbox and replenishment jobs to node-schedule. */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const outboxTick = createOutboxTickRunner(deps, deps.owner ?? defaultOwner());
+  const replenishment = createReplenishmentJobRunner(deps);
+  const jobs = new Map<JobName, Job>();
+
+  function schedule(name: JobName, rule: Spec, work: () => Promise<unknown>): void {
+    // The runners never reject; `void` only tells node-schedule there is nothing to wait for.
+    const job = scheduleJob(name, rule, () => void work());
+    if (!job) throw new Error(`The schedule of ${name} never fires: ${JSON.stringify(rule)}`);
+    jobs.set(name, job);
+  }
+
+  return {
+    start() {
+      if (jobs.size > 0) return;
+      schedule(JOB_NAMES.processOutboxEvents, OUTBOX_SCHEDULE, outboxTick.run);
+      schedule(JOB_NAMES.runInternalReplenishment, REPLENISHMENT_SCHEDULE, replenishment.run);
+    },
+    async stop() {
+      for (const job of jobs.values()) job.cancel();
+      jobs.clear();
+      await Promise.all([outboxTick.idle(), replenishment.idle()]);
+    },
+    runOutboxTick: () => outboxTick.run(),
+    runInternalReplenishment: () => replenishment.run(),
+    nextInvocations() {
+      const next = (name: JobName) => {
+        // node-schedule hands back its own CronDate, typed as Date; normalise to a real Date.
+        const date = jobs.get(name)?.nextInvocation();
+        return date ? new Date(date.getTime()) : null;
+      };
+      return {
+        [JOB_NAMES.processOutboxEvents]: next(JOB_NAMES.processOutboxEvents),
+        [JOB_NAMES.runInternalReplenishment]: next(JOB_NAMES.runInternalReplenishment),
+      };
+    },
+  };
+}
