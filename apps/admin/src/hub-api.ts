@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** Where the Integration Hub API is and how the admin authenticates to it. */
+export interface HubApiOptions {
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer …` when set; never shown on a page or logged. */
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+export interface WarehouseOption {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The warehouse list for the trigger form; an unreachable API only disables the select. */
+export type WarehouseList = { kind: 'available'; items: WarehouseOption[] } | { kind: 'unavailable' };
+
+/** How a trigger request ended, as the operator is told about it. */
+export type TriggerOutcome =
+  | { kind: 'started'; runId: string }
+  | { kind: 'rejected'; status: number }
+  | { kind: 'unexpected-answer' }
+  | { kind: 'unreachable' };
+
+/** The two calls the admin makes to the API. */
+export interface HubApi {
+  listWarehouses(): Promise<WarehouseList>;
+  triggerReplenishment(warehouseId: string | undefined): Promise<TriggerOutcome>;
+}
+
+// The page waits for the list, so it must not hang on a stuck API; a trigger may take longer to accept.
+const LIST_TIMEOUT_MS = 2_000;
+const TRIGGER_TIMEOUT_MS = 10_000;
+
+const warehouseListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+});
+const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
+
+/** A client for the API's warehouse list and internal-replenishment trigger. */
+export function createHubApi(options: HubApiOptions): HubApi {
+  const send = options.fetch ?? fetch;
+  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
+    accept: 'application/json',
+    // Lets the API's log rows for this call be found by the admin's own request id.
+    'x-request-id': randomUUID(),
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    ...extra,
+  });
+  const url = (path: string): string => new URL(path, options.baseUrl).toString();
+
+  return {
+    async listWarehouses() {
+      try {
+        const response = await send(url('/api/v1/warehouses'), { headers: headers(), signal: AbortSignal.timeout(LIST_TIMEOUT_MS) });
+        if (!response.ok) return { kind: 'unavailable' };
+        const parsed = warehouseListSchema.safeParse(await response.json());
+        return parsed.success ? { kind: 'available', items: parsed.data.items } : { kind: 'unavailable' };
+      } catch {
+        return { kind: 'unavailable' };
+      }
+    },
+
+    async triggerReplenishment(warehouseId) {
+      let response: Response;
+      try {
+        response = await send(url('/api/v1/trigger/internal-replenishment'), {
+          method: 'POST',
+          headers: headers({ 'content-type': 'application/json' }),
+          body: JSON.stringify(warehouseId ? { warehouse_id: warehouseId } : {}),
+          signal: AbortSignal.timeout(TRIGGER_TIMEOUT_MS),
+        });
+      } catch {
+        return { kind: 'unreachable' };
+      }
+      if (!response.ok) return { kind: 'rejected', status: response.status };
+      const accepted = triggerAcceptedSchema.safeParse(await response.json().catch(() => undefined));
+      return accepted.success ? { kind: 'started', runId: accepted.data.run_id } : { kind: 'unexpected-answer' };
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createStdoutLogger } from '@hub/logging';
+import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createAdminApp } from '../app';
+import { startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
+
+const NOW = new Date('2026-03-02T12:00:00Z');
+const HOUR = 3_600_000;
+const silent = createStdoutLogger('admin-test', 'silent');
+
+async function page(app: ReturnType<typeof createAdminApp>, path: string): Promise<{ status: number; body: string }> {
+  const response = await app.request(`http://localhost${path}`);
+  return { status: response.status, body: await response.text() };
+}
+
+describe('logs page without the integration_logs table', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  beforeAll(async () => {
+    db = await createEmptyTestDatabase();
+    orm = await openTestOrm(db.url);
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    await db.drop();
+  });
+
+  it('warns to apply the migrations instead of crashing', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    const { status, body } = await page(app, '/logs?period=24h');
+    expect(status).toBe(200);
+    expect(body).toContain('The integration_logs table does not exist: apply the migrations (npm run migrate -- up)');
+    expect(body).not.toContain('<table');
+  });
+});
+
+describe('logs page on a migrated database', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let api: HubApiStandIn;
+  let app: ReturnType<typeof createAdminApp>;
+  const runId = '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10';
+
+  const insertLog = (hoursAgo: number, level: string, message: string, extra: { runId?: string; payload?: unknown } = {}) =>
+    orm.em.fork().execute(
+      `insert into integration_logs (created_at, level, message, source, run_id, payload) values (?::timestamptz, ?, ?, 'api', ?::uuid, ?::jsonb)`,
+      [new Date(NOW.getTime() - hoursAgo * HOUR).toISOString(), level, message, extra.runId ?? null, JSON.stringify(extra.payload ?? null)],
+    );
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await openTestOrm(db.url);
+    api = await startHubApiStandIn([{ id: '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6', code: 'MSK-1', name: 'Moscow <central>' }]);
+    app = createAdminApp({ orm, apiBaseUrl: api.url, logger: silent, now: () => NOW });
+    await insertLog(30, 'INFO', 'older than a day');
+    await insertLog(5, 'INFO', 'replenishment run started', { runId, payload: { warehouse: 'MSK-1', lines: 3 } });
+    await insertLog(4, 'ERROR', 'transfer order rejected by 1C', { runId });
+    await insertLog(3, 'WARNING', '<script>alert("pwned")</script>');
+  });
+  afterAll(async () => {
+    await api.close();
+    await orm.close(true);
+    await db.drop();
+  });
+
+  it('redirects / to the logs page and answers the health check', async () => {
+    const root = await app.request('http://localhost/');
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/logs');
+    expect(await (await app.request('http://localhost/health')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('says there are no entries, naming the period, when the period is empty', async () => {
+    const { status, body } = await page(app, '/logs?period=1h');
+    expect(status).toBe(200);
+    expect(body).toContain('No log entries for the last hour.');
+    expect(body).not.toContain('<table');
+  });
+
+  it('names a custom period and the filters in the empty message', async () => {
+    const { body } = await page(app, '/logs?from=2026-03-01T00:00&to=2026-03-01T06:00&level=CRITICAL');
+    expect(body).toContain('No log entries for 2026-03-01 00:00 – 2026-03-01 06:00 UTC matching the filters.');
+  });
+
+  it('shows the period newest first, with levels coloured and JSON in a details cell', async () => {
+    const { status, body } = await page(app, '/logs?period=24h');
+    expect(status).toBe(200);
+    expect(body).toContain('3 log entries for the last 24 hours, newest first.');
+    const order = ['&lt;script&gt;', 'transfer order rejected by 1C', 'replenishment run started'].map((text) => body.indexOf(text));
+    expect(order.every((position) => position > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(body).not.toContain('older than a day');
+    expect(body).toContain('<span class="level level-error">ERROR</span>');
+    expect(body).toContain('2026-03-02 08:00:00.000');
+    expect(body).toContain('<summary>payload</summary><pre>{&quot;lines&quot;:3,&quot;warehouse&quot;:&quot;MSK-1&quot;}</pre>');
+  });
+
+  it('escapes a message that contains markup', async () => {
+    const { body } = await page(app, '/logs?period=24h');
+    expect(body).not.toContain('<script>alert');
+    expect(body).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;');
+  });
+
+  it('filters by level and by run id', async () => {
+    const errors = await page(app, '/logs?period=24h&level=ERROR');
+    expect(errors.body).toContain('1 log entries for the last 24 hours matching the filters');
+    expect(errors.body).toContain('transfer order rejected by 1C');
+    expect(errors.body).not.toContain('replenishment run started');
+    const run = await page(app, `/logs?period=24h&run_id=${runId}`);
+    expect(run.body).toContain('replenishment run started');
+    expect(run.body).not.toContain('&lt;script&gt;');
+  });
+
+  it('answers bad filters with 422 and a message naming the field, keeping what was typed', async () => {
+    const badRun = await page(app, '/logs?period=24h&run_id=yesterday');
+    expect(badRun.status).toBe(422);
+    expect(badRun.body).toContain('run_id must be a UUID');
+    expect(badRun.body).toContain('value="yesterday"');
+    const badPeriod = await page(app, '/logs?period=2h');
+    expect(badPeriod.status).toBe(422);
+    expect(badPeriod.body).toContain('period must be one of 1h, 24h, 7d, 30d, custom');
+    const backwards = await page(app, '/logs?from=2026-03-02T10:00&to=2026-03-02T09:00');
+    expect(backwards.status).toBe(422);
+    expect(backwards.body).toContain('from must be earlier than to');
+    const noSuchDay = await page(app, '/logs?from=2026-02-30T10:00&to=2026-03-02T09:00');
+    expect(noSuchDay.body).toContain('from is not a real date: 2026-02-30T10:00');
+    expect(backwards.body).not.toMatch(/ZodError|at .*\.ts:\d+/);
+  });
+
+  it('notes when the newest rows were cut at the page limit', async () => {
+    await orm.em.fork().execute(
+      `insert into integration_logs (created_at, level, message) select ?::timestamptz - n * interval '1 second', 'DEBUG', 'bulk ' || n from generate_series(1, 500) n`,
+      [new Date(NOW.getTime() - 10 * HOUR).toISOString()],
+    );
+    const { body } = await page(app, '/logs?period=24h');
+    expect(body).toContain('Showing the newest 500 entries only');
+    expect(body).toContain('500 log entries for the last 24 hours');
+    expect(body).not.toContain('>bulk 498<');
+  });
+
+  it('fills the warehouse select from the API, escaped', async () => {
+    const { body } = await page(app, '/logs');
+    expect(body).toContain('<option value="7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6">MSK-1 — Moscow &lt;central&gt;</option>');
+    expect(body).not.toMatch(/<select name="warehouse_id"\s+disabled/);
+  });
+
+  it('still renders, with the select disabled and a note, when the API is down', async () => {
+    const offline = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    const { status, body } = await page(offline, '/logs?period=24h');
+    expect(status).toBe(200);
+    expect(body).toMatch(/<select name="warehouse_id"\s+disabled>/);
+    expect(body).toContain('The warehouse list could not be loaded from the API');
+    expect(body).toContain('transfer order rejected by 1C');
+  });
+});

@@ -1,0 +1,94 @@
+import { LOG_LEVELS } from '@hub/db';
+import type { LogQuery } from '@hub/logging';
+import { z } from 'zod';
+
+/** The periods the page offers; `custom` reads `from` and `to` instead of a preset. */
+export const PERIOD_CHOICES = ['1h', '24h', '7d', '30d', 'custom'] as const;
+export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
+export type PresetPeriod = Exclude<PeriodChoice, 'custom'>;
+const PERIOD_LENGTH_MS: Record<PresetPeriod, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+export const DEFAULT_PERIOD: PresetPeriod = '24h';
+/** The most rows one page shows; the query says when more matched. */
+export const PAGE_ROW_LIMIT = 500;
+
+/** What the operator typed, kept as text so the form can be shown again exactly. */
+export interface LogsFormValues {
+  period: string;
+  from: string;
+  to: string;
+  level: string;
+  job_name: string;
+  run_id: string;
+}
+
+/** The period a query covers, for the page to name. */
+export type ResolvedPeriod = { kind: 'preset'; period: PresetPeriod; from: Date; to: Date } | { kind: 'custom'; from: Date; to: Date };
+
+export type LogsRequest =
+  | { kind: 'valid'; query: LogQuery; period: ResolvedPeriod }
+  | { kind: 'invalid'; problems: string[] };
+
+// datetime-local sends minutes, optionally seconds and milliseconds, and no zone: the page works in UTC.
+const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const utcDateTime = (field: string) =>
+  z
+    .string()
+    .regex(DATETIME_LOCAL, { error: `${field} must be a date and time like 2026-03-02T09:00` })
+    .transform((text, context) => {
+      const date = new Date(`${text}Z`);
+      // A round trip catches dates the calendar does not have, such as 2026-02-30.
+      if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(text.slice(0, 16))) {
+        context.addIssue({ code: 'custom', message: `${field} is not a real date: ${text}` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+const logsQuerySchema = z.object({
+  period: z.preprocess(emptyAsAbsent, z.enum(PERIOD_CHOICES, { error: `period must be one of ${PERIOD_CHOICES.join(', ')}` }).optional()),
+  from: z.preprocess(emptyAsAbsent, utcDateTime('from').optional()),
+  to: z.preprocess(emptyAsAbsent, utcDateTime('to').optional()),
+  level: z.preprocess(emptyAsAbsent, z.enum(LOG_LEVELS, { error: `level must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+  job_name: z.preprocess(emptyAsAbsent, z.string().trim().max(200, { error: 'job_name must be at most 200 characters' }).optional()),
+  run_id: z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: 'run_id must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10' })).optional()),
+});
+
+/** The raw form values from a query string, every field present (empty when not sent). */
+export function readLogsForm(params: Record<string, string | undefined>): LogsFormValues {
+  return {
+    period: params['period'] ?? '',
+    from: params['from'] ?? '',
+    to: params['to'] ?? '',
+    level: params['level'] ?? '',
+    job_name: params['job_name'] ?? '',
+    run_id: params['run_id'] ?? '',
+  };
+}
+
+/**
+ * Validates the page's query string and turns it into a `LogQuery`. A preset period ends
+ * at `now`; `from`/`to` (with `period=custom`, or without any period) give a custom one,
+ * read as UTC. Without either, the last 24 hours.
+ */
+export function parseLogsRequest(form: LogsFormValues, now: Date): LogsRequest {
+  const parsed = logsQuerySchema.safeParse(form);
+  if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
+  const { from, to, level, job_name: jobName, run_id: runId } = parsed.data;
+  const period = parsed.data.period ?? (from || to ? 'custom' : DEFAULT_PERIOD);
+  const filters = { level, jobName, runId, limit: PAGE_ROW_LIMIT };
+  if (period !== 'custom') {
+    const start = new Date(now.getTime() - PERIOD_LENGTH_MS[period]);
+    return { kind: 'valid', query: { from: start, to: now, ...filters }, period: { kind: 'preset', period, from: start, to: now } };
+  }
+  const problems = [
+    ...(from ? [] : ['from is required for a custom period']),
+    ...(to ? [] : ['to is required for a custom period']),
+    ...(from && to && from >= to ? ['from must be earlier than to'] : []),
+  ];
+  if (problems.length > 0 || !from || !to) return { kind: 'invalid', problems };
+  return { kind: 'valid', query: { from, to, ...filters }, period: { kind: 'custom', from, to } };
+}
+

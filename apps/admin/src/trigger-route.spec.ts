@@ -1,0 +1,126 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createAdminApp } from './app';
+import { startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
+
+const API_TOKEN = 'admin-to-api-secret-7f3a9c';
+const WAREHOUSE_ID = '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6';
+
+/** Presses the button as a browser on the admin's own page would: a same-origin form post. */
+function pressTrigger(app: ReturnType<typeof createAdminApp>, form: Record<string, string>, origin = 'http://localhost') {
+  return app.request('http://localhost/actions/trigger-replenishment', {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+async function followRedirect(app: ReturnType<typeof createAdminApp>, response: Response): Promise<string> {
+  expect(response.status).toBe(303);
+  const location = response.headers.get('location') ?? '';
+  expect(location).toMatch(/^\/logs\?/);
+  return (await app.request(`http://localhost${location}`)).text();
+}
+
+describe('the "Run internal replenishment" button', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let api: HubApiStandIn;
+  const logLines: string[] = [];
+  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await openTestOrm(db.url);
+    api = await startHubApiStandIn([{ id: WAREHOUSE_ID, code: 'MSK-1', name: 'Moscow 1' }]);
+  });
+  afterAll(async () => {
+    await api.close();
+    await orm.close(true);
+    await db.drop();
+  });
+  beforeEach(() => {
+    api.requests.length = 0;
+    api.triggerAnswer = { status: 202, body: { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' } };
+  });
+
+  it('posts the chosen warehouse with the bearer token and shows the run id', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const page = await followRedirect(app, await pressTrigger(app, { warehouse_id: WAREHOUSE_ID }));
+    const trigger = api.requests.find((request) => request.method === 'POST');
+    expect(trigger).toEqual({
+      method: 'POST',
+      path: '/api/v1/trigger/internal-replenishment',
+      authorization: `Bearer ${API_TOKEN}`,
+      body: { warehouse_id: WAREHOUSE_ID },
+    });
+    expect(page).toContain(`Internal replenishment started: run_id <code>${STAND_IN_RUN_ID}</code>`);
+    expect(page).toContain(`href="/logs?period=24h&amp;run_id=${STAND_IN_RUN_ID}"`);
+    expect(page).not.toContain(API_TOKEN);
+  });
+
+  it('posts an empty body and no Authorization header when no warehouse and no token are set', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    await followRedirect(app, await pressTrigger(app, { warehouse_id: '' }));
+    expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
+      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: {} },
+    ]);
+  });
+
+  it('tells the operator when the API refuses, without starting anything', async () => {
+    api.triggerAnswer = { status: 409, body: { error: 'a run is in progress' } };
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const page = await followRedirect(app, await pressTrigger(app, {}));
+    expect(page).toContain('The run was not started: a replenishment run is already in progress (the API answered HTTP 409).');
+    expect(page).not.toContain('Internal replenishment started');
+  });
+
+  it('tells the operator when the API answers 2xx without a run id', async () => {
+    api.triggerAnswer = { status: 200, body: { ok: true } };
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const page = await followRedirect(app, await pressTrigger(app, {}));
+    expect(page).toContain('The API accepted the request but did not return a run_id');
+  });
+
+  it('shows an error flash naming the API when it cannot be reached, and never the token', async () => {
+    const downUrl = await unusedLocalUrl();
+    const app = createAdminApp({ orm, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
+    const page = await followRedirect(app, await pressTrigger(app, {}));
+    expect(page).toContain(`The run was not started: the API at <code>${downUrl}</code> could not be reached.`);
+    expect(page).not.toContain(API_TOKEN);
+    expect(logLines.join('')).toContain('internal replenishment trigger failed');
+    expect(logLines.join('')).not.toContain(API_TOKEN);
+  });
+
+  it('refuses a post from another site (CSRF) without calling the API', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const response = await pressTrigger(app, {}, 'https://evil.example');
+    expect(response.status).toBe(403);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('answers a malformed warehouse id with 422 and does not call the API', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const response = await pressTrigger(app, { warehouse_id: "1'; drop table warehouses" });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('warehouse_id must be the UUID of a warehouse');
+    expect(api.requests).toEqual([]);
+  });
+
+  it('ignores a forged flash that is not well formed', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const page = await (await app.request('http://localhost/logs?trigger=started&trigger_run_id=<b>hi</b>')).text();
+    expect(page).not.toContain('Internal replenishment started');
+    expect(page).not.toContain('<b>hi</b>');
+  });
+
+  it('keeps the token out of every page the admin serves', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const paths = ['/logs', '/logs?period=7d', '/logs?run_id=bad', '/nowhere', '/health', `/logs?trigger=rejected&trigger_status=401`];
+    for (const path of paths) expect(await (await app.request(`http://localhost${path}`)).text()).not.toContain(API_TOKEN);
+    expect(logLines.join('')).not.toContain(API_TOKEN);
+  });
+});

@@ -1,0 +1,41 @@
+import type { StdoutLogger } from '@hub/logging';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { z } from 'zod';
+import type { HubApi } from './hub-api';
+import { logsUrlWithFlash } from './trigger-flash';
+import { renderLayout, renderNotice } from './views/layout';
+
+interface TriggerRouteDeps {
+  api: HubApi;
+  apiOrigin: string;
+  logger: StdoutLogger;
+}
+
+const triggerFormSchema = z.object({
+  warehouse_id: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.uuid({ error: 'warehouse_id must be the UUID of a warehouse from the list, or empty for all warehouses' }).optional(),
+  ),
+});
+
+/**
+ * `POST /actions/trigger-replenishment`: asks the API to start an internal replenishment
+ * run, then redirects to the logs page with the outcome.
+ */
+export function createTriggerRoute(deps: TriggerRouteDeps): Hono {
+  // The button starts real work: a form on another site must not be able to press it.
+  return new Hono().post('/trigger-replenishment', csrf(), async (c) => {
+    const form = triggerFormSchema.safeParse(await c.req.parseBody());
+    if (!form.success) {
+      const problems = form.error.issues.map((issue) => issue.message).join('; ');
+      return c.html(renderLayout('Logs', renderNotice('error', `The run was not started: ${problems}.`)), 422);
+    }
+    const warehouseId = form.data.warehouse_id;
+    const outcome = await deps.api.triggerReplenishment(warehouseId);
+    if (outcome.kind === 'started') deps.logger.info({ runId: outcome.runId, warehouseId }, 'internal replenishment triggered');
+    else deps.logger.warn({ outcome, api: deps.apiOrigin, warehouseId }, 'internal replenishment trigger failed');
+    // 303: the browser follows with a GET, so a reload does not post again.
+    return c.redirect(logsUrlWithFlash(outcome), 303);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * The admin's whole stylesheet, inlined into every page: the app serves no static assets
+ * and may run where no CDN is reachable.
+ */
+export const ADMIN_STYLES = `
+:root { --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --paper: #ffffff; --wash: #f5f7fa; --accent: #2f6fde; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--wash); }
+header { display: flex; align-items: baseline; gap: 1rem; padding: 0.8rem 1.5rem; background: #102a43; color: #f0f4f8; }
+header h1 { margin: 0; font-size: 1.15rem; font-weight: 600; }
+header span { color: #9fb3c8; }
+main { padding: 1rem 1.5rem 2rem; }
+section.panel { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.9rem 1rem; margin-bottom: 1rem; }
+form.filters, form.trigger { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.75rem; margin: 0; }
+label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.8rem; color: var(--muted); }
+input, select, button { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid #bcccdc; border-radius: 4px; background: var(--paper); color: var(--ink); }
+input[name="run_id"] { width: 22rem; }
+button { background: var(--accent); border-color: var(--accent); color: #fff; cursor: pointer; }
+button:hover { filter: brightness(1.08); }
+select:disabled { color: var(--muted); background: var(--wash); }
+.hint { font-size: 0.8rem; color: var(--muted); }
+.notice { border-radius: 6px; padding: 0.7rem 1rem; margin-bottom: 1rem; border: 1px solid; }
+.notice.info { background: #e6f0ff; border-color: #9dbdf5; }
+.notice.success { background: #e3f9e5; border-color: #91d8a0; }
+.notice.warning { background: #fffbea; border-color: #f0c75e; }
+.notice.error { background: #ffeeee; border-color: #f29b9b; }
+.notice ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85em; }
+.table-wrap { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { padding: 0.35rem 0.55rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { position: sticky; top: 0; background: #f0f4f8; font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); white-space: nowrap; }
+tbody tr:hover { background: #f8fafc; }
+td.time, td.id { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.8rem; }
+td.number { text-align: right; }
+td.message { min-width: 18rem; }
+details summary { cursor: pointer; color: var(--accent); }
+details pre { margin: 0.3rem 0 0; max-width: 32rem; white-space: pre-wrap; word-break: break-all; font-size: 0.78rem; }
+.level { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 999px; font-size: 0.75rem; font-weight: 600; }
+.level-debug { background: #e4e7eb; color: #3e4c59; }
+.level-info { background: #dceefb; color: #0b4f8a; }
+.level-warning { background: #fff3c4; color: #8d2b0b; }
+.level-error { background: #ffd0d0; color: #8a041a; }
+.level-critical { background: #8a041a; color: #fff; }
+.level-other { background: #e4e7eb; color: var(--ink); }
+`;
