@@ -1,0 +1,138 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import type { MikroORM } from '@hub/db';
+import { LOG_WRITE_FAILED_MESSAGE, LoggerService } from './logger-service';
+import { createStdoutLogger } from './stdout-logger';
+import { captureStdout, readLogRows } from './testing/log-capture';
+
+const RUN_ID = '3f1c6e2a-8b4d-4c1e-9a7f-2d5e8b1c0a41';
+const UNREACHABLE_URL = 'postgres://postgres@127.0.0.1:9/integration_hub';
+
+/** Logs one entry through `session` and returns the stdout lines it produced. */
+async function logThrough(session: () => ReturnType<MikroORM['em']['fork']>) {
+  const stdout = captureStdout('failure-test');
+  const logger = new LoggerService({ source: 'failure-test', session, stdout: stdout.logger });
+  await expect(
+    logger.error('stock fetch failed', { runId: RUN_ID.toUpperCase(), step: 'fetch_stock', payload: { token: 'ms-token', warehouse: 'MSK-1' } }),
+  ).resolves.toBeUndefined();
+  return stdout.lines();
+}
+
+/** The one stdout line a failed write leaves: the reason, and the entry as it would have been stored. */
+function expectFailureLine(lines: Record<string, unknown>[], reason: RegExp) {
+  expect(lines).toHaveLength(1);
+  const [line] = lines;
+  expect(line).toMatchObject({
+    level: 'ERROR',
+    msg: LOG_WRITE_FAILED_MESSAGE,
+    source: 'failure-test',
+    runId: RUN_ID,
+    entry: {
+      level: 'ERROR',
+      message: 'stock fetch failed',
+      source: 'failure-test',
+      runId: RUN_ID,
+      step: 'fetch_stock',
+      payload: { token: '[redacted]', warehouse: 'MSK-1' },
+    },
+  });
+  expect(line!['reason']).toMatch(reason);
+}
+
+describe('LoggerService when the database write fails', () => {
+  const databases: TestDatabase[] = [];
+  const orms: MikroORM[] = [];
+
+  afterAll(async () => {
+    for (const orm of orms) await orm.close(true);
+    for (const db of databases) await db.drop();
+  });
+
+  async function openOn(db: TestDatabase): Promise<MikroORM> {
+    databases.push(db);
+    const orm = await openTestOrm(db.url);
+    orms.push(orm);
+    return orm;
+  }
+
+  it('writes the entry to stdout with the reason when integration_logs does not exist', async () => {
+    const orm = await openOn(await createEmptyTestDatabase());
+    expectFailureLine(await logThrough(() => orm.em.fork()), /relation "integration_logs" does not exist/);
+  });
+
+  it('writes the entry to stdout with the reason when the ORM is closed', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const orm = await openTestOrm(db.url);
+    await orm.close(true);
+    expectFailureLine(await logThrough(() => orm.em.fork()), /Unable to acquire a connection/);
+  });
+
+  it('writes the entry to stdout with the reason when the server cannot be reached', async () => {
+    const orm = await openTestOrm(UNREACHABLE_URL);
+    orms.push(orm);
+    expectFailureLine(await logThrough(() => orm.em.fork()), /ECONNREFUSED/);
+  });
+
+  it('writes the entry to stdout with the reason when no session can be had', async () => {
+    expectFailureLine(
+      await logThrough(() => {
+        throw new Error('no session today');
+      }),
+      /no session today/,
+    );
+  });
+
+  it('uses getSession by default and reports that the process never connected', async () => {
+    const stdout = captureStdout('failure-test');
+    const logger = new LoggerService({ source: 'failure-test', stdout: stdout.logger });
+    await logger.info('before connectDatabase');
+    expect(stdout.lines()).toEqual([
+      expect.objectContaining({ msg: LOG_WRITE_FAILED_MESSAGE, reason: expect.stringMatching(/connectDatabase/) }),
+    ]);
+  });
+});
+
+describe('LoggerService when stdout fails', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  const brokenStdout = createStdoutLogger('broken', 'debug', {
+    write: () => {
+      throw new Error('EPIPE: stdout closed');
+    },
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await openTestOrm(db.url);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    await db.drop();
+  });
+
+  it('still writes the row and does not reject', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const logger = new LoggerService({ source: 'broken', session: () => orm.em.fork(), stdout: brokenStdout });
+    await expect(logger.info('row survives')).resolves.toBeUndefined();
+    expect((await readLogRows(orm.em.fork())).map((row) => row.message)).toEqual(['row survives']);
+    expect(stderr).toHaveBeenCalledWith(expect.stringContaining('EPIPE: stdout closed'));
+  });
+
+  it('reports on stderr when neither the database nor stdout takes the entry', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const logger = new LoggerService({
+      source: 'broken',
+      session: () => {
+        throw new Error('database is down');
+      },
+      stdout: brokenStdout,
+    });
+    await expect(logger.critical('nowhere to go')).resolves.toBeUndefined();
+    const written = stderr.mock.calls.map(([text]) => JSON.parse(String(text)) as Record<string, unknown>);
+    expect(written).toEqual([{ level: 'ERROR', msg: 'log entry lost', reason: 'EPIPE: stdout closed' }]);
+  });
+});
