@@ -1,0 +1,120 @@
+/** Legacy values the fixture lacks, a half-migrated table, and a table too unlike the legacy one. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
+import type { Client } from 'pg';
+import { prepareLegacyLogsNormalisation } from './legacy-logs/normalise';
+import { UnexpectedLogsTableError } from './legacy-logs/plan';
+import { migrateUp } from './runner';
+import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
+import { EDGE_ROWS, EXPECTED_COUNTS, EXPECTED_ROWS, LEGACY_TABLE_SQL, type LegacyRow } from './test-support/legacy-edge-cases';
+
+const ROWS_SQL = `select id::int as id, run_id, request_id, job_id, job_name, payload::text as payload, details::text as details
+                    from integration_logs order by id`;
+
+async function insertLegacyRows(client: Client, rows: LegacyRow[]): Promise<void> {
+  for (const row of rows) {
+    await client.query(
+      `insert into integration_logs (id, message, run_id, request_id, job_id, payload, details)
+       values ($1, 'edge case', $2, $3, $4, $5, $6)`,
+      [row.id, row.run_id ?? null, row.request_id ?? null, row.job_id ?? null, row.payload ?? null, row.details ?? null],
+    );
+  }
+}
+
+/** Every error in `error`'s cause chain (the migrator wraps what a migration throws). */
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined; current = (current as { cause?: unknown }).cause) chain.push(current);
+  return chain;
+}
+
+describe('normalising legacy values the fixture does not hold', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_legacy_edges');
+    await withClient(db.url, async (client) => {
+      await client.query(LEGACY_TABLE_SQL);
+      await insertLegacyRows(client, EDGE_ROWS);
+    });
+  });
+  afterEach(() => db.drop());
+
+  it('counts per column what converts, what is emptied and what is kept aside, changing nothing', async () => {
+    const captured = captureLogger();
+    const before = await withClient(db.url, logsFingerprint);
+    const statements = await withClient(db.url, (client) =>
+      prepareLegacyLogsNormalisation(async (sql) => (await client.query(sql)).rows, captured.logger),
+    );
+    expect(statements.length).toBeGreaterThan(0);
+    const line = captured.lines().find((entry) => entry['counts'] !== undefined);
+    expect(line?.['counts']).toEqual(EXPECTED_COUNTS);
+    expect(line?.['level']).toBe('INFO');
+    expect(line?.['msg']).toContain('run_id: 2 converted, 2 emptied, 3 kept in details._legacy');
+    expect(line?.['msg']).toContain('job_id: 1 converted, 2 emptied, 1 moved to job_name');
+    expect(await withClient(db.url, logsFingerprint)).toBe(before);
+  });
+
+  it('converts braces, upper case, missing or extra hyphens and padding; empties blanks and any-case None/NULL', async () => {
+    await migrateUp(db.url, captureLogger().logger);
+    const rows = await withClient(db.url, async (client) => (await client.query(ROWS_SQL)).rows);
+    expect(rows).toEqual(EXPECTED_ROWS);
+  });
+});
+
+describe('normalising a table that already has job_name', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_legacy_job_name');
+    await withClient(db.url, async (client) => {
+      await client.query(LEGACY_TABLE_SQL);
+      await client.query('alter table integration_logs add column job_name text');
+      await client.query(`insert into integration_logs (id, message, job_id, job_name) values
+        (1, 'two names', 'nightly_export_job', 'process_outbox_events_job'),
+        (2, 'same name', 'nightly_export_job', 'nightly_export_job'),
+        (3, 'name only in job_id', 'nightly_export_job', null)`);
+    });
+  });
+  afterEach(() => db.drop());
+
+  it('never overwrites a job_name: a different job_id text is kept under details._legacy', async () => {
+    await migrateUp(db.url, captureLogger().logger);
+    const rows = await withClient(db.url, async (client) => (await client.query(ROWS_SQL)).rows);
+    expect(rows.map(({ id, job_id, job_name, details }) => ({ id, job_id, job_name, details }))).toEqual([
+      { id: 1, job_id: null, job_name: 'process_outbox_events_job', details: '{"_legacy": {"job_id": "nightly_export_job"}}' },
+      { id: 2, job_id: null, job_name: 'nightly_export_job', details: null },
+      { id: 3, job_id: null, job_name: 'nightly_export_job', details: null },
+    ]);
+  });
+});
+
+describe('a table unlike the Python release’s', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_legacy_unexpected');
+    await withClient(db.url, async (client) => {
+      await client.query(LEGACY_TABLE_SQL);
+      await client.query('alter table integration_logs drop column details');
+      await client.query(`insert into integration_logs (id, message, run_id) values (1, 'kept as it is', 'run-1')`);
+    });
+  });
+  afterEach(() => db.drop());
+
+  it('is refused with an error naming the missing column, and nothing is applied or changed', async () => {
+    // mikro_orm_migrations itself appears (the migrator creates it first); everything else stays.
+    const shape = async (client: Client) => [
+      (await schemaFingerprint(client)).filter((line) => !line.startsWith('mikro_orm_migrations.')),
+      await logsFingerprint(client),
+    ];
+    const before = await withClient(db.url, shape);
+    const error = await migrateUp(db.url, captureLogger().logger).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(causeChain(error).some((e) => e instanceof UnexpectedLogsTableError)).toBe(true);
+    expect(String((error as Error).message)).toContain('integration_logs has no column(s) details');
+    await withClient(db.url, async (client) => {
+      expect(await recordedMigrations(client)).toEqual([]);
+      expect(await shape(client)).toEqual(before);
+    });
+  });
+});
