@@ -13,7 +13,9 @@ const MARK_RUN_FINISHED = `
 const SELECT_RUN = `
   select id, trigger, request_id as "requestId", target_warehouse_id as "targetWarehouseId",
     parameters, status, counts, error,
-    created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"
+    extract(epoch from created_at) * 1000 as "createdAtMs",
+    extract(epoch from started_at) * 1000 as "startedAtMs",
+    extract(epoch from finished_at) * 1000 as "finishedAtMs"
   from replenishment_runs
   where id = ?::uuid`;
 
@@ -65,8 +67,19 @@ export async function markRunFinished(
   await em.execute(MARK_RUN_FINISHED, [outcome.status, JSON.stringify(outcome.counts), outcome.error, runId], 'run');
 }
 
+type RunRow = Omit<RunRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & {
+  createdAtMs: number | string;
+  startedAtMs: number | string | null;
+  finishedAtMs: number | string | null;
+};
+
+/* Timestamps travel as epoch milliseconds: the driver hands raw timestamptz over as text. */
+const toDate = (ms: number | string | null): Date | null => (ms === null ? null : new Date(Number(ms)));
+
 /** One run by id, or null. */
 export async function findRun(em: EntityManager, runId: string): Promise<RunRecord | null> {
-  const rows = await em.execute<RunRecord[]>(SELECT_RUN, [runId], 'all');
-  return rows[0] ?? null;
+  const [row] = await em.execute<RunRow[]>(SELECT_RUN, [runId], 'all');
+  if (!row) return null;
+  const { createdAtMs, startedAtMs, finishedAtMs, ...run } = row;
+  return { ...run, createdAt: toDate(createdAtMs) ?? new Date(Number.NaN), startedAt: toDate(startedAtMs), finishedAt: toDate(finishedAtMs) };
 }

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRun } from '../sql/runs-sql';
+import { startReplenishmentRun } from './start-run';
+import { startOneCSandbox, type OneCSandbox } from '../testing/one-c-sandbox';
+import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+import type { RunOutcome } from './types';
+
+describe('startReplenishmentRun against the 1С sandbox', () => {
+  let fx: RunFixture;
+  let sandbox: OneCSandbox;
+  let first: { runId: string; requestId: string; outcome: RunOutcome };
+
+  beforeAll(async () => {
+    [fx, sandbox] = await Promise.all([openRunFixture(), startOneCSandbox()]);
+    const requestId = randomUUID();
+    const started = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'endpoint', requestId });
+    first = { runId: started.runId, requestId, outcome: await started.completion };
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await fx?.close();
+  });
+
+  it('succeeds with transfer orders and counts that match the rows', async () => {
+    expect(first.outcome.status).toBe('succeeded');
+    if (first.outcome.status !== 'succeeded') return;
+    const { counts } = first.outcome;
+    expect(counts.transferOrders).toBeGreaterThan(0);
+    const run = await findRun(fx.orm.em.fork(), first.runId);
+    expect(run).toMatchObject({ status: 'succeeded', counts, requestId: first.requestId, trigger: 'endpoint', error: null });
+    expect(run?.startedAt?.getTime()).toBeGreaterThanOrEqual(run?.createdAt.getTime() ?? Infinity);
+    expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run?.startedAt?.getTime() ?? Infinity);
+    const [rows] = await fx.query<{ snapshots: number; orders: number; lines: number }>(
+      `select (select count(*)::int from stock_snapshots where run_id = ?) as snapshots,
+         (select count(*)::int from transfer_orders where run_id = ?) as orders,
+         (select count(*)::int from transfer_order_lines l join transfer_orders o on o.id = l.transfer_order_id where o.run_id = ?) as lines`,
+      [first.runId, first.runId, first.runId]);
+    expect(rows).toEqual({ snapshots: counts.stockSnapshots, orders: counts.transferOrders, lines: counts.transferLines });
+  });
+
+  it('explains every line with numbers that add up', async () => {
+    const lines = await fx.query<{ quantity: number; explanation: Record<string, number> }>(
+      `select l.quantity, l.explanation from transfer_order_lines l join transfer_orders o on o.id = l.transfer_order_id where o.run_id = ?`,
+      [first.runId]);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const { quantity, explanation: e } of lines) {
+      expect(e['allocated']).toBe(quantity);
+      expect(e['position']).toBe((e['onHand'] ?? 0) - (e['reserved'] ?? 0) + (e['inbound'] ?? 0));
+      expect(e['position']).toBeLessThan(e['min'] ?? -Infinity);
+      expect((e['need'] ?? 0) % (e['multiple'] ?? 1)).toBe(0);
+      expect(quantity).toBeLessThanOrEqual(Math.min(e['need'] ?? 0, e['donorSurplus'] ?? 0));
+    }
+  });
+
+  it('never takes a donor below its own min', async () => {
+    const given = await fx.query<{ on_hand: number; reserved: number; min_qty: number; given: number }>(
+      `select s.on_hand, s.reserved, coalesce(r.min_qty, 0) as min_qty, sum(l.quantity)::int as given
+       from transfer_orders o
+       join transfer_order_lines l on l.transfer_order_id = o.id
+       join stock_snapshots s on s.run_id = o.run_id and s.warehouse_id = o.source_warehouse_id and s.product_id = l.product_id
+       left join replenishment_rules r on r.warehouse_id = o.source_warehouse_id and r.product_id = l.product_id
+       where o.run_id = ?
+       group by s.on_hand, s.reserved, r.min_qty, o.source_warehouse_id, l.product_id`, [first.runId]);
+    expect(given.length).toBeGreaterThan(0);
+    for (const row of given) expect(row.on_hand - row.reserved - row.given).toBeGreaterThanOrEqual(row.min_qty);
+  });
+
+  it('enqueues one CREATE_1C_TRANSFER_ORDER event per order, in 1С ids', async () => {
+    const events = await fx.query<{ order_id: string; event_type: string; status: string; payload: Record<string, unknown>; source_external: string; lines: number }>(
+      `select o.id as order_id, e.event_type, e.status, e.payload, w.external_id as source_external,
+         (select count(*)::int from transfer_order_lines l where l.transfer_order_id = o.id) as lines
+       from transfer_orders o
+       join warehouses w on w.id = o.source_warehouse_id
+       left join outbox_events e on e.aggregate_id = o.id
+       where o.run_id = ?`, [first.runId]);
+    for (const event of events) {
+      expect(event).toMatchObject({ event_type: 'CREATE_1C_TRANSFER_ORDER', status: 'pending' });
+      expect(event.payload).toMatchObject({ hubOrderId: event.order_id, sourceWarehouseId: event.source_external });
+      expect(event.payload['lines']).toHaveLength(event.lines);
+    }
+  });
+
+  it('logs every step with the run id and request id', async () => {
+    const rows = await fx.query<{ step: string; level: string; request_id: string; elapsed_ms: number | null; payload_type: string }>(
+      `select step, level, request_id, elapsed_ms, jsonb_typeof(payload) as payload_type from integration_logs where run_id = ? order by id`,
+      [first.runId]);
+    expect(rows.map((r) => r.step)).toEqual(['start', 'sync_catalog', 'fetch_stock', 'plan', 'write_orders', 'finish']);
+    for (const row of rows) expect(row).toMatchObject({ level: 'INFO', request_id: first.requestId, payload_type: 'object' });
+    expect(rows.at(-1)?.elapsed_ms).toEqual(expect.any(Number));
+  });
+
+  it('does not order again right after: open orders count as inbound', async () => {
+    const second = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'schedule' });
+    const outcome = await second.completion;
+    expect(outcome).toMatchObject({ status: 'succeeded', counts: { transferOrders: 0, outboxEvents: 0 } });
+    const [orders] = await fx.query<{ count: number }>('select count(*)::int as count from transfer_orders where run_id = ?', [second.runId]);
+    expect(orders?.count).toBe(0);
+  });
+
+  it('plans only the named target warehouse', async () => {
+    const [target] = await fx.query<{ id: string }>(
+      'select target_warehouse_id as id from transfer_orders where run_id = ? order by target_warehouse_id limit 1', [first.runId]);
+    await fx.query(`update transfer_orders set status = 'received' where run_id = ?`, [first.runId]);
+    const run = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'admin', warehouseId: target?.id ?? null });
+    expect(await run.completion).toMatchObject({ status: 'succeeded' });
+    const targets = await fx.query<{ id: string }>('select distinct target_warehouse_id as id from transfer_orders where run_id = ?', [run.runId]);
+    expect(targets).toEqual([{ id: target?.id }]);
+  });
+});
