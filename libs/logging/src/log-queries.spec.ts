@@ -136,6 +136,17 @@ describe('queryLogs on a migrated database', () => {
     await expect(queryLogs(orm.em.fork(), { ...lastDay, limit: 5 })).resolves.toMatchObject({ kind: 'rows', truncated: false });
   });
 
+  it('breaks ties in created_at by id, newest insert first, numerically', async () => {
+    const em = orm.em.fork();
+    const sameInstant = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-02T00:00:00Z'), limit: 20 };
+    await em.execute(
+      `insert into integration_logs (created_at, message) select ?::timestamptz, 'tie ' || n from generate_series(1, 12) n order by n`,
+      [new Date('2026-01-01T10:00:00Z').toISOString()],
+    );
+    const expected = Array.from({ length: 12 }, (_, index) => `tie ${12 - index}`);
+    await expect(messages(sameInstant)).resolves.toEqual(expected);
+  });
+
   it('rejects a run id that is not a UUID by naming the field, before asking the database', async () => {
     await expect(queryLogs(orm.em.fork(), { ...lastDay, runId: 'nightly' })).rejects.toThrow(InvalidLogQueryError);
     await expect(queryLogs(orm.em.fork(), { ...lastDay, limit: 0 })).rejects.toThrow(/limit/);

@@ -64,7 +64,8 @@ const LOGS_TABLE_EXISTS_SQL = `select to_regclass('integration_logs') is not nul
 
 // Each optional filter is `(? is null or column = ?)`: node-postgres sends unnamed
 // statements, which PostgreSQL plans with the actual values, so an absent filter folds
-// away and a present one can use its index (created_at, run_id, job_name).
+// away and a present one can use its index (created_at, run_id, job_name). The tie-break
+// names the table's id: a bare `id` would sort the text alias, putting 9 after 10.
 const SELECT_LOGS_SQL = `
   select id::text as id,
          (extract(epoch from created_at) * 1000)::float8 as created_at_ms,
@@ -76,7 +77,7 @@ const SELECT_LOGS_SQL = `
      and (?::text is null or level = ?::text)
      and (?::text is null or job_name = ?::text)
      and (?::uuid is null or run_id = ?::uuid)
-   order by created_at desc, id desc
+   order by created_at desc, integration_logs.id desc
    limit ?::int`;
 
 interface SelectedLogRow {
