@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_ROW_LIMIT, parseLogsRequest, readLogsForm } from './logs-request';
+
+const NOW = new Date('2026-03-02T12:00:00Z');
+const parse = (params: Record<string, string>) => parseLogsRequest(readLogsForm(params), NOW);
+
+describe('parseLogsRequest', () => {
+  it('shows the last 24 hours when nothing is chosen, and treats empty form fields as absent', () => {
+    expect(parse({ period: '', from: '', to: '', level: '', job_name: '', run_id: '' })).toEqual({
+      kind: 'valid',
+      query: { from: new Date('2026-03-01T12:00:00Z'), to: NOW, level: undefined, jobName: undefined, runId: undefined, limit: PAGE_ROW_LIMIT },
+      period: { kind: 'preset', period: '24h', from: new Date('2026-03-01T12:00:00Z'), to: NOW },
+    });
+  });
+
+  it('ends a preset period now and ignores from/to left in the form', () => {
+    const request = parse({ period: '7d', from: '2020-01-01T00:00', to: '2020-01-02T00:00' });
+    expect(request).toMatchObject({ kind: 'valid', query: { from: new Date('2026-02-23T12:00:00Z'), to: NOW } });
+  });
+
+  it('reads from/to as UTC, with or without seconds', () => {
+    expect(parse({ from: '2026-03-01T09:30', to: '2026-03-01T10:00:15.5' })).toMatchObject({
+      kind: 'valid',
+      period: { kind: 'custom', from: new Date('2026-03-01T09:30:00Z'), to: new Date('2026-03-01T10:00:15.500Z') },
+    });
+  });
+
+  it('names each missing bound of a custom period', () => {
+    expect(parse({ period: 'custom' })).toEqual({
+      kind: 'invalid',
+      problems: ['from is required for a custom period', 'to is required for a custom period'],
+    });
+    expect(parse({ from: '2026-03-01T09:30' })).toEqual({ kind: 'invalid', problems: ['to is required for a custom period'] });
+  });
+
+  it('trims the text filters and rejects an unknown level by naming the choices', () => {
+    expect(parse({ job_name: '  process_outbox_events_job ', run_id: ' 0B7E6F0E-2F1C-4C33-9A55-3F6C2F3B9D10 ' })).toMatchObject({
+      query: { jobName: 'process_outbox_events_job', runId: '0B7E6F0E-2F1C-4C33-9A55-3F6C2F3B9D10' },
+    });
+    expect(parse({ level: 'verbose' })).toEqual({
+      kind: 'invalid',
+      problems: ['level must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL'],
+    });
+  });
+});
