@@ -1,0 +1,79 @@
+/** The runner's guarantees: the lock under concurrent starts, unknown and pending migrations. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
+import { PendingMigrationsError, UnknownMigrationsError } from './errors';
+import { migrationsList } from './migrations';
+import { checkMigrations, migrateDown, migrateUp, migrationStatus } from './runner';
+import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
+
+const NAMES = migrationsList.map((m) => m.name);
+const FROM_THE_FUTURE = 'Migration20991231000000_from_a_newer_build';
+
+describe('three apps starting at once on a new database', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_concurrent');
+  });
+  afterEach(() => db.drop());
+
+  it('apply each migration exactly once, and all three start', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => migrateUp(db.url, captureLogger().logger)));
+    expect(results.flat().sort()).toEqual([...NAMES].sort());
+    expect(results.filter((applied) => applied.length > 0)).toEqual([NAMES]);
+    expect(await withClient(db.url, recordedMigrations)).toEqual(NAMES);
+  });
+});
+
+describe('a database migrated by a newer build', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase('hub_test_unknown');
+    await withClient(db.url, (client) =>
+      client.query('insert into mikro_orm_migrations (name, executed_at) values ($1, now())', [FROM_THE_FUTURE]),
+    );
+  });
+  afterEach(() => db.drop());
+
+  const snapshot = (url: string): Promise<unknown[]> =>
+    withClient(url, async (client) => [await schemaFingerprint(client), await recordedMigrations(client), await logsFingerprint(client)]);
+
+  it('is refused by up, naming the unknown migration and the fix, and left as it was', async () => {
+    const before = await snapshot(db.url);
+    const refusal = migrateUp(db.url, captureLogger().logger);
+    await expect(refusal).rejects.toThrow(UnknownMigrationsError);
+    await expect(refusal).rejects.toMatchObject({ names: [FROM_THE_FUTURE] });
+    await expect(refusal).rejects.toThrow(/Migration20991231000000_from_a_newer_build.*Deploy that build/);
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+
+  it('is refused by down and by check too', async () => {
+    const before = await snapshot(db.url);
+    await expect(migrateDown(db.url, captureLogger().logger)).rejects.toThrow(UnknownMigrationsError);
+    await expect(checkMigrations(db.url)).rejects.toThrow(UnknownMigrationsError);
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+
+  it('shows up in the status as applied but unknown', async () => {
+    expect(await migrationStatus(db.url)).toEqual({ applied: [...NAMES, FROM_THE_FUTURE], pending: [], unknown: [FROM_THE_FUTURE] });
+  });
+});
+
+describe('checkMigrations', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_check');
+  });
+  afterEach(() => db.drop());
+
+  it('rejects an unmigrated database, naming every pending migration and the command that applies them', async () => {
+    const check = checkMigrations(db.url);
+    await expect(check).rejects.toThrow(PendingMigrationsError);
+    await expect(check).rejects.toMatchObject({ names: NAMES });
+    await expect(check).rejects.toThrow('npm run migrate -- up');
+  });
+
+  it('accepts the database once up has run', async () => {
+    await migrateUp(db.url, captureLogger().logger);
+    expect(await checkMigrations(db.url)).toEqual({ applied: NAMES, pending: [], unknown: [] });
+  });
+});
