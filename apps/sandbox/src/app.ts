@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
 import { ONE_C_API_PREFIX, ONE_C_ENV_DEFAULTS } from '@hub/integrations';
 import { errorBody, respondNotFound, respondToError, SANDBOX_ERROR_CODES } from './http/sandbox-error';
+import { injectFaults } from './http/inject-faults';
 import { catalogRoutes } from './routes/catalog-routes';
 import { controlRoutes, SANDBOX_CONTROL_PREFIX } from './routes/control-routes';
 import { transferOrderRoutes } from './routes/transfer-order-routes';
@@ -12,6 +13,7 @@ export type { SandboxSeed } from './seed/seed-types';
 export { createDemoSeed } from './seed/demo-seed';
 export { DEMO_WAREHOUSE_IDS } from './seed/demo-catalog';
 export { SandboxState } from './state/sandbox-state';
+export type { SandboxFault } from './state/fault-plan';
 
 /** Credentials and data for one sandbox; defaults match the 1С client's defaults. */
 export interface SandboxAppOptions {
@@ -23,11 +25,13 @@ export interface SandboxAppOptions {
 
 /**
  * The 1С stand-in: the contract under ONE_C_API_PREFIX behind Basic auth, control
- * endpoints under /__sandbox, and /health. Returns the state so tests can look inside.
+ * endpoints under /__sandbox (including fault injection), and /health. Returns the state so tests can look inside.
  */
 export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; state: SandboxState } {
   const state = new SandboxState(options.seed);
   const oneC = new Hono();
+  // Faults come before auth: a failing proxy or a busy 1С answers before checking anyone.
+  oneC.use(injectFaults(state.faults));
   oneC.use(
     basicAuth({
       username: options.username ?? ONE_C_ENV_DEFAULTS.ONEC_USERNAME,

@@ -1,27 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOneCClient, ExternalSystemError, type OneCClient } from '@hub/integrations';
-import { createSandboxApp, DEMO_WAREHOUSE_IDS } from './app';
+import { DEMO_WAREHOUSE_IDS } from './app';
+import { serveSandbox, type ServedSandbox } from './testing/serve-sandbox';
 
 /** The 1С client against the real sandbox over HTTP on 127.0.0.1. */
-const sandbox = createSandboxApp({ username: 'hub', password: 'sandbox-secret' });
-let server: ServerType;
+let sandbox: ServedSandbox;
 let baseUrl = '';
 let client: OneCClient;
 
 beforeAll(async () => {
-  server = serve({ fetch: sandbox.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sandbox = await serveSandbox({ username: 'hub', password: 'sandbox-secret' });
+  baseUrl = sandbox.baseUrl;
   client = createOneCClient({ baseUrl, username: 'hub', password: 'sandbox-secret', timeoutMs: 5_000 });
 });
-afterAll(async () => {
-  const closed = new Promise((resolve) => server.close(resolve));
-  // fetch keeps connections alive; without this close() waits for them to idle out.
-  if ('closeAllConnections' in server) server.closeAllConnections();
-  await closed;
-});
+afterAll(() => sandbox.close());
 beforeEach(() => sandbox.state.reset());
 
 const order = (hubOrderId: string, quantity: number) => ({

@@ -11,6 +11,7 @@ export const SANDBOX_ERROR_CODES = {
   notFound: 'not_found',
   idempotencyConflict: 'idempotency_conflict',
   alreadyClosed: 'already_closed',
+  injectedFault: 'injected_fault',
   internal: 'internal_error',
 } as const;
 

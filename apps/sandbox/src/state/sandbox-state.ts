@@ -1,6 +1,7 @@
 import type { OneCReplenishmentSetting, OneCStockItem, OneCTransferOrderStatus } from '@hub/integrations';
 import { createDemoSeed } from '../seed/demo-seed';
 import type { SandboxProduct, SandboxSeed, SandboxStockRow } from '../seed/seed-types';
+import { FaultPlan } from './fault-plan';
 import { TransferOrderBook, type SandboxTransferOrder } from './transfer-order-book';
 
 /** Statuses after which an order no longer counts as inbound. */
@@ -20,6 +21,7 @@ export class SandboxState {
   seed: SandboxSeed;
   stock: SandboxStockRow[] = [];
   transferOrders = new TransferOrderBook();
+  readonly faults = new FaultPlan();
   private productsById = new Map<string, SandboxProduct>();
 
   constructor(seed: SandboxSeed = createDemoSeed()) {
@@ -32,6 +34,7 @@ export class SandboxState {
     this.stock = structuredClone(this.seed.stock);
     this.productsById = new Map(this.seed.products.map((product) => [product.id, product]));
     this.transferOrders = new TransferOrderBook();
+    this.faults.clear();
   }
 
   get warehouses() {
