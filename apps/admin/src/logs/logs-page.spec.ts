@@ -104,7 +104,7 @@ describe('logs page on a migrated database', () => {
 
   it('filters by level and by run id', async () => {
     const errors = await page(app, '/logs?period=24h&level=ERROR');
-    expect(errors.body).toContain('1 log entries for the last 24 hours matching the filters');
+    expect(errors.body).toContain('1 log entry for the last 24 hours matching the filters');
     expect(errors.body).toContain('transfer order rejected by 1C');
     expect(errors.body).not.toContain('replenishment run started');
     const run = await page(app, `/logs?period=24h&run_id=${runId}`);

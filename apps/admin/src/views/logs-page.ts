@@ -58,10 +58,14 @@ function renderOutcome(outcome: LogsPageModel['outcome']): Markup {
     case 'empty':
       return renderNotice('info', `No log entries for ${scope}.`);
     case 'rows':
-      return html`<p class="hint">${result.rows.length} log entries for ${scope}, newest first.</p>
+      return html`<p class="hint">${countEntries(result.rows.length)} for ${scope}, newest first.</p>
 ${result.truncated ? renderNotice('info', `Showing the newest ${PAGE_ROW_LIMIT} entries only: older ones in this period are not shown. Narrow the period or add a filter.`) : null}
 ${renderLogTable(result.rows)}`;
   }
+}
+
+function countEntries(count: number): string {
+  return `${count} log ${count === 1 ? 'entry' : 'entries'}`;
 }
 
 /** "the last 24 hours" or "2026-03-02 09:00 – 2026-03-02 12:00 UTC". */
