@@ -1,0 +1,43 @@
+/** The codes an error answer's `error.code` can take. */
+export const API_ERROR_CODES = {
+  invalidValue: 'invalid_value',
+  unknownField: 'unknown_field',
+  malformedJson: 'malformed_json',
+  conflictingValues: 'conflicting_values',
+  unknownWarehouse: 'unknown_warehouse',
+  notFound: 'not_found',
+  unauthorized: 'unauthorized',
+  internal: 'internal_error',
+} as const;
+
+/** Every error answer's body: `{ error: { code, message, field? } }`. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/**
+ * An error the API answers with as is: its status, a code a client can branch on, a
+ * message for people, and for bad input the field it concerns. `onError` turns it into
+ * the response; nothing else builds error bodies.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 401 | 404 | 422 | 500,
+    readonly code: (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES],
+    message: string,
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.field === undefined ? {} : { field: this.field }) } };
+  }
+}
+
+/** 422 for a value that is present but wrong; `field` names it as the client spelled it. */
+export function invalidInput(field: string, message: string, code: ApiError['code'] = API_ERROR_CODES.invalidValue): ApiError {
+  return new ApiError(422, code, message, field);
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { API_ERROR_CODES, ApiError } from './api-error';
+import type { ApiDependencies } from './dependencies';
+import { requireBearerToken } from './middleware/bearer-token';
+import { requestId } from './middleware/request-id';
+import { catalogRoutes } from './routes/catalog-routes';
+import { healthRoutes } from './routes/health-routes';
+import { triggerRoutes } from './routes/trigger-routes';
+import './context';
+
+export type { ApiDependencies } from './dependencies';
+
+/**
+ * The API: /health and /ready open to probes, everything under /api behind the bearer
+ * token when one is configured. Errors become JSON here and only here; a stack trace
+ * never leaves the process.
+ */
+export function createApp(deps: ApiDependencies): Hono {
+  const app = new Hono();
+  app.use(requestId());
+  if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/api/v1/trigger', triggerRoutes(deps));
+  app.route('/api/v1', catalogRoutes(deps));
+
+  app.notFound((c) => {
+    const error = new ApiError(404, API_ERROR_CODES.notFound, `No endpoint ${c.req.method} ${c.req.path}`);
+    return c.json(error.toBody(), 404);
+  });
+  app.onError(async (error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    if (error instanceof HTTPException) {
+      return c.json({ error: { code: `http_${error.status}`, message: error.message || 'Request refused' } }, error.status);
+    }
+    await deps.logger.error(`Unhandled error in ${c.req.method} ${c.req.path}`, { step: 'http', details: { error } });
+    const internal = new ApiError(500, API_ERROR_CODES.internal, `Internal error; quote request id ${c.get('requestId')} when reporting it`);
+    return c.json(internal.toBody(), 500);
+  });
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { MikroORM } from '@hub/db';
+import type { OneCClient } from '@hub/integrations';
+import type { LoggerService } from '@hub/logging';
+import type { RunOutcome } from '@hub/replenishment';
+
+/** What the API needs from the process; tests pass their own. */
+export interface ApiDependencies {
+  orm: MikroORM;
+  oneC: OneCClient;
+  logger: LoggerService;
+  /** The database /ready checks the migrations of (the one `orm` is connected to). */
+  databaseUrl: string;
+  /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
+  apiToken?: string | undefined;
+  /** Told about every run the API starts, so shutdown can wait for them. */
+  onRunStarted?: (completion: Promise<RunOutcome>) => void;
+}

@@ -1,0 +1,57 @@
+import { serve } from '@hono/node-server';
+import { connectDatabase, disconnectDatabase } from '@hub/db';
+import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
+import { createStdoutLogger, LoggerService } from '@hub/logging';
+import { prepareDatabase } from '@hub/migrations';
+import { createApp } from './app';
+import { readApiConfig } from './config';
+import { createRunTracker } from './run-tracker';
+
+/** How long shutdown waits for runs in progress before closing the database anyway. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+const stdout = createStdoutLogger('api');
+
+async function main(): Promise<void> {
+  const config = readApiConfig();
+  const oneC = createOneCClient(oneCClientOptionsFromEnv());
+  // Migrations are applied (under the advisory lock) before the port opens.
+  const databaseUrl = await prepareDatabase(stdout);
+  const orm = await connectDatabase(databaseUrl);
+  const logger = new LoggerService({ source: 'api', session: () => orm.em.fork(), stdout });
+  const runs = createRunTracker();
+  const app = createApp({ orm, oneC, logger, databaseUrl, apiToken: config.API_TOKEN, onRunStarted: runs.track });
+
+  const server = serve({ fetch: app.fetch, port: config.API_PORT, hostname: config.API_HOST }, (info) => {
+    stdout.info({ url: `http://${info.address}:${info.port}`, auth: config.API_TOKEN ? 'bearer' : 'off' }, 'api listening');
+  });
+
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    stdout.info({ signal, runsInProgress: runs.size }, 'api stopping: no new requests, waiting for runs in progress');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle keep-alive connections would hold close() open; requests in progress finish first.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    await closed;
+    if (!(await runs.drain(SHUTDOWN_GRACE_MS))) {
+      stdout.warn({ runsInProgress: runs.size }, `runs still in progress after ${SHUTDOWN_GRACE_MS} ms; they stay 'running' in replenishment_runs`);
+    }
+    await disconnectDatabase();
+    stdout.info('api stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          stdout.error({ err: error }, 'api did not stop cleanly');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  stdout.fatal({ err: error }, 'api failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { checkMigrations, PendingMigrationsError, UnknownMigrationsError } from '@hub/migrations';
+import type { ApiDependencies } from '../dependencies';
+
+/** Why /ready says no. */
+export const NOT_READY_REASONS = {
+  databaseUnreachable: 'database_unreachable',
+  migrationsPending: 'migrations_pending',
+  migrationsUnknown: 'migrations_unknown',
+  migrationsUnchecked: 'migrations_unchecked',
+} as const;
+type NotReadyReason = (typeof NOT_READY_REASONS)[keyof typeof NOT_READY_REASONS];
+
+/** A probe that hangs is a failed probe: an orchestrator must get its answer. */
+const READY_TIMEOUT_MS = 5_000;
+
+type Readiness = { ready: true } | { ready: false; reason: NotReadyReason; message: string };
+
+async function checkReadiness(deps: ApiDependencies): Promise<Readiness> {
+  try {
+    await deps.orm.em.fork().execute('select 1', [], 'get');
+  } catch (error) {
+    return { ready: false, reason: NOT_READY_REASONS.databaseUnreachable, message: messageOf(error) };
+  }
+  try {
+    await checkMigrations(deps.databaseUrl);
+    return { ready: true };
+  } catch (error) {
+    const reason =
+      error instanceof PendingMigrationsError ? NOT_READY_REASONS.migrationsPending
+      : error instanceof UnknownMigrationsError ? NOT_READY_REASONS.migrationsUnknown
+      : NOT_READY_REASONS.migrationsUnchecked;
+    return { ready: false, reason, message: messageOf(error) };
+  }
+}
+
+// Driver errors can quote the connection string; keep only the first line and drop credentials.
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').replace(/\/\/[^@/\s]*@/g, '//');
+}
+
+function withTimeout(work: Promise<Readiness>): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ready: false, reason: NOT_READY_REASONS.databaseUnreachable, message: `no answer within ${READY_TIMEOUT_MS} ms` }),
+      READY_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** GET /health: the process answers. GET /ready: the database answers and its migrations are current. */
+export function healthRoutes(deps: ApiDependencies): Hono {
+  return new Hono()
+    .get('/health', (c) => c.json({ status: 'ok' }))
+    .get('/ready', async (c) => {
+      const readiness = await withTimeout(checkReadiness(deps));
+      if (readiness.ready) return c.json({ status: 'ready' });
+      return c.json({ status: 'not_ready', reason: readiness.reason, message: readiness.message }, 503);
+    });
+}
