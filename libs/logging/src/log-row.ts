@@ -38,21 +38,11 @@ const LEVEL_ALIASES: Record<string, LogLevel> = { WARN: 'WARNING', FATAL: 'CRITI
  */
 export function toLogRow(entry: LogEntry, defaults: { source: string; context: LogContext }): LogRow {
   const legacy: Record<string, string> = {};
-  const uuidColumn = (given: string | null | undefined, column: 'run_id' | 'request_id' | 'job_id'): string | null => {
-    const reading = readUuid(given);
-    if (reading.kind === 'invalid') legacy[column] = toStorableText(reading.original);
-    return reading.kind === 'uuid' ? reading.value : null;
-  };
   const { context } = defaults;
-  const runId = uuidColumn(pick(entry.runId, context.runId), 'run_id');
-  const requestId = uuidColumn(pick(entry.requestId, context.requestId), 'request_id');
-  const givenJobId = pick(entry.jobId, context.jobId);
-  let jobName = optionalText(pick(entry.jobName, context.jobName));
-  let jobId: string | null = null;
-  const jobIdReading = readUuid(givenJobId);
-  // The legacy release put job names in job_id; like the migration, such text becomes the job name.
-  if (jobIdReading.kind === 'invalid' && jobName === null) jobName = toStorableText(jobIdReading.original);
-  else jobId = uuidColumn(givenJobId, 'job_id');
+  const runId = readIdColumn(pick(entry.runId, context.runId), 'run_id', legacy);
+  const requestId = readIdColumn(pick(entry.requestId, context.requestId), 'request_id', legacy);
+  const givenJobName = optionalText(pick(entry.jobName, context.jobName));
+  const { jobId, jobName } = readJob(pick(entry.jobId, context.jobId), givenJobName, legacy);
   return {
     level: toLevel(entry.level),
     message: truncateMessage(toStorableText(String(entry.message ?? ''))),
@@ -68,6 +58,25 @@ export function toLogRow(entry: LogEntry, defaults: { source: string; context: L
     payload: toJsonSafe(entry.payload) ?? null,
     details: withLegacy(toJsonSafe(entry.details) ?? null, legacy),
   };
+}
+
+type LegacyColumn = 'run_id' | 'request_id' | 'job_id';
+
+/** A uuid column's value; text that is not a uuid is set aside in `legacy` under the column's name. */
+function readIdColumn(given: unknown, column: LegacyColumn, legacy: Record<string, string>): string | null {
+  const reading = readUuid(given);
+  if (reading.kind === 'invalid') legacy[column] = toStorableText(reading.original);
+  return reading.kind === 'uuid' ? reading.value : null;
+}
+
+/**
+ * job_id and job_name. The legacy release put job names in job_id; like the migration,
+ * such text becomes the job name, unless a job name was given too: then it is set aside.
+ */
+function readJob(givenId: unknown, givenName: string | null, legacy: Record<string, string>) {
+  const reading = readUuid(givenId);
+  if (reading.kind === 'invalid' && givenName === null) return { jobId: null, jobName: toStorableText(reading.original) };
+  return { jobId: readIdColumn(givenId, 'job_id', legacy), jobName: givenName };
 }
 
 /** The entry's own value wins, even an explicit `null`; `undefined` falls back to the context. */
@@ -112,7 +121,8 @@ function withLegacy(details: JsonValue | null, legacy: Record<string, string>): 
   if (details === null) return { _legacy: legacy };
   if (typeof details === 'object' && !Array.isArray(details)) {
     const earlier = details['_legacy'];
-    const merged = earlier !== null && typeof earlier === 'object' && !Array.isArray(earlier) ? { ...earlier, ...legacy } : legacy;
+    const earlierIsObject = earlier !== null && typeof earlier === 'object' && !Array.isArray(earlier);
+    const merged = earlierIsObject ? { ...earlier, ...legacy } : legacy;
     return { ...details, _legacy: merged };
   }
   return { value: details, _legacy: legacy };

@@ -90,7 +90,9 @@ describe('log context', () => {
   });
 
   it('lets ids given with the entry win over the context, null included', async () => {
-    await withLogContext({ runId: RUN_A, requestId: REQUEST }, () => logger.info('own ids', { runId: RUN_B, requestId: null }));
+    await withLogContext({ runId: RUN_A, requestId: REQUEST }, () =>
+      logger.info('own ids', { runId: RUN_B, requestId: null }),
+    );
     expect(await storedIds()).toEqual([{ message: 'own ids', run: RUN_B, request: null, job: null, jobName: null }]);
     expect(stdout.lines()[0]).toMatchObject({ runId: RUN_B, requestId: null });
   });

@@ -12,9 +12,12 @@ const UNREACHABLE_URL = 'postgres://postgres@127.0.0.1:9/integration_hub';
 async function logThrough(session: () => ReturnType<MikroORM['em']['fork']>) {
   const stdout = captureStdout('failure-test');
   const logger = new LoggerService({ source: 'failure-test', session, stdout: stdout.logger });
-  await expect(
-    logger.error('stock fetch failed', { runId: RUN_ID.toUpperCase(), step: 'fetch_stock', payload: { token: 'ms-token', warehouse: 'MSK-1' } }),
-  ).resolves.toBeUndefined();
+  const logged = logger.error('stock fetch failed', {
+    runId: RUN_ID.toUpperCase(),
+    step: 'fetch_stock',
+    payload: { token: 'ms-token', warehouse: 'MSK-1' },
+  });
+  await expect(logged).resolves.toBeUndefined();
   return stdout.lines();
 }
 

@@ -33,8 +33,19 @@ const CASES: [string, unknown, unknown][] = [
   ['a shared (not circular) object appears twice', { a: shared, b: shared }, { a: { sku: 'A-1' }, b: { sku: 'A-1' } }],
   ['\\u0000 in strings and keys', { 'k\u0000ey': 'a\u0000b', list: ['\u0000'] }, { 'k\uFFFDey': 'a\uFFFDb', list: ['\uFFFD'] }],
   ['lone surrogates', { high: 'x\uD800y', low: '\uDC00', pair: '😀' }, { high: 'x\uFFFDy', low: '\uFFFD', pair: '😀' }],
-  ['toJSON is honoured', { url: new URL('https://api.moysklad.ru/api/remap/1.2/entity/store') }, { url: 'https://api.moysklad.ru/api/remap/1.2/entity/store' }],
-  ['a throwing getter spoils only its object', { ok: 1, bad: { get boom() { throw new Error('no access'); } } }, { ok: 1, bad: '[Unserializable: no access]' }],
+  ['toJSON is honoured', { url: new URL('https://api.moysklad.ru/api/remap/1.2/store') }, { url: 'https://api.moysklad.ru/api/remap/1.2/store' }],
+  [
+    'a throwing getter spoils only its object',
+    {
+      ok: 1,
+      bad: {
+        get boom() {
+          throw new Error('no access');
+        },
+      },
+    },
+    { ok: 1, bad: '[Unserializable: no access]' },
+  ],
   ['top-level NaN', NaN, 'NaN'],
   ['top-level string', 'just text', 'just text'],
 ];
@@ -89,13 +100,15 @@ describe('LoggerService JSON safety', () => {
 
   it.each([undefined, null, () => 1])('stores payload %s as SQL NULL', async (logged) => {
     await logger.info('nothing', { payload: logged });
-    const [row] = await orm.em.fork().execute<{ is_null: boolean }[]>('select payload is null as is_null from integration_logs');
+    const sql = 'select payload is null as is_null from integration_logs';
+    const [row] = await orm.em.fork().execute<{ is_null: boolean }[]>(sql);
     expect(row!.is_null).toBe(true);
   });
 
   it('replaces \\u0000 and lone surrogates in the message and text columns, which PostgreSQL rejects too', async () => {
     await logger.info('a\u0000b\uD800', { step: 'st\u0000ep', status: 'o\u0000k', jobName: 'job\u0000' });
     const [row] = await readLogRows(orm.em.fork());
-    expect([row!.message, row!.step, row!.status, row!.job_name]).toEqual(['a\uFFFDb\uFFFD', 'st\uFFFDep', 'o\uFFFDk', 'job\uFFFD']);
+    const stored = [row!.message, row!.step, row!.status, row!.job_name];
+    expect(stored).toEqual(['a\uFFFDb\uFFFD', 'st\uFFFDep', 'o\uFFFDk', 'job\uFFFD']);
   });
 });

@@ -65,7 +65,8 @@ export class LoggerService {
 
   readonly debug = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'DEBUG', message });
   readonly info = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'INFO', message });
-  readonly warning = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'WARNING', message });
+  readonly warning = (message: string, fields?: LogFields): Promise<void> =>
+    this.log({ ...fields, level: 'WARNING', message });
   readonly error = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'ERROR', message });
   readonly critical = (message: string, fields?: LogFields): Promise<void> =>
     this.log({ ...fields, level: 'CRITICAL', message });

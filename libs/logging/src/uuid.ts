@@ -25,6 +25,6 @@ export function readUuid(given: unknown): UuidReading {
   const match = POSTGRES_UUID.exec(text);
   const digits = (match?.groups?.['braced'] ?? match?.groups?.['bare'])?.replace(/-/g, '').toLowerCase();
   if (digits === undefined) return { kind: 'invalid', original: text };
-  const value = [digits.slice(0, 8), digits.slice(8, 12), digits.slice(12, 16), digits.slice(16, 20), digits.slice(20)].join('-');
-  return { kind: 'uuid', value };
+  const groups = [digits.slice(0, 8), digits.slice(8, 12), digits.slice(12, 16), digits.slice(16, 20), digits.slice(20)];
+  return { kind: 'uuid', value: groups.join('-') };
 }
