@@ -25,7 +25,8 @@ export interface SandboxAppOptions {
 
 /**
  * The 1С stand-in: the contract under ONE_C_API_PREFIX behind Basic auth, control
- * endpoints under /__sandbox (including fault injection), and /health. Returns the state so tests can look inside.
+ * endpoints under /__sandbox (including fault injection), and /health.
+ * Returns the state too, so tests can look inside without HTTP.
  */
 export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; state: SandboxState } {
   const state = new SandboxState(options.seed);

@@ -1,8 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultPlan } from '../state/fault-plan';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { FaultPlan } from '../state/fault-plan';
 import { errorBody, SANDBOX_ERROR_CODES } from './sandbox-error';
 
 /** Cuts the TCP connection under the request, so the caller sees a network error and no answer. */

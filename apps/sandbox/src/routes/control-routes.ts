@@ -7,9 +7,10 @@ import { sandboxFaultSchema } from '../state/fault-plan';
 export const SANDBOX_CONTROL_PREFIX = '/__sandbox';
 
 /**
- * Endpoints tests use (`GET /transfer-orders`, `POST /transfer-orders/:id/receive`,
- * `POST|DELETE /faults`, `POST /reset`) to look inside the sandbox and steer it. They have no auth on
- * purpose: the sandbox is a test double meant for loopback only, never for a shared network.
+ * Endpoints tests use to look inside the sandbox and steer it: `GET /transfer-orders`,
+ * `POST /transfer-orders/:id/receive`, `POST|DELETE /faults`, `POST /reset`.
+ * They have no auth on purpose: the sandbox is a test double meant for loopback only,
+ * never for a shared network.
  */
 export function controlRoutes(state: SandboxState): Hono {
   const routes = new Hono();
