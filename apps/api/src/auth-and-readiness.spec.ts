@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStdoutLogger, LoggerService } from '@hub/logging';
+import { createEmptyTestDatabase, openTestOrm } from '@hub/testing';
+import { createApp } from './app';
+import { openApiFixture, type ApiFixture } from './testing/api-fixture';
+import { findFreePort, oneCClientFor } from './testing/one-c-sandbox';
+
+const TOKEN = 'api-test-token-3b9d2f71c0';
+const WAREHOUSES = 'http://localhost/api/v1/warehouses';
+
+describe('bearer auth', () => {
+  let open: ApiFixture;
+  let guarded: ApiFixture;
+
+  beforeAll(async () => {
+    const oneC = oneCClientFor(`http://127.0.0.1:${await findFreePort()}`);
+    [open, guarded] = await Promise.all([openApiFixture(oneC), openApiFixture(oneC, { apiToken: TOKEN })]);
+  });
+  afterAll(async () => {
+    await Promise.all([open?.close(), guarded?.close()]);
+  });
+
+  it('is off without API_TOKEN', async () => {
+    expect((await open.app.request(WAREHOUSES)).status).toBe(200);
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a wrong token', { Authorization: 'Bearer not-the-token' }],
+    ['Basic instead of Bearer', { Authorization: `Basic ${TOKEN}` }],
+  ])('answers 401 JSON for %s, without starting a run', async (_case, headers: Record<string, string>) => {
+    const response = await guarded.app.request('http://localhost/api/v1/trigger/internal-replenishment', { method: 'POST', headers });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('WWW-Authenticate')).toBe('Bearer');
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(guarded.runs).toHaveLength(0);
+  });
+
+  it('lets the right token through, and leaves /health and /ready open', async () => {
+    expect((await guarded.app.request(WAREHOUSES, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect((await guarded.app.request('http://localhost/health')).status).toBe(200);
+    expect((await guarded.app.request('http://localhost/ready')).status).toBe(200);
+  });
+});
+
+describe('GET /ready', () => {
+  it('is 200 on a migrated database', async () => {
+    const fx = await openApiFixture(oneCClientFor('http://127.0.0.1:9'));
+    try {
+      const response = await fx.app.request('http://localhost/ready');
+      expect([response.status, await response.json()]).toEqual([200, { status: 'ready' }]);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it('is 503 naming pending migrations on an unmigrated database, and database_unreachable once it is gone', async () => {
+    const db = await createEmptyTestDatabase('hub_test_api_unmigrated');
+    const orm = await openTestOrm(db.url);
+    const logger = new LoggerService({ source: 'api', session: () => orm.em.fork(), stdout: createStdoutLogger('api', 'silent') });
+    const app = createApp({ orm, oneC: oneCClientFor('http://127.0.0.1:9'), logger, databaseUrl: db.url });
+    try {
+      const pending = await app.request('http://localhost/ready');
+      expect(pending.status).toBe(503);
+      expect(await pending.json()).toMatchObject({ status: 'not_ready', reason: 'migrations_pending', message: expect.stringContaining('migrate') });
+      await orm.close(true);
+      const gone = await app.request('http://localhost/ready');
+      expect(gone.status).toBe(503);
+      expect(await gone.json()).toMatchObject({ reason: 'database_unreachable' });
+      expect((await app.request('http://localhost/health')).status).toBe(200);
+    } finally {
+      await orm.close(true);
+      await db.drop();
+    }
+  });
+});
