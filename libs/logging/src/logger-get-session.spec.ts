@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
-import { connectDatabase, disconnectDatabase, getSession } from '@hub/db';
+import { connectDatabase, createSessionFactory, disconnectDatabase, getOrm, getSession } from '@hub/db';
 import { withLogContext } from './correlation';
 import { LoggerService } from './logger-service';
 import { captureStdout, readLogRows } from './testing/log-capture';
@@ -13,6 +13,9 @@ describe('LoggerService on the process-wide session (getSession compatibility)',
   beforeAll(async () => {
     db = await createTestDatabase();
     await connectDatabase(db.url);
+  });
+  beforeEach(async () => {
+    await getSession().execute('truncate integration_logs');
   });
   afterAll(async () => {
     await disconnectDatabase();
@@ -37,5 +40,17 @@ describe('LoggerService on the process-wide session (getSession compatibility)',
       }),
     ]);
     expect(stdout.lines()).toEqual([expect.objectContaining({ msg: 'Outbox tick', jobId: JOB_ID })]);
+  });
+
+  it('keeps a row logged inside a unit of work that rolls back: the audit trail outlives the failure', async () => {
+    const logger = new LoggerService({ source: 'api', stdout: captureStdout('api').logger });
+    const planning = createSessionFactory(getOrm()).withSession(async (em) => {
+      await em.execute('select 1');
+      await logger.error('planner failed', { step: 'plan_transfers' });
+      throw new Error('planner failed');
+    });
+    await expect(planning).rejects.toThrow('planner failed');
+    const rows = await readLogRows(getSession());
+    expect(rows.map((row) => [row.level, row.message, row.step])).toEqual([['ERROR', 'planner failed', 'plan_transfers']]);
   });
 });
