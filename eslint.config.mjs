@@ -13,6 +13,9 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: false,
           allow: [],
+          // Specs of every lib import the test helpers, which build on those libs; the
+          // rule below keeps @hub/testing out of production code, so no real cycle hides here.
+          ignoredCircularDependencies: [['testing', 'tag:type:lib']],
           depConstraints: [
             // Apps wire libs together; nothing imports an app.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
@@ -23,6 +26,13 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  {
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@hub/testing', message: 'Test helpers belong in specs and testing/ folders only.' }] }],
     },
   },
   {

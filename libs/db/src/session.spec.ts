@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import { createSessionFactory, MikroORM, Warehouse } from '@hub/db';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Warehouse } from './entities';
+import { createSessionFactory } from './session';
 import { randomUUID } from 'node:crypto';
 
 describe('createSessionFactory', () => {

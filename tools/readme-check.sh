@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs the README's local commands as a new user would, on a scratch database of the
+# PostgreSQL at $PG_SERVER (default: this machine's, postgres@127.0.0.1:5432), and checks
+# what they print. Prints PASS/FAIL lines; exits non-zero on the first failure.
+# The Docker commands are checked by tools/container-smoke.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false
+
+server=${PG_SERVER:-postgres://postgres@127.0.0.1:5432}
+db="hub_readme_$(date +%s)_$$"
+work=$(mktemp -d /tmp/hub-readme.XXXXXX)
+pids=()
+
+pass() { printf 'PASS %s\n' "$*"; }
+fail() { printf 'FAIL %s\n' "$*"; exit 1; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() { # url, what
+  for _ in $(seq 1 120); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  fail "$2 did not answer at $1"
+}
+
+psql "$server/postgres" -qc "create database $db"
+export DATABASE_URL="$server/$db"
+
+# --- migrations by hand --------------------------------------------------------------
+npx nx run migrations:up >"$work/nx-up.log" 2>&1 || { cat "$work/nx-up.log"; fail "npx nx run migrations:up"; }
+grep -q 'No migrations have been applied to this database yet' "$work/nx-up.log" || fail "first up did not say nothing was applied yet"
+pass "npx nx run migrations:up applied every migration on a new database"
+npm run --silent migrate -- status | tee "$work/status.log" | grep -q '^applied' || fail "npm run migrate -- status"
+grep -q '^pending' "$work/status.log" && fail "migrations still pending after up"
+npm run --silent migrate -- up | grep -q 'no migrations to apply' || fail "a second up was not a no-op"
+npm run --silent migrate -- check | grep -q 'Schema is current' || fail "npm run migrate -- check"
+pass "npm run migrate -- status / up / check"
+if grep -rq 'Failed to get migration heads' "$work"; then fail "'Failed to get migration heads' printed"; fi
+
+# --- column types ------------------------------------------------------------------------
+psql "$DATABASE_URL" -At -F ' ' -c "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='integration_logs' ORDER BY 1;" >"$work/columns.txt"
+for expected in 'run_id uuid' 'request_id uuid' 'job_id uuid' 'payload jsonb' 'details jsonb' 'job_name text'; do
+  grep -qx "$expected" "$work/columns.txt" || { cat "$work/columns.txt"; fail "column type: expected '$expected'"; }
+done
+pass "integration_logs: run_id/request_id/job_id uuid, payload/details jsonb, job_name text"
+
+# --- npm run dev: all four apps ----------------------------------------------------------
+# Own process group, so an interrupt reaches every process as Ctrl+C in a terminal would.
+setsid npm run dev >"$work/dev.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:8100/health sandbox
+wait_for http://127.0.0.1:8000/health api
+wait_for http://127.0.0.1:8501/health admin
+curl -fsS http://127.0.0.1:8000/ready >/dev/null || fail "api /ready"
+pass "npm run dev: sandbox, api, admin answer; api ready"
+
+status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' -X POST http://127.0.0.1:8000/api/v1/trigger/internal-replenishment)
+[ "$status" = 202 ] || { cat "$work/trigger.json"; fail "trigger answered $status, not 202"; }
+run_id=$(jq -r .run_id "$work/trigger.json")
+pass "curl -X POST …/trigger/internal-replenishment → 202, run $run_id"
+for _ in $(seq 1 120); do
+  run_status=$(curl -fsS "http://127.0.0.1:8000/api/v1/runs/$run_id" | jq -r .status)
+  case "$run_status" in succeeded|failed) break ;; esac
+  sleep 0.5
+done
+[ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$run_id"; fail "run ended $run_status"; }
+orders=$(psql "$DATABASE_URL" -At -c "select count(*) from transfer_orders where run_id = '$run_id'")
+[ "$orders" -gt 0 ] || fail "the run planned no transfer orders"
+pass "run $run_id succeeded with $orders transfer order(s)"
+
+psql "$DATABASE_URL" -c "SELECT run_id, request_id, job_id, job_name, jsonb_typeof(payload) AS ptype FROM integration_logs ORDER BY created_at DESC LIMIT 5;" >"$work/latest.txt"
+cat "$work/latest.txt"
+rows=$(psql "$DATABASE_URL" -At -c "select count(*) from integration_logs where run_id = '$run_id'")
+[ "$rows" -gt 0 ] || fail "no integration_logs rows carry run_id $run_id"
+pass "$rows integration_logs row(s) with run_id $run_id"
+
+# The scheduler ticks at :00 and :30; wait for one tick that delivered the run's orders.
+for _ in $(seq 1 90); do
+  delivered=$(psql "$DATABASE_URL" -At -c "select count(*) from outbox_events where status = 'delivered'")
+  ticks=$(psql "$DATABASE_URL" -At -c "select count(*) from integration_logs where job_name = 'process_outbox_events_job' and level = 'INFO'")
+  [ "$delivered" -ge "$orders" ] && [ "$ticks" -ge 1 ] && break
+  sleep 1
+done
+[ "$ticks" -ge 1 ] || fail "no INFO row from process_outbox_events_job within 90 s"
+[ "$delivered" -ge "$orders" ] || fail "only $delivered of $orders outbox events delivered"
+psql "$DATABASE_URL" -c "select created_at, level, job_id, job_name, payload from integration_logs where job_name = 'process_outbox_events_job' order by id desc limit 1"
+documents=$(curl -fsS http://127.0.0.1:8100/__sandbox/transfer-orders | jq '.documents | length')
+[ "$documents" -eq "$orders" ] || fail "the sandbox holds $documents documents for $orders orders"
+pass "scheduler tick: INFO row written, $delivered event(s) delivered, $documents document(s) in 1С, none twice"
+
+curl -fsS http://127.0.0.1:8501/logs >"$work/logs.html"
+grep -q "$run_id" "$work/logs.html" || fail "the admin's logs page does not show run $run_id"
+pass "admin logs page lists the run's rows"
+
+kill -INT -- "-${pids[0]}"
+wait "${pids[0]}" || true
+pids=()
+sleep 1
+for port in 8000 8100 8501; do
+  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && fail "port $port still answers after Ctrl+C"
+done
+pass "Ctrl+C stopped every app"
+
+# --- Nx targets -----------------------------------------------------------------------------
+API_PORT=18000 setsid npx nx serve api >"$work/nx-serve.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:18000/health "nx serve api"
+pass "npx nx serve api answers /health"
