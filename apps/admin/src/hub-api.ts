@@ -50,12 +50,14 @@ export function createHubApi(options: HubApiOptions): HubApi {
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...extra,
   });
-  const url = (path: string): string => new URL(path, options.baseUrl).toString();
+  // Relative paths against a base ending in '/' keep a path prefix such as http://host/hub/.
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const url = (path: string): string => new URL(path, base).toString();
 
   return {
     async listWarehouses() {
       try {
-        const response = await send(url('/api/v1/warehouses'), { headers: headers(), signal: AbortSignal.timeout(LIST_TIMEOUT_MS) });
+        const response = await send(url('api/v1/warehouses'), { headers: headers(), signal: AbortSignal.timeout(LIST_TIMEOUT_MS) });
         if (!response.ok) return { kind: 'unavailable' };
         const parsed = warehouseListSchema.safeParse(await response.json());
         return parsed.success ? { kind: 'available', items: parsed.data.items } : { kind: 'unavailable' };
@@ -67,7 +69,7 @@ export function createHubApi(options: HubApiOptions): HubApi {
     async triggerReplenishment(warehouseId) {
       let response: Response;
       try {
-        response = await send(url('/api/v1/trigger/internal-replenishment'), {
+        response = await send(url('api/v1/trigger/internal-replenishment'), {
           method: 'POST',
           headers: headers({ 'content-type': 'application/json' }),
           body: JSON.stringify(warehouseId ? { warehouse_id: warehouseId } : {}),
