@@ -11,7 +11,11 @@ export const LOG_WRITE_FAILED_MESSAGE = 'integration_logs write failed';
 export interface LoggerServiceOptions {
   /** Which app or lib writes (`integration_logs.source`, varchar(64)). */
   source: string;
-  /** A session to write with; defaults to `getSession` from @hub/db (the process-wide ORM). */
+  /**
+   * A fresh session for each write; defaults to `getSession` from @hub/db (the process-wide ORM).
+   * Give a factory such as `() => orm.em.fork()`, never the caller's transactional session:
+   * a row written inside the caller's transaction would roll back with the work it reports on.
+   */
   session?: () => EntityManager;
   /** The stdout logger; defaults to `createStdoutLogger(source)`. */
   stdout?: StdoutLogger;
