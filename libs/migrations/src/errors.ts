@@ -17,3 +17,17 @@ export class PendingMigrationsError extends Error {
     this.name = 'PendingMigrationsError';
   }
 }
+
+/**
+ * A migration failed during `up`. The run applies its migrations in one transaction, so every
+ * migration of the run was rolled back (even those logged as applied) and the database is as it was.
+ */
+export class MigrationRunFailedError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${reason} Nothing was applied: this run's migrations were rolled back together; the database is as it was.`, {
+      cause,
+    });
+    this.name = 'MigrationRunFailedError';
+  }
+}

@@ -9,6 +9,7 @@ export {
   MIGRATION_LOCK_KEY,
   type MigrationStatus,
 } from './runner';
-export { UnknownMigrationsError, PendingMigrationsError } from './errors';
+export { UnknownMigrationsError, PendingMigrationsError, MigrationRunFailedError } from './errors';
+export { UnexpectedLogsTableError } from './legacy-logs/plan';
 export { migrationsList } from './migrations';
 export { prepareDatabase } from './startup';

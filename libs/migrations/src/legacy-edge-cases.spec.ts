@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
 import type { Client } from 'pg';
+import { MigrationRunFailedError } from './errors';
 import { prepareLegacyLogsNormalisation } from './legacy-logs/normalise';
 import { UnexpectedLogsTableError } from './legacy-logs/plan';
 import { migrateUp } from './runner';
@@ -110,8 +111,10 @@ describe('a table unlike the Python release’s', () => {
       () => undefined,
       (reason: unknown) => reason,
     );
+    expect(error).toBeInstanceOf(MigrationRunFailedError);
     expect(causeChain(error).some((e) => e instanceof UnexpectedLogsTableError)).toBe(true);
     expect(String((error as Error).message)).toContain('integration_logs has no column(s) details');
+    expect(String((error as Error).message)).toContain('Nothing was applied');
     await withClient(db.url, async (client) => {
       expect(await recordedMigrations(client)).toEqual([]);
       expect(await shape(client)).toEqual(before);

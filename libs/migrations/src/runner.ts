@@ -3,14 +3,16 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmOptions } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
-import { PendingMigrationsError, UnknownMigrationsError } from './errors';
+import { MigrationRunFailedError, PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
 import { ProgressLoggingMigrator } from './progress-migrator';
 
+/** Where MikroORM records applied migrations. */
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 /** Arbitrary but fixed: every process of every app takes this same lock to migrate. */
 export const MIGRATION_LOCK_KEY = 7_261_000_001;
 
+/** Which migrations the database has applied, and how they compare with this build's list. */
 export interface MigrationStatus {
   applied: string[];
   pending: string[];
@@ -36,6 +38,7 @@ export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {
   );
 }
 
+/** The status as seen through `orm`'s migrator. */
 export async function readStatus(orm: MikroORM): Promise<MigrationStatus> {
   const migrator = orm.getMigrator();
   const applied = (await migrator.getExecutedMigrations()).map((row) => row.name);
@@ -81,7 +84,9 @@ export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Prom
         logger.info({ applied: status.applied.length }, 'Database schema is current: no migrations to apply.');
         return [];
       }
-      const done = await new ProgressLoggingMigrator(orm.em, logger).up();
+      const done = await new ProgressLoggingMigrator(orm.em, logger).up().catch((error: unknown) => {
+        throw new MigrationRunFailedError(error);
+      });
       logger.info({ applied: done.length }, `Applied ${done.length} migration(s); schema is current.`);
       return done.map((m) => m.name);
     } finally {
@@ -113,6 +118,7 @@ export async function migrateDown(databaseUrl: string, logger: StdoutLogger, ste
   });
 }
 
+/** The status of the database at `databaseUrl` (no lock: it only reads). */
 export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
   const orm = await openMigratorOrm(databaseUrl);
   try {

@@ -10,8 +10,8 @@ import { CREATE_VALUE_FUNCTIONS, DROP_VALUE_FUNCTIONS } from './value-functions'
  * Inspects `integration_logs`, logs what it will change (with per-column value counts), and
  * returns the statements that bring it to the entity's shape; run them in this same session
  * and transaction, in order. Returns no statements when the table already has that shape.
- * Reads only: the helper functions it creates live in `pg_temp`, and the last statements
- * returned drop them again.
+ * It changes no table or row itself: the helper functions it creates live in `pg_temp`, and
+ * the last statements returned drop them again.
  */
 export async function prepareLegacyLogsNormalisation(runSql: RunSql, logger: StdoutLogger): Promise<string[]> {
   const revisions = await readAlembicRevisions(runSql);

@@ -4,7 +4,9 @@
  */
 import { LOGS_TABLE, type LogsTableShape } from './table-shape';
 
+/** Correlation ids the Python release stored as varchar; uuid in the entity. */
 export const UUID_COLUMNS = ['run_id', 'request_id', 'job_id'] as const;
+/** json / text in the Python release; jsonb in the entity. */
 export const JSON_COLUMNS = ['payload', 'details'] as const;
 export type UuidColumn = (typeof UUID_COLUMNS)[number];
 export type JsonColumn = (typeof JSON_COLUMNS)[number];
@@ -27,6 +29,7 @@ export const LOG_INDEXES = [
 ] as const;
 export type LogIndex = (typeof LOG_INDEXES)[number];
 
+/** Everything that still separates the table from the entity's shape; all empty/false when nothing does. */
 export interface NormalisationPlan {
   addColumns: AddedColumn[];
   /** Text columns to turn into uuid. */

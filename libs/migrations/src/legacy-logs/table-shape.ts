@@ -3,8 +3,10 @@
 /** Runs one SQL statement without parameters and returns its rows. */
 export type RunSql = (sql: string) => Promise<Record<string, unknown>[]>;
 
+/** The audit trail's table, the only one this normalisation touches. */
 export const LOGS_TABLE = 'integration_logs';
 
+/** One column as the catalogue describes it. */
 export interface ColumnShape {
   /** As information_schema spells it: `character varying`, `text`, `json`, `jsonb`, `uuid`, … */
   dataType: string;
@@ -12,6 +14,7 @@ export interface ColumnShape {
   hasDefault: boolean;
 }
 
+/** The parts of the table's definition the normalisation decides on. */
 export interface LogsTableShape {
   columns: ReadonlyMap<string, ColumnShape>;
   /** The sequence owned by `id` (serial or identity), schema-qualified; null when none. */
