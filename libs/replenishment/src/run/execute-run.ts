@@ -4,7 +4,7 @@ import { fetchStock } from '../catalog/fetch-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { planTransfers } from '../planner/plan-transfers';
 import type { Plan } from '../planner/types';
-import { readPlanningInput } from '../sql/planner-reads';
+import { lockPlanning, readPlanningInput } from '../sql/planner-reads';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { readOneCReferences } from '../sql/transfer-orders-sql';
 import { describeRunError } from './errors';
@@ -53,17 +53,18 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
 
     step = 'plan';
     stepStarted = performance.now();
-    const plan = planTransfers(await readPlanningInput(orm.em.fork(), runId, targetWarehouseId));
-    const planCounts = countPlan(plan);
-    await logger.info(`Plan computed: ${planCounts.transferOrders} transfer orders, ${planCounts.uncoveredLines} lines uncovered`, {
-      step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: planCounts,
+    // Plan and write in one locked transaction, so the inbound read includes every committed run's orders.
+    const { planCounts, written } = await orm.em.fork().transactional(async (em) => {
+      await lockPlanning(em);
+      const plan = planTransfers(await readPlanningInput(em, runId, targetWarehouseId));
+      const planned = countPlan(plan);
+      await logger.info(`Plan computed: ${planned.transferOrders} transfer orders, ${planned.uncoveredLines} lines uncovered`, {
+        step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: planned,
+      });
+      step = 'write_orders';
+      stepStarted = performance.now();
+      return { planCounts: planned, written: await writeTransferOrders(em, runId, plan.transferOrders, await readOneCReferences(em)) };
     });
-
-    step = 'write_orders';
-    stepStarted = performance.now();
-    const written = await orm.em.fork().transactional(async (em) =>
-      writeTransferOrders(em, runId, plan.transferOrders, await readOneCReferences(em)),
-    );
     await logger.info(`Transfer orders written: ${written.orderIds.length}, outbox events: ${written.events}`, {
       step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: written,
     });

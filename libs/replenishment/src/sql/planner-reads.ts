@@ -51,3 +51,17 @@ export async function readPlanningInput(em: EntityManager, runId: string, target
 export async function readInbound(em: EntityManager): Promise<OpenQuantity[]> {
   return em.execute<OpenQuantity[]>(SELECT_INBOUND, [CLOSED], 'all');
 }
+
+/** Arbitrary but fixed, next to the migrations' key: every process takes this one to plan. */
+export const PLANNING_LOCK_KEY = 7_261_000_002;
+
+const LOCK_PLANNING = `select pg_advisory_xact_lock(?::bigint)`;
+
+/**
+ * Serialises planning across every process (API and scheduler replicas) until the
+ * caller's transaction ends: a run reads inbound only after the previous run's orders
+ * are committed, so two runs at once cannot order the same goods twice.
+ */
+export async function lockPlanning(em: EntityManager): Promise<void> {
+  await em.execute(LOCK_PLANNING, [PLANNING_LOCK_KEY], 'run');
+}

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReplenishmentRun } from './start-run';
+import { startOneCSandbox, type OneCSandbox } from '../testing/one-c-sandbox';
+import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+
+describe('runs started at the same time', () => {
+  let fx: RunFixture;
+  let sandbox: OneCSandbox;
+
+  beforeAll(async () => {
+    [fx, sandbox] = await Promise.all([openRunFixture(), startOneCSandbox()]);
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await fx?.close();
+  });
+
+  it('order each (target, product) once between them: planning waits for the other run\'s commit', async () => {
+    const deps = { orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger };
+    const runs = await Promise.all([
+      startReplenishmentRun(deps, { trigger: 'endpoint' }),
+      startReplenishmentRun(deps, { trigger: 'schedule' }),
+      startReplenishmentRun(deps, { trigger: 'admin' }),
+    ]);
+    const outcomes = await Promise.all(runs.map((r) => r.completion));
+    const ordered = outcomes.map((o) => (o.status === 'succeeded' ? o.counts.transferOrders : -1));
+    expect(ordered.filter((n) => n > 0)).toHaveLength(1);
+    expect(ordered.filter((n) => n === 0)).toHaveLength(2);
+    const duplicates = await fx.query(
+      `select o.target_warehouse_id, l.product_id
+       from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id
+       group by o.target_warehouse_id, l.product_id, o.source_warehouse_id
+       having count(*) > 1`);
+    expect(duplicates).toEqual([]);
+  });
+});
