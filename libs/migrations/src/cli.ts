@@ -4,7 +4,8 @@
  */
 import { resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
-import { checkMigrations, migrateDown, migrateUp, migrationStatus } from './runner';
+import { migrateDown, migrateUp } from './runner';
+import { checkMigrations, migrationStatus } from './status';
 
 const USAGE = 'Usage: migrate <up|down|status|check> (down takes an optional step count, default 1).';
 const logger = createStdoutLogger('migrations');

@@ -1,14 +1,5 @@
-export {
-  migrateUp,
-  migrateDown,
-  migrationStatus,
-  checkMigrations,
-  withMigrationLock,
-  openMigratorOrm,
-  MIGRATIONS_TABLE,
-  MIGRATION_LOCK_KEY,
-  type MigrationStatus,
-} from './runner';
+export { migrateUp, migrateDown, withMigrationLock, openMigratorOrm, MIGRATION_LOCK_KEY } from './runner';
+export { migrationStatus, checkMigrations, MIGRATIONS_TABLE, type MigrationStatus } from './status';
 export { UnknownMigrationsError, PendingMigrationsError, MigrationRunFailedError } from './errors';
 export { UnexpectedLogsTableError } from './legacy-logs/plan';
 export { migrationsList } from './migrations';

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
-import { checkMigrations, migrateDown, migrateUp, migrationStatus } from './runner';
+import { migrateDown, migrateUp } from './runner';
+import { checkMigrations, migrationStatus } from './status';
 import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 
 const NAMES = migrationsList.map((m) => m.name);
@@ -70,6 +71,13 @@ describe('checkMigrations', () => {
     await expect(check).rejects.toThrow(PendingMigrationsError);
     await expect(check).rejects.toMatchObject({ names: NAMES });
     await expect(check).rejects.toThrow('npm run migrate -- up');
+  });
+
+  it('only reads: an unmigrated database is left without even the migrations table', async () => {
+    await expect(checkMigrations(db.url)).rejects.toThrow(PendingMigrationsError);
+    expect(await migrationStatus(db.url)).toEqual({ applied: [], pending: NAMES, unknown: [] });
+    const table = await withClient(db.url, (client) => client.query(`select to_regclass('mikro_orm_migrations') as t`));
+    expect(table.rows).toEqual([{ t: null }]);
   });
 
   it('accepts the database once up has run', async () => {

@@ -3,22 +3,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmOptions } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
-import { MigrationRunFailedError, PendingMigrationsError, UnknownMigrationsError } from './errors';
+import { MigrationRunFailedError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
 import { ProgressLoggingMigrator } from './progress-migrator';
+import { MIGRATIONS_TABLE, readStatus } from './status';
 
-/** Where MikroORM records applied migrations. */
-export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 /** Arbitrary but fixed: every process of every app takes this same lock to migrate. */
 export const MIGRATION_LOCK_KEY = 7_261_000_001;
-
-/** Which migrations the database has applied, and how they compare with this build's list. */
-export interface MigrationStatus {
-  applied: string[];
-  pending: string[];
-  /** Applied in the database but unknown to this build. */
-  unknown: string[];
-}
 
 /** Opens an ORM with the migrator and this build's migrations. */
 export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {
@@ -36,19 +27,6 @@ export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {
       },
     }),
   );
-}
-
-/** The status as seen through `orm`'s migrator. */
-export async function readStatus(orm: MikroORM): Promise<MigrationStatus> {
-  const migrator = orm.getMigrator();
-  const applied = (await migrator.getExecutedMigrations()).map((row) => row.name);
-  const known = new Set(migrationsList.map((m) => m.name));
-  const appliedSet = new Set(applied);
-  return {
-    applied,
-    pending: migrationsList.map((m) => m.name).filter((name) => !appliedSet.has(name)),
-    unknown: applied.filter((name) => !known.has(name)),
-  };
 }
 
 /** Runs `work` while holding the cluster-wide migration lock (a session advisory lock). */
@@ -116,22 +94,4 @@ export async function migrateDown(databaseUrl: string, logger: StdoutLogger, ste
       await orm.close(true);
     }
   });
-}
-
-/** The status of the database at `databaseUrl` (no lock: it only reads). */
-export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
-  const orm = await openMigratorOrm(databaseUrl);
-  try {
-    return await readStatus(orm);
-  } finally {
-    await orm.close(true);
-  }
-}
-
-/** Throws unless every migration of this build is applied and none unknown is. */
-export async function checkMigrations(databaseUrl: string): Promise<MigrationStatus> {
-  const status = await migrationStatus(databaseUrl);
-  if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
-  if (status.pending.length > 0) throw new PendingMigrationsError(status.pending);
-  return status;
 }
