@@ -43,9 +43,14 @@ describe('normalising legacy values the fixture does not hold', () => {
   it('counts per column what converts, what is emptied and what is kept aside, changing nothing', async () => {
     const captured = captureLogger();
     const before = await withClient(db.url, logsFingerprint);
-    const statements = await withClient(db.url, (client) =>
-      prepareLegacyLogsNormalisation(async (sql) => (await client.query(sql)).rows, captured.logger),
-    );
+    const statements = await withClient(db.url, async (client) => {
+      await client.query('begin');
+      try {
+        return await prepareLegacyLogsNormalisation(async (sql) => (await client.query(sql)).rows, captured.logger);
+      } finally {
+        await client.query('rollback');
+      }
+    });
     expect(statements.length).toBeGreaterThan(0);
     const line = captured.lines().find((entry) => entry['counts'] !== undefined);
     expect(line?.['counts']).toEqual(EXPECTED_COUNTS);

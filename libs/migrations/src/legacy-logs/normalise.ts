@@ -10,8 +10,9 @@ import { CREATE_VALUE_FUNCTIONS, DROP_VALUE_FUNCTIONS } from './value-functions'
  * Inspects `integration_logs`, logs what it will change (with per-column value counts), and
  * returns the statements that bring it to the entity's shape; run them in this same session
  * and transaction, in order. Returns no statements when the table already has that shape.
- * It changes no table or row itself: the helper functions it creates live in `pg_temp`, and
- * the last statements returned drop them again.
+ * Call it inside a transaction: it locks the table until that transaction ends. It changes no
+ * table or row itself: its helper functions live in `pg_temp`, and the last statements
+ * returned drop them again.
  */
 export async function prepareLegacyLogsNormalisation(runSql: RunSql, logger: StdoutLogger): Promise<string[]> {
   const revisions = await readAlembicRevisions(runSql);
@@ -28,6 +29,9 @@ export async function prepareLegacyLogsNormalisation(runSql: RunSql, logger: Std
     logger.info(`${LOGS_TABLE} already has the entity's shape: nothing to normalise.`);
     return [];
   }
+  // The rewrite takes this lock anyway; taking it before counting means the counts describe
+  // exactly the rows rewritten (an old release still writing cannot slip rows in between).
+  await runSql(`lock table ${LOGS_TABLE} in access exclusive mode`);
   for (const sql of CREATE_VALUE_FUNCTIONS) await runSql(sql);
   const counts = await countValueOutcomes(runSql, plan);
   const countsText = Object.keys(counts).length > 0 ? ` Values: ${describeCounts(counts)}.` : '';
