@@ -33,7 +33,7 @@ export async function syncCatalog(orm: MikroORM, oneC: OneCClient): Promise<Cata
   await orm.em.fork().transactional(async (em) => {
     await upsertWarehouses(em, warehouses.map((w) => ({ external_id: w.id, code: w.code, name: w.name })));
     await upsertProductsFromSettings(em, [...products].map(([externalId, sku]) => ({ external_id: externalId, sku })));
-    await replaceRules(em, warehouses.map((w) => w.id), rules);
+    await replaceRules(em, rules);
   });
   return { warehouses, products: products.size, rules: rules.length };
 }

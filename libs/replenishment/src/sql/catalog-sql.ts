@@ -31,8 +31,9 @@ const UPSERT_NAMED_PRODUCTS = `
     set sku = excluded.sku, name = excluded.name, unit = excluded.unit, updated_at = now()`;
 
 /*
- * 1С owns the stock norms: for every warehouse in the batch, rules 1С no longer lists
- * are removed and the rest are inserted or updated, in one statement.
+ * 1С owns the stock norms and the batch is all of them (every warehouse 1С lists): rules
+ * 1С no longer has, including those of warehouses it no longer lists, are removed, so a
+ * closed warehouse is never planned as a target; the rest are inserted or updated.
  */
 const REPLACE_RULES = `
   with incoming as (
@@ -43,10 +44,7 @@ const REPLACE_RULES = `
   ),
   removed as (
     delete from replenishment_rules r
-    using warehouses w
-    where w.id = r.warehouse_id
-      and w.external_id in (select jsonb_array_elements_text(?::jsonb))
-      and not exists (select 1 from incoming i where i.warehouse_id = r.warehouse_id and i.product_id = r.product_id)
+    where not exists (select 1 from incoming i where i.warehouse_id = r.warehouse_id and i.product_id = r.product_id)
   )
   insert into replenishment_rules (id, warehouse_id, product_id, min_qty, max_qty, multiple)
   select gen_random_uuid(), warehouse_id, product_id, min_qty, max_qty, multiple from incoming
@@ -89,7 +87,7 @@ export async function upsertNamedProducts(em: EntityManager, rows: readonly Prod
   if (rows.length > 0) await em.execute(UPSERT_NAMED_PRODUCTS, [JSON.stringify(rows)], 'run');
 }
 
-/** Makes the rules of `warehouseExternalIds` exactly `rules`. */
-export async function replaceRules(em: EntityManager, warehouseExternalIds: readonly string[], rules: readonly RuleUpsert[]): Promise<void> {
-  await em.execute(REPLACE_RULES, [JSON.stringify(rules), JSON.stringify(warehouseExternalIds)], 'run');
+/** Makes the hub's rules exactly `rules`: pass every rule of every warehouse 1С lists. */
+export async function replaceRules(em: EntityManager, rules: readonly RuleUpsert[]): Promise<void> {
+  await em.execute(REPLACE_RULES, [JSON.stringify(rules)], 'run');
 }
