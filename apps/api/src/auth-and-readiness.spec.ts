@@ -54,7 +54,7 @@ describe('GET /ready', () => {
     }
   });
 
-  it('is 503 naming pending migrations on an unmigrated database, and database_unreachable once it is gone', async () => {
+  it('is 503 naming pending migrations on an unmigrated database, and database_unreachable once it is gone (other routes: 500 JSON)', async () => {
     const db = await createEmptyTestDatabase('hub_test_api_unmigrated');
     const orm = await openTestOrm(db.url);
     const logger = new LoggerService({ source: 'api', session: () => orm.em.fork(), stdout: createStdoutLogger('api', 'silent') });
@@ -68,6 +68,13 @@ describe('GET /ready', () => {
       expect(gone.status).toBe(503);
       expect(await gone.json()).toMatchObject({ reason: 'database_unreachable' });
       expect((await app.request('http://localhost/health')).status).toBe(200);
+      // Any other failure is a 500 with a request id to quote, never the driver's error or a stack.
+      const failed = await app.request(WAREHOUSES);
+      expect(failed.status).toBe(500);
+      const body = (await failed.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('internal_error');
+      expect(body.error.message).toContain(failed.headers.get('X-Request-ID') ?? 'missing header');
+      expect(JSON.stringify(body)).not.toMatch(/\.ts:\d+|select|pool|knex/i);
     } finally {
       await orm.close(true);
       await db.drop();
