@@ -38,6 +38,7 @@ export async function findFreePort(): Promise<number> {
   return address.port;
 }
 
+/** Polls /health; fails fast when the process exits instead of waiting out the timeout. */
 async function waitUntilHealthy(baseUrl: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -49,6 +50,7 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess): Promise<v
   throw new Error(`sandbox did not become healthy at ${baseUrl} within ${STARTUP_TIMEOUT_MS} ms`);
 }
 
+/** Starts the sandbox on a free loopback port and waits until /health answers; stop it in afterAll. */
 export async function startSandboxProcess(): Promise<SandboxProcess> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransferOrder, type MikroORM } from '@hub/db';
 import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
@@ -74,5 +75,17 @@ describe('createOneCTransferOrderHandler against the sandbox', () => {
     expect(row.status).toBe('dead');
     expect(row.last_error).toContain('hubOrderId');
     expect((await sandbox.transferOrders()).requests).toBe(before.requests);
+  });
+
+  it('marks the event dead, naming the order, when the hub no longer has the transfer order', async () => {
+    const { request } = await createPendingTransferOrder(orm, sandbox.oneC);
+    const orphanId = randomUUID();
+    const eventId = await enqueueOne(orm, 'CREATE_1C_TRANSFER_ORDER', { ...request, hubOrderId: orphanId });
+
+    expect(await deliverAll(createOneCTransferOrderHandler({ oneC: sandbox.oneC, orm }))).toMatchObject({ claimed: 1, dead: 1 });
+
+    const row = await readEvent(orm, eventId);
+    expect(row.status).toBe('dead');
+    expect(row.last_error).toContain(`transfer order ${orphanId} does not exist`);
   });
 });

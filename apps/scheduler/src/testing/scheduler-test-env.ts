@@ -1,0 +1,68 @@
+/** Test support (imported by specs only): a cloned database, a sandbox process and a logger on both. */
+import { afterAll, beforeAll } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createStdoutLogger, LoggerService } from '@hub/logging';
+import { enqueueEvent } from '@hub/outbox';
+import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import type { SchedulerDeps } from '../jobs/scheduler-deps';
+import { createPendingTransferOrder } from './fixtures';
+import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
+
+/** An integration_logs row as the specs read it, with the column types checked in SQL. */
+export interface LogRow {
+  level: string;
+  message: string;
+  job_id: string | null;
+  job_id_type: string;
+  job_name: string | null;
+  payload: Record<string, unknown> | null;
+  payload_type: string | null;
+  elapsed_ms: number | null;
+}
+
+export interface SchedulerTestEnv {
+  orm: MikroORM;
+  sandbox: SandboxProcess;
+  logger: LoggerService;
+  /** Real dependencies, with any of them replaced. */
+  deps(overrides?: Partial<SchedulerDeps>): SchedulerDeps;
+  /** integration_logs rows matching a SQL condition, oldest first. */
+  logsWhere(condition: string, params: unknown[]): Promise<LogRow[]>;
+  /** A pending transfer order and its CREATE_1C_TRANSFER_ORDER event, as a run writes them. */
+  enqueueTransferOrder(): Promise<{ orderId: string; eventId: string }>;
+}
+
+/** Registers beforeAll/afterAll hooks; read the fields inside tests only. */
+export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
+  let db: TestDatabase;
+  const env = {} as SchedulerTestEnv;
+
+  beforeAll(async () => {
+    [db, env.sandbox] = await Promise.all([createTestDatabase(prefix), startSandboxProcess()]);
+    env.orm = await openTestOrm(db.url);
+    const stdout = createStdoutLogger('scheduler', 'silent');
+    env.logger = new LoggerService({ source: 'scheduler', session: () => env.orm.em.fork(), stdout });
+  });
+  afterAll(async () => {
+    await env.orm.close(true);
+    await Promise.all([db.drop(), env.sandbox.stop()]);
+  });
+
+  env.deps = (overrides = {}) => ({ orm: env.orm, oneC: env.sandbox.oneC, logger: env.logger, ...overrides });
+  env.logsWhere = (condition, params) =>
+    env.orm.em.fork().execute<LogRow[]>(
+      `select level, message, job_id, pg_typeof(job_id)::text as job_id_type, job_name, payload,
+         jsonb_typeof(payload) as payload_type, elapsed_ms
+       from integration_logs where ${condition} order by id`,
+      params,
+      'all',
+    );
+  env.enqueueTransferOrder = async () => {
+    const { orderId, request } = await createPendingTransferOrder(env.orm, env.sandbox.oneC);
+    const eventId = await env.orm.em.fork().transactional((em) =>
+      enqueueEvent(em, { aggregateType: 'transfer_order', aggregateId: orderId, eventType: 'CREATE_1C_TRANSFER_ORDER', payload: request }),
+    );
+    return { orderId, eventId };
+  };
+  return env;
+}
