@@ -60,7 +60,7 @@ const CLAIM_DUE_EVENTS = `
       )
     order by e.created_at, e.id
     limit ?::integer
-    for update skip locked
+    for update of e skip locked
   ),
   claimed as (
     update outbox_events e
