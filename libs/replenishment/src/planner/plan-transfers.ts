@@ -1,8 +1,8 @@
-import { allocateProduct, type Allocation } from './allocate';
+import { allocateProduct, type Allocation, type ProductSurplus } from './allocate';
+import { indexByProduct, lookup, sumByProduct, type ByProduct } from './by-product';
 import { computeNeed, computePosition, computeSurplus } from './position';
-import type { LineExplanation, OpenQuantity, Plan, PlannedTransferOrder, PlanningInput, PlanningRule, TargetNeed, UncoveredLine } from './types';
+import type { LineExplanation, Plan, PlannedTransferOrder, PlanningInput, PlanningRule, PlanningStock, TargetNeed, UncoveredLine } from './types';
 
-const key = (warehouseId: string, productId: string): string => `${warehouseId}\u0000${productId}`;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -12,37 +12,26 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Pure: the same input (in any order) gives the same plan.
  */
 export function planTransfers(input: PlanningInput): Plan {
-  const stock = new Map(input.stock.map((s) => [key(s.warehouseId, s.productId), s]));
-  const inbound = sumByKey(input.inbound);
-  const outbound = sumByKey(input.outbound);
-  const ownMin = new Map(input.rules.map((r) => [key(r.warehouseId, r.productId), r.min]));
-  const warehouseIds = [...new Set(input.warehouseIds)].sort(compare);
-
-  const needs = targetRules(input).flatMap((rule): TargetNeed[] => {
-    const k = key(rule.warehouseId, rule.productId);
-    const { onHand = 0, reserved = 0 } = stock.get(k) ?? {};
-    const inboundQty = inbound.get(k) ?? 0;
-    const position = computePosition(onHand, reserved, inboundQty);
-    const need = computeNeed(position, rule);
-    if (need <= 0) return [];
-    const explanation = { onHand, reserved, inbound: inboundQty, position, min: rule.min, max: rule.max, multiple: rule.multiple, need };
-    return [{ warehouseId: rule.warehouseId, productId: rule.productId, explanation }];
-  });
+  const stock = indexByProduct(input.stock);
+  const rules = indexByProduct(input.rules);
+  const inbound = sumByProduct(input.inbound);
+  const outbound = sumByProduct(input.outbound);
+  const needs = findNeeds(targetRules(input), stock, inbound);
+  const donors = new Set(input.warehouseIds);
 
   const orders = new Map<string, PlannedTransferOrder>();
   const uncovered: UncoveredLine[] = [];
   for (const [productId, productNeeds] of groupByProduct(needs)) {
-    const surpluses = warehouseIds.map((warehouseId) => {
-      const { onHand = 0, reserved = 0 } = stock.get(key(warehouseId, productId)) ?? {};
-      // A donor without a rule for the product keeps nothing back (min 0).
-      const k = key(warehouseId, productId);
-      return { warehouseId, surplus: computeSurplus(onHand, reserved, outbound.get(k) ?? 0, ownMin.get(k) ?? 0) };
-    });
+    // Only a warehouse holding the product can give it; one without a rule keeps nothing back (min 0).
+    const surpluses: ProductSurplus[] = [];
+    for (const [warehouseId, held] of stock.get(productId) ?? []) {
+      if (!donors.has(warehouseId)) continue;
+      const ownMin = lookup(rules, productId, warehouseId)?.min ?? 0;
+      const promised = lookup(outbound, productId, warehouseId) ?? 0;
+      surpluses.push({ warehouseId, surplus: computeSurplus(held.onHand, held.reserved, promised, ownMin) });
+    }
     const needFor = new Map(productNeeds.map((n) => [n.warehouseId, n]));
-    const result = allocateProduct(
-      productNeeds.map((n) => ({ warehouseId: n.warehouseId, need: n.explanation.need })),
-      surpluses,
-    );
+    const result = allocateProduct(productNeeds.map((n) => ({ warehouseId: n.warehouseId, need: n.explanation.need })), surpluses);
     for (const allocation of result.allocations) {
       addLine(orders, productId, allocation, explain(needFor.get(allocation.targetWarehouseId), allocation.donorSurplus, allocation.quantity));
     }
@@ -59,28 +48,35 @@ export function planTransfers(input: PlanningInput): Plan {
   return { needs, transferOrders, uncovered };
 }
 
-/** The rules to plan, one per (warehouse, product), in (product, warehouse) order. */
-function targetRules(input: PlanningInput): PlanningRule[] {
+/** The rules to plan: all of them, or the target's. */
+function targetRules(input: PlanningInput): readonly PlanningRule[] {
   const target = input.targetWarehouseId ?? null;
-  const unique = new Map<string, PlanningRule>();
-  for (const rule of input.rules) {
-    if (target === null || rule.warehouseId === target) unique.set(key(rule.warehouseId, rule.productId), rule);
-  }
-  return [...unique.values()].sort((a, b) => compare(a.productId, b.productId) || compare(a.warehouseId, b.warehouseId));
+  return target === null ? input.rules : input.rules.filter((rule) => rule.warehouseId === target);
 }
 
-function sumByKey(rows: readonly OpenQuantity[]): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const row of rows) {
-    const k = key(row.warehouseId, row.productId);
-    sums.set(k, (sums.get(k) ?? 0) + row.quantity);
+/** Steps 1–2 for every rule: the (target, product) pairs below min, in (product, warehouse) order. */
+function findNeeds(rules: readonly PlanningRule[], stock: ByProduct<PlanningStock>, inbound: ByProduct<number>): TargetNeed[] {
+  const needs: TargetNeed[] = [];
+  for (const rule of rules) {
+    const { onHand = 0, reserved = 0 } = lookup(stock, rule.productId, rule.warehouseId) ?? {};
+    const arriving = lookup(inbound, rule.productId, rule.warehouseId) ?? 0;
+    const position = computePosition(onHand, reserved, arriving);
+    const need = computeNeed(position, rule);
+    if (need <= 0) continue;
+    const explanation = { onHand, reserved, inbound: arriving, position, min: rule.min, max: rule.max, multiple: rule.multiple, need };
+    needs.push({ warehouseId: rule.warehouseId, productId: rule.productId, explanation });
   }
-  return sums;
+  // Sorting the few needs rather than all rules keeps a network of a million rules fast.
+  return needs.sort((a, b) => compare(a.productId, b.productId) || compare(a.warehouseId, b.warehouseId));
 }
 
 function groupByProduct(needs: readonly TargetNeed[]): Map<string, TargetNeed[]> {
   const groups = new Map<string, TargetNeed[]>();
-  for (const need of needs) groups.set(need.productId, [...(groups.get(need.productId) ?? []), need]);
+  for (const need of needs) {
+    const group = groups.get(need.productId);
+    if (group) group.push(need);
+    else groups.set(need.productId, [need]);
+  }
   return groups;
 }
 
@@ -91,8 +87,8 @@ function explain(need: TargetNeed | undefined, donorSurplus: number, allocated: 
 }
 
 function addLine(orders: Map<string, PlannedTransferOrder>, productId: string, allocation: Allocation, explanation: LineExplanation): void {
-  const k = key(allocation.sourceWarehouseId, allocation.targetWarehouseId);
-  const order = orders.get(k) ?? { sourceWarehouseId: allocation.sourceWarehouseId, targetWarehouseId: allocation.targetWarehouseId, lines: [] };
+  const key = `${allocation.sourceWarehouseId}\u0000${allocation.targetWarehouseId}`;
+  const order = orders.get(key) ?? { sourceWarehouseId: allocation.sourceWarehouseId, targetWarehouseId: allocation.targetWarehouseId, lines: [] };
   order.lines.push({ productId, quantity: allocation.quantity, explanation });
-  orders.set(k, order);
+  orders.set(key, order);
 }

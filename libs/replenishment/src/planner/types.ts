@@ -30,7 +30,9 @@ export interface OpenQuantity {
 export interface PlanningInput {
   /** Every own warehouse: each is a possible donor to the others. */
   warehouseIds: readonly string[];
+  /** At most one rule per (warehouse, product), as the database's unique key guarantees. */
   rules: readonly PlanningRule[];
+  /** At most one row per (warehouse, product). */
   stock: readonly PlanningStock[];
   /** Open orders' quantities arriving at each warehouse: part of its position. */
   inbound: readonly OpenQuantity[];
