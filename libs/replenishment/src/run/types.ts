@@ -22,9 +22,12 @@ export interface RunRequest {
  * alias, not an interface, so it fits the column's Record<string, number>.
  */
 export type RunCounts = {
+  /** Warehouses 1С listed. */
   warehouses: number;
+  /** Distinct products with a stock norm in 1С. */
   products: number;
   rules: number;
+  /** Stock lines 1С returned, and the snapshot rows they made (one per warehouse and product). */
   stockItems: number;
   stockSnapshots: number;
   /** (target, product) pairs below their min. */
