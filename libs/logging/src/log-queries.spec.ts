@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager, MikroORM } from '@hub/db';
-import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@hub/db';
 import { InvalidLogQueryError, queryLogs, type LogQuery } from './log-queries';
+import { useTestOrm } from './testing/test-orm';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-03-02T12:00:00Z');
 const lastDay = { from: new Date(now.getTime() - 24 * HOUR), to: now, limit: 100 } satisfies LogQuery;
 
 describe('queryLogs on a database without integration_logs', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  beforeAll(async () => {
-    db = await createEmptyTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
+  const database = useTestOrm('empty');
 
   it('reports the missing table as a result, not an error', async () => {
-    await expect(queryLogs(orm.em.fork(), lastDay)).resolves.toEqual({ kind: 'table-missing' });
+    await expect(queryLogs(database.orm.em.fork(), lastDay)).resolves.toEqual({ kind: 'table-missing' });
   });
 
   it('maps "undefined table" (42P01) to table-missing when the table vanishes after the check', async () => {
-    const real = orm.em.fork();
+    const real = database.orm.em.fork();
     // The presence check sees the table; the select then runs against the real database without it.
     const racing = new Proxy(real, {
       get: (target, property, receiver) =>
@@ -39,8 +30,7 @@ describe('queryLogs on a database without integration_logs', () => {
 });
 
 describe('queryLogs on a migrated database', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const database = useTestOrm();
   const runA = randomUUID();
   const runB = randomUUID();
   const requestId = randomUUID();
@@ -65,9 +55,7 @@ describe('queryLogs on a migrated database', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-    const em = orm.em.fork();
+    const em = database.orm.em.fork();
     await insertLog(em, 48, { message: 'two days ago' });
     await insertLog(em, 24, { message: 'exactly at the start of the day' });
     await insertLog(em, 3, { message: 'run A started', runId: runA, requestId, step: 'start', payload: { warehouse: 'MSK-1' } });
@@ -76,13 +64,9 @@ describe('queryLogs on a migrated database', () => {
     await insertLog(em, 0.5, { message: 'run B started', runId: runB });
     await insertLog(em, 0, { message: 'exactly at the end of the day' });
   });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
 
   const messages = async (query: LogQuery): Promise<string[]> => {
-    const result = await queryLogs(orm.em.fork(), query);
+    const result = await queryLogs(database.orm.em.fork(), query);
     if (result.kind !== 'rows') throw new Error(`expected rows, got ${result.kind}`);
     return result.rows.map((row) => row.message);
   };
@@ -99,11 +83,11 @@ describe('queryLogs on a migrated database', () => {
 
   it('says empty when the period holds no rows', async () => {
     const lastYear = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-02-01T00:00:00Z'), limit: 10 };
-    await expect(queryLogs(orm.em.fork(), lastYear)).resolves.toEqual({ kind: 'empty' });
+    await expect(queryLogs(database.orm.em.fork(), lastYear)).resolves.toEqual({ kind: 'empty' });
   });
 
   it('gives camelCase fields, string ids and parsed JSON', async () => {
-    const result = await queryLogs(orm.em.fork(), { ...lastDay, runId: runA });
+    const result = await queryLogs(database.orm.em.fork(), { ...lastDay, runId: runA });
     expect(result.kind).toBe('rows');
     if (result.kind !== 'rows') return;
     const started = result.rows.find((row) => row.message === 'run A started');
@@ -126,18 +110,18 @@ describe('queryLogs on a migrated database', () => {
     await expect(messages({ ...lastDay, jobName: 'process_outbox_events_job' })).resolves.toEqual(['outbox tick']);
     await expect(messages({ ...lastDay, runId: runB })).resolves.toEqual(['run B started']);
     await expect(messages({ ...lastDay, runId: runA, level: 'INFO' })).resolves.toEqual(['run A started']);
-    await expect(queryLogs(orm.em.fork(), { ...lastDay, runId: runB, level: 'ERROR' })).resolves.toEqual({ kind: 'empty' });
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, runId: runB, level: 'ERROR' })).resolves.toEqual({ kind: 'empty' });
   });
 
   it('keeps the newest rows and says truncated when more than the limit match', async () => {
-    const cut = await queryLogs(orm.em.fork(), { ...lastDay, limit: 2 });
+    const cut = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2 });
     expect(cut).toMatchObject({ kind: 'rows', truncated: true });
     expect(cut.kind === 'rows' && cut.rows.map((row) => row.message)).toEqual(['run B started', 'outbox tick']);
-    await expect(queryLogs(orm.em.fork(), { ...lastDay, limit: 5 })).resolves.toMatchObject({ kind: 'rows', truncated: false });
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, limit: 5 })).resolves.toMatchObject({ kind: 'rows', truncated: false });
   });
 
   it('breaks ties in created_at by id, newest insert first, numerically', async () => {
-    const em = orm.em.fork();
+    const em = database.orm.em.fork();
     const sameInstant = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-02T00:00:00Z'), limit: 20 };
     await em.execute(
       `insert into integration_logs (created_at, message) select ?::timestamptz, 'tie ' || n from generate_series(1, 12) n order by n`,
@@ -148,7 +132,7 @@ describe('queryLogs on a migrated database', () => {
   });
 
   it('rejects a run id that is not a UUID by naming the field, before asking the database', async () => {
-    await expect(queryLogs(orm.em.fork(), { ...lastDay, runId: 'nightly' })).rejects.toThrow(InvalidLogQueryError);
-    await expect(queryLogs(orm.em.fork(), { ...lastDay, limit: 0 })).rejects.toThrow(/limit/);
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, runId: 'nightly' })).rejects.toThrow(InvalidLogQueryError);
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, limit: 0 })).rejects.toThrow(/limit/);
   });
 });

@@ -1,4 +1,6 @@
 import type { EntityManager, LogLevel } from '@hub/db';
+import type { LogRow } from './log-row';
+import type { LogTableRow } from './log-table-row';
 
 /** What the admin's logs page asks for: a period (`from` inclusive, `to` exclusive) and filters. */
 export interface LogQuery {
@@ -14,23 +16,14 @@ export interface LogQuery {
 
 /**
  * One `integration_logs` row as read back for the page: ids as strings, JSON columns parsed.
- * (`LogRow` is the row about to be inserted; this one has its id and time.)
+ * The columns of `LogRow` (the row about to be inserted) plus its id and time; `level`,
+ * `payload` and `details` are typed as the table gives them back, not as `toLogRow` makes them.
  */
-export interface StoredLogRow {
+export interface StoredLogRow extends Omit<LogRow, 'level' | 'payload' | 'details'> {
   id: string;
   createdAt: Date;
   /** Normally a `LogLevel`; legacy rows may hold other text, shown as it is. */
   level: string;
-  message: string;
-  source: string | null;
-  runId: string | null;
-  requestId: string | null;
-  jobId: string | null;
-  jobName: string | null;
-  step: string | null;
-  status: string | null;
-  externalSystem: string | null;
-  elapsedMs: number | null;
   payload: unknown;
   details: unknown;
 }
@@ -80,22 +73,9 @@ const SELECT_LOGS_SQL = `
    order by created_at desc, integration_logs.id desc
    limit ?::int`;
 
-interface SelectedLogRow {
+interface SelectedLogRow extends LogTableRow {
   id: string;
   created_at_ms: number;
-  level: string;
-  message: string;
-  source: string | null;
-  run_id: string | null;
-  request_id: string | null;
-  job_id: string | null;
-  job_name: string | null;
-  step: string | null;
-  status: string | null;
-  external_system: string | null;
-  elapsed_ms: number | null;
-  payload: unknown;
-  details: unknown;
 }
 
 /**

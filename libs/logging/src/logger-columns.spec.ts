@@ -1,45 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import type { LogLevel, MikroORM } from '@hub/db';
-import { LoggerService } from './logger-service';
+import { describe, expect, it } from 'vitest';
+import type { LogLevel } from '@hub/db';
 import { MESSAGE_MAX_LENGTH } from './log-row';
-import { captureStdout, readLogRows, type CapturedStdout } from './testing/log-capture';
+import { useLoggerTestBed } from './testing/logger-test-bed';
 
 describe('LoggerService columns', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  let stdout: CapturedStdout;
-  let logger: LoggerService;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
-  beforeEach(async () => {
-    await orm.em.fork().execute('truncate integration_logs');
-    stdout = captureStdout('columns-test');
-    logger = new LoggerService({ source: 'columns-test', session: () => orm.em.fork(), stdout: stdout.logger });
-  });
-
-  const onlyRow = async () => {
-    const rows = await readLogRows(orm.em.fork());
-    expect(rows).toHaveLength(1);
-    return rows[0]!;
-  };
+  const bed = useLoggerTestBed('columns-test');
 
   it('writes one row per call with every field in its column, and the same on one stdout line', async () => {
-    await logger.warning('HTTP error from MoySklad', {
+    await bed.logger.warning('HTTP error from MoySklad', {
       step: 'create_customer_order',
       status: 'error',
       externalSystem: 'moysklad',
       elapsedMs: 512,
       payload: { status: 429 },
     });
-    expect(await onlyRow()).toEqual({
+    expect(await bed.onlyRow()).toEqual({
       level: 'WARNING',
       message: 'HTTP error from MoySklad',
       source: 'columns-test',
@@ -54,7 +29,7 @@ describe('LoggerService columns', () => {
       payload: { status: 429 },
       details: null,
     });
-    expect(stdout.lines()).toEqual([
+    expect(bed.stdout.lines()).toEqual([
       expect.objectContaining({
         level: 'WARNING',
         msg: 'HTTP error from MoySklad',
@@ -74,9 +49,9 @@ describe('LoggerService columns', () => {
     ['error', 'ERROR'],
     ['critical', 'CRITICAL'],
   ] as const)('%s() writes level %s on both sides', async (method, level) => {
-    await logger[method]('levelled');
-    expect((await onlyRow()).level).toBe(level);
-    expect(stdout.lines()[0]?.['level']).toBe(level);
+    await bed.logger[method]('levelled');
+    expect((await bed.onlyRow()).level).toBe(level);
+    expect(bed.stdout.lines()[0]?.['level']).toBe(level);
   });
 
   it.each([
@@ -85,12 +60,12 @@ describe('LoggerService columns', () => {
     ['verbose', 'INFO'],
     [undefined, 'INFO'],
   ])('reads the untyped level %j as %s', async (given, stored) => {
-    await logger.log({ level: given as LogLevel, message: 'untyped caller' });
-    expect((await onlyRow()).level).toBe(stored);
+    await bed.logger.log({ level: given as LogLevel, message: 'untyped caller' });
+    expect((await bed.onlyRow()).level).toBe(stored);
   });
 
   it('cuts varchar fields to their column length instead of failing', async () => {
-    await logger.log({
+    await bed.logger.log({
       level: 'INFO',
       message: 'long fields',
       source: 's'.repeat(100),
@@ -98,7 +73,7 @@ describe('LoggerService columns', () => {
       status: 'x'.repeat(33),
       externalSystem: 'y'.repeat(32),
     });
-    const row = await onlyRow();
+    const row = await bed.onlyRow();
     expect(row.source).toBe(`${'s'.repeat(63)}…`);
     expect(row.step).toBe(`${'😀'.repeat(127)}…`);
     expect(row.status).toBe(`${'x'.repeat(31)}…`);
@@ -106,8 +81,8 @@ describe('LoggerService columns', () => {
   });
 
   it('cuts a message longer than MESSAGE_MAX_LENGTH and says how long it was', async () => {
-    await logger.info('m'.repeat(MESSAGE_MAX_LENGTH + 5));
-    expect((await onlyRow()).message).toBe(
+    await bed.logger.info('m'.repeat(MESSAGE_MAX_LENGTH + 5));
+    expect((await bed.onlyRow()).message).toBe(
       `${'m'.repeat(MESSAGE_MAX_LENGTH)}… [truncated, ${MESSAGE_MAX_LENGTH + 5} characters in all]`,
     );
   });
@@ -119,7 +94,7 @@ describe('LoggerService columns', () => {
     [3_000_000_000, null],
     [null, null],
   ])('stores elapsedMs %s as %s', async (given, stored) => {
-    await logger.info('timed', { elapsedMs: given });
-    expect((await onlyRow()).elapsed_ms).toBe(stored);
+    await bed.logger.info('timed', { elapsedMs: given });
+    expect((await bed.onlyRow()).elapsed_ms).toBe(stored);
   });
 });

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import type { MikroORM } from '@hub/db';
 import { LOG_WRITE_FAILED_MESSAGE, LoggerService } from './logger-service';
 import { createStdoutLogger } from './stdout-logger';
 import { captureStdout, readLogRows } from './testing/log-capture';
+import { useTestOrm } from './testing/test-orm';
 
 const RUN_ID = '3f1c6e2a-8b4d-4c1e-9a7f-2d5e8b1c0a41';
 const UNREACHABLE_URL = 'postgres://postgres@127.0.0.1:9/integration_hub';
@@ -97,31 +98,22 @@ describe('LoggerService when the database write fails', () => {
 });
 
 describe('LoggerService when stdout fails', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const database = useTestOrm();
   const brokenStdout = createStdoutLogger('broken', 'debug', {
     write: () => {
       throw new Error('EPIPE: stdout closed');
     },
   });
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
   afterEach(() => {
     vi.restoreAllMocks();
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
   });
 
   it('still writes the row and does not reject', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const logger = new LoggerService({ source: 'broken', session: () => orm.em.fork(), stdout: brokenStdout });
+    const logger = new LoggerService({ source: 'broken', session: () => database.orm.em.fork(), stdout: brokenStdout });
     await expect(logger.info('row survives')).resolves.toBeUndefined();
-    expect((await readLogRows(orm.em.fork())).map((row) => row.message)).toEqual(['row survives']);
+    expect((await readLogRows(database.orm.em.fork())).map((row) => row.message)).toEqual(['row survives']);
     expect(stderr).toHaveBeenCalledWith(expect.stringContaining('EPIPE: stdout closed'));
   });
 

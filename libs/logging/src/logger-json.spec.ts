@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import type { MikroORM } from '@hub/db';
-import { LoggerService } from './logger-service';
-import { captureStdout, readLogRows } from './testing/log-capture';
+import { describe, expect, it } from 'vitest';
+import { useLoggerTestBed } from './testing/logger-test-bed';
 
 class PlannerError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -51,36 +48,20 @@ const CASES: [string, unknown, unknown][] = [
 ];
 
 describe('LoggerService JSON safety', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  let logger: LoggerService;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
-  beforeEach(async () => {
-    await orm.em.fork().execute('truncate integration_logs');
-    logger = new LoggerService({ source: 'json-test', session: () => orm.em.fork(), stdout: captureStdout().logger });
-  });
+  const bed = useLoggerTestBed('json-test');
 
   it.each(CASES)('%s round-trips through jsonb', async (_what, logged, expected) => {
-    await logger.info('payload', { payload: logged, details: logged });
-    const rows = await readLogRows(orm.em.fork());
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.payload).toEqual(expected);
-    expect(rows[0]!.details).toEqual(expected);
+    await bed.logger.info('payload', { payload: logged, details: logged });
+    const row = await bed.onlyRow();
+    expect(row.payload).toEqual(expected);
+    expect(row.details).toEqual(expected);
   });
 
   it('stores an Error with its code and its cause chain', async () => {
     const root = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8081'), { code: 'ECONNREFUSED' });
     const error = new PlannerError('stock fetch failed', { cause: root });
-    await logger.error('failed', { details: { error } });
-    const [row] = await readLogRows(orm.em.fork());
+    await bed.logger.error('failed', { details: { error } });
+    const [row] = await bed.rows();
     expect(row!.details).toEqual({
       error: {
         name: 'PlannerError',
@@ -93,21 +74,21 @@ describe('LoggerService JSON safety', () => {
 
   it('stores the errors inside an AggregateError', async () => {
     const error = new AggregateError([new Error('first'), new Error('second')], 'both failed');
-    await logger.error('failed', { details: error });
-    const [row] = await readLogRows(orm.em.fork());
+    await bed.logger.error('failed', { details: error });
+    const [row] = await bed.rows();
     expect(row!.details).toMatchObject({ name: 'AggregateError', errors: [{ message: 'first' }, { message: 'second' }] });
   });
 
   it.each([undefined, null, () => 1])('stores payload %s as SQL NULL', async (logged) => {
-    await logger.info('nothing', { payload: logged });
+    await bed.logger.info('nothing', { payload: logged });
     const sql = 'select payload is null as is_null from integration_logs';
-    const [row] = await orm.em.fork().execute<{ is_null: boolean }[]>(sql);
+    const [row] = await bed.orm.em.fork().execute<{ is_null: boolean }[]>(sql);
     expect(row!.is_null).toBe(true);
   });
 
   it('replaces \\u0000 and lone surrogates in the message and text columns, which PostgreSQL rejects too', async () => {
-    await logger.info('a\u0000b\uD800', { step: 'st\u0000ep', status: 'o\u0000k', jobName: 'job\u0000' });
-    const [row] = await readLogRows(orm.em.fork());
+    await bed.logger.info('a\u0000b\uD800', { step: 'st\u0000ep', status: 'o\u0000k', jobName: 'job\u0000' });
+    const [row] = await bed.rows();
     const stored = [row!.message, row!.step, row!.status, row!.job_name];
     expect(stored).toEqual(['a\uFFFDb\uFFFD', 'st\uFFFDep', 'o\uFFFDk', 'job\uFFFD']);
   });

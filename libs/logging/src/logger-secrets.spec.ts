@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import type { MikroORM } from '@hub/db';
+import { describe, expect, it } from 'vitest';
 import { LoggerService } from './logger-service';
-import { captureStdout, readLogRows, type CapturedStdout } from './testing/log-capture';
+import { useLoggerTestBed } from './testing/logger-test-bed';
 
 const SECRETS = ['hunter2', 'Bearer eyJhbGciOi', 'ms-token-123', 'key-456', 'postgres://hub:pw@db/hub', 'cs-789', 'c00kie'];
 
@@ -32,28 +30,11 @@ const REDACTED_REQUEST = {
 };
 
 describe('secrets in logs', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  let stdout: CapturedStdout;
-  let logger: LoggerService;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
-  beforeEach(async () => {
-    await orm.em.fork().execute('truncate integration_logs');
-    stdout = captureStdout();
-    logger = new LoggerService({ source: 'secrets-test', session: () => orm.em.fork(), stdout: stdout.logger });
-  });
+  const bed = useLoggerTestBed('secrets-test');
 
   it('never reach integration_logs, at any depth or spelling', async () => {
-    await logger.info('request sent', { payload: { request: loggedRequest() }, details: loggedRequest() });
-    const [row] = await readLogRows(orm.em.fork());
+    await bed.logger.info('request sent', { payload: { request: loggedRequest() }, details: loggedRequest() });
+    const [row] = await bed.rows();
     expect(row!.payload).toEqual({ request: REDACTED_REQUEST });
     expect(row!.details).toEqual(REDACTED_REQUEST);
     const stored = JSON.stringify(row);
@@ -61,9 +42,9 @@ describe('secrets in logs', () => {
   });
 
   it('never reach the stdout line of a logged entry', async () => {
-    await logger.info('request sent', { payload: loggedRequest() });
-    expect(stdout.lines()[0]?.['payload']).toEqual(REDACTED_REQUEST);
-    for (const secret of SECRETS) expect(stdout.text()).not.toContain(secret);
+    await bed.logger.info('request sent', { payload: loggedRequest() });
+    expect(bed.stdout.lines()[0]?.['payload']).toEqual(REDACTED_REQUEST);
+    for (const secret of SECRETS) expect(bed.stdout.text()).not.toContain(secret);
   });
 
   it('never reach stdout when the database write fails either', async () => {
@@ -72,21 +53,21 @@ describe('secrets in logs', () => {
       session: () => {
         throw new Error('database is down');
       },
-      stdout: stdout.logger,
+      stdout: bed.stdout.logger,
     });
     await failing.error('request failed', { details: loggedRequest() });
-    expect(stdout.lines()[0]?.['entry']).toMatchObject({ details: REDACTED_REQUEST });
-    for (const secret of SECRETS) expect(stdout.text()).not.toContain(secret);
+    expect(bed.stdout.lines()[0]?.['entry']).toMatchObject({ details: REDACTED_REQUEST });
+    for (const secret of SECRETS) expect(bed.stdout.text()).not.toContain(secret);
   });
 
   it('never reach stdout through the stdout logger used directly, its child bindings or errors', () => {
-    const child = stdout.logger.child({ token: 'ms-token-123' });
+    const child = bed.stdout.logger.child({ token: 'ms-token-123' });
     child.info({ request: loggedRequest() }, 'direct');
     const error = Object.assign(new Error('refused'), { config: { headers: { Authorization: 'Bearer eyJhbGciOi' } } });
-    stdout.logger.error({ err: error }, 'with error');
-    const [direct, withError] = stdout.lines();
+    bed.stdout.logger.error({ err: error }, 'with error');
+    const [direct, withError] = bed.stdout.lines();
     expect(direct).toMatchObject({ token: '[redacted]', request: REDACTED_REQUEST });
     expect(withError).toMatchObject({ err: { message: 'refused', config: { headers: { Authorization: '[redacted]' } } } });
-    for (const secret of SECRETS) expect(stdout.text()).not.toContain(secret);
+    for (const secret of SECRETS) expect(bed.stdout.text()).not.toContain(secret);
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import type { MikroORM } from '@hub/db';
+import { describe, expect, it } from 'vitest';
+import { useTestOrm } from './testing/test-orm';
 import { readUuid } from './uuid';
 
 const CANONICAL = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
@@ -29,22 +28,12 @@ const REJECTED = [
 ];
 
 describe('readUuid', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
+  const database = useTestOrm();
 
   /** What PostgreSQL's own uuid input makes of `text`: its canonical form, or null when it refuses. */
   async function postgresReading(text: string): Promise<string | null> {
     try {
-      const row = await orm.em.fork().execute<{ id: string }>('select ?::uuid::text as id', [text], 'get');
+      const row = await database.orm.em.fork().execute<{ id: string }>('select ?::uuid::text as id', [text], 'get');
       return row.id;
     } catch {
       return null;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@hub/db';
+import type { LogTableRow } from '../log-table-row';
 import { createStdoutLogger, type StdoutLogger } from '../stdout-logger';
 
 /** A stdout logger whose lines a test reads back as parsed JSON. */
@@ -21,26 +22,9 @@ export function captureStdout(source = 'logging-test', level = 'debug'): Capture
   };
 }
 
-/** An `integration_logs` row as PostgreSQL gives it back (uuid as text, jsonb parsed). */
-export interface StoredLogRow {
-  level: string;
-  message: string;
-  source: string | null;
-  run_id: string | null;
-  request_id: string | null;
-  job_id: string | null;
-  job_name: string | null;
-  step: string | null;
-  status: string | null;
-  external_system: string | null;
-  elapsed_ms: number | null;
-  payload: unknown;
-  details: unknown;
-}
-
 /** Every `integration_logs` row, oldest first. */
-export function readLogRows(em: EntityManager): Promise<StoredLogRow[]> {
-  return em.execute<StoredLogRow[]>(
+export function readLogRows(em: EntityManager): Promise<LogTableRow[]> {
+  return em.execute<LogTableRow[]>(
     `select level, message, source, run_id, request_id, job_id, job_name, step, status,
             external_system, elapsed_ms, payload, details
        from integration_logs order by id`,

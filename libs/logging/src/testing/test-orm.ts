@@ -1,0 +1,28 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+
+/** A MikroORM on a database of the spec's own; `orm` is set in `beforeAll`. */
+export interface TestOrm {
+  orm: MikroORM;
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` hooks that create a database (cloned from the migrated
+ * template, or `'empty'` for no tables at all), open an ORM on it, then close and drop both.
+ * Read `orm` inside hooks and tests only: it is not set while the `describe` body runs.
+ */
+export function useTestOrm(schema: 'migrated' | 'empty' = 'migrated'): TestOrm {
+  let db: TestDatabase;
+  const testOrm = {} as TestOrm;
+
+  beforeAll(async () => {
+    db = schema === 'empty' ? await createEmptyTestDatabase() : await createTestDatabase();
+    testOrm.orm = await openTestOrm(db.url);
+  });
+  afterAll(async () => {
+    await testOrm.orm.close(true);
+    await db.drop();
+  });
+  return testOrm;
+}
