@@ -60,6 +60,13 @@ describe('1С client against the sandbox', () => {
     expect(await client.listOpenTransferOrders()).toEqual([]);
   });
 
+  it('reads one transfer order in its current status, and null for an id 1С does not know', async () => {
+    const { order: created } = await client.createTransferOrder(order('3c2e9f74-0f61-4d5c-9a43-7b8c9d0e1f2a', 12), { idempotencyKey: 'evt-3' });
+    await fetch(`${baseUrl}/__sandbox/transfer-orders/${created.id}/cancel`, { method: 'POST' });
+    expect(await client.getTransferOrder(created.id)).toEqual({ ...created, status: 'cancelled' });
+    expect(await client.getTransferOrder('no-such-order')).toBeNull();
+  });
+
   it('reports an unknown warehouse as a final http_404', async () => {
     const error = await client.getStock('no-such-warehouse').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, code: 'http_404', retryable: false });

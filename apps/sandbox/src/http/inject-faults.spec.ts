@@ -39,6 +39,13 @@ describe('sandbox fault injection, seen through the 1С client', () => {
     expect(await failureOf(wrong.listWarehouses())).toMatchObject({ code: 'http_429', retryAfterMs: 1000 });
   });
 
+  it('fails only the requests under the fault\'s path, leaving the others untouched', async () => {
+    await injectFault({ status: 503, path: '/transfer-orders' });
+    await expect(client.listWarehouses()).resolves.toHaveLength(4);
+    expect(await failureOf(client.listOpenTransferOrders())).toMatchObject({ status: 503, code: 'http_5xx' });
+    await expect(client.listOpenTransferOrders()).resolves.toEqual([]);
+  });
+
   it('delays answers so a short client timeout fires', async () => {
     await injectFault({ latencyMs: 500 });
     const impatient = createOneCClient({ baseUrl: sandbox.baseUrl, username: 'hub', password: 'hub-sandbox', timeoutMs: 100 });
@@ -68,6 +75,7 @@ describe('POST /__sandbox/faults', () => {
       [{ status: 503, drop: 'after_handling' }, 'drop'],
       [{ drop: 'sometimes' }, 'drop'],
       [{ times: 0 }, 'times'],
+      [{ status: 503, path: 'transfer-orders' }, 'path'],
     ];
     for (const [body, field] of cases) {
       const response = await app.request('http://localhost/__sandbox/faults', { method: 'POST', body: JSON.stringify(body) });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ONE_C_API_PREFIX } from '@hub/integrations';
 import type { FaultPlan } from '../state/fault-plan';
 import { errorBody, SANDBOX_ERROR_CODES } from './sandbox-error';
 
@@ -16,7 +17,8 @@ function dropConnection(env: Partial<HttpBindings> | undefined): void {
 /** Applies the next queued fault (latency, a 429/5xx answer, a dropped connection) to a 1С API request. */
 export function injectFaults(plan: FaultPlan): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
   return async function injectFault(c, next) {
-    const fault = plan.next();
+    const path = c.req.path.startsWith(ONE_C_API_PREFIX) ? c.req.path.slice(ONE_C_API_PREFIX.length) : c.req.path;
+    const fault = plan.next(path);
     if (!fault) return next();
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.drop === 'before_handling') {

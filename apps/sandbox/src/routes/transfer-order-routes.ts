@@ -44,7 +44,7 @@ function checkReferences(state: SandboxState, order: OneCCreateTransferOrder): v
   });
 }
 
-/** POST /transfer-orders (idempotent by key) and GET /transfer-orders?status=… */
+/** POST /transfer-orders (idempotent by key), GET /transfer-orders?status=… and GET /transfer-orders/:id */
 export function transferOrderRoutes(state: SandboxState): Hono {
   const routes = new Hono();
 
@@ -80,6 +80,13 @@ export function transferOrderRoutes(state: SandboxState): Hono {
         ? state.openTransferOrders()
         : state.transferOrders.documents.filter((order) => status === undefined || order.status === status);
     return c.json({ items: orders.map(toOneCTransferOrder) });
+  });
+
+  routes.get('/transfer-orders/:id', (c) => {
+    const id = c.req.param('id');
+    const order = state.transferOrders.find(id);
+    if (!order) throw new SandboxError(404, SANDBOX_ERROR_CODES.notFound, `transfer order ${id} does not exist`);
+    return c.json(toOneCTransferOrder(order));
   });
   return routes;
 }

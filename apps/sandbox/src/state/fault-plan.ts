@@ -18,6 +18,11 @@ export const sandboxFaultSchema = z
       .optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     drop: z.enum(DROP_POINTS).optional(),
+    /**
+     * Only requests whose path below the 1С prefix starts with this (e.g. `/transfer-orders`),
+     * so a test can fail one step of a longer conversation; absent, every request.
+     */
+    path: z.string().startsWith('/').optional(),
   })
   .refine((fault) => !(fault.status !== undefined && fault.drop !== undefined), {
     message: 'choose either status or drop, not both',
@@ -25,7 +30,7 @@ export const sandboxFaultSchema = z
   });
 export type SandboxFault = z.output<typeof sandboxFaultSchema>;
 
-/** Faults queued by tests, consumed one request at a time in the order they were added. */
+/** Faults queued by tests, consumed one matching request at a time in the order they were added. */
 export class FaultPlan {
   private readonly queue: SandboxFault[] = [];
 
@@ -41,12 +46,13 @@ export class FaultPlan {
     return this.queue;
   }
 
-  /** The fault for the request being handled now, if any; counts it down. */
-  next(): SandboxFault | undefined {
-    const fault = this.queue[0];
+  /** The first queued fault that applies to a request for `path` (below the 1С prefix), if any; counts it down. */
+  next(path: string): SandboxFault | undefined {
+    const index = this.queue.findIndex((fault) => fault.path === undefined || path.startsWith(fault.path));
+    const fault = this.queue[index];
     if (!fault) return undefined;
     fault.times -= 1;
-    if (fault.times === 0) this.queue.shift();
+    if (fault.times === 0) this.queue.splice(index, 1);
     return { ...fault };
   }
 }

@@ -1,17 +1,30 @@
-import type { OneCReplenishmentSetting, OneCStockItem, OneCTransferOrderStatus } from '@hub/integrations';
+import {
+  ONE_C_CLOSED_TRANSFER_ORDER_STATUSES,
+  type OneCClosedTransferOrderStatus,
+  type OneCReplenishmentSetting,
+  type OneCStockItem,
+  type OneCTransferOrderStatus,
+} from '@hub/integrations';
 import { createDemoSeed } from '../seed/demo-seed';
 import type { SandboxProduct, SandboxSeed, SandboxStockRow } from '../seed/seed-types';
 import { FaultPlan } from './fault-plan';
 import { TransferOrderBook, type SandboxTransferOrder } from './transfer-order-book';
 
 /** Statuses after which an order no longer counts as inbound. */
-const CLOSED_STATUSES: readonly OneCTransferOrderStatus[] = ['received', 'cancelled'];
+const CLOSED_STATUSES: readonly OneCTransferOrderStatus[] = ONE_C_CLOSED_TRANSFER_ORDER_STATUSES;
 
-/** Why an order could not be received. */
-export type ReceiveResult =
-  | { outcome: 'received'; order: SandboxTransferOrder }
+/** What became of a request to receive or cancel an order. */
+export type CloseTransferOrderResult =
+  | { outcome: 'closed'; order: SandboxTransferOrder }
   | { outcome: 'not_found' }
   | { outcome: 'already_closed'; order: SandboxTransferOrder };
+
+/** What became of a sale: it needs a known warehouse and product and enough free stock. */
+export type SaleResult =
+  | { outcome: 'sold'; onHand: number }
+  | { outcome: 'unknown_warehouse' }
+  | { outcome: 'unknown_product' }
+  | { outcome: 'not_enough_stock'; available: number };
 
 /**
  * The sandbox's whole world, in memory: catalogue, stock, norms and the transfer orders
@@ -74,17 +87,33 @@ export class SandboxState {
     return this.transferOrders.documents.filter((order) => !CLOSED_STATUSES.includes(order.status));
   }
 
-  /** Marks an order received and moves its quantities from source to target, as 1С would post it. */
-  receiveTransferOrder(id: string): ReceiveResult {
+  /**
+   * Closes an open order as 1С would post it: `received` moves its quantities from source
+   * to target; `cancelled` moves nothing.
+   */
+  closeTransferOrder(id: string, status: OneCClosedTransferOrderStatus): CloseTransferOrderResult {
     const order = this.transferOrders.find(id);
     if (!order) return { outcome: 'not_found' };
     if (CLOSED_STATUSES.includes(order.status)) return { outcome: 'already_closed', order };
-    for (const line of order.lines) {
-      this.stockRow(order.sourceWarehouseId, line.productId).onHand -= line.quantity;
-      this.stockRow(order.targetWarehouseId, line.productId).onHand += line.quantity;
+    if (status === 'received') {
+      for (const line of order.lines) {
+        this.stockRow(order.sourceWarehouseId, line.productId).onHand -= line.quantity;
+        this.stockRow(order.targetWarehouseId, line.productId).onHand += line.quantity;
+      }
     }
-    order.status = 'received';
-    return { outcome: 'received', order };
+    order.status = status;
+    return { outcome: 'closed', order };
+  }
+
+  /** A sale at a warehouse: its on-hand falls, as after a day of trade. Reserved stock is not for sale. */
+  sell(warehouseId: string, productId: string, quantity: number): SaleResult {
+    if (!this.hasWarehouse(warehouseId)) return { outcome: 'unknown_warehouse' };
+    if (!this.productsById.has(productId)) return { outcome: 'unknown_product' };
+    const row = this.stockRow(warehouseId, productId);
+    const available = row.onHand - row.reserved;
+    if (quantity > available) return { outcome: 'not_enough_stock', available };
+    row.onHand -= quantity;
+    return { outcome: 'sold', onHand: row.onHand };
   }
 
   private stockRow(warehouseId: string, productId: string): SandboxStockRow {

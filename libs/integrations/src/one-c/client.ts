@@ -20,6 +20,7 @@ import {
 
 export const ONE_C_DEFAULT_TIMEOUT_MS = 10_000;
 const HTTP_OK = 200;
+const HTTP_NOT_FOUND = 404;
 
 /** Where 1С is and how to log in. */
 export interface OneCClientOptions {
@@ -41,6 +42,11 @@ export interface OneCClient {
   /** Orders not yet received nor cancelled: the planner's inbound. */
   listOpenTransferOrders(): Promise<OneCTransferOrder[]>;
   /**
+   * One order by its 1С id, in whatever status it is now; null when 1С answers 404
+   * (it has no such document). Every other failure throws, so "unknown" is never a guess.
+   */
+  getTransferOrder(id: string): Promise<OneCTransferOrder | null>;
+  /**
    * Creates a transfer order once per key: `replayed` is true when 1С already had a
    * document for this key and returned it instead of creating another.
    */
@@ -51,8 +57,8 @@ export interface OneCClient {
 }
 
 /** Fails before any network traffic: a request 1С would refuse is the caller's bug, not worth a retry. */
-function invalidRequest(message: string): ExternalSystemError {
-  return new ExternalSystemError(`1c POST /transfer-orders not sent: ${message}`, {
+function invalidRequest(call: string, message: string): ExternalSystemError {
+  return new ExternalSystemError(`1c ${call} not sent: ${message}`, {
     system: '1c',
     code: EXTERNAL_ERROR_CODES.invalidRequest,
     retryable: false,
@@ -97,12 +103,25 @@ export function createOneCClient(options: OneCClientOptions): OneCClient {
       const { data } = await requestJson({ method: 'GET', path, schema: oneCTransferOrderListSchema });
       return data.items;
     },
+    async getTransferOrder(id) {
+      // An empty id would ask for the list instead of one document.
+      if (!id.trim()) throw invalidRequest('GET /transfer-orders/{id}', 'the id is empty');
+      const path = `/transfer-orders/${encodeURIComponent(id)}`;
+      try {
+        const { data } = await requestJson({ method: 'GET', path, schema: oneCTransferOrderSchema });
+        return data;
+      } catch (error) {
+        if (error instanceof ExternalSystemError && error.status === HTTP_NOT_FOUND) return null;
+        throw error;
+      }
+    },
     async createTransferOrder(order, { idempotencyKey }) {
-      if (!idempotencyKey.trim()) throw invalidRequest('the idempotency key is empty');
+      const call = 'POST /transfer-orders';
+      if (!idempotencyKey.trim()) throw invalidRequest(call, 'the idempotency key is empty');
       const body = oneCCreateTransferOrderSchema.safeParse(order);
       if (!body.success) {
         const issue = body.error.issues[0];
-        throw invalidRequest(`${issue?.path.join('.') || 'order'}: ${issue?.message ?? 'invalid'}`);
+        throw invalidRequest(call, `${issue?.path.join('.') || 'order'}: ${issue?.message ?? 'invalid'}`);
       }
       const { status, data } = await requestJson({
         method: 'POST',

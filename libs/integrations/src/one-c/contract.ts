@@ -64,7 +64,15 @@ export type OneCCreateTransferOrder = z.infer<typeof oneCCreateTransferOrderSche
 export const ONE_C_TRANSFER_ORDER_STATUSES = ['draft', 'approved', 'shipped', 'received', 'cancelled'] as const;
 export type OneCTransferOrderStatus = (typeof ONE_C_TRANSFER_ORDER_STATUSES)[number];
 
-/** 201 (created) or 200 (replayed for a known Idempotency-Key) */
+/** Statuses after which a 1С order moves nothing any more: the goods arrived, or never will. */
+export const ONE_C_CLOSED_TRANSFER_ORDER_STATUSES = ['received', 'cancelled'] as const satisfies readonly OneCTransferOrderStatus[];
+export type OneCClosedTransferOrderStatus = (typeof ONE_C_CLOSED_TRANSFER_ORDER_STATUSES)[number];
+
+/**
+ * POST /transfer-orders answers 201 (created) or 200 (replayed for a known Idempotency-Key).
+ * GET /transfer-orders/{id} answers 200 with the order, whatever its status, or 404 with
+ * the error body when 1С has no document with that id.
+ */
 export const oneCTransferOrderSchema = z.object({
   id: z.string().min(1),
   number: z.string().min(1),

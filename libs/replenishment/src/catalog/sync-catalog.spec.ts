@@ -14,6 +14,7 @@ function scriptedOneC(network: { warehouses: OneCWarehouse[]; settings: Record<s
     getReplenishmentSettings: async (id) => network.settings[id] ?? [],
     getStock: async (id) => network.stock[id] ?? [],
     listOpenTransferOrders: unused,
+    getTransferOrder: unused,
     createTransferOrder: unused,
   };
 }
