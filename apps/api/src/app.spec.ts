@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, oneCClientFor } from './testing/one-c-sandbox';
+import { findFreePort, oneCClientFor } from '@hub/testing';
 import { insertWarehouse, openApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const TRIGGER = 'http://localhost/api/v1/trigger/internal-replenishment';

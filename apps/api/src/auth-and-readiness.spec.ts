@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
-import { createEmptyTestDatabase, openTestOrm } from '@hub/testing';
+import { createEmptyTestDatabase, findFreePort, oneCClientFor, openTestOrm } from '@hub/testing';
 import { createApp } from './app';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
-import { findFreePort, oneCClientFor } from './testing/one-c-sandbox';
 
 const TOKEN = 'api-test-token-3b9d2f71c0';
 const WAREHOUSES = 'http://localhost/api/v1/warehouses';

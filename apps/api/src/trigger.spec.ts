@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
-import { startOneCSandbox, type OneCSandbox } from './testing/one-c-sandbox';
 
 interface Accepted {
   run_id: string;
@@ -13,12 +13,12 @@ interface Accepted {
 
 describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', () => {
   let fx: ApiFixture;
-  let sandbox: OneCSandbox;
+  let sandbox: SandboxProcess;
   let accepted: Accepted;
   const requestId = randomUUID();
 
   beforeAll(async () => {
-    sandbox = await startOneCSandbox();
+    sandbox = await startSandboxProcess();
     fx = await openApiFixture(sandbox.oneC);
     const response = await fx.app.request('http://localhost/api/v1/trigger/internal-replenishment', {
       method: 'POST', headers: { 'X-Request-ID': requestId },
@@ -59,7 +59,7 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
       `select step, run_id, pg_typeof(run_id)::text as run_type, pg_typeof(request_id)::text as request_type,
          jsonb_typeof(payload) as payload_type
        from integration_logs where request_id = ? order by id`, [requestId]);
-    expect(rows.map((r) => r.step).sort()).toEqual(['fetch_stock', 'finish', 'plan', 'start', 'sync_catalog', 'trigger', 'write_orders']);
+    expect(rows.map((r) => r.step).sort()).toEqual(['fetch_stock', 'finish', 'plan', 'reconcile_orders', 'start', 'sync_catalog', 'trigger', 'write_orders']);
     for (const row of rows) {
       expect(row).toMatchObject({ run_id: accepted.run_id, run_type: 'uuid', request_type: 'uuid', payload_type: 'object' });
     }

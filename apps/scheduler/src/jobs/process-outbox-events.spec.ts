@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TransferOrder } from '@hub/db';
 import { createOneCClient, ONE_C_ENV_DEFAULTS, type OneCClient } from '@hub/integrations';
-import { openTestOrm } from '@hub/testing';
+import { findFreePort, openTestOrm } from '@hub/testing';
 import { createScheduler } from '../scheduler';
-import { findFreePort } from '../testing/sandbox-process';
 import { useSchedulerTestEnv } from '../testing/scheduler-test-env';
 import { JOB_NAMES } from './job-names';
 

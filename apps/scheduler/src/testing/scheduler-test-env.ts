@@ -3,10 +3,15 @@ import { afterAll, beforeAll } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { enqueueEvent } from '@hub/outbox';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import {
+  createPendingTransferOrder,
+  createTestDatabase,
+  openTestOrm,
+  startSandboxProcess,
+  type SandboxProcess,
+  type TestDatabase,
+} from '@hub/testing';
 import type { SchedulerDeps } from '../jobs/scheduler-deps';
-import { createPendingTransferOrder } from './fixtures';
-import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
 
 /** An integration_logs row as the specs read it, with the column types checked in SQL. */
 export interface LogRow {

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransferOrder, type MikroORM } from '@hub/db';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import {
+  createPendingTransferOrder,
+  createTestDatabase,
+  openTestOrm,
+  startSandboxProcess,
+  type SandboxProcess,
+  type TestDatabase,
+} from '@hub/testing';
 import { createOutboxDispatcher } from '../dispatcher';
 import { InvalidOutboxPayloadError } from '../errors';
 import { processOutboxBatch } from '../process-batch';
 import type { ClaimedEvent } from '../sql/claim-due-events';
-import { createPendingTransferOrder } from '../testing/fixtures';
 import { enqueueOne, readEvent } from '../testing/outbox-rows';
-import { startSandboxProcess, type SandboxProcess } from '../testing/sandbox-process';
 import { createOneCTransferOrderHandler } from './one-c-transfer-order';
 
 describe('createOneCTransferOrderHandler against the sandbox', () => {

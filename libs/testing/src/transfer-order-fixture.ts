@@ -1,4 +1,3 @@
-/** Test support (imported by specs only): hub rows a CREATE_1C_TRANSFER_ORDER event refers to. */
 import { randomUUID } from 'node:crypto';
 import { ReplenishmentRun, TransferOrder, Warehouse, type MikroORM } from '@hub/db';
 import type { OneCClient, OneCCreateTransferOrder } from '@hub/integrations';
@@ -6,7 +5,8 @@ import type { OneCClient, OneCCreateTransferOrder } from '@hub/integrations';
 /**
  * Creates two hub warehouses mirroring the first two 1С warehouses, a run and a pending
  * transfer order between them, and returns the order with the 1С create request for it
- * (one line of the first product the source warehouse stocks).
+ * (one line of the first product the source warehouse stocks): the hub rows a
+ * CREATE_1C_TRANSFER_ORDER event refers to.
  */
 export async function createPendingTransferOrder(
   orm: MikroORM,
