@@ -15,7 +15,7 @@ export type {
 } from './planner/types';
 export { startReplenishmentRun } from './run/start-run';
 export { RUN_STEPS, type RunStep } from './run/execute-run';
-export type { RunCounts, RunDependencies, RunOutcome, RunRequest, StartedRun } from './run/types';
+export type { RunCounts, RunDependencies, RunOutcome, RunRequest, StartedRun, TransferOrderReconciliation } from './run/types';
 export {
   InvalidRunRequestError,
   UnknownWarehouseError,

@@ -8,11 +8,12 @@ import { lockPlanning, readPlanningInput } from '../sql/planner-reads';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { readOneCReferences } from '../sql/transfer-orders-sql';
 import { describeRunError } from './errors';
+import { reconcileTransferOrders } from './reconcile-orders';
 import type { RunCounts, RunDependencies, RunOutcome } from './types';
 import { writeTransferOrders } from './write-transfer-orders';
 
 /** The steps of a run, as its log rows name them. */
-export const RUN_STEPS = ['start', 'sync_catalog', 'fetch_stock', 'plan', 'write_orders', 'finish'] as const;
+export const RUN_STEPS = ['start', 'sync_catalog', 'reconcile_orders', 'fetch_stock', 'plan', 'write_orders', 'finish'] as const;
 export type RunStep = (typeof RUN_STEPS)[number];
 
 const STEP_DONE = 'done';
@@ -22,8 +23,9 @@ const FAILED = 'failed' satisfies RunStatus;
 const ONE_C = '1c';
 
 /**
- * Runs a queued run to its end: sync the catalogue and stock from 1С, plan, and write
- * the orders with their outbox events in one transaction. Every step writes a log row
+ * Runs a queued run to its end: sync the catalogue from 1С, close the sent orders 1С has
+ * received or cancelled, fetch stock, plan, and write the orders with their outbox
+ * events in one transaction. Every step writes a log row
  * (the caller sets the run's log context). Resolves with the outcome; a failure is an
  * outcome, not a rejection.
  */
@@ -43,6 +45,18 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted),
       payload: { warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules },
     });
+
+    // Before stock, never after: an order received in between is then counted twice for
+    // one run (stock and inbound: a short order the next run makes up), never not at all
+    // (which would order the same goods again).
+    step = 'reconcile_orders';
+    stepStarted = performance.now();
+    const reconciled = await reconcileTransferOrders(deps);
+    await logger.info(
+      `Transfer orders reconciled with 1С: ${reconciled.ordersChecked} checked, ${reconciled.ordersReceived} received, ` +
+        `${reconciled.ordersCancelled} cancelled, ${reconciled.ordersStillOpen} still open, ${reconciled.ordersUnknown} unknown`,
+      { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
+    );
 
     step = 'fetch_stock';
     stepStarted = performance.now();
@@ -72,7 +86,7 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     step = 'finish';
     const counts: RunCounts = {
       warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules,
-      stockItems: stock.items, stockSnapshots: stock.snapshots, ...planCounts, outboxEvents: written.events,
+      stockItems: stock.items, stockSnapshots: stock.snapshots, ...planCounts, outboxEvents: written.events, ...reconciled,
     };
     await markRunFinished(orm.em.fork(), runId, { status: SUCCEEDED, counts, error: null });
     await logger.info('Replenishment run succeeded', { step, status: SUCCEEDED, elapsedMs: since(runStarted), payload: counts });

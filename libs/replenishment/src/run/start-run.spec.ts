@@ -85,7 +85,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
     const rows = await fx.query<{ step: string; level: string; request_id: string; elapsed_ms: number | null; payload_type: string }>(
       `select step, level, request_id, elapsed_ms, jsonb_typeof(payload) as payload_type from integration_logs where run_id = ? order by id`,
       [first.runId]);
-    expect(rows.map((r) => r.step)).toEqual(['start', 'sync_catalog', 'fetch_stock', 'plan', 'write_orders', 'finish']);
+    expect(rows.map((r) => r.step)).toEqual(['start', 'sync_catalog', 'reconcile_orders', 'fetch_stock', 'plan', 'write_orders', 'finish']);
     for (const row of rows) expect(row).toMatchObject({ level: 'INFO', request_id: first.requestId, payload_type: 'object' });
     expect(rows.at(-1)?.elapsed_ms).toEqual(expect.any(Number));
   });

@@ -18,6 +18,21 @@ export interface RunRequest {
 }
 
 /**
+ * What the run learnt from 1С about the hub's sent transfer orders before reading stock.
+ * `ordersReceived` and `ordersCancelled` count the orders this run closed.
+ */
+export type TransferOrderReconciliation = {
+  /** Hub orders in status 'sent' (1С's id known) asked about. */
+  ordersChecked: number;
+  ordersReceived: number;
+  ordersCancelled: number;
+  /** Not yet received nor cancelled in 1С: still inbound. */
+  ordersStillOpen: number;
+  /** 1С has no matching document: left as sent, each named in a WARNING row. */
+  ordersUnknown: number;
+};
+
+/**
  * The numbers a finished run reports (stored in `replenishment_runs.counts`). A type
  * alias, not an interface, so it fits the column's Record<string, number>.
  */
@@ -38,7 +53,7 @@ export type RunCounts = {
   uncoveredLines: number;
   uncoveredUnits: number;
   outboxEvents: number;
-};
+} & TransferOrderReconciliation;
 
 export type RunOutcome =
   | { status: 'succeeded'; counts: RunCounts }
