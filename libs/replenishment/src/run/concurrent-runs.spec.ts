@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReplenishmentRun } from './start-run';
-import { startOneCSandbox, type OneCSandbox } from '../testing/one-c-sandbox';
+import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
 import { openRunFixture, type RunFixture } from '../testing/run-fixture';
 
 describe('runs started at the same time', () => {
   let fx: RunFixture;
-  let sandbox: OneCSandbox;
+  let sandbox: SandboxProcess;
 
   beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startOneCSandbox()]);
+    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
   });
   afterAll(async () => {
     await sandbox?.stop();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOneCTransferOrderHandler, createOutboxDispatcher, processOutboxBatch } from '@hub/outbox';
 import { startReplenishmentRun } from './start-run';
 import { CREATE_1C_TRANSFER_ORDER } from './write-transfer-orders';
-import { startOneCSandbox, type OneCSandbox } from '../testing/one-c-sandbox';
+import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
 import { openRunFixture, type RunFixture } from '../testing/run-fixture';
 import type { RunCounts } from './types';
 
@@ -20,7 +20,7 @@ interface SentLine {
 
 describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
   let fx: RunFixture;
-  let sandbox: OneCSandbox;
+  let sandbox: SandboxProcess;
   let firstRunId: string;
   const run = async () => {
     const requestId = randomUUID();
@@ -55,7 +55,7 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
      from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id where o.run_id = ?`, [runId]);
 
   beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startOneCSandbox()]);
+    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
     const first = await run();
     expect(first.outcome).toMatchObject({ status: 'succeeded', counts: { ordersChecked: 0 } });
     firstRunId = first.runId;

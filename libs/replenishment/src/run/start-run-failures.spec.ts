@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OneCClient } from '@hub/integrations';
 import { startReplenishmentRun } from './start-run';
-import { findFreePort, oneCClientFor, startOneCSandbox, type OneCSandbox } from '../testing/one-c-sandbox';
+import { findFreePort, oneCClientFor, startSandboxProcess, type SandboxProcess } from '@hub/testing';
 import { openRunFixture, type RunFixture } from '../testing/run-fixture';
 
 describe('a replenishment run that cannot finish', () => {
   let fx: RunFixture;
-  let sandbox: OneCSandbox;
+  let sandbox: SandboxProcess;
   const run = (oneC: OneCClient, requestId = randomUUID()) =>
     startReplenishmentRun({ orm: fx.orm, oneC, logger: fx.logger }, { trigger: 'endpoint', requestId });
   const countFor = async (table: 'stock_snapshots' | 'transfer_orders', runId: string) =>
     (await fx.query<{ n: number }>(`select count(*)::int as n from ${table} where run_id = ?`, [runId]))[0]?.n;
 
   beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startOneCSandbox()]);
+    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
   });
   afterAll(async () => {
     await sandbox?.stop();

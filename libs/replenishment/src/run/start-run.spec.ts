@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRun } from '../sql/runs-sql';
 import { startReplenishmentRun } from './start-run';
-import { startOneCSandbox, type OneCSandbox } from '../testing/one-c-sandbox';
+import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
 import { openRunFixture, type RunFixture } from '../testing/run-fixture';
 import type { RunOutcome } from './types';
 
 describe('startReplenishmentRun against the 1С sandbox', () => {
   let fx: RunFixture;
-  let sandbox: OneCSandbox;
+  let sandbox: SandboxProcess;
   let first: { runId: string; requestId: string; outcome: RunOutcome };
 
   beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startOneCSandbox()]);
+    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
     const requestId = randomUUID();
     const started = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'endpoint', requestId });
     first = { runId: started.runId, requestId, outcome: await started.completion };
