@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
+import { listenOnLoopback, startSandboxProcess, type SandboxProcess } from '@hub/testing';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
 
 interface Accepted {
@@ -66,12 +64,10 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
   });
 
   it('answers over real HTTP on 127.0.0.1 with 202 and the request id header', async () => {
-    const server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' });
+    const server = await listenOnLoopback(fx.app.fetch);
     try {
-      await new Promise((resolve) => server.once('listening', resolve));
-      const { port } = server.address() as AddressInfo;
       const mine = randomUUID();
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/trigger/internal-replenishment`, {
+      const response = await fetch(`${server.url}/api/v1/trigger/internal-replenishment`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': mine },
         body: JSON.stringify({}),
@@ -83,7 +79,7 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
       // Right after the first run its orders are inbound: this one succeeds without ordering again.
       expect(await fx.runs.at(-1)).toMatchObject({ status: 'succeeded', counts: { transferOrders: 0 } });
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { findFreePort, listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import type { WarehouseOption } from '../hub-api';
 
 /** One request the stand-in received, as the admin sent it. */
@@ -12,12 +11,10 @@ export interface RecordedRequest {
 }
 
 /** A stand-in for the Integration Hub API on 127.0.0.1, for the admin's tests. */
-export interface HubApiStandIn {
-  url: string;
+export interface HubApiStandIn extends LoopbackServer {
   requests: RecordedRequest[];
   /** What the trigger endpoint answers next (202 with a fresh run id unless changed). */
   triggerAnswer: { status: number; body: unknown };
-  close(): Promise<void>;
 }
 
 export const STAND_IN_RUN_ID = '5b0a4c1e-8f7d-4e7a-9d51-2f3b6c7d8e90';
@@ -37,18 +34,10 @@ export async function startHubApiStandIn(warehouses: WarehouseOption[]): Promise
     const { status, body } = standIn.triggerAnswer;
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(standIn, {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  });
+  return Object.assign(standIn, await listenOnLoopback(app.fetch));
 }
 
 /** An address on 127.0.0.1 where nothing listens: a port that was just free and is closed again. */
 export async function unusedLocalUrl(): Promise<string> {
-  const standIn = await startHubApiStandIn([]);
-  await standIn.close();
-  return standIn.url;
+  return `http://127.0.0.1:${await findFreePort()}`;
 }
