@@ -3,14 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { enqueueEvent } from '@hub/outbox';
-import {
-  createPendingTransferOrder,
-  createTestDatabase,
-  openTestOrm,
-  startSandboxProcess,
-  type SandboxProcess,
-  type TestDatabase,
-} from '@hub/testing';
+import { createPendingTransferOrder, createTestDatabase, openTestOrm, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
 import type { SchedulerDeps } from '../jobs/scheduler-deps';
 
 /** An integration_logs row as the specs read it, with the column types checked in SQL. */

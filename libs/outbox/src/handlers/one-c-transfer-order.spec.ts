@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransferOrder, type MikroORM } from '@hub/db';
-import {
-  createPendingTransferOrder,
-  createTestDatabase,
-  openTestOrm,
-  startSandboxProcess,
-  type SandboxProcess,
-  type TestDatabase,
-} from '@hub/testing';
+import { createPendingTransferOrder, createTestDatabase, openTestOrm, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
 import { createOutboxDispatcher } from '../dispatcher';
 import { InvalidOutboxPayloadError } from '../errors';
 import { processOutboxBatch } from '../process-batch';
