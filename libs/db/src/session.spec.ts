@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
+import { useTestOrm } from '@hub/testing';
 import { Warehouse } from './entities';
 import { createSessionFactory } from './session';
 import { randomUUID } from 'node:crypto';
 
 describe('createSessionFactory', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
+  const database = useTestOrm();
 
   it('gives every unit of work its own identity map', () => {
-    const sessions = createSessionFactory(orm);
+    const sessions = createSessionFactory(database.orm);
     expect(sessions.open()).not.toBe(sessions.open());
   });
 
   it('commits what withSession wrote', async () => {
-    const sessions = createSessionFactory(orm);
+    const sessions = createSessionFactory(database.orm);
     const id = randomUUID();
     await sessions.withSession(async (em) => {
       em.create(Warehouse, { id, externalId: `wh-${id}`, code: 'MSK-1', name: 'Moscow 1' });
@@ -34,7 +23,7 @@ describe('createSessionFactory', () => {
   });
 
   it('rolls back everything when the work throws', async () => {
-    const sessions = createSessionFactory(orm);
+    const sessions = createSessionFactory(database.orm);
     const id = randomUUID();
     await expect(
       sessions.withSession(async (em) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@hub/db';
+import { useTestOrm } from '@hub/testing';
 import { InvalidLogQueryError, queryLogs, type LogQuery } from './log-queries';
-import { useTestOrm } from './testing/test-orm';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-03-02T12:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestOrm } from './testing/test-orm';
+import { useTestOrm } from '@hub/testing';
 import { readUuid } from './uuid';
 
 const CANONICAL = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';

@@ -1,4 +1,5 @@
 export { createTestDatabase, createEmptyTestDatabase, openTestOrm, type TestDatabase } from './test-database';
+export { useTestOrm, type TestOrm } from './test-orm';
 export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDatabaseName, quoteIdent } from './server';
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
 export { oneCClientFor, startSandboxProcess, type SandboxProcess, type SandboxTransferOrders } from './sandbox-process';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { MikroORM } from '@hub/db';
-import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from './test-database';
 
 /** A MikroORM on a database of the spec's own; `orm` is set in `beforeAll`. */
 export interface TestOrm {

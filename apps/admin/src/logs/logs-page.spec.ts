@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
-import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, openTestOrm, useTestOrm, type TestDatabase } from '@hub/testing';
 import { createAdminApp } from '../app';
 import { startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
 
@@ -15,19 +15,10 @@ async function page(app: ReturnType<typeof createAdminApp>, path: string): Promi
 }
 
 describe('logs page without the integration_logs table', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  beforeAll(async () => {
-    db = await createEmptyTestDatabase();
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
+  const database = useTestOrm('empty');
 
   it('warns to apply the migrations instead of crashing', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    const app = createAdminApp({ orm: database.orm, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
     const { status, body } = await page(app, '/logs?period=24h');
     expect(status).toBe(200);
     expect(body).toContain('The integration_logs table does not exist: apply the migrations (npm run migrate -- up)');
