@@ -1,5 +1,6 @@
 export { createTestDatabase, createEmptyTestDatabase, openTestOrm, type TestDatabase } from './test-database';
 export { useTestOrm, type TestOrm } from './test-orm';
+export { openLoggedTestDatabase, type LoggedTestDatabase } from './logged-test-database';
 export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDatabaseName, quoteIdent } from './server';
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
 export { oneCClientFor, startSandboxProcess, type SandboxProcess, type SandboxTransferOrders } from './sandbox-process';

@@ -1,9 +1,9 @@
 /** Test support (imported by specs only): a cloned database, a sandbox process and a logger on both. */
 import { afterAll, beforeAll } from 'vitest';
 import type { MikroORM } from '@hub/db';
-import { createStdoutLogger, LoggerService } from '@hub/logging';
+import type { LoggerService } from '@hub/logging';
 import { enqueueEvent } from '@hub/outbox';
-import { createPendingTransferOrder, createTestDatabase, openTestOrm, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
+import { createPendingTransferOrder, openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
 import type { SchedulerDeps } from '../jobs/scheduler-deps';
 
 /** An integration_logs row as the specs read it, with the column types checked in SQL. */
@@ -32,18 +32,16 @@ export interface SchedulerTestEnv {
 
 /** Registers beforeAll/afterAll hooks; read the fields inside tests only. */
 export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
-  let db: TestDatabase;
+  let database: LoggedTestDatabase | undefined;
   const env = {} as SchedulerTestEnv;
 
   beforeAll(async () => {
-    [db, env.sandbox] = await Promise.all([createTestDatabase(prefix), startSandboxProcess()]);
-    env.orm = await openTestOrm(db.url);
-    const stdout = createStdoutLogger('scheduler', 'silent');
-    env.logger = new LoggerService({ source: 'scheduler', session: () => env.orm.em.fork(), stdout });
+    [database, env.sandbox] = await Promise.all([openLoggedTestDatabase(prefix, 'scheduler'), startSandboxProcess()]);
+    ({ orm: env.orm, logger: env.logger } = database);
   });
   afterAll(async () => {
-    await env.orm.close(true);
-    await Promise.all([db.drop(), env.sandbox.stop()]);
+    // Either may be missing when beforeAll failed; the other is still cleaned up.
+    await Promise.all([database?.close(), env.sandbox?.stop()]);
   });
 
   env.deps = (overrides = {}) => ({ orm: env.orm, oneC: env.sandbox.oneC, logger: env.logger, ...overrides });
