@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExternalSystemError } from '../errors';
-import { listenOnLoopback, type LoopbackServer } from '../testing/listen-on-loopback';
+import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import { createOneCClient, type OneCClient } from './client';
 import { ONE_C_API_PREFIX, type OneCTransferOrder } from './contract';
 
