@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { MigrationRunFailedError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
 import { ProgressLoggingMigrator } from './progress-migrator';
-import { MIGRATIONS_TABLE, readStatus } from './status';
+import { MIGRATIONS_TABLE, readStatus, type MigrationStatus } from './status';
 
 /** Arbitrary but fixed: every process of every app takes this same lock to migrate. */
 export const MIGRATION_LOCK_KEY = 7_261_000_001;
@@ -43,55 +43,58 @@ export async function withMigrationLock<T>(databaseUrl: string, work: () => Prom
 }
 
 /**
- * Applies every pending migration under the lock and returns their names. Refuses
- * (without touching anything) when the database holds migrations this build lacks.
+ * Runs `work` under the migration lock with a migrator ORM and the database's status;
+ * refuses (touching nothing) when the database holds migrations this build lacks.
  */
-export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Promise<string[]> {
+async function withKnownMigrations<T>(databaseUrl: string, work: (orm: MikroORM, status: MigrationStatus) => Promise<T>): Promise<T> {
   return withMigrationLock(databaseUrl, async () => {
     const orm = await openMigratorOrm(databaseUrl);
     try {
       const status = await readStatus(orm);
       if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
-      if (status.applied.length === 0) {
-        logger.info(
-          { pending: status.pending.length },
-          `No migrations have been applied to this database yet: applying all ${status.pending.length}.`,
-        );
-      }
-      if (status.pending.length === 0) {
-        logger.info({ applied: status.applied.length }, 'Database schema is current: no migrations to apply.');
-        return [];
-      }
-      const done = await new ProgressLoggingMigrator(orm.em, logger).up().catch((error: unknown) => {
-        throw new MigrationRunFailedError(error);
-      });
-      logger.info({ applied: done.length }, `Applied ${done.length} migration(s); schema is current.`);
-      return done.map((m) => m.name);
+      return await work(orm, status);
     } finally {
       await orm.close(true);
     }
   });
 }
 
+/**
+ * Applies every pending migration under the lock and returns their names. Refuses
+ * (without touching anything) when the database holds migrations this build lacks.
+ */
+export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Promise<string[]> {
+  return withKnownMigrations(databaseUrl, async (orm, status) => {
+    if (status.applied.length === 0) {
+      logger.info(
+        { pending: status.pending.length },
+        `No migrations have been applied to this database yet: applying all ${status.pending.length}.`,
+      );
+    }
+    if (status.pending.length === 0) {
+      logger.info({ applied: status.applied.length }, 'Database schema is current: no migrations to apply.');
+      return [];
+    }
+    const done = await new ProgressLoggingMigrator(orm.em, logger).up().catch((error: unknown) => {
+      throw new MigrationRunFailedError(error);
+    });
+    logger.info({ applied: done.length }, `Applied ${done.length} migration(s); schema is current.`);
+    return done.map((m) => m.name);
+  });
+}
+
 /** Reverts the last applied migration (or `steps` of them) under the lock. */
 export async function migrateDown(databaseUrl: string, logger: StdoutLogger, steps = 1): Promise<string[]> {
-  return withMigrationLock(databaseUrl, async () => {
-    const orm = await openMigratorOrm(databaseUrl);
-    try {
-      const status = await readStatus(orm);
-      if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
-      if (status.applied.length === 0) {
-        logger.info('No migrations are applied: nothing to revert.');
-        return [];
-      }
-      const migrator = new ProgressLoggingMigrator(orm.em, logger);
-      const reverted: string[] = [];
-      for (let step = 0; step < Math.min(steps, status.applied.length); step++) {
-        reverted.push(...(await migrator.down()).map((m) => m.name));
-      }
-      return reverted;
-    } finally {
-      await orm.close(true);
+  return withKnownMigrations(databaseUrl, async (orm, status) => {
+    if (status.applied.length === 0) {
+      logger.info('No migrations are applied: nothing to revert.');
+      return [];
     }
+    const migrator = new ProgressLoggingMigrator(orm.em, logger);
+    const reverted: string[] = [];
+    for (let step = 0; step < Math.min(steps, status.applied.length); step++) {
+      reverted.push(...(await migrator.down()).map((m) => m.name));
+    }
+    return reverted;
   });
 }
