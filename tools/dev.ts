@@ -4,7 +4,7 @@
  * once here (under the advisory lock; each app re-checks on start). Ctrl+C stops all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolveDatabaseUrl } from '@hub/db';
+import { resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 
@@ -42,12 +42,15 @@ async function main(): Promise<void> {
   });
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — Ctrl+C stops everything');
 
+  const exited = (child: ChildProcess): Promise<unknown> =>
+    new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
   const stop = (): void => {
     for (const child of children) child.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 5000).unref();
-    Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve))))).then(() =>
-      process.exit(0),
-    );
+    setTimeout(() => process.exit(1), 15_000).unref();
+    // The apps finish their work and close their pools first; then the embedded server goes.
+    Promise.all(children.map(exited))
+      .then(() => stopEmbeddedServers())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
