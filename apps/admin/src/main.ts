@@ -3,53 +3,53 @@ import { connectDatabase, disconnectDatabase } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
 import { createAdminApp } from './app';
+import { AdminConfigError, readAdminConfig } from './config';
 
-const DEFAULT_PORT = 8501;
-const DEFAULT_HOST = '0.0.0.0';
-const DEFAULT_API_URL = 'http://127.0.0.1:8000';
+/** How long shutdown waits for pages in progress before closing the database anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Starts the admin: migrations under the lock, the database, then the HTTP server. */
-async function main(): Promise<void> {
-  const logger = createStdoutLogger('admin');
-  const port = Number(process.env['ADMIN_PORT'] ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`ADMIN_PORT must be a TCP port number (1–65535), got "${process.env['ADMIN_PORT']}".`);
-  }
-  const hostname = process.env['ADMIN_HOST'] || DEFAULT_HOST;
-  const apiBaseUrl = process.env['API_URL'] || DEFAULT_API_URL;
-  if (!URL.canParse(apiBaseUrl)) throw new Error(`API_URL must be a URL such as ${DEFAULT_API_URL}, got "${apiBaseUrl}".`);
+const stdout = createStdoutLogger('admin');
 
-  const orm = await connectDatabase(await prepareDatabase(logger));
-  const app = createAdminApp({ orm, apiBaseUrl, apiToken: process.env['API_TOKEN'] || undefined, logger });
-  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    logger.info({ port: info.port, host: hostname, api: new URL(apiBaseUrl).origin }, `admin listening on http://${hostname}:${info.port}`);
+async function main(): Promise<void> {
+  const config = readAdminConfig();
+  // Migrations are applied (under the advisory lock) before the port opens.
+  const orm = await connectDatabase(await prepareDatabase(stdout));
+  const app = createAdminApp({ orm, apiBaseUrl: config.API_URL, apiToken: config.API_TOKEN, logger: stdout });
+
+  const server = serve({ fetch: app.fetch, port: config.ADMIN_PORT, hostname: config.ADMIN_HOST }, (info) => {
+    // `origin` drops any path and user:password@ from API_URL.
+    stdout.info({ url: `http://${info.address}:${info.port}`, api: new URL(config.API_URL).origin }, 'admin listening');
   });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'admin stopping');
-    // A client that keeps its connection busy must not keep the process from stopping.
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    // Finish the requests in flight, then release the pool, so no query is cut off mid-page.
-    server.close(() => {
-      disconnectDatabase().then(
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    stdout.info({ signal }, 'admin stopping: no new requests, finishing pages in progress');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle keep-alive connections would hold close() open; requests in progress finish first.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    // A page stuck on a slow query must not keep the pool open forever.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
+    await Promise.race([closed, grace]).finally(() => clearTimeout(timer));
+    await disconnectDatabase();
+    stdout.info('admin stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {
-          logger.error({ err: error }, 'closing the database failed');
+          stdout.error({ err: error }, 'admin did not stop cleanly');
           process.exit(1);
         },
       );
     });
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  }
 }
 
 main().catch((error: unknown) => {
-  createStdoutLogger('admin').fatal({ err: error }, 'admin failed to start');
+  // A setting to fix needs its one line, not a stack trace.
+  if (error instanceof AdminConfigError) stdout.fatal(`admin failed to start: ${error.message}`);
+  else stdout.fatal({ err: error }, 'admin failed to start');
   // Exit outright: an embedded database or a half-open pool would otherwise keep the process alive.
   process.exit(1);
 });
