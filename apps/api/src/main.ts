@@ -4,7 +4,7 @@ import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
 import { createApp } from './app';
-import { readApiConfig } from './config';
+import { ApiConfigError, readApiConfig } from './config';
 import { createRunTracker } from './run-tracker';
 
 /** How long shutdown waits for runs in progress before closing the database anyway. */
@@ -52,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  stdout.fatal({ err: error }, 'api failed to start');
+  // A setting to fix needs its one line, not a stack trace.
+  if (error instanceof ApiConfigError) stdout.fatal(`api failed to start: ${error.message}`);
+  else stdout.fatal({ err: error }, 'api failed to start');
   process.exit(1);
 });
