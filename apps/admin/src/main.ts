@@ -47,9 +47,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A setting to fix needs its one line, not a stack trace.
-  if (error instanceof AdminConfigError) stdout.fatal(`admin failed to start: ${error.message}`);
-  else stdout.fatal({ err: error }, 'admin failed to start');
+  const reason = error instanceof Error ? error.message : String(error);
+  // A setting to fix needs its one line; anything else keeps its stack for whoever debugs it.
+  stdout.fatal(error instanceof AdminConfigError ? {} : { err: error }, `admin failed to start: ${reason}`);
   // Exit outright: an embedded database or a half-open pool would otherwise keep the process alive.
   process.exit(1);
 });

@@ -52,8 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A setting to fix needs its one line, not a stack trace.
-  if (error instanceof ApiConfigError) stdout.fatal(`api failed to start: ${error.message}`);
-  else stdout.fatal({ err: error }, 'api failed to start');
+  const reason = error instanceof Error ? error.message : String(error);
+  // A setting to fix needs its one line; anything else keeps its stack for whoever debugs it.
+  stdout.fatal(error instanceof ApiConfigError ? {} : { err: error }, `api failed to start: ${reason}`);
   process.exit(1);
 });

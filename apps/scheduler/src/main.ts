@@ -7,10 +7,11 @@ import { createScheduler } from './scheduler';
 const stdout = createStdoutLogger('scheduler');
 
 async function main(): Promise<void> {
+  // A bad ONEC_* setting stops the start before the database is touched.
+  const oneC = createOneCClient(oneCClientOptionsFromEnv());
   const databaseUrl = await prepareDatabase(stdout);
   const orm = await connectDatabase(databaseUrl);
   const logger = new LoggerService({ source: 'scheduler', session: () => orm.em.fork(), stdout });
-  const oneC = createOneCClient(oneCClientOptionsFromEnv());
   const scheduler = createScheduler({ orm, oneC, logger });
   scheduler.start();
   stdout.info({ nextInvocations: scheduler.nextInvocations() }, 'scheduler started');
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  stdout.fatal({ err: error }, 'scheduler failed to start');
+  const reason = error instanceof Error ? error.message : String(error);
+  stdout.fatal({ err: error }, `scheduler failed to start: ${reason}`);
   process.exit(1);
 });
