@@ -40,6 +40,11 @@ const warehouseListSchema = z.object({
 });
 const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
 
+/** An answer whose body is not read must still be drained, or its connection stays taken until garbage collection. */
+async function discardBody(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
 /** A client for the API's warehouse list and internal-replenishment trigger. */
 export function createHubApi(options: HubApiOptions): HubApi {
   const send = options.fetch ?? fetch;
@@ -58,7 +63,10 @@ export function createHubApi(options: HubApiOptions): HubApi {
     async listWarehouses() {
       try {
         const response = await send(url('api/v1/warehouses'), { headers: headers(), signal: AbortSignal.timeout(LIST_TIMEOUT_MS) });
-        if (!response.ok) return { kind: 'unavailable' };
+        if (!response.ok) {
+          await discardBody(response);
+          return { kind: 'unavailable' };
+        }
         const parsed = warehouseListSchema.safeParse(await response.json());
         return parsed.success ? { kind: 'available', items: parsed.data.items } : { kind: 'unavailable' };
       } catch {
@@ -78,7 +86,10 @@ export function createHubApi(options: HubApiOptions): HubApi {
       } catch {
         return { kind: 'unreachable' };
       }
-      if (!response.ok) return { kind: 'rejected', status: response.status };
+      if (!response.ok) {
+        await discardBody(response);
+        return { kind: 'rejected', status: response.status };
+      }
       const accepted = triggerAcceptedSchema.safeParse(await response.json().catch(() => undefined));
       return accepted.success ? { kind: 'started', runId: accepted.data.run_id } : { kind: 'unexpected-answer' };
     },
