@@ -3,6 +3,7 @@ export const API_ERROR_CODES = {
   invalidValue: 'invalid_value',
   unknownField: 'unknown_field',
   malformedJson: 'malformed_json',
+  payloadTooLarge: 'payload_too_large',
   conflictingValues: 'conflicting_values',
   unknownWarehouse: 'unknown_warehouse',
   notFound: 'not_found',
@@ -22,7 +23,7 @@ export interface ApiErrorBody {
  */
 export class ApiError extends Error {
   constructor(
-    readonly status: 401 | 404 | 422 | 500,
+    readonly status: 401 | 404 | 413 | 422 | 500,
     readonly code: (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES],
     message: string,
     readonly field?: string,

@@ -43,6 +43,14 @@ describe('api: validation, request ids, errors', () => {
     expect(await fx.query('select id from replenishment_runs')).toHaveLength(runsBefore.length);
   });
 
+  it('answers 413 JSON naming the body for a body over 16 KiB, starting no run', async () => {
+    const runsBefore = await fx.query('select id from replenishment_runs');
+    const response = await post(TRIGGER, JSON.stringify({ warehouse_id: KNOWN, padding: 'x'.repeat(20_000) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large', field: 'body' } });
+    expect(await fx.query('select id from replenishment_runs')).toHaveLength(runsBefore.length);
+  });
+
   it.each([
     ['no body', TRIGGER, undefined, null],
     ['an empty body', TRIGGER, '', null],

@@ -1,14 +1,24 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { RunTrigger } from '@hub/db';
 import { startReplenishmentRun, UnknownWarehouseError } from '@hub/replenishment';
 import { z } from 'zod';
-import { API_ERROR_CODES, invalidInput } from '../api-error';
+import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
-import { optionalJsonBody, validate } from '../middleware/validate';
+import { BODY_FIELD, optionalJsonBody, validate } from '../middleware/validate';
 
 const WAREHOUSE_ID = 'warehouse_id';
 const ENDPOINT_TRIGGER: RunTrigger = 'endpoint';
 const QUEUED = 'queued';
+/** The body names one warehouse at most; a larger one is not a trigger and is not read into memory. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, API_ERROR_CODES.payloadTooLarge, `The request body exceeds ${MAX_BODY_BYTES} bytes; send at most {"warehouse_id": "<uuid>"}`, BODY_FIELD);
+  },
+});
 
 // Strict: a misspelt parameter (warehouseId) must not silently widen the run to every warehouse.
 const triggerParameters = z.strictObject({ [WAREHOUSE_ID]: z.uuid({ error: 'must be a UUID' }).optional() });
@@ -26,6 +36,7 @@ export function triggerRoutes(deps: ApiDependencies): Hono {
   return new Hono().post(
     '/internal-replenishment',
     validate('query', triggerParameters),
+    limitBody,
     optionalJsonBody(triggerParameters),
     async (c) => {
       const warehouseId = pickWarehouseId(c.req.valid('query')[WAREHOUSE_ID], c.req.valid('json')[WAREHOUSE_ID]);
