@@ -20,5 +20,6 @@ export {
   DatabaseNotConfiguredError,
   type EmbeddedDatabaseOptions,
 } from './database-url';
+export { DatabaseConnectionError, describeDatabaseTarget, explainConnectionFailure } from './connection-error';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export { MikroORM } from '@mikro-orm/postgresql';

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
+import { createEmptyTestDatabase, findFreePort, type TestDatabase } from '@hub/testing';
 import { migrationsList } from './migrations';
 import { loadLegacyFixture, REPO_ROOT } from './test-support/database';
 
@@ -106,5 +106,16 @@ describe('the migrate CLI', () => {
   it(`never prints "${LEGACY_HEADS_MESSAGE}"`, () => {
     expect(runs.length).toBeGreaterThan(0);
     for (const { stdout, stderr } of runs) expect(stdout + stderr).not.toContain(LEGACY_HEADS_MESSAGE);
+  });
+});
+
+describe('the migrate CLI on a DATABASE_URL nobody answers', () => {
+  it('exits 1 naming the server and the fix, without a stack trace or the password', async () => {
+    const result = await runCli(`postgres://hub:s3cret-pw@127.0.0.1:${await findFreePort()}/integration_hub`, 'up');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^migrate up failed: Cannot connect to PostgreSQL at hub@127\.0\.0\.1:\d+\/integration_hub: /);
+    expect(result.stderr).toContain('correct the host and port in DATABASE_URL');
+    expect(result.stdout + result.stderr).not.toContain('s3cret-pw');
+    expect(result.stdout).not.toContain('stack');
   });
 });

@@ -1,6 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createOrmOptions } from '@hub/db';
+import { createOrmOptions, explainConnectionFailure } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
 import { MigrationRunFailedError, UnknownMigrationsError } from './errors';
@@ -32,7 +32,13 @@ export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {
 /** Runs `work` while holding the cluster-wide migration lock (a session advisory lock). */
 export async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
   const lock = new Client({ connectionString: databaseUrl });
-  await lock.connect();
+  // The first connection an app makes: a wrong DATABASE_URL surfaces here, so say what to fix.
+  await lock.connect().catch((error: unknown) => {
+    throw explainConnectionFailure(error, databaseUrl);
+  });
+  // An idle client the server drops emits 'error'; unheard, that would crash the process.
+  // The work's own connections report the outage; the unlock below then fails quietly.
+  lock.on('error', () => undefined);
   try {
     await lock.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
     return await work();
