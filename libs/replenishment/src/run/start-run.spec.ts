@@ -74,6 +74,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
        join warehouses w on w.id = o.source_warehouse_id
        left join outbox_events e on e.aggregate_id = o.id
        where o.run_id = ?`, [first.runId]);
+    expect(events).toHaveLength(first.outcome.status === 'succeeded' ? first.outcome.counts.transferOrders : -1);
     for (const event of events) {
       expect(event).toMatchObject({ event_type: 'CREATE_1C_TRANSFER_ORDER', status: 'pending' });
       expect(event.payload).toMatchObject({ hubOrderId: event.order_id, sourceWarehouseId: event.source_external });
