@@ -10,6 +10,7 @@ import { startEmbeddedServer } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 import type { TestProject } from 'vitest/node';
+import { findFreePort } from './loopback';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './server';
 
 declare module 'vitest' {
@@ -20,25 +21,42 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let serverUrl = process.env['TEST_DATABASE_URL']?.trim();
-  let stopServer = async (): Promise<void> => undefined;
-  if (!serverUrl) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hub-test-pg-'));
-    const port = 55000 + Math.floor(Math.random() * 5000);
-    const server = await startEmbeddedServer({ dataDir, port });
-    serverUrl = server.url;
-    stopServer = async () => {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
-  }
+  const server = await findTestServer();
   const template = uniqueDatabaseName('hub_test_template');
-  const templateUrl = await createDatabase(serverUrl, template);
-  await migrateUp(templateUrl, createStdoutLogger('test-setup', 'warn'));
-  project.provide('testServerUrl', serverUrl);
-  project.provide('templateDatabase', template);
-  return async () => {
-    await dropDatabase(serverUrl, template);
-    await stopServer();
+  const teardown = async (): Promise<void> => {
+    await dropDatabase(server.url, template);
+    await server.stop();
   };
+  try {
+    const templateUrl = await createDatabase(server.url, template);
+    await migrateUp(templateUrl, createStdoutLogger('test-setup', 'warn'));
+  } catch (error) {
+    // Vitest runs no teardown for a setup that throws: clean up here, or the server outlives the run.
+    await teardown().catch(() => undefined);
+    throw error;
+  }
+  project.provide('testServerUrl', server.url);
+  project.provide('templateDatabase', template);
+  return teardown;
+}
+
+/** TEST_DATABASE_URL's server, or a new embedded one in a temporary folder, removed by `stop`. */
+async function findTestServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const configured = process.env['TEST_DATABASE_URL']?.trim();
+  if (configured) return { url: configured, stop: async () => undefined };
+  const dataDir = await mkdtemp(join(tmpdir(), 'hub-test-pg-'));
+  try {
+    // A port nobody listens on: startEmbeddedServer would reuse a server found there, such as another run's.
+    const server = await startEmbeddedServer({ dataDir, port: await findFreePort() });
+    return {
+      url: server.url,
+      stop: async () => {
+        await server.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
