@@ -25,4 +25,3 @@ export {
 export { CREATE_1C_TRANSFER_ORDER, TRANSFER_ORDER_AGGREGATE, MissingOneCReferenceError } from './run/write-transfer-orders';
 export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
 export { findRun, type RunRecord } from './sql/runs-sql';
-export { readInbound, CLOSED_TRANSFER_ORDER_STATUSES, PLANNING_LOCK_KEY } from './sql/planner-reads';

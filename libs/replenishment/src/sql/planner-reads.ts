@@ -42,18 +42,13 @@ export async function readPlanningInput(em: EntityManager, runId: string, target
   const warehouses = await em.execute<{ id: string }[]>(SELECT_WAREHOUSE_IDS, [], 'all');
   const rules = await em.execute<PlanningRule[]>(SELECT_RULES, [], 'all');
   const stock = await em.execute<PlanningStock[]>(SELECT_RUN_STOCK, [runId], 'all');
-  const inbound = await readInbound(em);
+  const inbound = await em.execute<OpenQuantity[]>(SELECT_INBOUND, [CLOSED], 'all');
   const outbound = await em.execute<OpenQuantity[]>(SELECT_OUTBOUND, [CLOSED], 'all');
   return { warehouseIds: warehouses.map((w) => w.id), rules, stock, inbound, outbound, targetWarehouseId };
 }
 
-/** Quantities on their way to each (warehouse, product) in the hub's open transfer orders. */
-export async function readInbound(em: EntityManager): Promise<OpenQuantity[]> {
-  return em.execute<OpenQuantity[]>(SELECT_INBOUND, [CLOSED], 'all');
-}
-
 /** Arbitrary but fixed, next to the migrations' key: every process takes this one to plan. */
-export const PLANNING_LOCK_KEY = 7_261_000_002;
+const PLANNING_LOCK_KEY = 7_261_000_002;
 
 const LOCK_PLANNING = `select pg_advisory_xact_lock(?::bigint)`;
 
