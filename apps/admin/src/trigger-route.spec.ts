@@ -106,7 +106,9 @@ describe('the "Run internal replenishment" button', () => {
     const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, { warehouse_id: "1'; drop table warehouses" });
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('warehouse_id must be the UUID of a warehouse');
+    const page = await response.text();
+    expect(page).toContain('warehouse_id must be the UUID of a warehouse');
+    expect(page).toContain('<a href="/logs">Back to the logs</a>');
     expect(api.requests).toEqual([]);
   });
 

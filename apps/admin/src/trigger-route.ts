@@ -1,5 +1,6 @@
 import type { StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
+import { html } from 'hono/html';
 import { csrf } from 'hono/csrf';
 import { z } from 'zod';
 import type { HubApi } from './hub-api';
@@ -29,7 +30,7 @@ export function createTriggerRoute(deps: TriggerRouteDeps): Hono {
     const form = triggerFormSchema.safeParse(await c.req.parseBody());
     if (!form.success) {
       const problems = form.error.issues.map((issue) => issue.message).join('; ');
-      return c.html(renderLayout('Logs', renderNotice('error', `The run was not started: ${problems}.`)), 422);
+      return c.html(renderLayout('Logs', renderNotice('error', html`The run was not started: ${problems}. <a href="/logs">Back to the logs</a>`)), 422);
     }
     const warehouseId = form.data.warehouse_id;
     const outcome = await deps.api.triggerReplenishment(warehouseId);
