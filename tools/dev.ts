@@ -33,30 +33,50 @@ async function main(): Promise<void> {
     ONEC_BASE_URL: process.env['ONEC_BASE_URL'] ?? 'http://127.0.0.1:8100',
     API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
   };
+  let stopping = false;
   const children: ChildProcess[] = APPS.map((app) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     prefixLines(app, child.stdout!, process.stdout);
     prefixLines(app, child.stderr!, process.stderr);
-    child.on('exit', (code, signal) => logger.info({ app, code, signal }, `${app} exited`));
+    child.on('exit', (code, signal) => {
+      logger.info({ app, code, signal }, `${app} exited`);
+      // One app down (a port in use, a bad setting) would otherwise leave a half-working stack running.
+      if (!stopping) {
+        logger.error({ app, code, signal }, `${app} stopped on its own (its lines above say why): stopping the others`);
+        stop(1);
+      }
+    });
     return child;
   });
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — Ctrl+C stops everything');
 
   const exited = (child: ChildProcess): Promise<unknown> =>
     new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
-  const stop = (): void => {
+  function stop(code: number): void {
+    if (stopping) return;
+    stopping = true;
     for (const child of children) child.kill('SIGTERM');
-    setTimeout(() => process.exit(1), 15_000).unref();
+    // Longer than the api's own 30 s grace for runs in progress; an app still up after that is killed,
+    // so the embedded server below is always stopped rather than left behind by process.exit.
+    const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 40_000);
     // The apps finish their work and close their pools first; then the embedded server goes.
     Promise.all(children.map(exited))
-      .then(() => stopEmbeddedServers())
-      .then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+      .then(() => {
+        clearTimeout(force);
+        return stopEmbeddedServers();
+      })
+      .then(
+        () => process.exit(code),
+        () => process.exit(1),
+      );
+  }
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   logger.error({ err: error }, `npm run dev failed: ${error instanceof Error ? error.message : String(error)}`);
+  // process.exit runs no async exit hooks: an embedded server started above would outlive us.
+  await stopEmbeddedServers().catch(() => undefined);
   process.exit(1);
 });
