@@ -25,4 +25,8 @@ describe('computeRetryDelayMs', () => {
     expect(computeRetryDelayMs({ failedAttempts: 1, retryAfterMs: 120_000, random: almostOne })).toBe(120_000);
     expect(computeRetryDelayMs({ failedAttempts: 12, retryAfterMs: 2_000, random: () => 0.5 })).toBe(RETRY_MAX_DELAY_MS / 2);
   });
+
+  it('honours a Retry-After of at most a day, so an absurd one cannot park an event for years', () => {
+    expect(computeRetryDelayMs({ failedAttempts: 1, retryAfterMs: 10 * 365 * 86_400_000, random: () => 0 })).toBe(86_400_000);
+  });
 });

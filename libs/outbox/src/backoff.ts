@@ -2,6 +2,12 @@
 export const RETRY_BASE_DELAY_MS = 1_000;
 /** No retry waits longer than this, however many failures came before (unless the other side asks). */
 export const RETRY_MAX_DELAY_MS = 10 * 60 * 1_000;
+/**
+ * The longest Retry-After honoured. A header of absurd size (a misconfigured proxy, a
+ * date years ahead) must neither park an event for good nor overflow the delay column's
+ * arithmetic and fail the whole tick.
+ */
+export const RETRY_AFTER_MAX_MS = 24 * 60 * 60 * 1_000;
 
 export interface RetryDelayInput {
   /** Failed attempts including the one that just happened (1 for the first failure). */
@@ -16,7 +22,8 @@ export interface RetryDelayInput {
  * Exponential backoff with full jitter: a uniformly random wait between 0 and
  * min(cap, base · 2^(failures − 1)). Full jitter spreads the retries of many events that
  * failed together (an outage) instead of sending them back in one wave. When the other
- * side named a longer wait, its wish wins: retrying earlier would only be refused again.
+ * side named a longer wait, its wish wins (up to a day): retrying earlier would only be
+ * refused again.
  */
 export function computeRetryDelayMs(input: RetryDelayInput): number {
   const random = input.random ?? Math.random;
@@ -24,5 +31,5 @@ export function computeRetryDelayMs(input: RetryDelayInput): number {
   // 2^exponent overflows to Infinity long after it passed the cap; Math.min handles both.
   const window = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** exponent);
   const jittered = Math.floor(random() * window);
-  return Math.max(jittered, input.retryAfterMs ?? 0);
+  return Math.max(jittered, Math.min(input.retryAfterMs ?? 0, RETRY_AFTER_MAX_MS));
 }
