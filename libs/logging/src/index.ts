@@ -3,7 +3,7 @@ export { withLogContext, currentLogContext, LOG_CONTEXT_KEYS, type LogContext } 
 export { LoggerService, LOG_WRITE_FAILED_MESSAGE, type LoggerServiceOptions } from './logger-service';
 export type { LogEntry, LogFields } from './log-entry';
 export { toJsonSafe, toStorableText, type JsonValue } from './json-safe';
-export { isSecretKey, REDACTED } from './secret-keys';
+export { isSecretKey, maskUrlPasswords, REDACTED } from './secret-keys';
 export { readUuid, type UuidReading } from './uuid';
 export { toLogRow, MESSAGE_MAX_LENGTH, type LogRow } from './log-row';
 export { insertLogEntry } from './insert-log-entry';

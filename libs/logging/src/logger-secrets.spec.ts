@@ -70,4 +70,24 @@ describe('secrets in logs', () => {
     expect(withError).toMatchObject({ err: { message: 'refused', config: { headers: { Authorization: '[redacted]' } } } });
     for (const secret of SECRETS) expect(bed.stdout.text()).not.toContain(secret);
   });
+
+  it('never reach either through a URL quoted in the message or in a value under a harmless key', async () => {
+    const url = 'postgres://hub:hunter2@db:5432/integration_hub';
+    await bed.logger.error(`connect to ${url} failed`, { details: { reason: `cannot reach ${url}`, target: url } });
+    const row = await bed.onlyRow();
+    expect(row.message).toBe('connect to postgres://hub:[redacted]@db:5432/integration_hub failed');
+    expect(row.details).toEqual({
+      reason: 'cannot reach postgres://hub:[redacted]@db:5432/integration_hub',
+      target: 'postgres://hub:[redacted]@db:5432/integration_hub',
+    });
+    expect(bed.stdout.text()).toContain('postgres://hub:[redacted]@db:5432/integration_hub');
+    expect(bed.stdout.text()).not.toContain('hunter2');
+  });
+
+  it('leaves URLs without a password as they are', async () => {
+    await bed.logger.info('calling https://api.moysklad.ru/api/remap/1.2/entity/store', { details: { url: 'http://hub@127.0.0.1:8100/x' } });
+    const row = await bed.onlyRow();
+    expect(row.message).toBe('calling https://api.moysklad.ru/api/remap/1.2/entity/store');
+    expect(row.details).toEqual({ url: 'http://hub@127.0.0.1:8100/x' });
+  });
 });

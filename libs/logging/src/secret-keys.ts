@@ -31,3 +31,14 @@ export function isSecretKey(key: string): boolean {
   const compacted = compact(key);
   return secretFragments.some((fragment) => compacted.includes(fragment));
 }
+
+/** `scheme://user:password@` anywhere in a text; the password part is what `maskUrlPasswords` hides. */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s/?#@]*@/gi;
+
+/**
+ * `text` with the password of every URL in it replaced by `REDACTED`. Keys catch a
+ * `DATABASE_URL` logged as a field; this catches one quoted in a message or an error's text.
+ */
+export function maskUrlPasswords(text: string): string {
+  return text.replace(URL_PASSWORD, `$1:${REDACTED}@`);
+}
