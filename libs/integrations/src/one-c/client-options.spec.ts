@@ -27,6 +27,15 @@ describe('oneCClientOptionsFromEnv', () => {
     expect(() => oneCClientOptionsFromEnv({ ONEC_BASE_URL: 'ftp://erp.example.test' })).toThrow(/^ONEC_BASE_URL /);
   });
 
+  it('refuses credentials inside ONEC_BASE_URL, naming the variables to use, never echoing the password', () => {
+    for (const url of ['http://hub:s3cret@erp.example.test', 'https://hub@erp.example.test/base']) {
+      const parse = () => oneCClientOptionsFromEnv({ ONEC_BASE_URL: url });
+      expect(parse).toThrow('ONEC_BASE_URL must not contain a user or password: set ONEC_USERNAME and ONEC_PASSWORD instead');
+      expect(parse).not.toThrow(/s3cret/);
+    }
+    expect(oneCClientOptionsFromEnv({ ONEC_BASE_URL: 'http://erp.example.test/path@v1' }).baseUrl).toBe('http://erp.example.test/path@v1');
+  });
+
   it('names the variable when the timeout is not a positive whole number', () => {
     for (const value of ['ten', '0', '-1', '1.5']) {
       expect(() => oneCClientOptionsFromEnv({ ONEC_TIMEOUT_MS: value })).toThrow(/^ONEC_TIMEOUT_MS /);

@@ -13,7 +13,13 @@ const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.tri
 const oneCEnvSchema = z.object({
   ONEC_BASE_URL: z.preprocess(
     blankAsUnset,
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8100' }).default(ONE_C_ENV_DEFAULTS.ONEC_BASE_URL),
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8100' })
+      // fetch refuses such a URL with an error that quotes it, password included, into every log and last_error.
+      .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), {
+        error: 'must not contain a user or password: set ONEC_USERNAME and ONEC_PASSWORD instead',
+      })
+      .default(ONE_C_ENV_DEFAULTS.ONEC_BASE_URL),
   ),
   ONEC_USERNAME: z.preprocess(blankAsUnset, z.string().default(ONE_C_ENV_DEFAULTS.ONEC_USERNAME)),
   ONEC_PASSWORD: z.preprocess(blankAsUnset, z.string().default(ONE_C_ENV_DEFAULTS.ONEC_PASSWORD)),
