@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+const NOT_A_PORT = 'must be a TCP port number (0–65535; 0 picks a free one)';
+
 const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const apiEnvSchema = z.object({
-  API_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65_535).default(8000)),
+  API_PORT: z.preprocess(blankAsUnset, z.coerce.number({ error: NOT_A_PORT }).int({ error: NOT_A_PORT }).min(0, { error: NOT_A_PORT }).max(65_535, { error: NOT_A_PORT }).default(8000)),
   API_HOST: z.preprocess(blankAsUnset, z.string().default('0.0.0.0')),
   API_TOKEN: z.preprocess(blankAsUnset, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
 });

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { readSandboxConfig, SandboxConfigError } from './config';
+
+describe('readSandboxConfig', () => {
+  it('uses the 1С client defaults when the variables are unset or blank', () => {
+    const defaults = { SANDBOX_PORT: 8100, SANDBOX_HOST: '0.0.0.0', ONEC_USERNAME: 'hub', ONEC_PASSWORD: 'hub-sandbox' };
+    expect(readSandboxConfig({})).toEqual(defaults);
+    expect(readSandboxConfig({ SANDBOX_PORT: '', ONEC_PASSWORD: ' ' })).toEqual(defaults);
+  });
+
+  it('names a port it cannot use and the fix', () => {
+    expect(() => readSandboxConfig({ SANDBOX_PORT: 'abc' })).toThrow(SandboxConfigError);
+    expect(() => readSandboxConfig({ SANDBOX_PORT: '70000' })).toThrow('SANDBOX_PORT must be a TCP port number (0–65535; 0 picks a free one)');
+  });
+});
