@@ -33,9 +33,11 @@ async function main(): Promise<void> {
     await disconnectDatabase();
     stdout.info('admin stopped');
   };
+  // Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM: stop once.
+  let stopping: Promise<void> | undefined;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      shutdown(signal).then(
+      stopping ??= shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {
           stdout.error({ err: error }, 'admin did not stop cleanly');

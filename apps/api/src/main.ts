@@ -38,9 +38,11 @@ async function main(): Promise<void> {
     await disconnectDatabase();
     stdout.info('api stopped');
   };
+  // Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM: stop once.
+  let stopping: Promise<void> | undefined;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      shutdown(signal).then(
+      stopping ??= shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {
           stdout.error({ err: error }, 'api did not stop cleanly');

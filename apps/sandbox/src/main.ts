@@ -12,7 +12,11 @@ function main(): void {
     stdout.info({ url: `http://${info.address}:${info.port}` }, 'sandbox (1С stand-in) listening');
   });
 
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
+    // Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM: stop once.
+    if (stopping) return;
+    stopping = true;
     stdout.info({ signal }, 'sandbox stopping');
     server.close((error) => {
       if (error) stdout.error({ err: error }, 'sandbox did not stop cleanly');
