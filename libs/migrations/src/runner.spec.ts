@@ -1,9 +1,9 @@
 /** The runner's guarantees: the lock under concurrent starts, unknown and pending migrations. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
-import { migrateDown, migrateUp } from './runner';
+import { MIGRATION_LOCK_KEY, migrateDown, migrateUp } from './runner';
 import { checkMigrations, migrationStatus } from './status';
 import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 
@@ -22,6 +22,19 @@ describe('three apps starting at once on a new database', () => {
     expect(results.flat().sort()).toEqual([...NAMES].sort());
     expect(results.filter((applied) => applied.length > 0)).toEqual([NAMES]);
     expect(await withClient(db.url, recordedMigrations)).toEqual(NAMES);
+  });
+
+  it('say so when they wait for another process to finish migrating, then go on', async () => {
+    await withClient(db.url, async (holder) => {
+      await holder.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+      const waiting = captureLogger();
+      const up = migrateUp(db.url, waiting.logger);
+      const saidSo = () => waiting.lines().some((line) => line['msg'] === 'Another process is applying migrations: waiting for it to finish.');
+      await vi.waitFor(() => expect(saidSo()).toBe(true), { timeout: 10_000 });
+      expect(await withClient(db.url, (client) => client.query(`select to_regclass('integration_logs') as t`))).toMatchObject({ rows: [{ t: null }] });
+      await holder.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
+      expect(await up).toEqual(NAMES);
+    });
   });
 });
 

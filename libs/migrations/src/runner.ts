@@ -29,8 +29,8 @@ export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {
   );
 }
 
-/** Runs `work` while holding the cluster-wide migration lock (a session advisory lock). */
-export async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+/** Runs `work` while holding the cluster-wide migration lock (a session advisory lock); says so on `logger` when it must wait. */
+export async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>, logger?: StdoutLogger): Promise<T> {
   const lock = new Client({ connectionString: databaseUrl });
   // The first connection an app makes: a wrong DATABASE_URL surfaces here, so say what to fix.
   await lock.connect().catch((error: unknown) => {
@@ -40,7 +40,12 @@ export async function withMigrationLock<T>(databaseUrl: string, work: () => Prom
   // The work's own connections report the outage; the unlock below then fails quietly.
   lock.on('error', () => undefined);
   try {
-    await lock.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    const tried = await lock.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [MIGRATION_LOCK_KEY]);
+    if (tried.rows[0]?.locked !== true) {
+      // Otherwise a replica started beside another looks hung while the other one migrates.
+      logger?.info({ lockKey: MIGRATION_LOCK_KEY }, 'Another process is applying migrations: waiting for it to finish.');
+      await lock.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    }
     return await work();
   } finally {
     await lock.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
@@ -52,7 +57,11 @@ export async function withMigrationLock<T>(databaseUrl: string, work: () => Prom
  * Runs `work` under the migration lock with a migrator ORM and the database's status;
  * refuses (touching nothing) when the database holds migrations this build lacks.
  */
-async function withKnownMigrations<T>(databaseUrl: string, work: (orm: MikroORM, status: MigrationStatus) => Promise<T>): Promise<T> {
+async function withKnownMigrations<T>(
+  databaseUrl: string,
+  logger: StdoutLogger,
+  work: (orm: MikroORM, status: MigrationStatus) => Promise<T>,
+): Promise<T> {
   return withMigrationLock(databaseUrl, async () => {
     const orm = await openMigratorOrm(databaseUrl);
     try {
@@ -62,7 +71,7 @@ async function withKnownMigrations<T>(databaseUrl: string, work: (orm: MikroORM,
     } finally {
       await orm.close(true);
     }
-  });
+  }, logger);
 }
 
 /**
@@ -70,7 +79,7 @@ async function withKnownMigrations<T>(databaseUrl: string, work: (orm: MikroORM,
  * (without touching anything) when the database holds migrations this build lacks.
  */
 export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Promise<string[]> {
-  return withKnownMigrations(databaseUrl, async (orm, status) => {
+  return withKnownMigrations(databaseUrl, logger, async (orm, status) => {
     if (status.applied.length === 0) {
       logger.info(
         { pending: status.pending.length },
@@ -91,7 +100,7 @@ export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Prom
 
 /** Reverts the last applied migration (or `steps` of them) under the lock. */
 export async function migrateDown(databaseUrl: string, logger: StdoutLogger, steps = 1): Promise<string[]> {
-  return withKnownMigrations(databaseUrl, async (orm, status) => {
+  return withKnownMigrations(databaseUrl, logger, async (orm, status) => {
     if (status.applied.length === 0) {
       logger.info('No migrations are applied: nothing to revert.');
       return [];
