@@ -24,6 +24,22 @@ const LEVEL_LABELS: Record<string, string> = {
   fatal: 'CRITICAL',
 };
 
+const DEFAULT_LEVEL = 'info';
+const PINO_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+/** The table's spellings of pino's levels, so `LOG_LEVEL=WARNING` means what the lines print. */
+const LEVEL_NAMES: Record<string, string> = { warning: 'warn', critical: 'fatal' };
+
+/**
+ * `LOG_LEVEL` as pino names it, in any case; blank means the default. Undefined when it names
+ * no level: pino would throw on it, and a typo in one setting must not stop an app from starting.
+ */
+function readLevel(given: string): string | undefined {
+  const lower = given.trim().toLowerCase();
+  if (lower === '') return DEFAULT_LEVEL;
+  const level = LEVEL_NAMES[lower] ?? lower;
+  return PINO_LEVELS.includes(level) ? level : undefined;
+}
+
 /** The current `LogContext`'s ids that are set, for every line (pino's `mixin`). */
 function correlationIds(): Record<string, string> {
   const context = currentLogContext();
@@ -45,15 +61,17 @@ function redactedFields(fields: Record<string, unknown>): Record<string, unknown
  * The process's JSON logger on stdout. `source` names the app or lib writing;
  * every line carries the current `LogContext`'s ids (`runId`, `requestId`, `jobId`,
  * `jobName`) unless the line sets its own. Levels print as in `integration_logs`
- * (`WARNING`, `CRITICAL`). `destination` defaults to stdout; tests pass a stream they read.
+ * (`WARNING`, `CRITICAL`), and `level` takes either spelling in any case; one it cannot read logs
+ * at info, with a WARNING line saying so. `destination` defaults to stdout; tests pass a stream they read.
  */
 export function createStdoutLogger(
   source: string,
   level = process.env['LOG_LEVEL'] ?? 'info',
   destination?: DestinationStream,
 ): StdoutLogger {
+  const usable = readLevel(level);
   const options: pino.LoggerOptions = {
-    level,
+    level: usable ?? DEFAULT_LEVEL,
     base: { source },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: correlationIds,
@@ -64,5 +82,9 @@ export function createStdoutLogger(
       log: redactedFields,
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const logger = destination ? pino(options, destination) : pino(options);
+  if (usable === undefined) {
+    logger.warn({ LOG_LEVEL: level }, `LOG_LEVEL "${level}" is not one of ${PINO_LEVELS.join(', ')}: logging at ${DEFAULT_LEVEL}`);
+  }
+  return logger;
 }
