@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
 import { Warehouse } from './entities';
-import { createSessionFactory } from './session';
+import { connectDatabase, createSessionFactory, DatabaseNotConnectedError, disconnectDatabase, getOrm } from './session';
 import { randomUUID } from 'node:crypto';
 
 describe('createSessionFactory', () => {
@@ -33,5 +33,22 @@ describe('createSessionFactory', () => {
       }),
     ).rejects.toThrow('planner failed');
     expect(await sessions.open().findOne(Warehouse, { id })).toBeNull();
+  });
+});
+
+describe('connectDatabase', () => {
+  const database = useTestOrm();
+
+  it('gives callers that race one ORM, and a fresh one after disconnectDatabase', async () => {
+    const url = database.orm.config.get('clientUrl')!;
+    const [first, second] = await Promise.all([connectDatabase(url), connectDatabase(url)]);
+    try {
+      expect(second).toBe(first);
+      expect(getOrm()).toBe(first);
+    } finally {
+      await disconnectDatabase();
+    }
+    expect(await first.isConnected()).toBe(false);
+    expect(() => getOrm()).toThrow(DatabaseNotConnectedError);
   });
 });

@@ -26,18 +26,29 @@ export class DatabaseNotConnectedError extends Error {
 }
 
 let defaultOrm: MikroORM | undefined;
+let connecting: Promise<MikroORM> | undefined;
 
-/** Connects the process-wide ORM that `getSession` serves sessions from. */
-export async function connectDatabase(databaseUrl: string): Promise<MikroORM> {
-  if (defaultOrm) return defaultOrm;
-  defaultOrm = await MikroORM.init(createOrmOptions(databaseUrl));
-  return defaultOrm;
+/**
+ * Connects the process-wide ORM that `getSession` serves sessions from. Callers that race
+ * share one connection attempt (and one pool); a failed attempt can be retried.
+ */
+export function connectDatabase(databaseUrl: string): Promise<MikroORM> {
+  connecting ??= MikroORM.init(createOrmOptions(databaseUrl)).then(
+    (orm) => (defaultOrm = orm),
+    (error: unknown) => {
+      connecting = undefined;
+      throw error;
+    },
+  );
+  return connecting;
 }
 
-/** Closes the process-wide ORM, if any, and stops the embedded PostgreSQL this process started. */
+/** Closes the process-wide ORM, if any (also one still connecting), and stops the embedded PostgreSQL this process started. */
 export async function disconnectDatabase(): Promise<void> {
-  const orm = defaultOrm;
+  const pending = connecting;
+  connecting = undefined;
   defaultOrm = undefined;
+  const orm = await pending?.catch(() => undefined);
   await orm?.close(true);
   await stopEmbeddedServers();
 }
