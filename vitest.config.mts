@@ -12,7 +12,7 @@ const { compilerOptions } = JSON.parse(readFileSync(resolve(__dirname, 'tsconfig
 const alias = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, resolve(__dirname, target)]),
 );
-const projects = ['apps/api', 'apps/scheduler', 'apps/admin', 'apps/sandbox', 'libs/db', 'libs/logging', 'libs/migrations', 'libs/outbox', 'libs/replenishment', 'libs/integrations'];
+const projects = ['apps/api', 'apps/scheduler', 'apps/admin', 'apps/sandbox', 'libs/db', 'libs/logging', 'libs/migrations', 'libs/outbox', 'libs/replenishment', 'libs/integrations', 'libs/runtime'];
 
 export default defineConfig({
   resolve: { alias },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AdminConfigError, readAdminConfig } from './config';
+import { ConfigError } from '@hub/runtime';
+import { readAdminConfig } from './config';
 
 describe('readAdminConfig', () => {
   it('uses the defaults when the variables are unset or blank, as compose passes them', () => {
@@ -15,12 +16,12 @@ describe('readAdminConfig', () => {
   });
 
   it.each([
-    ['ADMIN_PORT', { ADMIN_PORT: 'eighty' }, 'ADMIN_PORT must be a TCP port number (1–65535)'],
-    ['ADMIN_PORT', { ADMIN_PORT: '70000' }, 'ADMIN_PORT must be a TCP port number (1–65535)'],
+    ['ADMIN_PORT', { ADMIN_PORT: 'eighty' }, 'ADMIN_PORT must be a TCP port number (0–65535; 0 picks a free one)'],
+    ['ADMIN_PORT', { ADMIN_PORT: '70000' }, 'ADMIN_PORT must be a TCP port number (0–65535; 0 picks a free one)'],
     ['API_URL', { API_URL: 'api:8000' }, 'API_URL must be an http(s) URL such as http://127.0.0.1:8000'],
   ])('names %s and the fix, without echoing the value', (variable, env, message) => {
     const read = () => readAdminConfig(env);
-    expect(read).toThrow(AdminConfigError);
+    expect(read).toThrow(ConfigError);
     expect(read).toThrow(message);
     expect(() => read()).toThrowError(expect.objectContaining({ variable }));
   });

@@ -2,8 +2,9 @@ import { serve } from '@hono/node-server';
 import { connectDatabase, disconnectDatabase } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
+import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { createAdminApp } from './app';
-import { AdminConfigError, readAdminConfig } from './config';
+import { readAdminConfig } from './config';
 
 /** How long shutdown waits for pages in progress before closing the database anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,37 +22,13 @@ async function main(): Promise<void> {
     stdout.info({ url: `http://${info.address}:${info.port}`, api: new URL(config.API_URL).origin }, 'admin listening');
   });
 
-  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+  stopOnSignals('admin', stdout, async (signal) => {
     stdout.info({ signal }, 'admin stopping: no new requests, finishing pages in progress');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Idle keep-alive connections would hold close() open; requests in progress finish first.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
     // A page stuck on a slow query must not keep the pool open forever.
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
-    await Promise.race([closed, grace]).finally(() => clearTimeout(timer));
+    await closeHttpServer(server, { graceMs: SHUTDOWN_GRACE_MS });
     await disconnectDatabase();
     stdout.info('admin stopped');
-  };
-  // Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM: stop once.
-  let stopping: Promise<void> | undefined;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      stopping ??= shutdown(signal).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          stdout.error({ err: error }, 'admin did not stop cleanly');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  const reason = error instanceof Error ? error.message : String(error);
-  // A setting to fix needs its one line; anything else keeps its stack for whoever debugs it.
-  stdout.fatal(error instanceof AdminConfigError ? {} : { err: error }, `admin failed to start: ${reason}`);
-  // Exit outright: an embedded database or a half-open pool would otherwise keep the process alive.
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure('admin', stdout, error));

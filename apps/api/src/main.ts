@@ -3,8 +3,9 @@ import { connectDatabase, disconnectDatabase } from '@hub/db';
 import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
+import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { createApp } from './app';
-import { ApiConfigError, readApiConfig } from './config';
+import { readApiConfig } from './config';
 import { createRunTracker } from './run-tracker';
 
 /** How long shutdown waits for runs in progress before closing the database anyway. */
@@ -26,36 +27,15 @@ async function main(): Promise<void> {
     stdout.info({ url: `http://${info.address}:${info.port}`, auth: config.API_TOKEN ? 'bearer' : 'off' }, 'api listening');
   });
 
-  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+  stopOnSignals('api', stdout, async (signal) => {
     stdout.info({ signal, runsInProgress: runs.size }, 'api stopping: no new requests, waiting for runs in progress');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Idle keep-alive connections would hold close() open; requests in progress finish first.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-    await closed;
+    await closeHttpServer(server);
     if (!(await runs.drain(SHUTDOWN_GRACE_MS))) {
       stdout.warn({ runsInProgress: runs.size }, `runs still in progress after ${SHUTDOWN_GRACE_MS} ms; they stay 'running' in replenishment_runs`);
     }
     await disconnectDatabase();
     stdout.info('api stopped');
-  };
-  // Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM: stop once.
-  let stopping: Promise<void> | undefined;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      stopping ??= shutdown(signal).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          stdout.error({ err: error }, 'api did not stop cleanly');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  const reason = error instanceof Error ? error.message : String(error);
-  // A setting to fix needs its one line; anything else keeps its stack for whoever debugs it.
-  stdout.fatal(error instanceof ApiConfigError ? {} : { err: error }, `api failed to start: ${reason}`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure('api', stdout, error));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSandboxConfig, SandboxConfigError } from './config';
+import { ConfigError } from '@hub/runtime';
+import { readSandboxConfig } from './config';
 
 describe('readSandboxConfig', () => {
   it('uses the 1С client defaults when the variables are unset or blank', () => {
@@ -9,7 +10,7 @@ describe('readSandboxConfig', () => {
   });
 
   it('names a port it cannot use and the fix', () => {
-    expect(() => readSandboxConfig({ SANDBOX_PORT: 'abc' })).toThrow(SandboxConfigError);
+    expect(() => readSandboxConfig({ SANDBOX_PORT: 'abc' })).toThrow(ConfigError);
     expect(() => readSandboxConfig({ SANDBOX_PORT: '70000' })).toThrow('SANDBOX_PORT must be a TCP port number (0–65535; 0 picks a free one)');
   });
 });

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createStdoutLogger } from '@hub/logging';
+import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { createSandboxApp } from './app';
-import { readSandboxConfig, SandboxConfigError } from './config';
+import { readSandboxConfig } from './config';
 
 const stdout = createStdoutLogger('sandbox');
 
@@ -12,26 +13,15 @@ function main(): void {
     stdout.info({ url: `http://${info.address}:${info.port}` }, 'sandbox (1С stand-in) listening');
   });
 
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    // Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM: stop once.
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals('sandbox', stdout, async (signal) => {
     stdout.info({ signal }, 'sandbox stopping');
-    server.close((error) => {
-      if (error) stdout.error({ err: error }, 'sandbox did not stop cleanly');
-      process.exit(error ? 1 : 0);
-    });
-    // Keep-alive connections would hold close() open; the sandbox has no work worth waiting for.
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, shutdown);
+    // The sandbox has no work worth waiting for.
+    await closeHttpServer(server, { dropActive: true });
+  });
 }
 
 try {
   main();
 } catch (error) {
-  const reason = error instanceof Error ? error.message : String(error);
-  stdout.fatal(error instanceof SandboxConfigError ? {} : { err: error }, `sandbox failed to start: ${reason}`);
-  process.exit(1);
+  exitOnStartFailure('sandbox', stdout, error);
 }

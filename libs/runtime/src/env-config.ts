@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** A setting the process cannot use. The message names the variable, never its value. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Compose passes `NAME=` for a variable left empty in .env: that means "use the default". */
+export function blankAsUnset(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+const NOT_A_PORT = 'must be a TCP port number (0–65535; 0 picks a free one)';
+
+/** A listening port, `defaultPort` when unset or blank. */
+export function portSetting(defaultPort: number) {
+  const port = z.coerce.number({ error: NOT_A_PORT }).int({ error: NOT_A_PORT }).min(0, { error: NOT_A_PORT }).max(65_535, { error: NOT_A_PORT });
+  return z.preprocess(blankAsUnset, port.default(defaultPort));
+}
+
+/** A listening address; every interface unless told otherwise (containers need that). */
+export function hostSetting(defaultHost = '0.0.0.0') {
+  return z.preprocess(blankAsUnset, z.string().default(defaultHost));
+}
+
+/** An optional string, absent when unset or blank. */
+export function optionalSetting(schema: z.ZodString = z.string()) {
+  return z.preprocess(blankAsUnset, schema.optional());
+}
+
+/** Parses the environment with `schema`; the first problem becomes a ConfigError naming its variable. */
+export function readEnvConfig<Schema extends z.ZodObject>(schema: Schema, env: NodeJS.ProcessEnv = process.env): z.output<Schema> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ConfigError(String(issue?.path[0] ?? 'a setting'), issue?.message ?? 'is invalid');
+}

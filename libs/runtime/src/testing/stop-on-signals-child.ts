@@ -1,0 +1,14 @@
+// Child process for process-lifecycle.spec.ts: stops on signals, counting how often `stop` ran.
+import { createStdoutLogger } from '@hub/logging';
+import { stopOnSignals } from '../process-lifecycle';
+
+const logger = createStdoutLogger('stop-on-signals-child', 'silent');
+let stops = 0;
+stopOnSignals('child', logger, async (signal) => {
+  stops += 1;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  process.stdout.write(`stopped by ${signal}; stop ran ${stops} time(s)\n`);
+  if (process.env['FAIL_STOP']) throw new Error('could not close');
+});
+process.stdout.write('ready\n');
+setInterval(() => undefined, 1000);
