@@ -1,10 +1,10 @@
 /**
  * `npm run dev`: api, scheduler, admin and sandbox together, against DATABASE_URL or,
- * when it is unset, an embedded PostgreSQL kept in .data/postgres. Migrations are applied
+ * when it is unset, an embedded PostgreSQL kept in .data/postgres (EMBEDDED_PG_DIR). Migrations are applied
  * once here (under the advisory lock; each app re-checks on start). Ctrl+C stops all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
+import { defaultEmbeddedOptions, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 
@@ -24,7 +24,8 @@ function prefixLines(app: string, stream: NodeJS.ReadableStream, out: NodeJS.Wri
 async function main(): Promise<void> {
   const usingEmbedded = !process.env['DATABASE_URL']?.trim();
   const databaseUrl = await resolveDatabaseUrl();
-  logger.info({ embedded: usingEmbedded }, usingEmbedded ? 'DATABASE_URL unset: using the embedded PostgreSQL in .data/postgres' : 'Using DATABASE_URL');
+  const { dataDir } = defaultEmbeddedOptions();
+  logger.info({ embedded: usingEmbedded }, usingEmbedded ? `DATABASE_URL unset: using the embedded PostgreSQL in ${dataDir}` : 'Using DATABASE_URL');
   await migrateUp(databaseUrl, logger);
 
   const env = {
