@@ -21,9 +21,17 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // No `extends: true`: a project inheriting globalSetup runs it again, one template
+    // database (and, without TEST_DATABASE_URL, one embedded server) per project.
     projects: projects.map((root) => ({
-      extends: true,
-      test: { name: root.split('/')[1], include: [`${root}/src/**/*.spec.ts`] },
+      resolve: { alias },
+      test: {
+        name: root.split('/')[1],
+        include: [`${root}/src/**/*.spec.ts`],
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+        pool: 'forks',
+      },
     })),
   },
 });
