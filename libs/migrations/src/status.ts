@@ -30,13 +30,16 @@ export async function readStatus(orm: MikroORM): Promise<MigrationStatus> {
   return compareWithBuild((await orm.getMigrator().getExecutedMigrations()).map((row) => row.name));
 }
 
+const STATUS_CONNECT_TIMEOUT_MS = 5_000;
+
 /**
  * The status of the database at `databaseUrl`. Strictly read-only and light (one connection,
  * no ORM), since `/ready` asks on every probe: a database never migrated has no table yet,
  * which simply means nothing is applied.
  */
 export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
-  const client = new Client({ connectionString: databaseUrl });
+  // Bounded, so probes against an unreachable database do not pile up connection attempts.
+  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: STATUS_CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     const table = await client.query<{ present: boolean }>('select to_regclass($1) is not null as present', [MIGRATIONS_TABLE]);
