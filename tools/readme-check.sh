@@ -111,3 +111,16 @@ API_PORT=18000 setsid npx nx serve api >"$work/nx-serve.log" 2>&1 &
 pids+=($!)
 wait_for http://127.0.0.1:18000/health "nx serve api"
 pass "npx nx serve api answers /health"
+
+# --- one app at a time: npm run start:<app> ------------------------------------------------
+for app in sandbox api admin scheduler; do
+  SANDBOX_PORT=18101 API_PORT=18001 ADMIN_PORT=18502 ONEC_BASE_URL=http://127.0.0.1:18101 \
+    setsid npm run "start:$app" >"$work/start-$app.log" 2>&1 &
+  pids+=($!)
+done
+wait_for http://127.0.0.1:18101/health "npm run start:sandbox"
+wait_for http://127.0.0.1:18001/ready "npm run start:api"
+wait_for http://127.0.0.1:18502/health "npm run start:admin"
+for _ in $(seq 1 60); do grep -q 'scheduler started' "$work/start-scheduler.log" && break; sleep 0.5; done
+grep -q 'scheduler started' "$work/start-scheduler.log" || { cat "$work/start-scheduler.log"; fail "npm run start:scheduler did not start"; }
+pass "npm run start:sandbox / start:api / start:admin / start:scheduler each start on their own"
