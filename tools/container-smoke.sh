@@ -16,19 +16,14 @@ api_port=18110 admin_port=18511 sandbox_port=18111
 containers=()
 work=$(mktemp -d /tmp/hub-smoke.XXXXXX)
 
-pass() { printf 'PASS %s\n' "$*"; }
-fail() { printf 'FAIL %s\n' "$*"; exit 1; }
+# shellcheck source=tools/check-helpers.sh
+source tools/check-helpers.sh
 cleanup() {
   for name in "${containers[@]}"; do docker rm -f "$name" >/dev/null 2>&1 || true; done
   psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-wait_for() { # url, what
-  for _ in $(seq 1 120); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done
-  fail "$2 did not answer at $1"
-}
 
 for app in api scheduler admin sandbox; do
   docker build --network host -f "docker/$app.Dockerfile" -t "hub-$app:$tag" . >"$work/build-$app.log" 2>&1 \

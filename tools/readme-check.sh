@@ -13,8 +13,8 @@ db="hub_readme_$(date +%s)_$$"
 work=$(mktemp -d /tmp/hub-readme.XXXXXX)
 pids=()
 
-pass() { printf 'PASS %s\n' "$*"; }
-fail() { printf 'FAIL %s\n' "$*"; exit 1; }
+# shellcheck source=tools/check-helpers.sh
+source tools/check-helpers.sh
 cleanup() {
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -22,11 +22,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-wait_for() { # url, what
-  for _ in $(seq 1 120); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done
-  fail "$2 did not answer at $1"
-}
 
 psql "$server/postgres" -qc "create database $db"
 export DATABASE_URL="$server/$db"

@@ -70,8 +70,10 @@ async function signalChild(signals: NodeJS.Signals[], env: NodeJS.ProcessEnv = {
 describe('stopOnSignals', () => {
   it('stops once for the SIGINT and SIGTERM that Ctrl+C under npm run dev delivers, and exits 0', async () => {
     const { code, output } = await signalChild(['SIGINT', 'SIGTERM']);
-    expect(output).toContain('stopped by SIGINT; stop ran 1 time(s)');
-    expect(output).not.toContain('2 time(s)');
+    // Node may handle two signals sent together in either order; what matters is one stop.
+    expect(output).toMatch(/stopped by SIG(INT|TERM); stop ran 1 time\(s\)/);
+    expect(output).toContain('stop call 1');
+    expect(output).not.toContain('stop call 2');
     expect(code).toBe(0);
   });
 

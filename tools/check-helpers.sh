@@ -1,0 +1,9 @@
+# Sourced by tools/readme-check.sh and tools/container-smoke.sh: the PASS/FAIL lines they
+# print and the wait for an HTTP service to answer.
+pass() { printf 'PASS %s\n' "$*"; }
+fail() { printf 'FAIL %s\n' "$*"; exit 1; }
+
+wait_for() { # url, what
+  for _ in $(seq 1 120); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  fail "$2 did not answer at $1"
+}
