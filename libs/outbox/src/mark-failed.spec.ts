@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { ExternalSystemError } from '@hub/integrations';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { useTestOrm } from '@hub/testing';
 import { InvalidOutboxPayloadError } from './errors';
 import { markFailed } from './mark-failed';
 import { claimDueEvents } from './sql/claim-due-events';
@@ -19,7 +19,7 @@ const serverError = (retryAfterMs?: number) =>
   });
 
 describe('recording delivery outcomes', () => {
-  let db: TestDatabase;
+  const database = useTestOrm();
   let orm: MikroORM;
 
   /** One event, claimed by OWNER, with `attempts` failures behind it. */
@@ -30,13 +30,8 @@ describe('recording delivery outcomes', () => {
     return id;
   }
 
-  beforeAll(async () => {
-    db = await createTestDatabase('hub_test_outbox_outcomes');
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
+  beforeAll(() => {
+    orm = database.orm;
   });
   beforeEach(() => clearOutbox(orm));
 

@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { useTestOrm } from '@hub/testing';
 import { clearOutbox, enqueueEvents, enqueueOne, readEvent, updateEvent } from '../testing/outbox-rows';
 import { claimDueEvents, type ClaimOptions } from './claim-due-events';
 import { markDelivered } from './mark-delivered';
 
 describe('claimDueEvents', () => {
-  let db: TestDatabase;
+  const database = useTestOrm();
   let orm: MikroORM;
   const claim = (options: Partial<ClaimOptions> = {}) =>
     orm.em.fork().transactional((em) => claimDueEvents(em, { owner: 'replica-a', limit: 10, leaseMs: 60_000, ...options }));
   const ids = (events: Array<{ id: string }>) => events.map((event) => event.id);
 
-  beforeAll(async () => {
-    db = await createTestDatabase('hub_test_outbox_claim');
-    orm = await openTestOrm(db.url);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
+  beforeAll(() => {
+    orm = database.orm;
   });
   beforeEach(() => clearOutbox(orm));
 
