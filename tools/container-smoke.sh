@@ -56,7 +56,7 @@ wait_for "http://127.0.0.1:$sandbox_port/health" sandbox
 wait_for "http://127.0.0.1:$api_port/ready" "api /ready"
 wait_for "http://127.0.0.1:$admin_port/health" admin
 sleep 2
-docker ps --filter "name=hub-smoke-scheduler-$$" --filter status=running -q | grep -q . || {
+[ -n "$(docker ps --filter "name=hub-smoke-scheduler-$$" --filter status=running -q)" ] || {
   docker logs "hub-smoke-scheduler-$$" 2>&1 | tail -20; fail "the scheduler container stopped"
 }
 pass "api, scheduler, admin and sandbox started at once on a new database"
@@ -70,8 +70,11 @@ if grep -q 'Failed to get migration heads' <<<"$logs"; then fail "'Failed to get
 pass "the entry points applied $applied migration(s) once, under the lock"
 
 api="hub-smoke-api-$$"
-docker exec -w /app "$api" node dist/migrate.js up | grep -q 'no migrations to apply' || fail "node dist/migrate.js up in the api container"
-docker exec -w /app "$api" node dist/migrate.js status | grep -q '^applied' || fail "node dist/migrate.js status in the api container"
+# Output goes to a file first: with pipefail, `grep -q` closing a pipe early fails the writer.
+docker exec -w /app "$api" node dist/migrate.js up >"$work/exec-up.log" || fail "node dist/migrate.js up in the api container exited non-zero"
+grep -q 'no migrations to apply' "$work/exec-up.log" || fail "node dist/migrate.js up in the api container"
+docker exec -w /app "$api" node dist/migrate.js status >"$work/exec-status.log" || fail "node dist/migrate.js status in the api container exited non-zero"
+grep -q '^applied' "$work/exec-status.log" || fail "node dist/migrate.js status in the api container"
 pass "docker exec -w /app <api> node dist/migrate.js up / status"
 
 types=$(psql "$url" -At -F ' ' -c "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='integration_logs' ORDER BY 1;")

@@ -30,10 +30,14 @@ export DATABASE_URL="$server/$db"
 npx nx run migrations:up >"$work/nx-up.log" 2>&1 || { cat "$work/nx-up.log"; fail "npx nx run migrations:up"; }
 grep -q 'No migrations have been applied to this database yet' "$work/nx-up.log" || fail "first up did not say nothing was applied yet"
 pass "npx nx run migrations:up applied every migration on a new database"
-npm run --silent migrate -- status | tee "$work/status.log" | grep -q '^applied' || fail "npm run migrate -- status"
+# Output goes to a file first: with pipefail, `grep -q` closing a pipe early fails the writer.
+npm run --silent migrate -- status >"$work/status.log" || fail "npm run migrate -- status exited non-zero"
+grep -q '^applied' "$work/status.log" || fail "npm run migrate -- status"
 grep -q '^pending' "$work/status.log" && fail "migrations still pending after up"
-npm run --silent migrate -- up | grep -q 'no migrations to apply' || fail "a second up was not a no-op"
-npm run --silent migrate -- check | grep -q 'Schema is current' || fail "npm run migrate -- check"
+npm run --silent migrate -- up >"$work/up-again.log" || fail "a second npm run migrate -- up exited non-zero"
+grep -q 'no migrations to apply' "$work/up-again.log" || fail "a second up was not a no-op"
+npm run --silent migrate -- check >"$work/check.log" || fail "npm run migrate -- check exited non-zero"
+grep -q 'Schema is current' "$work/check.log" || fail "npm run migrate -- check"
 pass "npm run migrate -- status / up / check"
 if grep -rq 'Failed to get migration heads' "$work"; then fail "'Failed to get migration heads' printed"; fi
 
