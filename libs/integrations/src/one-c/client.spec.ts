@@ -91,10 +91,10 @@ describe('1С client: failures the outbox must tell apart', () => {
 
   it('times out a server that never answers, within the configured bound', async () => {
     const client = await clientAnswering(() => new Promise<Response>(() => undefined), 200);
-    const started = Date.now();
     const error = await failureOf(client.listWarehouses());
+    // The configured timeout ended the wait (no clock read here: tests never assert timings).
     expect(error).toMatchObject({ code: 'timeout', retryable: true, status: undefined });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.message).toMatch(/200 ms/);
   });
 
   it('times out a server that sends headers and then stalls the body', async () => {
