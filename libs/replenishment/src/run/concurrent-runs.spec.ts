@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startReplenishmentRun } from './start-run';
-import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
-import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+import { useRunEnvironment } from '../testing/run-fixture';
 
 describe('runs started at the same time', () => {
-  let fx: RunFixture;
-  let sandbox: SandboxProcess;
+  const env = useRunEnvironment();
 
-  beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    await fx?.close();
-  });
 
   it('order each (target, product) once between them: planning waits for the other run\'s commit', async () => {
-    const deps = { orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger };
+    const deps = { orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger };
     const runs = await Promise.all([
       startReplenishmentRun(deps, { trigger: 'endpoint' }),
       startReplenishmentRun(deps, { trigger: 'schedule' }),
@@ -26,7 +17,7 @@ describe('runs started at the same time', () => {
     const ordered = outcomes.map((o) => (o.status === 'succeeded' ? o.counts.transferOrders : -1));
     expect(ordered.filter((n) => n > 0)).toHaveLength(1);
     expect(ordered.filter((n) => n === 0)).toHaveLength(2);
-    const duplicates = await fx.query(
+    const duplicates = await env.fx.query(
       `select o.target_warehouse_id, l.product_id
        from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id
        group by o.target_warehouse_id, l.product_id, o.source_warehouse_id

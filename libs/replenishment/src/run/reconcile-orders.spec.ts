@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createOneCTransferOrderHandler, createOutboxDispatcher, processOutboxBatch } from '@hub/outbox';
 import { startReplenishmentRun } from './start-run';
 import { CREATE_1C_TRANSFER_ORDER } from './write-transfer-orders';
-import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
-import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+import { useRunEnvironment } from '../testing/run-fixture';
 import type { RunCounts } from './types';
 
 interface SentLine {
@@ -19,29 +18,28 @@ interface SentLine {
 }
 
 describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
-  let fx: RunFixture;
-  let sandbox: SandboxProcess;
+  const env = useRunEnvironment();
   let firstRunId: string;
   const run = async () => {
     const requestId = randomUUID();
-    const started = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'endpoint', requestId });
+    const started = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
     return { runId: started.runId, requestId, outcome: await started.completion };
   };
   const control = async (path: string, body?: unknown) => {
-    const response = await fetch(`${sandbox.baseUrl}/__sandbox${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${env.sandbox.baseUrl}/__sandbox${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
     expect(response.status, path).toBeLessThan(300);
   };
   /** Every transfer order of one run, or of all runs. */
-  const statuses = async (runId: string | null = null) => fx.query<{ id: string; status: string; updated_at: string }>(
+  const statuses = async (runId: string | null = null) => env.fx.query<{ id: string; status: string; updated_at: string }>(
     'select id, status, updated_at::text from transfer_orders where ?::uuid is null or run_id = ?::uuid order by id', [runId, runId]);
   /* Delivers every pending order to the sandbox the way the scheduler does: they become 'sent'. */
   const deliverPending = async () => {
-    const handler = createOneCTransferOrderHandler({ oneC: sandbox.oneC, orm: fx.orm });
+    const handler = createOneCTransferOrderHandler({ oneC: env.sandbox.oneC, orm: env.fx.orm });
     const dispatch = createOutboxDispatcher({ [CREATE_1C_TRANSFER_ORDER]: handler });
-    return processOutboxBatch({ orm: fx.orm, dispatch, owner: 'reconcile-spec', batchSize: 100 });
+    return processOutboxBatch({ orm: env.fx.orm, dispatch, owner: 'reconcile-spec', batchSize: 100 });
   };
   /* Lines of the first run's orders, each (target, product) ordered once only so its need is the line's alone. */
-  const sentLines = () => fx.query<SentLine>(
+  const sentLines = () => env.fx.query<SentLine>(
     `select o.id as "orderId", o.external_id as "externalId", o.target_warehouse_id as target, w.external_id as "targetExternal",
        l.product_id as product, p.external_id as "productExternal", l.quantity, l.explanation
      from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id
@@ -50,20 +48,15 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
        join transfer_orders o2 on o2.id = l2.transfer_order_id
        where o2.run_id = o.run_id and o2.target_warehouse_id = o.target_warehouse_id and l2.product_id = l.product_id)
      order by p.sku, w.code`, [firstRunId]);
-  const linesOf = (runId: string) => fx.query<{ target: string; product: string; quantity: number; explanation: Record<string, number> }>(
+  const linesOf = (runId: string) => env.fx.query<{ target: string; product: string; quantity: number; explanation: Record<string, number> }>(
     `select o.target_warehouse_id as target, l.product_id as product, l.quantity, l.explanation
      from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id where o.run_id = ?`, [runId]);
 
   beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
     const first = await run();
     expect(first.outcome).toMatchObject({ status: 'succeeded', counts: { ordersChecked: 0 } });
     firstRunId = first.runId;
     expect(await deliverPending()).toMatchObject({ delivered: (first.outcome as { counts: RunCounts }).counts.transferOrders, dead: 0 });
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    await fx?.close();
   });
 
   it('closes what 1С received or cancelled, and the next run plans from the new stock', async () => {
@@ -96,7 +89,7 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
       expect(renewed?.explanation, `need of ${line.product} reappears`).toMatchObject({ inbound: 0, need: line.explanation['need'] });
     }
 
-    const [logged] = await fx.query<{ level: string; request_id: string; payload: unknown }>(
+    const [logged] = await env.fx.query<{ level: string; request_id: string; payload: unknown }>(
       `select level, request_id, payload from integration_logs where run_id = ? and step = 'reconcile_orders'`, [second.runId]);
     expect(logged).toEqual({ level: 'INFO', request_id: second.requestId, payload: { ordersChecked: before.length, ordersReceived: 1, ordersCancelled: 1, ordersStillOpen: before.length - 2, ordersUnknown: 0 } });
   });
@@ -104,11 +97,11 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
   it('leaves an order 1С does not know as sent and names it in a WARNING', async () => {
     const [lost] = await sentLines();
     if (!lost) throw new Error('an order of the first run should still be sent');
-    await fx.query(`update transfer_orders set external_id = 'no-such-document' where id = ?`, [lost.orderId]);
+    await env.fx.query(`update transfer_orders set external_id = 'no-such-document' where id = ?`, [lost.orderId]);
     const third = await run();
     expect(third.outcome).toMatchObject({ status: 'succeeded', counts: { ordersUnknown: 1, ordersReceived: 0, ordersCancelled: 0 } });
     expect((await statuses()).find((row) => row.id === lost.orderId)?.status).toBe('sent');
-    const warnings = await fx.query<{ step: string; request_id: string; message: string; payload: Record<string, unknown> }>(
+    const warnings = await env.fx.query<{ step: string; request_id: string; message: string; payload: Record<string, unknown> }>(
       `select step, request_id, message, payload from integration_logs where run_id = ? and level = 'WARNING'`, [third.runId]);
     expect(warnings).toEqual([{
       step: 'reconcile_orders', request_id: third.requestId, message: expect.stringContaining('no-such-document'),
@@ -118,7 +111,7 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
 
   it('fails the run with an ERROR row when 1С fails mid-way, changing nothing', async () => {
     expect(await deliverPending()).toMatchObject({ delivered: expect.any(Number), dead: 0 });
-    const [arrived] = await fx.query<{ externalId: string }>(
+    const [arrived] = await env.fx.query<{ externalId: string }>(
       `select external_id as "externalId" from transfer_orders where status = 'sent' and external_id <> 'no-such-document'`);
     if (!arrived) throw new Error('the later runs\' orders should have been sent');
     await control(`/transfer-orders/${arrived.externalId}/receive`);
@@ -129,10 +122,10 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     const failed = await run();
     expect(failed.outcome).toMatchObject({ status: 'failed', error: expect.stringContaining('HTTP 503') });
     expect(await statuses()).toEqual(before);
-    const errors = await fx.query<{ step: string; request_id: string }>(
+    const errors = await env.fx.query<{ step: string; request_id: string }>(
       `select step, request_id from integration_logs where run_id = ? and level = 'ERROR'`, [failed.runId]);
     expect(errors).toEqual([{ step: 'reconcile_orders', request_id: failed.requestId }]);
-    const [written] = await fx.query<{ snapshots: number; orders: number }>(
+    const [written] = await env.fx.query<{ snapshots: number; orders: number }>(
       `select (select count(*)::int from stock_snapshots where run_id = ?) as snapshots,
          (select count(*)::int from transfer_orders where run_id = ?) as orders`, [failed.runId, failed.runId]);
     expect(written).toEqual({ snapshots: 0, orders: 0 });

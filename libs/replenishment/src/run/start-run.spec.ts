@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findRun } from '../sql/runs-sql';
 import { startReplenishmentRun } from './start-run';
-import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
-import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+import { useRunEnvironment } from '../testing/run-fixture';
 import type { RunOutcome } from './types';
 
 describe('startReplenishmentRun against the 1С sandbox', () => {
-  let fx: RunFixture;
-  let sandbox: SandboxProcess;
+  const env = useRunEnvironment();
   let first: { runId: string; requestId: string; outcome: RunOutcome };
 
   beforeAll(async () => {
-    [fx, sandbox] = await Promise.all([openRunFixture(), startSandboxProcess()]);
     const requestId = randomUUID();
-    const started = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'endpoint', requestId });
+    const started = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
     first = { runId: started.runId, requestId, outcome: await started.completion };
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    await fx?.close();
   });
 
   it('succeeds with transfer orders and counts that match the rows', async () => {
@@ -27,11 +20,11 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
     if (first.outcome.status !== 'succeeded') return;
     const { counts } = first.outcome;
     expect(counts.transferOrders).toBeGreaterThan(0);
-    const run = await findRun(fx.orm.em.fork(), first.runId);
+    const run = await findRun(env.fx.orm.em.fork(), first.runId);
     expect(run).toMatchObject({ status: 'succeeded', counts, requestId: first.requestId, trigger: 'endpoint', error: null });
     expect(run?.startedAt?.getTime()).toBeGreaterThanOrEqual(run?.createdAt.getTime() ?? Infinity);
     expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run?.startedAt?.getTime() ?? Infinity);
-    const [rows] = await fx.query<{ snapshots: number; orders: number; lines: number }>(
+    const [rows] = await env.fx.query<{ snapshots: number; orders: number; lines: number }>(
       `select (select count(*)::int from stock_snapshots where run_id = ?) as snapshots,
          (select count(*)::int from transfer_orders where run_id = ?) as orders,
          (select count(*)::int from transfer_order_lines l join transfer_orders o on o.id = l.transfer_order_id where o.run_id = ?) as lines`,
@@ -40,7 +33,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   });
 
   it('explains every line with numbers that add up', async () => {
-    const lines = await fx.query<{ quantity: number; explanation: Record<string, number> }>(
+    const lines = await env.fx.query<{ quantity: number; explanation: Record<string, number> }>(
       `select l.quantity, l.explanation from transfer_order_lines l join transfer_orders o on o.id = l.transfer_order_id where o.run_id = ?`,
       [first.runId]);
     expect(lines.length).toBeGreaterThan(0);
@@ -54,7 +47,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   });
 
   it('never takes a donor below its own min', async () => {
-    const given = await fx.query<{ on_hand: number; reserved: number; min_qty: number; given: number }>(
+    const given = await env.fx.query<{ on_hand: number; reserved: number; min_qty: number; given: number }>(
       `select s.on_hand, s.reserved, coalesce(r.min_qty, 0) as min_qty, sum(l.quantity)::int as given
        from transfer_orders o
        join transfer_order_lines l on l.transfer_order_id = o.id
@@ -67,7 +60,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   });
 
   it('enqueues one CREATE_1C_TRANSFER_ORDER event per order, in 1С ids', async () => {
-    const events = await fx.query<{ order_id: string; event_type: string; status: string; payload: Record<string, unknown>; source_external: string; lines: number }>(
+    const events = await env.fx.query<{ order_id: string; event_type: string; status: string; payload: Record<string, unknown>; source_external: string; lines: number }>(
       `select o.id as order_id, e.event_type, e.status, e.payload, w.external_id as source_external,
          (select count(*)::int from transfer_order_lines l where l.transfer_order_id = o.id) as lines
        from transfer_orders o
@@ -83,7 +76,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   });
 
   it('logs every step with the run id and request id', async () => {
-    const rows = await fx.query<{ step: string; level: string; request_id: string; elapsed_ms: number | null; payload_type: string }>(
+    const rows = await env.fx.query<{ step: string; level: string; request_id: string; elapsed_ms: number | null; payload_type: string }>(
       `select step, level, request_id, elapsed_ms, jsonb_typeof(payload) as payload_type from integration_logs where run_id = ? order by id`,
       [first.runId]);
     expect(rows.map((r) => r.step)).toEqual(['start', 'sync_catalog', 'reconcile_orders', 'fetch_stock', 'plan', 'write_orders', 'finish']);
@@ -92,20 +85,20 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   });
 
   it('does not order again right after: open orders count as inbound', async () => {
-    const second = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'schedule' });
+    const second = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
     const outcome = await second.completion;
     expect(outcome).toMatchObject({ status: 'succeeded', counts: { transferOrders: 0, outboxEvents: 0 } });
-    const [orders] = await fx.query<{ count: number }>('select count(*)::int as count from transfer_orders where run_id = ?', [second.runId]);
+    const [orders] = await env.fx.query<{ count: number }>('select count(*)::int as count from transfer_orders where run_id = ?', [second.runId]);
     expect(orders?.count).toBe(0);
   });
 
   it('plans only the named target warehouse', async () => {
-    const [target] = await fx.query<{ id: string }>(
+    const [target] = await env.fx.query<{ id: string }>(
       'select target_warehouse_id as id from transfer_orders where run_id = ? order by target_warehouse_id limit 1', [first.runId]);
-    await fx.query(`update transfer_orders set status = 'received' where run_id = ?`, [first.runId]);
-    const run = await startReplenishmentRun({ orm: fx.orm, oneC: sandbox.oneC, logger: fx.logger }, { trigger: 'admin', warehouseId: target?.id ?? null });
+    await env.fx.query(`update transfer_orders set status = 'received' where run_id = ?`, [first.runId]);
+    const run = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'admin', warehouseId: target?.id ?? null });
     expect(await run.completion).toMatchObject({ status: 'succeeded' });
-    const targets = await fx.query<{ id: string }>('select distinct target_warehouse_id as id from transfer_orders where run_id = ?', [run.runId]);
+    const targets = await env.fx.query<{ id: string }>('select distinct target_warehouse_id as id from transfer_orders where run_id = ?', [run.runId]);
     expect(targets).toEqual([{ id: target?.id }]);
   });
 });
