@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ONE_C_API_PREFIX } from '@hub/integrations';
 import { createSandboxApp, DEMO_WAREHOUSE_IDS } from './app';
+import { basicAuth as basic } from './testing/basic-auth';
 
-const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 const AUTH = { authorization: basic('hub', 'hub-sandbox') };
 const api = (path: string) => `http://localhost${ONE_C_API_PREFIX}${path}`;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOneCClient, ExternalSystemError, type OneCClient } from '@hub/integrations';
 import { createSandboxApp, DEMO_WAREHOUSE_IDS, type SandboxFault } from '../app';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
+import { DEFAULT_AUTH } from '../testing/basic-auth';
 
 let sandbox: ServedSandbox;
 let client: OneCClient;
@@ -86,7 +87,7 @@ describe('POST /__sandbox/faults', () => {
 
   it('forgets queued faults on DELETE and on reset', async () => {
     const { app } = createSandboxApp();
-    const auth = { authorization: `Basic ${Buffer.from('hub:hub-sandbox').toString('base64')}` };
+    const auth = { authorization: DEFAULT_AUTH };
     await app.request('http://localhost/__sandbox/faults', { method: 'POST', body: JSON.stringify({ status: 500, times: 5 }) });
     await app.request('http://localhost/__sandbox/faults', { method: 'DELETE' });
     expect((await app.request('http://localhost/hs/integrationapi/v1/warehouses', { headers: auth })).status).toBe(200);

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ONE_C_API_PREFIX, type OneCCreateTransferOrder } from '@hub/integrations';
 import { createSandboxApp, DEMO_WAREHOUSE_IDS } from '../app';
+import { DEFAULT_AUTH as AUTH } from '../testing/basic-auth';
 
-const AUTH = `Basic ${Buffer.from('hub:hub-sandbox').toString('base64')}`;
 const KEFIR = { productId: '0c6f0002-5a2e-11ee-8c99-0242ac120002', sku: 'SKU-0002' };
 const ORDER: OneCCreateTransferOrder = {
   hubOrderId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ONE_C_API_PREFIX, type OneCCreateTransferOrder } from '@hub/integrations';
 import { createSandboxApp, DEMO_WAREHOUSE_IDS } from '../app';
+import { DEFAULT_AUTH as AUTH } from '../testing/basic-auth';
 
-const AUTH = `Basic ${Buffer.from('hub:hub-sandbox').toString('base64')}`;
 const MILK = { productId: '0c6f0001-5a2e-11ee-8c99-0242ac120002', sku: 'SKU-0001' };
 const ORDER: OneCCreateTransferOrder = {
   hubOrderId: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
