@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OneCConfigError, oneCClientOptionsFromEnv } from './client-options';
+import { ConfigError } from '@hub/runtime';
+import { oneCClientOptionsFromEnv } from './client-options';
 
 describe('oneCClientOptionsFromEnv', () => {
   it('defaults to the sandbox on loopback when nothing is set', () => {
@@ -23,7 +24,7 @@ describe('oneCClientOptionsFromEnv', () => {
   });
 
   it('names the variable when a URL is unusable', () => {
-    expect(() => oneCClientOptionsFromEnv({ ONEC_BASE_URL: 'not a url' })).toThrow(OneCConfigError);
+    expect(() => oneCClientOptionsFromEnv({ ONEC_BASE_URL: 'not a url' })).toThrow(ConfigError);
     expect(() => oneCClientOptionsFromEnv({ ONEC_BASE_URL: 'ftp://erp.example.test' })).toThrow(/^ONEC_BASE_URL /);
   });
 

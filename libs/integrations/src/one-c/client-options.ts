@@ -1,3 +1,4 @@
+import { blankAsUnset, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 import { ONE_C_DEFAULT_TIMEOUT_MS, type OneCClientOptions } from './client';
 
@@ -7,8 +8,6 @@ export const ONE_C_ENV_DEFAULTS = {
   ONEC_USERNAME: 'hub',
   ONEC_PASSWORD: 'hub-sandbox',
 } as const;
-
-const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const oneCEnvSchema = z.object({
   ONEC_BASE_URL: z.preprocess(
@@ -33,31 +32,16 @@ const oneCEnvSchema = z.object({
   ),
 });
 
-/** The environment holds a value we cannot use; the message names the variable (never its value). */
-export class OneCConfigError extends Error {
-  readonly variable: string;
-
-  constructor(variable: string, problem: string) {
-    super(`${variable} ${problem}`);
-    this.name = 'OneCConfigError';
-    this.variable = variable;
-  }
-}
-
 /**
  * 1С client options from ONEC_BASE_URL, ONEC_USERNAME, ONEC_PASSWORD and ONEC_TIMEOUT_MS,
- * with the sandbox's values as defaults. Throws OneCConfigError naming the bad variable.
+ * with the sandbox's values as defaults. Throws ConfigError (@hub/runtime) naming the bad variable.
  */
 export function oneCClientOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OneCClientOptions {
-  const parsed = oneCEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new OneCConfigError(String(issue?.path[0] ?? 'ONEC_*'), issue?.message ?? 'is invalid');
-  }
+  const settings = readEnvConfig(oneCEnvSchema, env);
   return {
-    baseUrl: parsed.data.ONEC_BASE_URL,
-    username: parsed.data.ONEC_USERNAME,
-    password: parsed.data.ONEC_PASSWORD,
-    timeoutMs: parsed.data.ONEC_TIMEOUT_MS,
+    baseUrl: settings.ONEC_BASE_URL,
+    username: settings.ONEC_USERNAME,
+    password: settings.ONEC_PASSWORD,
+    timeoutMs: settings.ONEC_TIMEOUT_MS,
   };
 }
