@@ -32,7 +32,7 @@ export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; 
   const state = new SandboxState(options.seed);
   const oneC = new Hono();
   // Faults come before auth: a failing proxy or a busy 1С answers before checking anyone.
-  oneC.use(injectFaults(state.faults));
+  oneC.use(injectFaults(state.faults, 'one_c', ONE_C_API_PREFIX));
   oneC.use(
     basicAuth({
       username: options.username ?? ONE_C_ENV_DEFAULTS.ONEC_USERNAME,

@@ -62,7 +62,10 @@ export const TransferOrder = defineEntity({
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
     updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   }),
-  indexes: [{ name: 'transfer_orders_target_status_index', properties: ['targetWarehouse', 'status'] }],
+  indexes: [
+    { name: 'transfer_orders_target_status_index', properties: ['targetWarehouse', 'status'] },
+    { name: 'transfer_orders_run_index', properties: ['run'] },
+  ],
 });
 export type TransferOrder = InferEntity<typeof TransferOrder>;
 
@@ -77,5 +80,6 @@ export const TransferOrderLine = defineEntity({
     quantity: p.integer().columnType('integer'),
     explanation: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
   }),
+  indexes: [{ name: 'transfer_order_lines_order_index', properties: ['transferOrder'] }],
 });
 export type TransferOrderLine = InferEntity<typeof TransferOrderLine>;
