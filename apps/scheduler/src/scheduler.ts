@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { scheduleJob, type Job, type Spec } from 'node-schedule';
-import { JOB_NAMES, OUTBOX_SCHEDULE, REPLENISHMENT_SCHEDULE, type JobName } from './jobs/job-names';
+import { JOB_NAMES, OUTBOX_INTERVAL_MS, OUTBOX_SCHEDULE, REPLENISHMENT_SCHEDULE, type JobName } from './jobs/job-names';
 import { createOutboxTickRunner, type TickResult } from './jobs/process-outbox-events';
 import { createReplenishmentJobRunner, type ReplenishmentJobResult } from './jobs/run-internal-replenishment';
 import type { SchedulerDeps } from './jobs/scheduler-deps';
@@ -23,6 +23,28 @@ export interface Scheduler {
   nextInvocations(): Record<JobName, Date | null>;
 }
 
+/** What the scheduler keeps of a scheduled job: node-schedule's Job, or a plain timer. */
+interface ScheduledJob {
+  cancel(): void;
+  nextInvocation(): Date | null;
+}
+
+/**
+ * `work` every `intervalMs` on a timer, for an outbox interval the half-minute cron cannot
+ * express (tests run replicas at a few hundred milliseconds). Overlap is the runner's to refuse.
+ */
+function everyInterval(intervalMs: number, work: () => void): ScheduledJob {
+  let next = Date.now() + intervalMs;
+  const timer = setInterval(() => {
+    next = Date.now() + intervalMs;
+    work();
+  }, intervalMs);
+  return {
+    cancel: () => clearInterval(timer),
+    nextInvocation: () => new Date(next),
+  };
+}
+
 /** A lease owner no other replica shares, readable in the outbox table. */
 function defaultOwner(): string {
   return `scheduler@${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -32,11 +54,12 @@ function defaultOwner(): string {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const outboxTick = createOutboxTickRunner(deps, deps.owner ?? defaultOwner());
   const replenishment = createReplenishmentJobRunner(deps);
-  const jobs = new Map<JobName, Job>();
+  const jobs = new Map<JobName, ScheduledJob>();
+  const outboxIntervalMs = deps.outboxIntervalMs ?? OUTBOX_INTERVAL_MS;
 
   function schedule(name: JobName, rule: Spec, work: () => Promise<unknown>): void {
     // The runners never reject; `void` only tells node-schedule there is nothing to wait for.
-    const job = scheduleJob(name, rule, () => void work());
+    const job: Job | null = scheduleJob(name, rule, () => void work());
     if (!job) throw new Error(`The schedule of ${name} never fires: ${JSON.stringify(rule)}`);
     jobs.set(name, job);
   }
@@ -44,13 +67,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     start() {
       if (jobs.size > 0) return;
-      schedule(JOB_NAMES.processOutboxEvents, OUTBOX_SCHEDULE, outboxTick.run);
+      if (outboxIntervalMs === OUTBOX_INTERVAL_MS) schedule(JOB_NAMES.processOutboxEvents, OUTBOX_SCHEDULE, outboxTick.run);
+      else jobs.set(JOB_NAMES.processOutboxEvents, everyInterval(outboxIntervalMs, () => void outboxTick.run()));
       schedule(JOB_NAMES.runInternalReplenishment, REPLENISHMENT_SCHEDULE, replenishment.run);
     },
     async stop() {
       for (const job of jobs.values()) job.cancel();
       jobs.clear();
-      await Promise.all([outboxTick.idle(), replenishment.idle()]);
+      await Promise.all([outboxTick.stop(), replenishment.idle()]);
     },
     runOutboxTick: () => outboxTick.run(),
     runInternalReplenishment: () => replenishment.run(),

@@ -9,13 +9,23 @@ export const RETRY_MAX_DELAY_MS = 10 * 60 * 1_000;
  */
 export const RETRY_AFTER_MAX_MS = 24 * 60 * 60 * 1_000;
 
+/** The backoff window: `baseMs` after the first failure, doubling up to `maxMs`. */
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: RETRY_BASE_DELAY_MS, maxMs: RETRY_MAX_DELAY_MS };
+
 export interface RetryDelayInput {
   /** Failed attempts including the one that just happened (1 for the first failure). */
   failedAttempts: number;
-  /** The other side's `Retry-After`, when it sent one. */
+  /** The other side's retry interval (`Retry-After`, МойСклад's header), when it sent one. */
   retryAfterMs?: number | undefined;
   /** A number in [0, 1); injectable so tests can pin the jitter. */
-  random?: () => number;
+  random?: (() => number) | undefined;
+  /** The window; {@link DEFAULT_BACKOFF} when omitted. */
+  policy?: BackoffPolicy | undefined;
 }
 
 /**
@@ -23,13 +33,14 @@ export interface RetryDelayInput {
  * min(cap, base · 2^(failures − 1)). Full jitter spreads the retries of many events that
  * failed together (an outage) instead of sending them back in one wave. When the other
  * side named a longer wait, its wish wins (up to a day): retrying earlier would only be
- * refused again.
+ * refused again, so the result is never shorter than the interval it asked for.
  */
 export function computeRetryDelayMs(input: RetryDelayInput): number {
   const random = input.random ?? Math.random;
+  const { baseMs, maxMs } = input.policy ?? DEFAULT_BACKOFF;
   const exponent = Math.max(0, input.failedAttempts - 1);
   // 2^exponent overflows to Infinity long after it passed the cap; Math.min handles both.
-  const window = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** exponent);
+  const window = Math.min(maxMs, baseMs * 2 ** exponent);
   const jittered = Math.floor(random() * window);
-  return Math.max(jittered, Math.min(input.retryAfterMs ?? 0, RETRY_AFTER_MAX_MS));
+  return Math.max(jittered, Math.ceil(Math.min(input.retryAfterMs ?? 0, RETRY_AFTER_MAX_MS)));
 }

@@ -34,3 +34,26 @@ export class MissingAggregateError extends PermanentDeliveryError {
     this.name = 'MissingAggregateError';
   }
 }
+
+/**
+ * A delivery did not settle within the per-delivery timeout. Retryable: the other side may
+ * only have been slow; the timeout exists so that a hung call gives the event back long
+ * before its lease would run out.
+ */
+export class DeliveryTimeoutError extends Error {
+  constructor(eventId: string, timeoutMs: number) {
+    super(`Delivery of outbox event ${eventId} did not finish within ${timeoutMs} ms`);
+    this.name = 'DeliveryTimeoutError';
+  }
+}
+
+/** Outbox settings that cannot work together; the message names the setting and the fix. */
+export class InvalidOutboxSettingsError extends Error {
+  constructor(
+    readonly setting: string,
+    readonly problem: string,
+  ) {
+    super(`${setting} ${problem}`);
+    this.name = 'InvalidOutboxSettingsError';
+  }
+}

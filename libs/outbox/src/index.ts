@@ -1,22 +1,46 @@
 export { enqueueEvent, type NewOutboxEvent } from './enqueue';
-export { claimDueEvents, type ClaimedEvent, type ClaimOptions } from './sql/claim-due-events';
-export { markDelivered } from './sql/mark-delivered';
+export { claimDueEvents, type ClaimedEvent, type ClaimOptions, type OutboxEventRef } from './sql/claim-due-events';
+export { buryAbandonedEvents, type AbandonedEvent } from './sql/bury-abandoned-events';
+export { markDelivered, markDeliveredMany, type DeliveredEvent } from './sql/mark-delivered';
 export { markFailed, DEFAULT_MAX_ATTEMPTS, type MarkFailedOptions, type FailureOutcome } from './mark-failed';
-export { computeRetryDelayMs, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, type RetryDelayInput } from './backoff';
+export {
+  computeRetryDelayMs,
+  DEFAULT_BACKOFF,
+  RETRY_BASE_DELAY_MS,
+  RETRY_MAX_DELAY_MS,
+  type BackoffPolicy,
+  type RetryDelayInput,
+} from './backoff';
+export {
+  resolveOutboxSettings,
+  longestBatchMs,
+  DEFAULT_OUTBOX_SETTINGS,
+  type OutboxSettings,
+  type OutboxSettingsInput,
+} from './settings';
 export { describeDeliveryFailure, redactSecrets, type DeliveryFailure } from './describe-failure';
-export { createOutboxDispatcher, type OutboxHandler, type OutboxDispatch, type DeliveryReceipt } from './dispatcher';
+export {
+  createOutboxDispatcher,
+  type OutboxHandler,
+  type OutboxDispatch,
+  type DeliveryReceipt,
+  type DeliveryContext,
+} from './dispatcher';
 export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
 export {
   processOutboxBatch,
-  DEFAULT_BATCH_SIZE,
-  DEFAULT_LEASE_MS,
+  EMPTY_BATCH_RESULT,
   type ProcessOutboxBatchOptions,
   type OutboxBatchResult,
   type EventSettlement,
 } from './process-batch';
+export { drainOutbox, type DrainOutboxOptions, type DrainResult } from './drain-outbox';
 export {
   PermanentDeliveryError,
   InvalidOutboxPayloadError,
   UnknownEventTypeError,
   MissingAggregateError,
+  DeliveryTimeoutError,
+  InvalidOutboxSettingsError,
 } from './errors';
+export { outboxSettingsFromEnv } from './settings-from-env';

@@ -22,10 +22,10 @@ describe('recording delivery outcomes', () => {
   const database = useTestOrm();
   let orm: MikroORM;
 
-  /** One event, claimed by OWNER, with `attempts` failures behind it. */
-  async function leasedEvent(attempts = 0): Promise<string> {
+  /** One event, claimed by OWNER (which counts its attempt), with `failures` failed attempts behind it. */
+  async function leasedEvent(failures = 0): Promise<string> {
     const id = await enqueueOne(orm);
-    await updateEvent(orm, id, `attempts = ${attempts}`);
+    await updateEvent(orm, id, `attempts = ${failures}`);
     await orm.em.fork().transactional((em) => claimDueEvents(em, { owner: OWNER, limit: 1, leaseMs: 60_000 }));
     return id;
   }
@@ -55,7 +55,7 @@ describe('recording delivery outcomes', () => {
 
   it('schedules the first retry within a second (full jitter) and keeps the error', async () => {
     const id = await leasedEvent();
-    const outcome = await markFailed(orm.em.fork(), id, OWNER, serverError(), { attempts: 0 });
+    const outcome = await markFailed(orm.em.fork(), id, OWNER, serverError(), { attempts: 1 });
 
     expect(outcome.status).toBe('retried');
     const row = await readEvent(orm, id);
@@ -67,7 +67,7 @@ describe('recording delivery outcomes', () => {
 
   it('widens the backoff window with each failure', async () => {
     const id = await leasedEvent(5);
-    await markFailed(orm.em.fork(), id, OWNER, serverError(), { attempts: 5, random: () => 0.999 });
+    await markFailed(orm.em.fork(), id, OWNER, serverError(), { attempts: 6, random: () => 0.999 });
     const row = await readEvent(orm, id);
     // Sixth failure: window 1 s · 2^5 = 32 s.
     expect(row.due_in_ms).toBeGreaterThan(30_000);
@@ -76,7 +76,7 @@ describe('recording delivery outcomes', () => {
 
   it("waits as long as the other side's Retry-After asks", async () => {
     const id = await leasedEvent();
-    const outcome = await markFailed(orm.em.fork(), id, OWNER, serverError(120_000), { attempts: 0 });
+    const outcome = await markFailed(orm.em.fork(), id, OWNER, serverError(120_000), { attempts: 1 });
     expect(outcome).toMatchObject({ status: 'retried', delayMs: 120_000 });
     const row = await readEvent(orm, id);
     expect(row.due_in_ms).toBeGreaterThan(118_000);
@@ -85,7 +85,7 @@ describe('recording delivery outcomes', () => {
 
   it('gives up after the last allowed attempt', async () => {
     const id = await leasedEvent(9);
-    const outcome = await markFailed(orm.em.fork(), id, OWNER, serverError(), { attempts: 9, maxAttempts: 10 });
+    const outcome = await markFailed(orm.em.fork(), id, OWNER, serverError(), { attempts: 10, maxAttempts: 10 });
     expect(outcome.status).toBe('dead');
     expect(await readEvent(orm, id)).toMatchObject({ status: 'dead', attempts: 10, lease_owner: null });
   });
@@ -98,12 +98,12 @@ describe('recording delivery outcomes', () => {
       status: 401,
       retryable: false,
     });
-    expect((await markFailed(orm.em.fork(), refused, OWNER, unauthorized, { attempts: 0 })).status).toBe('dead');
+    expect((await markFailed(orm.em.fork(), refused, OWNER, unauthorized, { attempts: 1 })).status).toBe('dead');
     expect(await readEvent(orm, refused)).toMatchObject({ status: 'dead', attempts: 1 });
 
     const invalid = await leasedEvent();
     const error = new InvalidOutboxPayloadError(invalid, 'lines: must not be empty');
-    expect((await markFailed(orm.em.fork(), invalid, OWNER, error, { attempts: 0 })).status).toBe('dead');
+    expect((await markFailed(orm.em.fork(), invalid, OWNER, error, { attempts: 1 })).status).toBe('dead');
     expect((await readEvent(orm, invalid)).last_error).toContain('lines: must not be empty');
   });
 
@@ -112,7 +112,7 @@ describe('recording delivery outcomes', () => {
     const leaky = new Error('connect to postgres://hub:s3cr3t-pw@db:5432/hub failed', {
       cause: new Error('request had Authorization: Basic aHViOmh1Yi1zYW5kYm94 and password=hunter2'),
     });
-    await markFailed(orm.em.fork(), id, OWNER, leaky, { attempts: 0 });
+    await markFailed(orm.em.fork(), id, OWNER, leaky, { attempts: 1 });
     const { last_error: stored } = await readEvent(orm, id);
     expect(stored).toContain('postgres://hub:[redacted]@db:5432/hub');
     expect(stored).toContain('caused by');
@@ -121,8 +121,8 @@ describe('recording delivery outcomes', () => {
 
   it('changes nothing when the lease passed to another replica', async () => {
     const id = await leasedEvent();
-    const outcome = await markFailed(orm.em.fork(), id, 'replica-b', serverError(), { attempts: 0 });
+    const outcome = await markFailed(orm.em.fork(), id, 'replica-b', serverError(), { attempts: 1 });
     expect(outcome.status).toBe('lease_lost');
-    expect(await readEvent(orm, id)).toMatchObject({ status: 'in_flight', attempts: 0, lease_owner: OWNER });
+    expect(await readEvent(orm, id)).toMatchObject({ status: 'in_flight', attempts: 1, lease_owner: OWNER });
   });
 });

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@hub/db';
-import { computeRetryDelayMs } from './backoff';
+import { computeRetryDelayMs, type BackoffPolicy } from './backoff';
 import { describeDeliveryFailure } from './describe-failure';
+import { DEFAULT_OUTBOX_SETTINGS } from './settings';
 import { markDead, scheduleRetry } from './sql/record-failure';
 
 /** Attempts after which an event that keeps failing is given up on. */
-export const DEFAULT_MAX_ATTEMPTS = 10;
+export const DEFAULT_MAX_ATTEMPTS = DEFAULT_OUTBOX_SETTINGS.maxAttempts;
 
 export interface MarkFailedOptions {
-  /** The event's attempts when it was claimed (this failure not yet counted). */
+  /** The event's attempts, the failed one included (as claimed). */
   attempts: number;
   maxAttempts?: number;
-  /** Overrides the Retry-After carried by the error, if any. */
+  /** Overrides the retry interval carried by the error, if any. */
   retryAfterMs?: number | undefined;
+  backoff?: BackoffPolicy | undefined;
   /** Jitter source, for tests. */
   random?: () => number;
 }
@@ -23,8 +25,9 @@ export type FailureOutcome =
   | { status: 'lease_lost'; error: string };
 
 /**
- * Records a failed delivery: back to pending after a backoff, or dead when the error
- * cannot be fixed by retrying or this was the last allowed attempt.
+ * Records a failed delivery: back to pending after a backoff (never sooner than the other
+ * side asked), or dead — with its pending order failed — when the error cannot be fixed by
+ * retrying or this was the last allowed attempt.
  */
 export async function markFailed(
   em: EntityManager,
@@ -34,17 +37,17 @@ export async function markFailed(
   options: MarkFailedOptions,
 ): Promise<FailureOutcome> {
   const failure = describeDeliveryFailure(error);
-  const failedAttempts = options.attempts + 1;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 
-  if (!failure.retryable || failedAttempts >= maxAttempts) {
+  if (!failure.retryable || options.attempts >= maxAttempts) {
     const marked = await markDead(em, id, owner, failure.message);
     return { status: marked ? 'dead' : 'lease_lost', error: failure.message };
   }
   const delayMs = computeRetryDelayMs({
-    failedAttempts,
+    failedAttempts: options.attempts,
     retryAfterMs: options.retryAfterMs ?? failure.retryAfterMs,
     random: options.random,
+    policy: options.backoff,
   });
   const marked = await scheduleRetry(em, id, owner, failure.message, delayMs);
   return marked ? { status: 'retried', delayMs, error: failure.message } : { status: 'lease_lost', error: failure.message };

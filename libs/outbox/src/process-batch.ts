@@ -1,38 +1,35 @@
 import type { MikroORM } from '@hub/db';
-import type { OutboxDispatch } from './dispatcher';
-import { DEFAULT_MAX_ATTEMPTS, markFailed, type FailureOutcome } from './mark-failed';
-import { claimDueEvents, type ClaimedEvent } from './sql/claim-due-events';
-import { markDelivered } from './sql/mark-delivered';
+import { deliverWithTimeout } from './deliver-with-timeout';
+import type { DeliveryReceipt, OutboxDispatch } from './dispatcher';
+import { markFailed, type FailureOutcome } from './mark-failed';
 import { ownSession } from './own-session';
+import { runConcurrently } from './run-concurrently';
+import { resolveOutboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings';
+import { buryAbandonedEvents } from './sql/bury-abandoned-events';
+import { claimDueEvents, type ClaimedEvent, type OutboxEventRef } from './sql/claim-due-events';
+import { markDeliveredMany } from './sql/mark-delivered';
 
-export const DEFAULT_BATCH_SIZE = 20;
-/**
- * Long enough for a whole batch delivered one by one, each call bounded by its client's
- * timeout; a replica that dies holds its events at most this long.
- */
-export const DEFAULT_LEASE_MS = 5 * 60 * 1_000;
-
-/** How one claimed event ended in this batch. */
+/** How one event ended in this batch. */
 export type EventSettlement =
   | { event: ClaimedEvent; status: 'delivered'; responseRef: string }
   | { event: ClaimedEvent; status: 'lease_lost_after_delivery'; responseRef: string }
-  | ({ event: ClaimedEvent } & FailureOutcome);
+  | ({ event: OutboxEventRef } & FailureOutcome);
 
-export interface ProcessOutboxBatchOptions {
+export interface ProcessOutboxBatchOptions extends OutboxSettingsInput {
   orm: MikroORM;
   dispatch: OutboxDispatch;
   /** Lease owner: unique per process, e.g. host, pid and a random suffix. */
   owner: string;
-  batchSize?: number;
-  leaseMs?: number;
-  maxAttempts?: number;
   /** Told about every event as it settles (e.g. to log failures). Must not throw. */
-  onSettled?: (settlement: EventSettlement) => void | Promise<void>;
+  onSettled?: ((settlement: EventSettlement) => void | Promise<void>) | undefined;
+  /** Jitter source for the backoff, for tests. */
+  random?: () => number;
 }
 
 /**
- * Counts of one batch. `leaseLost`: events another replica took over while this one was
- * delivering them (the lease ran out); their state is that replica's to record.
+ * Counts of one batch. `dead` includes events whose last allowed try never came back
+ * (their process died), which are buried without being `claimed`. `leaseLost`: events
+ * another replica took over while this one was delivering them; their state is its to record.
  */
 export interface OutboxBatchResult {
   claimed: number;
@@ -42,42 +39,64 @@ export interface OutboxBatchResult {
   leaseLost: number;
 }
 
-async function deliverOne(options: ProcessOutboxBatchOptions, event: ClaimedEvent): Promise<EventSettlement> {
-  let responseRef: string;
+export const EMPTY_BATCH_RESULT: Readonly<OutboxBatchResult> = { claimed: 0, delivered: 0, retried: 0, dead: 0, leaseLost: 0 };
+
+type Attempt = { event: ClaimedEvent; receipt: DeliveryReceipt } | EventSettlement;
+
+/** Delivers one event; a failure is recorded at once, so its retry is scheduled however long the rest of the batch takes. */
+async function attempt(options: ProcessOutboxBatchOptions, settings: OutboxSettings, event: ClaimedEvent): Promise<Attempt> {
   try {
-    ({ responseRef } = await options.dispatch(event));
+    return { event, receipt: await deliverWithTimeout(options.dispatch, event, settings.deliveryTimeoutMs) };
   } catch (error) {
     const outcome = await markFailed(ownSession(options.orm), event.id, options.owner, error, {
       attempts: event.attempts,
-      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      maxAttempts: settings.maxAttempts,
+      backoff: settings.backoff,
+      ...(options.random ? { random: options.random } : {}),
     });
     return { event, ...outcome };
   }
-  const marked = await markDelivered(ownSession(options.orm), event.id, options.owner, responseRef);
-  return { event, status: marked ? 'delivered' : 'lease_lost_after_delivery', responseRef };
+}
+
+function count(result: OutboxBatchResult, settlement: EventSettlement): void {
+  if (settlement.status === 'delivered') result.delivered += 1;
+  else if (settlement.status === 'retried') result.retried += 1;
+  else if (settlement.status === 'dead') result.dead += 1;
+  else result.leaseLost += 1;
 }
 
 /**
- * One pass of the outbox: claim due events in a short transaction of their own, then
- * deliver them one by one outside it and record each outcome. A delivery failure is an
- * outcome, not an exception; only a database failure makes this reject (events it had
- * claimed then come back when their lease runs out).
+ * One pass of the outbox. In one short transaction: bury events whose last allowed try
+ * never came back, and claim (lease) a batch of due events. Then, outside any transaction,
+ * deliver the batch — `concurrency` at a time (a batch holds at most one event per
+ * aggregate, so this keeps each aggregate's order), each bounded by `deliveryTimeoutMs` —
+ * record each failure as it happens and all deliveries in one statement at the end.
+ * A delivery failure is an outcome, not an exception; only a database failure makes this
+ * reject (events it had claimed then come back when their lease runs out, and a repeated
+ * delivery is harmless downstream: the event id is the idempotency key).
  */
 export async function processOutboxBatch(options: ProcessOutboxBatchOptions): Promise<OutboxBatchResult> {
-  const events = await ownSession(options.orm).transactional((em) =>
-    claimDueEvents(em, {
-      owner: options.owner,
-      limit: options.batchSize ?? DEFAULT_BATCH_SIZE,
-      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+  const settings = resolveOutboxSettings(options);
+  const { abandoned, events } = await ownSession(options.orm).transactional(async (em) => ({
+    abandoned: await buryAbandonedEvents(em, settings.maxAttempts),
+    events: await claimDueEvents(em, { owner: options.owner, limit: settings.batchSize, leaseMs: settings.leaseMs }),
+  }));
+  const attempts = await runConcurrently(events, settings.concurrency, (event) => attempt(options, settings, event));
+
+  const deliveries = attempts.flatMap((a) => ('receipt' in a ? [{ id: a.event.id, responseRef: a.receipt.responseRef }] : []));
+  const marked = await markDeliveredMany(ownSession(options.orm), options.owner, deliveries);
+  const settlements: EventSettlement[] = [
+    ...abandoned.map(({ event, lastError }): EventSettlement => ({ event, status: 'dead', error: lastError })),
+    ...attempts.map((a): EventSettlement => {
+      if (!('receipt' in a)) return a;
+      const { responseRef } = a.receipt;
+      return { event: a.event, status: marked.has(a.event.id) ? 'delivered' : 'lease_lost_after_delivery', responseRef };
     }),
-  );
-  const result: OutboxBatchResult = { claimed: events.length, delivered: 0, retried: 0, dead: 0, leaseLost: 0 };
-  for (const event of events) {
-    const settlement = await deliverOne(options, event);
-    if (settlement.status === 'delivered') result.delivered += 1;
-    else if (settlement.status === 'retried') result.retried += 1;
-    else if (settlement.status === 'dead') result.dead += 1;
-    else result.leaseLost += 1;
+  ];
+
+  const result: OutboxBatchResult = { ...EMPTY_BATCH_RESULT, claimed: events.length };
+  for (const settlement of settlements) {
+    count(result, settlement);
     await options.onSettled?.(settlement);
   }
   return result;

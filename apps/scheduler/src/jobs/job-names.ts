@@ -7,6 +7,8 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
 /** Every 30 seconds, on the half-minute (node-schedule's six-field cron: seconds first). */
 export const OUTBOX_SCHEDULE = '*/30 * * * * *';
+/** The period of OUTBOX_SCHEDULE; another OUTBOX_INTERVAL_MS (tests, tuning) ticks on a plain timer. */
+export const OUTBOX_INTERVAL_MS = 30_000;
 
 /** Working days (Mon–Fri) at 09:00 Moscow time, whatever the server's own time zone. */
 export const REPLENISHMENT_SCHEDULE = { rule: '0 9 * * 1-5', tz: 'Europe/Moscow' };

@@ -9,7 +9,7 @@ const STEP = 'deliver_outbox_event';
  */
 export function logSettlement(logger: LoggerService, settlement: EventSettlement): Promise<void> {
   const { event } = settlement;
-  const payload = { eventId: event.id, eventType: event.eventType, aggregateId: event.aggregateId, attempts: event.attempts + 1 };
+  const payload = { eventId: event.id, eventType: event.eventType, aggregateId: event.aggregateId, attempts: event.attempts };
   switch (settlement.status) {
     case 'delivered':
       return logger.debug('Outbox event delivered', { step: STEP, status: 'delivered', payload: { ...payload, responseRef: settlement.responseRef } });

@@ -31,7 +31,7 @@ describe('process_outbox_events_job', () => {
         job_id: result.jobId,
         job_id_type: 'uuid',
         job_name: JOB_NAMES.processOutboxEvents,
-        payload: { claimed: 1, delivered: 1, retried: 0, dead: 0, leaseLost: 0 },
+        payload: { claimed: 1, delivered: 1, retried: 0, dead: 0, leaseLost: 0, batches: 1 },
         payload_type: 'object',
         elapsed_ms: result.elapsedMs,
       },

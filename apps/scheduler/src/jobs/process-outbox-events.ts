@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
-import {
-  createOneCTransferOrderHandler,
-  createOutboxDispatcher,
-  processOutboxBatch,
-  type OutboxBatchResult,
-} from '@hub/outbox';
+import { createOneCTransferOrderHandler, createOutboxDispatcher, drainOutbox, type DrainResult } from '@hub/outbox';
 import { JOB_NAMES } from './job-names';
 import { logSettlement } from './log-settlement';
 import type { SchedulerDeps } from './scheduler-deps';
 
 /** How one outbox tick ended. `skipped`: the previous tick was still running. */
 export type TickResult =
-  | { status: 'completed'; jobId: string; elapsedMs: number; counts: OutboxBatchResult }
+  | { status: 'completed'; jobId: string; elapsedMs: number; counts: DrainResult }
   | { status: 'failed'; jobId: string; elapsedMs: number; error: string }
   | { status: 'skipped'; runningJobId: string };
 
@@ -21,31 +16,37 @@ export interface OutboxTickRunner {
   run(): Promise<TickResult>;
   /** Settles when no tick is running. */
   idle(): Promise<void>;
+  /** Lets a running tick finish its current batch but claim no more, and waits for it. */
+  stop(): Promise<void>;
 }
 
 const jobName = JOB_NAMES.processOutboxEvents;
 
 /**
- * The `process_outbox_events_job` tick: one outbox batch under a fresh job id, then
- * one INFO row with its counts, or one ERROR row if the batch itself failed (the
- * database, not a delivery). Ticks never overlap: a slow batch must not be claimed and
- * delivered twice in parallel by the same process, so the next tick is skipped instead.
+ * The `process_outbox_events_job` tick: drains the outbox (batch after batch until nothing
+ * more is due) under a fresh job id, then writes one INFO row with the counts (claimed,
+ * delivered, retried, dead, leaseLost, batches), or one ERROR row if the database failed.
+ * Ticks never overlap within a process: while one runs, the next is skipped and says so
+ * (once per long tick), since a second drain in parallel would only compete for the same
+ * rows. Other replicas share the work through the claim's SKIP LOCKED.
  */
 export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): OutboxTickRunner {
   const dispatch = createOutboxDispatcher({
     CREATE_1C_TRANSFER_ORDER: createOneCTransferOrderHandler({ oneC: deps.oneC, orm: deps.orm }),
   });
+  const stopping = new AbortController();
   let running: { jobId: string; done: Promise<TickResult>; skipLogged: boolean } | undefined;
 
   async function tick(jobId: string): Promise<TickResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const counts = await processOutboxBatch({
+      const counts = await drainOutbox({
+        ...deps.outbox,
         orm: deps.orm,
         dispatch,
         owner,
-        ...deps.outbox,
+        signal: stopping.signal,
         onSettled: (settlement) => logSettlement(deps.logger, settlement),
       });
       const elapsedMs = elapsed();
@@ -84,6 +85,10 @@ export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): Outb
       return current.done;
     },
     async idle() {
+      await running?.done;
+    },
+    async stop() {
+      stopping.abort();
       await running?.done;
     },
   };

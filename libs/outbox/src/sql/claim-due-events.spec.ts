@@ -18,7 +18,7 @@ describe('claimDueEvents', () => {
   });
   beforeEach(() => clearOutbox(orm));
 
-  it('leases due pending events to the owner and leaves future ones alone', async () => {
+  it('leases due pending events to the owner, counting the attempt, and leaves future ones alone', async () => {
     const due = await enqueueOne(orm);
     const later = await enqueueOne(orm);
     await updateEvent(orm, later, "next_attempt_at = now() + interval '1 hour'");
@@ -26,9 +26,9 @@ describe('claimDueEvents', () => {
     const claimed = await claim({ owner: 'replica-a', leaseMs: 60_000 });
 
     expect(ids(claimed)).toEqual([due]);
-    expect(claimed[0]).toMatchObject({ eventType: 'CREATE_1C_TRANSFER_ORDER', attempts: 0, leaseOwner: 'replica-a' });
+    expect(claimed[0]).toMatchObject({ eventType: 'CREATE_1C_TRANSFER_ORDER', attempts: 1, leaseOwner: 'replica-a' });
     const row = await readEvent(orm, due);
-    expect(row).toMatchObject({ status: 'in_flight', lease_owner: 'replica-a' });
+    expect(row).toMatchObject({ status: 'in_flight', lease_owner: 'replica-a', attempts: 1 });
     expect(row.lease_left_ms).toBeGreaterThan(55_000);
     expect(row.lease_left_ms).toBeLessThanOrEqual(60_000);
     expect((await readEvent(orm, later)).status).toBe('pending');
@@ -53,6 +53,8 @@ describe('claimDueEvents', () => {
     const reclaimed = await claim({ owner: 'replica-b' });
 
     expect(ids(reclaimed)).toEqual([id]);
+    // The crashed try counts: an event that kills every process delivering it must run out of attempts.
+    expect(reclaimed[0]?.attempts).toBe(2);
     expect((await readEvent(orm, id)).lease_owner).toBe('replica-b');
     expect(await markDelivered(orm.em.fork(), id, 'replica-a', 'late')).toBe(false);
   });

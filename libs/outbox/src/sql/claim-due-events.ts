@@ -1,14 +1,21 @@
 import type { EntityManager, OutboxEventType } from '@hub/db';
 
-/** An event this process holds a lease on and may now deliver. */
-export interface ClaimedEvent {
+/** Which event, of which aggregate, on which attempt: what a log line about an event needs. */
+export interface OutboxEventRef {
   id: string;
   aggregateType: string;
   aggregateId: string;
   eventType: OutboxEventType;
-  payload: Record<string, unknown>;
-  /** Deliveries tried before this one (a crashed try is not counted). */
+  /**
+   * Deliveries started, this one included: counted when the event is claimed, so a try
+   * whose process crashed counts too and a crash loop ends dead like any other failure.
+   */
   attempts: number;
+}
+
+/** An event this process holds a lease on and may now deliver. */
+export interface ClaimedEvent extends OutboxEventRef {
+  payload: Record<string, unknown>;
   leaseOwner: string;
   leaseExpiresAt: Date;
   createdAt: Date;
@@ -65,6 +72,7 @@ const CLAIM_DUE_EVENTS = `
   claimed as (
     update outbox_events e
     set status = 'in_flight',
+        attempts = e.attempts + 1,
         lease_owner = ?,
         lease_expires_at = now() + ?::integer * interval '1 millisecond',
         updated_at = now()
@@ -81,12 +89,16 @@ const CLAIM_DUE_EVENTS = `
 
 /**
  * Takes up to `limit` due events and leases them to `owner`, oldest first, in one
- * statement. Run it in its own short transaction: the lease, not a held row lock,
+ * statement, counting the attempt. Run it in its own short transaction: the lease, not a held row lock,
  * protects the event while it is being delivered.
  */
 export async function claimDueEvents(em: EntityManager, options: ClaimOptions): Promise<ClaimedEvent[]> {
   const rows = await em.execute<ClaimedRow[]>(CLAIM_DUE_EVENTS, [options.limit, options.owner, options.leaseMs], 'all');
-  return rows.map((row) => ({
+  return rows.map(toClaimedEvent);
+}
+
+function toClaimedEvent(row: ClaimedRow): ClaimedEvent {
+  return {
     id: row.id,
     aggregateType: row.aggregate_type,
     aggregateId: row.aggregate_id,
@@ -96,5 +108,5 @@ export async function claimDueEvents(em: EntityManager, options: ClaimOptions): 
     leaseOwner: row.lease_owner,
     leaseExpiresAt: new Date(row.lease_expires_at_ms),
     createdAt: new Date(row.created_at_ms),
-  }));
+  };
 }
