@@ -32,6 +32,12 @@ export const OutboxEvent = defineEntity({
   indexes: [
     { name: 'outbox_events_status_next_attempt_index', properties: ['status', 'nextAttemptAt'] },
     { name: 'outbox_events_aggregate_index', properties: ['aggregateType', 'aggregateId', 'createdAt'] },
+    // Partial (undelivered only), which MikroORM 6 can express only as raw DDL; compared by name.
+    {
+      name: 'outbox_events_undelivered_index',
+      expression:
+        "create index outbox_events_undelivered_index on outbox_events (created_at, id) where status in ('pending', 'in_flight')",
+    },
   ],
 });
 export type OutboxEvent = InferEntity<typeof OutboxEvent>;

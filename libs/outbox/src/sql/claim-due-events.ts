@@ -48,6 +48,8 @@ interface ClaimedRow {
  * a dead event keeps blocking its aggregate until someone retries it by hand, since
  * sending its successors first would break that order.
  * `skip locked` lets concurrent claimers pass over each other's rows instead of waiting.
+ * The walk follows outbox_events_undelivered_index (created_at, id) and stops after `limit`;
+ * `= any(array(…))` makes the update find its rows by primary key instead of hashing the table.
  */
 const CLAIM_DUE_EVENTS = `
   with due as (
@@ -76,8 +78,7 @@ const CLAIM_DUE_EVENTS = `
         lease_owner = ?,
         lease_expires_at = now() + ?::integer * interval '1 millisecond',
         updated_at = now()
-    from due
-    where e.id = due.id
+    where e.id = any(array(select id from due))
     returning e.id, e.aggregate_type, e.aggregate_id, e.event_type, e.payload, e.attempts,
       e.lease_owner, e.lease_expires_at, e.created_at
   )
