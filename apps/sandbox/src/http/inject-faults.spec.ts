@@ -1,8 +1,11 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOneCClient, ExternalSystemError, type OneCClient } from '@hub/integrations';
 import { createSandboxApp, DEMO_WAREHOUSE_IDS, type SandboxFault } from '../app';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
 import { DEFAULT_AUTH } from '../testing/basic-auth';
+import { FaultPlan, sandboxFaultSchema } from '../state/fault-plan';
+import { injectFaults } from './inject-faults';
 
 let sandbox: ServedSandbox;
 let client: OneCClient;
@@ -74,6 +77,58 @@ describe('sandbox fault injection, seen through the 1С client', () => {
   });
 });
 
+describe('rate-based faults', () => {
+  /** Which of `count` warehouse lists failed (true) with the faults in force. */
+  async function failurePattern(count: number): Promise<boolean[]> {
+    const pattern: boolean[] = [];
+    for (let call = 0; call < count; call += 1) pattern.push((await failureOf(client.listWarehouses())) !== undefined);
+    return pattern;
+  }
+
+  it('fails that share of all requests until cleared, the same requests for the same seed', async () => {
+    await injectFault({ status: 503, ratePercent: 30, seed: 7 });
+    const first = await failurePattern(100);
+    const failed = first.filter(Boolean).length;
+    expect(failed).toBeGreaterThan(15);
+    expect(failed).toBeLessThan(45);
+
+    sandbox.state.reset();
+    await injectFault({ status: 503, ratePercent: 30, seed: 7 });
+    expect(await failurePattern(100)).toEqual(first);
+
+    await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'DELETE' });
+    expect(await failurePattern(20)).toEqual(Array.from({ length: 20 }, () => false));
+  });
+
+  it('lets queued faults go first, and lists every applied fault with the delivery it hit', async () => {
+    await injectFault({ status: 503, ratePercent: 100 });
+    await injectFault({ status: 429, retryAfterSeconds: 3, path: '/transfer-orders' });
+
+    expect(await failureOf(client.createTransferOrder(ORDER, { idempotencyKey: 'evt-9' }))).toMatchObject({ status: 429, retryAfterMs: 3_000 });
+    expect(await failureOf(client.createTransferOrder(ORDER, { idempotencyKey: 'evt-9' }))).toMatchObject({ status: 503 });
+
+    const report = (await (await fetch(`${sandbox.baseUrl}/__sandbox/faults`)).json()) as { pending: unknown[]; active: unknown[]; injected: unknown[] };
+    expect(report.pending).toEqual([]);
+    expect(report.active).toMatchObject([{ status: 503, ratePercent: 100 }]);
+    expect(report.injected).toMatchObject([
+      { system: 'one_c', method: 'POST', path: '/transfer-orders', idempotencyKey: 'evt-9', status: 429, retryAfterSeconds: 3 },
+      { system: 'one_c', method: 'POST', path: '/transfer-orders', idempotencyKey: 'evt-9', status: 503 },
+    ]);
+    expect(sandbox.state.transferOrders.documents).toEqual([]);
+  });
+
+  it("names a МойСклад 429's wait in МойСклад's own header too", async () => {
+    const plan = new FaultPlan();
+    plan.add(sandboxFaultSchema.parse({ system: 'moysklad', status: 429, retryAfterSeconds: 2, ratePercent: 100 }));
+    const moysklad = new Hono().use(injectFaults(plan, 'moysklad', '/api/remap/1.2')).get('/api/remap/1.2/entity/store', (c) => c.json({ rows: [] }));
+
+    const response = await moysklad.request('http://localhost/api/remap/1.2/entity/store');
+
+    expect(response.status).toBe(429);
+    expect(Object.fromEntries(response.headers)).toMatchObject({ 'retry-after': '2', 'x-lognex-retry-after': '2000', 'x-ratelimit-remaining': '0' });
+  });
+});
+
 describe('POST /__sandbox/faults', () => {
   it('refuses a fault it cannot inject with a 422 naming the field', async () => {
     const { app } = createSandboxApp();
@@ -83,6 +138,9 @@ describe('POST /__sandbox/faults', () => {
       [{ drop: 'sometimes' }, 'drop'],
       [{ times: 0 }, 'times'],
       [{ status: 503, path: 'transfer-orders' }, 'path'],
+      [{ status: 503, times: 2, ratePercent: 30 }, 'times'],
+      [{ status: 503, ratePercent: 0 }, 'ratePercent'],
+      [{ status: 503, ratePercent: 101 }, 'ratePercent'],
     ];
     for (const [body, field] of cases) {
       const response = await app.request('http://localhost/__sandbox/faults', { method: 'POST', body: JSON.stringify(body) });

@@ -14,8 +14,20 @@ function dropConnection(env: Partial<HttpBindings> | undefined): void {
 }
 
 /**
- * Applies the next queued fault (latency, a 429/5xx answer, a dropped connection) to a request
- * for `system`'s API, which the sandbox serves under `apiPrefix`.
+ * How the answer names the wait: `Retry-After` in seconds for everyone; МойСклад also says it
+ * its own documented way, `X-Lognex-Retry-After` in milliseconds with no requests remaining.
+ */
+function retryHeaders(system: SandboxSystem, retryAfterSeconds: number | undefined): Record<string, string> {
+  if (retryAfterSeconds === undefined) return {};
+  const standard = { 'Retry-After': String(retryAfterSeconds) };
+  if (system !== 'moysklad') return standard;
+  return { ...standard, 'X-Lognex-Retry-After': String(retryAfterSeconds * 1_000), 'X-RateLimit-Remaining': '0' };
+}
+
+/**
+ * Applies the fault planned for a request to `system`'s API, which the sandbox serves under
+ * `apiPrefix`: latency, a 429/5xx answer, or a dropped connection (queued faults first, then
+ * rate-based ones). Every fault applied is recorded with the request's Idempotency-Key.
  */
 export function injectFaults(
   plan: FaultPlan,
@@ -24,7 +36,7 @@ export function injectFaults(
 ): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
   return async function injectFault(c, next) {
     const path = c.req.path.startsWith(apiPrefix) ? c.req.path.slice(apiPrefix.length) : c.req.path;
-    const fault = plan.next(system, path);
+    const fault = plan.next({ system, method: c.req.method, path, idempotencyKey: c.req.header('idempotency-key') });
     if (!fault) return next();
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.drop === 'before_handling') {
@@ -32,8 +44,7 @@ export function injectFaults(
       return c.body(null);
     }
     if (fault.status !== undefined) {
-      const headers: Record<string, string> =
-        fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      const headers = retryHeaders(system, fault.retryAfterSeconds);
       const body = errorBody(SANDBOX_ERROR_CODES.injectedFault, `injected fault: HTTP ${fault.status}`);
       // The schema admits only 429 and 5xx, all of which carry a body.
       return c.json(body, fault.status as ContentfulStatusCode, headers);

@@ -40,10 +40,15 @@ async function sell(state: SandboxState, c: Context): Promise<Response> {
   return c.json({ warehouseId, productId: sale.data.productId, onHand: result.onHand });
 }
 
+/** Faults in force: queued ones still to be used, and rate-based ones. */
+function faultsReport(state: SandboxState) {
+  return { pending: state.faults.pending(), active: state.faults.active() };
+}
+
 /**
  * Endpoints tests use to look inside the sandbox and steer it: `GET /transfer-orders`,
  * `POST /transfer-orders/:id/receive|cancel`, `POST /warehouses/:warehouseId/sales`,
- * `POST|DELETE /faults`, `POST /reset`.
+ * `GET|POST|DELETE /faults` (GET also lists every fault applied), `POST /reset`.
  * They have no auth on purpose: the sandbox is a test double meant for loopback only,
  * never for a shared network.
  */
@@ -58,11 +63,12 @@ export function controlRoutes(state: SandboxState): Hono {
     const fault = sandboxFaultSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!fault.success) throw validationError(fault.error, 'body');
     state.faults.add(fault.data);
-    return c.json({ pending: state.faults.pending() }, 201);
+    return c.json(faultsReport(state), 201);
   });
+  routes.get('/faults', (c) => c.json({ ...faultsReport(state), injected: state.faults.injected() }));
   routes.delete('/faults', (c) => {
     state.faults.clear();
-    return c.json({ pending: state.faults.pending() });
+    return c.json(faultsReport(state));
   });
   routes.post('/reset', (c) => {
     state.reset();
