@@ -3,5 +3,12 @@ export { useTestOrm, type TestOrm } from './test-orm';
 export { openLoggedTestDatabase, type LoggedTestDatabase } from './logged-test-database';
 export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDatabaseName, quoteIdent } from './server';
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
-export { oneCClientFor, startSandboxProcess, type SandboxProcess, type SandboxTransferOrders } from './sandbox-process';
+export {
+  oneCClientFor,
+  startSandboxProcess,
+  type SandboxProcess,
+  type SandboxTransferOrders,
+  type SandboxInjectedFault,
+} from './sandbox-process';
+export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
 export { createPendingTransferOrder } from './transfer-order-fixture';

@@ -1,0 +1,110 @@
+/** Test support (imported by specs only): scheduler replicas as real processes on one database and one sandbox. */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { TransferOrder, type MikroORM } from '@hub/db';
+import { enqueueEvent } from '@hub/outbox';
+import {
+  createPendingTransferOrder,
+  createTestDatabase,
+  openTestOrm,
+  startSandboxProcess,
+  startSchedulerProcess,
+  type SandboxProcess,
+  type SchedulerProcess,
+  type TestDatabase,
+} from '@hub/testing';
+
+/** An outbox row as these specs read it. */
+export interface ReplicaOutboxRow {
+  id: string;
+  status: string;
+  attempts: number;
+  lease_owner: string | null;
+}
+
+export interface ReplicaEnv {
+  orm: MikroORM;
+  sandbox: SandboxProcess;
+  /** Starts a scheduler process; stopped after the test unless it was killed already. */
+  startReplica(env: Record<string, string>): Promise<SchedulerProcess>;
+  /** `count` pending transfer orders with their CREATE_1C_TRANSFER_ORDER events, as one run writes them. */
+  enqueueTransferOrders(count: number): Promise<Array<{ orderId: string; eventId: string }>>;
+  outboxRows(eventIds: string[]): Promise<ReplicaOutboxRow[]>;
+  /** Polls until every event is delivered; fails after `timeoutMs` naming how many are not. */
+  waitUntilDelivered(eventIds: string[], timeoutMs?: number): Promise<ReplicaOutboxRow[]>;
+}
+
+/** Polls `check` every 50 ms until it returns a value, or fails after `timeoutMs` with `describe()`. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, describe: () => Promise<string>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms: ${await describe()}`);
+    await sleep(50);
+  }
+}
+
+/** Registers the hooks: a database clone, a sandbox, and whatever replicas a test starts (stopped after each). */
+export function useReplicaEnv(prefix: string): ReplicaEnv {
+  let db: TestDatabase | undefined;
+  const replicas: SchedulerProcess[] = [];
+  const env = {} as ReplicaEnv;
+
+  beforeAll(async () => {
+    [db, env.sandbox] = await Promise.all([createTestDatabase(prefix), startSandboxProcess()]);
+    env.orm = await openTestOrm(db.url);
+  });
+  afterEach(async () => {
+    await Promise.all(replicas.splice(0).map((replica) => replica.stop()));
+    await env.sandbox?.clearFaults();
+  });
+  afterAll(async () => {
+    await Promise.all([env.sandbox?.stop(), env.orm?.close(true).then(() => db?.drop())]);
+  });
+
+  env.startReplica = async (settings) => {
+    const replica = await startSchedulerProcess({ databaseUrl: db!.url, oneCBaseUrl: env.sandbox.baseUrl, env: settings });
+    replicas.push(replica);
+    return replica;
+  };
+  env.enqueueTransferOrders = async (count) => {
+    const { orderId: templateId, request } = await createPendingTransferOrder(env.orm, env.sandbox.oneC);
+    return env.orm.em.fork().transactional(async (em) => {
+      const template = await em.findOneOrFail(TransferOrder, { id: templateId });
+      const written = [];
+      for (let index = 0; index < count; index += 1) {
+        const orderId = index === 0 ? templateId : randomUUID();
+        if (index > 0) em.create(TransferOrder, { id: orderId, run: template.run, sourceWarehouse: template.sourceWarehouse, targetWarehouse: template.targetWarehouse });
+        await em.flush();
+        const payload = { ...request, hubOrderId: orderId };
+        const eventId = await enqueueEvent(em, { aggregateType: 'transfer_order', aggregateId: orderId, eventType: 'CREATE_1C_TRANSFER_ORDER', payload });
+        written.push({ orderId, eventId });
+      }
+      return written;
+    });
+  };
+  env.outboxRows = (eventIds) =>
+    env.orm.em
+      .fork()
+      .execute<ReplicaOutboxRow[]>(
+        'select id, status, attempts, lease_owner from outbox_events where id in (select jsonb_array_elements_text(?::jsonb)::uuid) order by created_at',
+        [JSON.stringify(eventIds)],
+        'all',
+      );
+  env.waitUntilDelivered = (eventIds, timeoutMs = 30_000) =>
+    waitFor(
+      async () => {
+        const rows = await env.outboxRows(eventIds);
+        return rows.every((row) => row.status === 'delivered') ? rows : undefined;
+      },
+      timeoutMs,
+      async () => {
+        const rows = await env.outboxRows(eventIds);
+        const left = rows.filter((row) => row.status !== 'delivered');
+        return `${left.length} of ${rows.length} events not delivered: ${JSON.stringify(left.slice(0, 5))}`;
+      },
+    );
+  return env;
+}

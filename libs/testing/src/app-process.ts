@@ -1,0 +1,77 @@
+/**
+ * Runs an app's main.ts as a child process for the specs of any project (no project may
+ * import an app's code): Node with tsx's loader, one process, so a kill leaves no grandchild.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** Found from this file's place in the repository (libs/testing/src/), so any cwd works. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const EXIT_WITH_PARENT = new URL('./sandbox-exit-with-parent.ts', import.meta.url).href;
+const STARTUP_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/**
+ * Starts `main` (relative to the repository root) with `env` added. It ends by itself when
+ * the test worker does. stdout is a pipe: read it with `waitForLine`.
+ */
+export function spawnApp(main: string, env: NodeJS.ProcessEnv): ChildProcess {
+  if (!existsSync(`${REPO_ROOT}${main}`)) throw new Error(`no ${main} under ${REPO_ROOT}`);
+  return spawn(process.execPath, ['--import', 'tsx', '--import', EXIT_WITH_PARENT, main], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * The first value `match` finds in a JSON line the app writes. Fails when the process ends or
+ * stays silent first, with what it wrote until then. Every line is read to the end, also
+ * after the match: a full pipe would stall the app.
+ */
+export function waitForLine<T>(child: ChildProcess, what: string, match: (line: Record<string, unknown>) => T | undefined): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const written: string[] = [];
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const fail = (reason: string) =>
+      settle(() => reject(new Error(`${what} ${reason}${written.length > 0 ? `; it wrote:\n${written.join('\n')}` : ''}`)));
+    const timer = setTimeout(() => fail(`did not start within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
+    child.once('error', (error) => fail(`could not be started: ${error.message}`));
+    child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before it started`));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (settled) return;
+      const found = parseJson(line);
+      const value = found === undefined ? undefined : match(found);
+      if (value === undefined) written.push(line);
+      else settle(() => resolve(value));
+    });
+  });
+}
+
+function parseJson(line: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends `signal` and waits for the exit; SIGKILL when it lingers. Safe to call twice. */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  const lingering = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(lingering);
+}
