@@ -90,7 +90,7 @@ async function run(serverUrl: string): Promise<void> {
       lost: EVENTS - marked,
       perReplica: Object.fromEntries(done.map((report) => [report.owner, { delivered: report.delivered.length, batches: report.batches }])),
     };
-    console.log(JSON.stringify(figures, null, 2));
+    console.log(`outbox throughput: ${JSON.stringify(figures, null, 2)}`);
     if (duplicates > 0 || marked !== EVENTS) process.exitCode = 1;
   } finally {
     await onServer(serverUrl, `drop database if exists ${name} with (force)`);

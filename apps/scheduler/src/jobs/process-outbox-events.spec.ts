@@ -40,6 +40,14 @@ describe('process_outbox_events_job', () => {
     expect(delivered.map((row) => row.payload?.['eventId'])).toEqual([eventId]);
   });
 
+  it('works off a backlog in one tick, batch after batch, and counts them all in its INFO row', async () => {
+    for (let order = 0; order < 3; order += 1) await env.enqueueTransferOrder();
+
+    const result = await createScheduler(env.deps({ outbox: { batchSize: 2 } })).runOutboxTick();
+
+    expect(result).toMatchObject({ status: 'completed', counts: { claimed: 3, delivered: 3, retried: 0, dead: 0, batches: 2 } });
+  });
+
   it('skips a tick while the previous one still runs, and says so once', async () => {
     await env.enqueueTransferOrder();
     let release = (): void => undefined;
