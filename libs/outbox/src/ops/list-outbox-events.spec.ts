@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
-import { useTestOrm } from '@hub/testing';
+import { DEAD_EVENT, seedOutboxEvent, useTestOrm } from '@hub/testing';
 import { listOutboxEvents, type OutboxEventPage, type OutboxEventQuery } from './list-outbox-events';
-import { DEAD, seedEvent } from './testing/seed-outbox';
 
 describe('listOutboxEvents', () => {
   const database = useTestOrm();
@@ -16,11 +15,11 @@ describe('listOutboxEvents', () => {
   beforeAll(async () => {
     orm = database.orm;
     ids = [
-      await seedEvent(orm, { set: "status = 'delivered', delivered_at = now(), response_ref = '1c-7', attempts = 1" }),
-      await seedEvent(orm, { set: DEAD, payload: { hubOrderId: 'order-1' } }),
-      await seedEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order' }),
-      await seedEvent(orm, { set: "status = 'in_flight', lease_owner = 'replica-b', lease_expires_at = now() + interval '5 minutes'" }),
-      await seedEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order', set: DEAD }),
+      await seedOutboxEvent(orm, { set: "status = 'delivered', delivered_at = now(), response_ref = '1c-7', attempts = 1" }),
+      await seedOutboxEvent(orm, { set: DEAD_EVENT, payload: { hubOrderId: 'order-1' } }),
+      await seedOutboxEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order' }),
+      await seedOutboxEvent(orm, { set: "status = 'in_flight', lease_owner = 'replica-b', lease_expires_at = now() + interval '5 minutes'" }),
+      await seedOutboxEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order', set: DEAD_EVENT }),
     ];
   });
 

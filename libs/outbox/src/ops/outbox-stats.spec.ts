@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
-import { useTestOrm } from '@hub/testing';
+import { DEAD_EVENT, seedOutboxEvent, useTestOrm } from '@hub/testing';
 import { formatOutboxMetrics } from './outbox-metrics';
 import { readOutboxStats, type OutboxStats } from './outbox-stats';
-import { DEAD, seedEvent } from './testing/seed-outbox';
 
 const zero = { pending: 0, in_flight: 0, delivered: 0, dead: 0 };
 
@@ -27,11 +26,11 @@ describe('readOutboxStats', () => {
   });
 
   it('counts by status and type, and ages the oldest pending event by its created_at', async () => {
-    await seedEvent(orm, { set: "created_at = now() - interval '90 seconds'" });
-    await seedEvent(orm);
-    await seedEvent(orm, { set: DEAD });
-    await seedEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', set: "status = 'delivered', created_at = now() - interval '1 hour'" });
-    await seedEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', set: "created_at = now() - interval '30 seconds'" });
+    await seedOutboxEvent(orm, { set: "created_at = now() - interval '90 seconds'" });
+    await seedOutboxEvent(orm);
+    await seedOutboxEvent(orm, { set: DEAD_EVENT });
+    await seedOutboxEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', set: "status = 'delivered', created_at = now() - interval '1 hour'" });
+    await seedOutboxEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', set: "created_at = now() - interval '30 seconds'" });
 
     const stats = await readOutboxStats(orm.em.fork());
 

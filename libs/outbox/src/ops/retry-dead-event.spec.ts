@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
-import { useTestOrm } from '@hub/testing';
+import { DEAD_EVENT, insertOrderInStatus, orderStatus, seedOutboxEvent, useTestOrm } from '@hub/testing';
 import { retryDeadEvent } from './retry-dead-event';
-import { DEAD, insertOrder, orderStatus, seedEvent } from './testing/seed-outbox';
 
 interface StoredEvent {
   status: string;
@@ -31,7 +30,7 @@ describe('retryDeadEvent', () => {
   });
 
   it('puts a dead event back to pending, due now, attempts 0, no lease, keeping its last error', async () => {
-    const id = await seedEvent(orm, { set: `${DEAD}, next_attempt_at = now() + interval '1 day', lease_owner = 'replica-a'` });
+    const id = await seedOutboxEvent(orm, { set: `${DEAD_EVENT}, next_attempt_at = now() + interval '1 day', lease_owner = 'replica-a'` });
 
     const result = await retry(id);
 
@@ -49,23 +48,23 @@ describe('retryDeadEvent', () => {
     ['transfer_order', 'transfer_orders'],
     ['external_order', 'external_orders'],
   ] as const)('moves the failed %s of the event back to pending in the same statement', async (aggregateType, table) => {
-    const orderId = await insertOrder(orm, table, 'failed');
-    const id = await seedEvent(orm, { aggregateType, aggregateId: orderId, set: DEAD });
+    const orderId = await insertOrderInStatus(orm, table, 'failed');
+    const id = await seedOutboxEvent(orm, { aggregateType, aggregateId: orderId, set: DEAD_EVENT });
 
     expect(await retry(id)).toMatchObject({ kind: 'retried', aggregateReset: true });
     expect(await orderStatus(orm, table, orderId)).toBe('pending');
   });
 
   it('leaves an order that is not failed as it is', async () => {
-    const orderId = await insertOrder(orm, 'transfer_orders', 'sent');
-    const failedOther = await insertOrder(orm, 'external_orders', 'failed');
-    // Same uuid, other aggregate type: the external order must not be touched.
-    const id = await seedEvent(orm, { aggregateType: 'transfer_order', aggregateId: orderId, set: DEAD });
-    const external = await seedEvent(orm, { aggregateType: 'transfer_order', aggregateId: failedOther, set: DEAD });
+    const orderId = await insertOrderInStatus(orm, 'transfer_orders', 'sent');
+    const failedOther = await insertOrderInStatus(orm, 'external_orders', 'failed');
+    // An event naming a failed external order under the wrong aggregate type resets nothing.
+    const id = await seedOutboxEvent(orm, { aggregateType: 'transfer_order', aggregateId: orderId, set: DEAD_EVENT });
+    const mislabelled = await seedOutboxEvent(orm, { aggregateType: 'transfer_order', aggregateId: failedOther, set: DEAD_EVENT });
 
     expect(await retry(id)).toMatchObject({ kind: 'retried', aggregateReset: false });
     expect(await orderStatus(orm, 'transfer_orders', orderId)).toBe('sent');
-    expect(await retry(external)).toMatchObject({ kind: 'retried', aggregateReset: false });
+    expect(await retry(mislabelled)).toMatchObject({ kind: 'retried', aggregateReset: false });
     expect(await orderStatus(orm, 'external_orders', failedOther)).toBe('failed');
   });
 
@@ -74,8 +73,8 @@ describe('retryDeadEvent', () => {
     ['in_flight', "status = 'in_flight', lease_owner = 'replica-a', lease_expires_at = now() + interval '1 minute'"],
     ['delivered', "status = 'delivered', delivered_at = now(), response_ref = '1c-42'"],
   ])('refuses a %s event, naming its status, and changes nothing', async (status, set) => {
-    const orderId = await insertOrder(orm, 'transfer_orders', 'failed');
-    const id = await seedEvent(orm, { aggregateId: orderId, set: `${set}, attempts = 3` });
+    const orderId = await insertOrderInStatus(orm, 'transfer_orders', 'failed');
+    const id = await seedOutboxEvent(orm, { aggregateId: orderId, set: `${set}, attempts = 3` });
     const before = await read(id);
 
     expect(await retry(id)).toEqual({ kind: 'not_dead', status });
@@ -88,7 +87,7 @@ describe('retryDeadEvent', () => {
   });
 
   it('lets only one of two retries of the same event succeed', async () => {
-    const id = await seedEvent(orm, { set: DEAD });
+    const id = await seedOutboxEvent(orm, { set: DEAD_EVENT });
     const results = await Promise.all([retry(id), retry(id)]);
     expect(results.map((result) => result.kind).sort()).toEqual(['not_dead', 'retried']);
     expect(results).toContainEqual({ kind: 'not_dead', status: 'pending' });

@@ -1,8 +1,8 @@
-/** Test support (specs only): outbox events in a chosen state and the orders they belong to. */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM, OutboxEventType } from '@hub/db';
-import { enqueueEvent } from '../../enqueue';
+import { enqueueEvent } from '@hub/outbox';
 
+/** An outbox event to seed; everything optional. */
 export interface SeededEvent {
   aggregateType?: string;
   aggregateId?: string;
@@ -13,7 +13,7 @@ export interface SeededEvent {
 }
 
 /** Writes one event (a fresh transfer_order aggregate unless given) and arranges its state. */
-export async function seedEvent(orm: MikroORM, event: SeededEvent = {}): Promise<string> {
+export async function seedOutboxEvent(orm: MikroORM, event: SeededEvent = {}): Promise<string> {
   const id = await orm.em.fork().transactional((em) =>
     enqueueEvent(em, {
       aggregateType: event.aggregateType ?? 'transfer_order',
@@ -27,10 +27,10 @@ export async function seedEvent(orm: MikroORM, event: SeededEvent = {}): Promise
 }
 
 /** A dead event, as the scheduler leaves it after its last failed attempt. */
-export const DEAD = "status = 'dead', attempts = 10, last_error = '1С answered 500: internal error'";
+export const DEAD_EVENT = "status = 'dead', attempts = 10, last_error = '1С answered 500: internal error'";
 
 /** Inserts a transfer order or an external order in `status` (with its warehouses and run); returns its id. */
-export async function insertOrder(orm: MikroORM, table: 'transfer_orders' | 'external_orders', status: string): Promise<string> {
+export async function insertOrderInStatus(orm: MikroORM, table: 'transfer_orders' | 'external_orders', status: string): Promise<string> {
   const [source, target, run, order] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const em = orm.em.fork();
   for (const warehouse of [source, target]) {
