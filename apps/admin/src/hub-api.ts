@@ -42,6 +42,9 @@ export interface HubApi {
   retryOutboxEvent(eventId: string): Promise<OutboxRetryOutcome>;
 }
 
+/** How the admin introduces itself to the API. */
+export const ADMIN_USER_AGENT = 'integration-hub-admin';
+
 // The page waits for the list, so it must not hang on a stuck API; a trigger may take longer to accept.
 const LIST_TIMEOUT_MS = 2_000;
 const TRIGGER_TIMEOUT_MS = 10_000;
@@ -67,6 +70,8 @@ export function createHubApi(options: HubApiOptions): HubApi {
     accept: 'application/json',
     // Lets the API's log rows for this call be found by the admin's own request id.
     'x-request-id': randomUUID(),
+    // Names the caller in the API's audit rows (e.g. a manual outbox retry's).
+    'user-agent': ADMIN_USER_AGENT,
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...extra,
   });

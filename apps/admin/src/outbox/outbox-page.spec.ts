@@ -34,6 +34,7 @@ describe('the outbox page', () => {
     expect(status).toBe(200);
     expect(body).toContain('The outbox is empty: no event has been written yet.');
     expect(body).toContain('<strong>0</strong> Dead');
+    expect(body).not.toContain('class="count alarm"');
     expect(body).toContain('Nothing is waiting for delivery.');
     expect(body).not.toContain('<table');
     expect(body).toContain('<a href="/outbox" aria-current="page">Outbox</a>');
@@ -56,6 +57,7 @@ describe('the outbox page', () => {
       for (const count of ['<strong>1</strong> Pending', '<strong>0</strong> In flight', '<strong>1</strong> Delivered', '<strong>1</strong> Dead']) {
         expect(body).toContain(count);
       }
+      expect(body).toContain('<li class="count alarm">');
       expect(body).toContain('The oldest pending event has waited 2 h.');
       expect(body).toContain('3 events, newest first.');
       const [pending, dead, delivered] = rows(body);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { HubApi } from '../hub-api';
 import { renderLayout, renderNotice } from '../views/layout';
 import { renderOutboxPage, type OutboxPageModel } from '../views/outbox-page';
-import { OUTBOX_PAGE_SIZE, outboxUrl, parseOutboxRequest, readOutboxForm } from './outbox-request';
+import { OUTBOX_PAGE_SIZE, outboxUrl, parseOutboxRequest, readOutboxForm, type OutboxRequest } from './outbox-request';
 import { setRetryFlash, takeRetryFlash } from './retry-flash';
 
 interface OutboxRouteDeps {
@@ -21,7 +21,7 @@ interface OutboxRouteDeps {
 const eventIdSchema = z.uuid({ error: 'the event id must be a UUID' });
 
 /** What the page shows below the counts, read straight from the database like the logs page. */
-async function readOutcome(deps: OutboxRouteDeps, request: ReturnType<typeof parseOutboxRequest>): Promise<OutboxPageModel['outcome']> {
+async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promise<OutboxPageModel['outcome']> {
   if (request.kind === 'invalid') return request;
   const { filters } = request;
   const page = await listOutboxEvents(deps.orm.em.fork(), { ...filters, limit: OUTBOX_PAGE_SIZE, includePayload: true });

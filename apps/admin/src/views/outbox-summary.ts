@@ -35,7 +35,7 @@ export function renderOutboxCounts(stats: OutboxStats): Markup {
   return html`<section class="panel">
   <ul class="counts">
     ${OUTBOX_STATUSES.map(
-      (status) => html`<li class="count status-${status}${status === 'dead' && stats.byStatus.dead > 0 ? ' alarm' : ''}">
+      (status) => html`<li class="count${status === 'dead' && stats.byStatus.dead > 0 ? ' alarm' : ''}">
       <a href="/outbox?status=${status}"><strong>${stats.byStatus[status]}</strong> ${STATUS_LABELS[status]}</a></li>`,
     )}
   </ul>

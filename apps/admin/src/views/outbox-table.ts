@@ -7,7 +7,7 @@ import { STATUS_LABELS } from './outbox-summary';
 
 const utcOrEmpty = (date: Date | null): string => (date === null ? '' : formatUtc(date));
 
-/** The events as a table, newest first; dead ones carry a Retry button. */
+/** The events as a table, newest first; a dead one carries a Retry button beside its status. */
 export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilters): Markup {
   return html`<div class="table-wrap">
   <table>
@@ -15,7 +15,7 @@ export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilt
       <tr>
         <th>Created at (UTC)</th><th>Event ID</th><th>Event type</th><th>Aggregate</th><th>Status</th><th>Attempts</th>
         <th>Next attempt (UTC)</th><th>Lease</th><th>Last error</th><th>Response ref</th><th>Delivered at (UTC)</th>
-        <th>Payload</th><th></th>
+        <th>Payload</th>
       </tr>
     </thead>
     <tbody>
@@ -31,7 +31,8 @@ function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup 
         <td class="id">${event.id}</td>
         <td>${event.eventType}</td>
         <td>${event.aggregateType}<br /><span class="id">${event.aggregateId}</span></td>
-        <td><span class="status status-${event.status}">${STATUS_LABELS[event.status] ?? event.status}</span></td>
+        <td><span class="status status-${event.status}">${STATUS_LABELS[event.status] ?? event.status}</span>
+          ${event.status === 'dead' ? renderRetryButton(event.id, filters) : null}</td>
         <td class="number">${event.attempts}</td>
         <td class="time">${event.status === 'pending' ? formatUtc(event.nextAttemptAt) : ''}</td>
         <td>${event.leaseOwner === null ? '' : html`${event.leaseOwner}<br /><span class="time">until ${utcOrEmpty(event.leaseExpiresAt)}</span>`}</td>
@@ -39,7 +40,6 @@ function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup 
         <td class="id">${event.responseRef}</td>
         <td class="time">${utcOrEmpty(event.deliveredAt)}</td>
         <td>${event.payload === undefined ? null : html`<details><summary>payload</summary><pre>${compactJson(event.payload)}</pre></details>`}</td>
-        <td>${event.status === 'dead' ? renderRetryButton(event.id, filters) : null}</td>
       </tr>`;
 }
 
