@@ -10,16 +10,13 @@ import { outboxEventBody, outboxStatsBody } from './outbox-body';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
+const LIMIT_ERROR = { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` };
+
 // Strict: a misspelt filter (eventType) must not silently list everything.
 const listParameters = z.strictObject({
   status: z.enum(OUTBOX_STATUSES, { error: `must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional(),
   event_type: z.enum(OUTBOX_EVENT_TYPES, { error: `must be one of ${OUTBOX_EVENT_TYPES.join(', ')}` }).optional(),
-  limit: z.coerce
-    .number({ error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .int({ error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .min(1, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .max(MAX_PAGE_SIZE, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .default(DEFAULT_PAGE_SIZE),
+  limit: z.coerce.number(LIMIT_ERROR).int(LIMIT_ERROR).min(1, LIMIT_ERROR).max(MAX_PAGE_SIZE, LIMIT_ERROR).default(DEFAULT_PAGE_SIZE),
   before: z.uuid({ error: 'must be the id (UUID) of an outbox event, as next_before gives it' }).optional(),
   include: z.literal('payload', { error: 'can only be payload' }).optional(),
 });
