@@ -7,6 +7,7 @@ export const API_ERROR_CODES = {
   conflictingValues: 'conflicting_values',
   unknownWarehouse: 'unknown_warehouse',
   notFound: 'not_found',
+  eventNotDead: 'event_not_dead',
   unauthorized: 'unauthorized',
   internal: 'internal_error',
 } as const;
@@ -23,7 +24,7 @@ export interface ApiErrorBody {
  */
 export class ApiError extends Error {
   constructor(
-    readonly status: 401 | 404 | 413 | 422 | 500,
+    readonly status: 401 | 404 | 409 | 413 | 422 | 500,
     readonly code: (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES],
     message: string,
     readonly field?: string,

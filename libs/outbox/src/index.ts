@@ -44,3 +44,8 @@ export {
   InvalidOutboxSettingsError,
 } from './errors';
 export { outboxSettingsFromEnv } from './settings-from-env';
+export type { OutboxEventView } from './ops/outbox-event-view';
+export { listOutboxEvents, type OutboxEventQuery, type OutboxEventPage } from './ops/list-outbox-events';
+export { readOutboxStats, type OutboxStats, type EventTypeStats, type StatusCounts } from './ops/outbox-stats';
+export { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE } from './ops/outbox-metrics';
+export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

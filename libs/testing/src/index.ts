@@ -12,3 +12,4 @@ export {
 } from './sandbox-process';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
 export { createPendingTransferOrder } from './transfer-order-fixture';
+export { seedOutboxEvent, insertOrderInStatus, orderStatus, DEAD_EVENT, type SeededEvent } from './outbox-event-fixture';
