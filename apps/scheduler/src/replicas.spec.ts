@@ -54,7 +54,7 @@ describe('scheduler replicas sharing one outbox (real processes, one database, o
     // Each delivery takes a while, so a replica always has a delivery in flight when it dies.
     await env.sandbox.injectFault({ latencyMs: 250, ratePercent: 100, path: '/transfer-orders' });
     const victims = await Promise.all([1, 2, 3].map(() => env.startReplica(SHORT_LEASE_REPLICA)));
-    const orders = await env.enqueueTransferOrders(30);
+    const orders = await env.enqueueTransferOrders(40);
     const eventIds = orders.map((order) => order.eventId);
     const replacements: Array<Promise<unknown>> = [];
 
@@ -78,8 +78,8 @@ describe('scheduler replicas sharing one outbox (real processes, one database, o
     const rows = await env.waitUntilDelivered(eventIds);
 
     const { documents, perOrder } = await documentsFor(orders);
-    expect(perOrder).toBe(30);
-    expect(documents).toHaveLength(30);
+    expect(perOrder).toBe(40);
+    expect(documents).toHaveLength(40);
     expect(new Set(documents.map((doc) => doc.idempotencyKey))).toEqual(new Set(eventIds));
     // The killed replicas' events were taken over once their leases ran out, and those tries counted.
     expect(rows.filter((row) => row.attempts > 1).length).toBeGreaterThan(0);
