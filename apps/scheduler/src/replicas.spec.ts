@@ -84,4 +84,40 @@ describe('scheduler replicas sharing one outbox (real processes, one database, o
     // The killed replicas' events were taken over once their leases ran out, and those tries counted.
     expect(rows.filter((row) => row.attempts > 1).length).toBeGreaterThan(0);
   });
+
+  it('an event whose delivery kills every replica that tries it is dead after the last attempt, and its order failed', async () => {
+    // Deliveries hang (then the sandbox drops them unanswered): every try ends with its replica killed.
+    await env.sandbox.injectFault({ latencyMs: 5_000, drop: 'before_handling', ratePercent: 100, path: '/transfer-orders' });
+    // A timeout well above the time it takes to spot the holder and kill it: every try must end in a kill, not a timeout.
+    const crashing = { ...SHORT_LEASE_REPLICA, OUTBOX_DELIVERY_TIMEOUT_MS: '2000', OUTBOX_LEASE_MS: '2500', OUTBOX_MAX_ATTEMPTS: '2' };
+    const replicas = await Promise.all([1, 2, 3].map(() => env.startReplica(crashing)));
+    const [{ orderId, eventId }] = (await env.enqueueTransferOrders(1)) as [{ orderId: string; eventId: string }];
+
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      const holder = await waitFor(
+        async () => {
+          const [row] = await env.outboxRows([eventId]);
+          return row?.status === 'in_flight' && row.attempts === attempt ? replicas.find((r) => row.lease_owner?.includes(`:${r.pid}:`)) : undefined;
+        },
+        15_000,
+        async () => `attempt ${attempt} never started: ${JSON.stringify(await env.outboxRows([eventId]))}`,
+      );
+      await holder.kill();
+    }
+    const [row] = await waitFor(
+      async () => ((await env.outboxRows([eventId]))[0]?.status === 'dead' ? env.outboxRows([eventId]) : undefined),
+      15_000,
+      async () => JSON.stringify(await env.outboxRows([eventId])),
+    );
+
+    expect(row).toMatchObject({ status: 'dead', attempts: 2, lease_owner: null });
+    const [stored] = await env.orm.em.fork().execute<{ last_error: string; order_status: string }[]>(
+      `select e.last_error, o.status as order_status from outbox_events e join transfer_orders o on o.id = e.aggregate_id where e.id = ?::uuid`,
+      [eventId],
+      'all',
+    );
+    expect(stored?.last_error).toMatch(/lease of scheduler@.* expired on attempt 2 of 2/);
+    expect(stored?.order_status).toBe('failed');
+    expect((await env.sandbox.transferOrders()).documents.filter((doc) => doc.hubOrderId === orderId)).toEqual([]);
+  });
 });
