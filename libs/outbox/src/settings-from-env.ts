@@ -3,15 +3,23 @@ import { z } from 'zod';
 import { InvalidOutboxSettingsError } from './errors';
 import { resolveOutboxSettings, type OutboxSettings } from './settings';
 
-const milliseconds = z.coerce
-  .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number' })
-  .positive({ error: 'must be positive' })
-  .optional();
-const setting = () => z.preprocess(blankAsUnset, milliseconds);
+const positiveWholeNumber = z.preprocess(
+  blankAsUnset,
+  z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).optional(),
+);
 
-/** The environment variable behind each setting, so an error names what to change. */
-const ENV_NAMES = {
+const outboxEnvSchema = z.object({
+  OUTBOX_BATCH_SIZE: positiveWholeNumber,
+  OUTBOX_CONCURRENCY: positiveWholeNumber,
+  OUTBOX_LEASE_MS: positiveWholeNumber,
+  OUTBOX_DELIVERY_TIMEOUT_MS: positiveWholeNumber,
+  OUTBOX_MAX_ATTEMPTS: positiveWholeNumber,
+  OUTBOX_BACKOFF_BASE_MS: positiveWholeNumber,
+  OUTBOX_BACKOFF_MAX_MS: positiveWholeNumber,
+});
+
+/** The environment variable behind each setting, so an error found across settings names what to change. */
+const ENV_NAMES: Record<string, keyof z.infer<typeof outboxEnvSchema>> = {
   batchSize: 'OUTBOX_BATCH_SIZE',
   concurrency: 'OUTBOX_CONCURRENCY',
   leaseMs: 'OUTBOX_LEASE_MS',
@@ -19,12 +27,7 @@ const ENV_NAMES = {
   maxAttempts: 'OUTBOX_MAX_ATTEMPTS',
   'backoff.baseMs': 'OUTBOX_BACKOFF_BASE_MS',
   'backoff.maxMs': 'OUTBOX_BACKOFF_MAX_MS',
-} as const;
-
-const outboxEnvSchema = z.object(Object.fromEntries(Object.values(ENV_NAMES).map((name) => [name, setting()])) as Record<
-  (typeof ENV_NAMES)[keyof typeof ENV_NAMES],
-  ReturnType<typeof setting>
->);
+};
 
 /**
  * Outbox settings from OUTBOX_BATCH_SIZE, OUTBOX_CONCURRENCY, OUTBOX_LEASE_MS,
@@ -46,7 +49,7 @@ export function outboxSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Out
     });
   } catch (error) {
     if (!(error instanceof InvalidOutboxSettingsError)) throw error;
-    const variable = ENV_NAMES[error.setting as keyof typeof ENV_NAMES] ?? error.setting;
+    const variable = ENV_NAMES[error.setting] ?? error.setting;
     throw new ConfigError(variable, error.problem);
   }
 }
