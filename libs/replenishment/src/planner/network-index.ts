@@ -32,9 +32,9 @@ export interface NetworkIndex {
 }
 
 export function indexNetwork(input: PlanningInput): NetworkIndex {
-  const warehouses = numberInIdOrder([input.warehouseIds, input.rules.map((rule) => rule.warehouseId)]);
+  const warehouses = numberInIdOrder(input.warehouseIds, input.rules, 'warehouseId');
   // A product nobody has a rule for is never needed, so only rules name products.
-  const products = numberInIdOrder([input.rules.map((rule) => rule.productId)]);
+  const products = numberInIdOrder([], input.rules, 'productId');
   const isDonor = new Uint8Array(warehouses.ids.length);
   for (const id of input.warehouseIds) isDonor[warehouses.index.get(id)!] = 1;
   const target = input.targetWarehouseId ?? null;
@@ -50,9 +50,13 @@ export function indexNetwork(input: PlanningInput): NetworkIndex {
   };
 }
 
-function numberInIdOrder(idLists: readonly (readonly string[])[]): { ids: string[]; index: Map<string, number> } {
-  const seen = new Set<string>();
-  for (const list of idLists) for (const id of list) seen.add(id);
+function numberInIdOrder(
+  listed: readonly string[],
+  rules: readonly PlanningRule[],
+  field: 'warehouseId' | 'productId',
+): { ids: string[]; index: Map<string, number> } {
+  const seen = new Set<string>(listed);
+  for (const rule of rules) seen.add(rule[field]);
   // The default sort compares UTF-16 code units, like `<`: the same order on every machine.
   const ids = [...seen].sort();
   return { ids, index: new Map(ids.map((id, i) => [id, i])) };
@@ -82,3 +86,4 @@ function groupByProduct<T extends { warehouseId: string; productId: string }>(
   }
   return { rows, start, order, warehouseOf };
 }
+
