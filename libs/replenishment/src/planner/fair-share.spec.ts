@@ -16,17 +16,23 @@ describe('allocateProduct (step 4: fair shares in whole packs)', () => {
     expect(result.uncovered).toEqual(new Map([['w-east', 15], ['w-north', 10], ['w-south', 5]]));
   });
 
-  it('rounds shares down to whole packs and hands the leftover pack to the lowest share, ties by id', () => {
-    // Packs of 6; 45 to give = 7 whole packs for 12 asked; fairShare 42/72: quotas 2, 1 and 3 packs
-    // (all at share ½), and the one pack left goes to the lowest id among equal shares: w-east.
+  it('rounds shares down to whole packs and hands the leftover pack to the equal share missing most', () => {
+    // Packs of 6; 45 to give = 7 whole packs for 12 asked; fairShare 42/72: quotas 2, 1 and 3 packs,
+    // all at share ½; the one pack left goes to the largest need among them: w-west.
     const result = allocateProduct(
-      [{ warehouseId: 'w-north', need: 24, multiple: 6 }, { warehouseId: 'w-south', need: 12, multiple: 6 }, { warehouseId: 'w-east', need: 36, multiple: 6 }],
+      [{ warehouseId: 'w-north', need: 24, multiple: 6 }, { warehouseId: 'w-south', need: 12, multiple: 6 }, { warehouseId: 'w-west', need: 36, multiple: 6 }],
       [{ warehouseId: 'w-main', surplus: 45 }],
     );
     expect(result).toMatchObject({ totalNeed: 72, totalSurplus: 42 });
     expect(result.fairShare).toBeCloseTo(42 / 72, 12);
-    expect(moved(result)).toEqual(['w-main→w-east 24', 'w-main→w-north 12', 'w-main→w-south 6']);
-    expect(result.uncovered).toEqual(new Map([['w-east', 12], ['w-north', 12], ['w-south', 6]]));
+    expect(moved(result)).toEqual(['w-main→w-north 12', 'w-main→w-south 6', 'w-main→w-west 24']);
+    expect(result.uncovered).toEqual(new Map([['w-north', 12], ['w-south', 6], ['w-west', 12]]));
+  });
+
+  it('breaks a tie of equal shares and equal needs by warehouse id', () => {
+    const needs = ['w-c', 'w-a', 'w-b'].map((warehouseId) => ({ warehouseId, need: 10, multiple: 5 }));
+    const result = allocateProduct(needs, [{ warehouseId: 'w-main', surplus: 10 }]);
+    expect(moved(result)).toEqual(['w-main→w-a 5', 'w-main→w-b 5']);
   });
 
   it('gives a leftover pack to the target furthest behind, not to the one asking most', () => {

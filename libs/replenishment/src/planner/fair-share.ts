@@ -11,9 +11,9 @@ import { ShareQueue } from './share-queue';
  *    and a pack is never split between donors. The donor is the one with the most surplus
  *    (ties by id), unless a donor already sending this target something in this plan can
  *    give the rest alone: then that one, so the plan has fewer orders.
- * 4. Leftover packs go one at a time to the target with the lowest share covered/need (ties
- *    by id), from a donor already on its lines if it can, until no single donor has a whole
- *    pack for any target still short. What stays open (need − covered) is bought outside.
+ * 4. Leftover packs go one at a time to the target with the lowest share covered/need (ties:
+ *    the larger need, then id), from a donor already on its lines if it can, until no single
+ *    donor has a whole pack for any target still short. The rest (need − covered) is bought outside.
  * When every target shares one multiple, (3) always succeeds and the shares differ by at
  * most one pack; mixed multiples of one product can leave a quota short of it.
  */

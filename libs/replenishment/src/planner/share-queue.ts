@@ -1,6 +1,7 @@
 /**
- * Targets waiting for a leftover pack, the lowest share of need (covered / need) first,
- * ties by slot (slots are numbered in warehouse-id order). A binary heap: a product's
+ * Targets waiting for a leftover pack, the lowest share of need (covered / need) first;
+ * among equal shares the one missing more (the larger need), then by slot (slots are
+ * numbered in warehouse-id order). A binary heap: a product's
  * leftover packs are handed out in O(targets · log targets).
  */
 export class ShareQueue {
@@ -39,7 +40,8 @@ export class ShareQueue {
   private before(a: number, b: number): boolean {
     const left = this.covered[a]! * this.need[b]!;
     const right = this.covered[b]! * this.need[a]!;
-    return left < right || (left === right && a < b);
+    if (left !== right) return left < right;
+    return this.need[a] !== this.need[b] ? this.need[a]! > this.need[b]! : a < b;
   }
 
   private sink(from: number): void {

@@ -69,7 +69,7 @@ export interface NeedExplanation {
  * The numbers that produced a line, so an operator can check it by hand. For one product:
  * fairShare = min(1, totalSurplus / totalNeed); each target's fairQuota = its need × fairShare
  * rounded down to its multiple; the whole packs left over go one at a time to the target with
- * the lowest share (ties by warehouse id), so `covered` is the fairQuota or one pack more —
+ * the lowest share (ties: the larger need, then warehouse id), so `covered` is the fairQuota or one pack more —
  * or less only when no single donor has a whole pack left (a pack is never split between donors).
  */
 export interface LineExplanation extends NeedExplanation {
