@@ -67,10 +67,11 @@ export interface NeedExplanation {
 
 /**
  * The numbers that produced a line, so an operator can check it by hand. For one product:
- * fairShare = min(1, totalSurplus / totalNeed); each target's fairQuota = its need × fairShare
+ * fairShare = min(1, totalSurplus / totalNeed); each target's fairQuota is its need × fairShare
  * rounded down to its multiple; the whole packs left over go one at a time to the target with
- * the lowest share (ties: the larger need, then warehouse id), so `covered` is the fairQuota or one pack more —
- * or less only when no single donor has a whole pack left (a pack is never split between donors).
+ * the lowest share (ties: the larger need, then warehouse id). So `covered` is the fairQuota or
+ * one pack more, and less only when no single donor has a whole pack left: a pack is never
+ * split between donors.
  */
 export interface LineExplanation extends NeedExplanation {
   /**
@@ -89,7 +90,10 @@ export interface LineExplanation extends NeedExplanation {
   totalSurplus: number;
   /** min(1, totalSurplus / totalNeed): the common share of need every target is brought to. */
   fairShare: number;
-  /** need × fairShare rounded down to the multiple: this target's part before leftover packs. */
+  /**
+   * need × fairShare rounded down to the multiple — floor(totalSurplus × need / (totalNeed ×
+   * multiple)) × multiple when donors are short, else need: this target's part before leftover packs.
+   */
   fairQuota: number;
   /** What all donors together send this target of this product (the sum of its transfer lines). */
   covered: number;
