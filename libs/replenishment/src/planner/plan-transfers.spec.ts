@@ -3,7 +3,7 @@ import { planTransfers } from './plan-transfers';
 import { EAST, GLUE, MAIN, NAILS, NORTH, SOUTH, moved, network, rule, stock } from './testing/small-network';
 
 describe('planTransfers', () => {
-  it('brings a target back to max from a donor and explains the line', () => {
+  it('Odoo example end to end: position 8 under min 10 → 36 (max 40, multiple 6) from a donor, line explained', () => {
     const plan = planTransfers(network({
       rules: [rule(NORTH, NAILS, 10, 40, 6), rule(MAIN, NAILS, 20, 100)],
       stock: [stock(NORTH, NAILS, 12, 4), stock(MAIN, NAILS, 100, 10)],
