@@ -123,3 +123,8 @@ wait_for http://127.0.0.1:18502/health "npm run start:admin"
 for _ in $(seq 1 60); do grep -q 'scheduler started' "$work/start-scheduler.log" && break; sleep 0.5; done
 grep -q 'scheduler started' "$work/start-scheduler.log" || { cat "$work/start-scheduler.log"; fail "npm run start:scheduler did not start"; }
 pass "npm run start:sandbox / start:api / start:admin / start:scheduler each start on their own"
+
+# --- benchmarks (README "Benchmarks"): the planner bench on its full network, one run ------------
+npm run --silent bench:planner -- --runs 1 >"$work/bench-planner.log" 2>&1 || { cat "$work/bench-planner.log"; fail "npm run bench:planner"; }
+grep -q '^planTransfers: median' "$work/bench-planner.log" || { cat "$work/bench-planner.log"; fail "npm run bench:planner printed no timing"; }
+pass "npm run bench:planner: $(grep '^planTransfers' "$work/bench-planner.log")"

@@ -1,8 +1,10 @@
 export { planTransfers } from './planner/plan-transfers';
-export { computeNeed, computePosition, computeSurplus, roundUpToMultiple } from './planner/position';
+export { computeNeed, computePosition, computeSurplus, packSize, roundUpToMultiple } from './planner/position';
+export { DuplicatePlanningRowError, PLANNING_INPUT_ERROR_CODES } from './planner/errors';
 export { allocateProduct, type Allocation, type ProductAllocation, type ProductNeed, type ProductSurplus } from './planner/allocate';
 export type {
   LineExplanation,
+  NeedExplanation,
   Plan,
   PlannedTransferOrder,
   OpenQuantity,
