@@ -36,7 +36,10 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
   const deliverPending = async () => {
     const handler = createOneCTransferOrderHandler({ oneC: env.sandbox.oneC, orm: env.fx.orm });
     const dispatch = createOutboxDispatcher({ [CREATE_1C_TRANSFER_ORDER]: handler });
-    return processOutboxBatch({ orm: env.fx.orm, dispatch, owner: 'reconcile-spec', batchSize: 100 });
+    const result = await processOutboxBatch({ orm: env.fx.orm, dispatch, owner: 'reconcile-spec', batchSize: 100 });
+    // Outside orders' МойСклад events have no handler here (not this spec's subject); every transfer order must be sent.
+    expect(await env.fx.query(`select id from transfer_orders where status = 'pending'`)).toEqual([]);
+    return result;
   };
   /* Lines of the first run's orders, each (target, product) ordered once only so its need is the line's alone. */
   const sentLines = () => env.fx.query<SentLine>(
@@ -56,7 +59,7 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     const first = await run();
     expect(first.outcome).toMatchObject({ status: 'succeeded', counts: { ordersChecked: 0 } });
     firstRunId = first.runId;
-    expect(await deliverPending()).toMatchObject({ delivered: (first.outcome as { counts: RunCounts }).counts.transferOrders, dead: 0 });
+    expect(await deliverPending()).toMatchObject({ delivered: (first.outcome as { counts: RunCounts }).counts.transferOrders });
   });
 
   it('closes what 1С received or cancelled, and the next run plans from the new stock', async () => {
@@ -110,7 +113,7 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
   });
 
   it('fails the run with an ERROR row when 1С fails mid-way, changing nothing', async () => {
-    expect(await deliverPending()).toMatchObject({ delivered: expect.any(Number), dead: 0 });
+    await deliverPending();
     const [arrived] = await env.fx.query<{ externalId: string }>(
       `select external_id as "externalId" from transfer_orders where status = 'sent' and external_id <> 'no-such-document'`);
     if (!arrived) throw new Error('the later runs\' orders should have been sent');

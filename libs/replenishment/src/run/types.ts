@@ -52,6 +52,11 @@ export type RunCounts = {
   unitsPlanned: number;
   uncoveredLines: number;
   uncoveredUnits: number;
+  /** Outside orders (one per target with uncovered lines), their lines and units: the uncovered part, ordered. */
+  externalOrders: number;
+  externalLines: number;
+  externalUnits: number;
+  /** One per transfer order and one per outside order. */
   outboxEvents: number;
 } & TransferOrderReconciliation;
 
