@@ -18,10 +18,13 @@ export { RUN_STEPS, type RunStep } from './run/execute-run';
 export type { RunCounts, RunDependencies, RunOutcome, RunRequest, StartedRun, TransferOrderReconciliation } from './run/types';
 export {
   InvalidRunRequestError,
+  RunInProgressError,
   UnknownWarehouseError,
   REPLENISHMENT_ERROR_CODES,
   describeRunError,
 } from './run/errors';
 export { CREATE_1C_TRANSFER_ORDER, TRANSFER_ORDER_AGGREGATE, MissingOneCReferenceError } from './run/write-transfer-orders';
+export { MissingCatalogReferenceError } from './run/write-external-orders';
+export { ABANDONED_RUN_AFTER_MS } from './sql/run-admission-sql';
 export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
 export { findRun, type RunRecord } from './sql/runs-sql';
