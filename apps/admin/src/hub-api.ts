@@ -39,6 +39,8 @@ const warehouseListSchema = z.object({
   items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 });
 const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
+/** The API's `trigger` value for runs the admin starts. */
+const ADMIN_TRIGGER = 'admin';
 
 /** An answer whose body is not read must still be drained, or its connection stays taken until garbage collection. */
 async function discardBody(response: Response): Promise<void> {
@@ -80,7 +82,8 @@ export function createHubApi(options: HubApiOptions): HubApi {
         response = await send(url('api/v1/trigger/internal-replenishment'), {
           method: 'POST',
           headers: headers({ 'content-type': 'application/json' }),
-          body: JSON.stringify(warehouseId ? { warehouse_id: warehouseId } : {}),
+          // The API records who started the run: the admin, on an operator's behalf.
+          body: JSON.stringify({ ...(warehouseId ? { warehouse_id: warehouseId } : {}), trigger: ADMIN_TRIGGER }),
           signal: AbortSignal.timeout(TRIGGER_TIMEOUT_MS),
         });
       } catch {

@@ -6,6 +6,7 @@ import { requireBearerToken } from './middleware/bearer-token';
 import { requestId } from './middleware/request-id';
 import { catalogRoutes } from './routes/catalog-routes';
 import { healthRoutes } from './routes/health-routes';
+import { runsRoutes } from './routes/runs-routes';
 import { triggerRoutes } from './routes/trigger-routes';
 import './context';
 
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDependencies): Hono {
   app.route('/', healthRoutes(deps));
   app.route('/api/v1/trigger', triggerRoutes(deps));
   app.route('/api/v1', catalogRoutes(deps));
+  app.route('/api/v1', runsRoutes(deps));
 
   app.notFound((c) => {
     const error = new ApiError(404, API_ERROR_CODES.notFound, `No endpoint ${c.req.method} ${c.req.path}`);

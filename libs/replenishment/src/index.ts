@@ -27,4 +27,8 @@ export { CREATE_1C_TRANSFER_ORDER, TRANSFER_ORDER_AGGREGATE, MissingOneCReferenc
 export { MissingCatalogReferenceError } from './run/write-external-orders';
 export { ABANDONED_RUN_AFTER_MS } from './sql/run-admission-sql';
 export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
-export { findRun, type RunRecord } from './sql/runs-sql';
+export { findRun, listRuns, UnknownRunCursorError, type RunRecord, type RunListQuery, type RunPage } from './sql/runs-sql';
+export { readRunOrders, type RunOrders, type RecordedTransferOrder, type RecordedExternalOrder, type OutboxEventState } from './sql/run-orders-sql';
+export { planDryRun, type DryRunPlan, type DryRunRequest } from './run/dry-run';
+export type { PlanCounts } from './run/plan-counts';
+export type { ExplainedLine, ExternalOrderView, NeedView, PlanView, ProductLabel, TransferOrderView, WarehouseLabel } from './run/plan-view';

@@ -3,11 +3,11 @@ import type { RunStatus } from '@hub/db';
 import { fetchStock } from '../catalog/fetch-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { planTransfers } from '../planner/plan-transfers';
-import type { Plan } from '../planner/types';
 import { lockPlanning, readPlanningInput } from '../sql/planner-reads';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { readCatalogReferences } from '../sql/catalog-references-sql';
 import { describeRunError } from './errors';
+import { countPlan } from './plan-counts';
 import { reconcileTransferOrders } from './reconcile-orders';
 import type { RunCounts, RunDependencies, RunOutcome } from './types';
 import { writeExternalOrders } from './write-external-orders';
@@ -113,16 +113,4 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     });
     return { status: FAILED, error: message };
   }
-}
-
-function countPlan(plan: Plan): Pick<RunCounts, 'needs' | 'transferOrders' | 'transferLines' | 'unitsPlanned' | 'uncoveredLines' | 'uncoveredUnits'> {
-  const lines = plan.transferOrders.flatMap((o) => o.lines);
-  return {
-    needs: plan.needs.length,
-    transferOrders: plan.transferOrders.length,
-    transferLines: lines.length,
-    unitsPlanned: lines.reduce((sum, l) => sum + l.quantity, 0),
-    uncoveredLines: plan.uncovered.length,
-    uncoveredUnits: plan.uncovered.reduce((sum, l) => sum + l.quantity, 0),
-  };
 }

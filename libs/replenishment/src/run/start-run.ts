@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
-import { z } from 'zod';
 import { admitRun } from '../sql/run-admission-sql';
 import { findWarehouse } from '../sql/warehouses-sql';
-import { describeRunError, InvalidRunRequestError, RunInProgressError, UnknownWarehouseError } from './errors';
+import { describeRunError, RunInProgressError, UnknownWarehouseError } from './errors';
 import { executeRun } from './execute-run';
+import { optionalUuid } from './request-ids';
 import type { RunDependencies, RunOutcome, RunRequest, StartedRun } from './types';
 
-const uuid = z.uuid();
-
-function optionalUuid(field: 'requestId' | 'warehouseId', value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (!uuid.safeParse(value).success) throw new InvalidRunRequestError(field, `${field} must be a UUID`);
-  return value.toLowerCase();
-}
 
 /**
  * Starts a replenishment run: records it as queued (the row exists when this resolves),
