@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { RunTrigger } from '@hub/db';
-import { isExternalSystemError } from '@hub/integrations';
+import { isExternalSystemError, type ExternalSystem } from '@hub/integrations';
 import { planDryRun, RunInProgressError, startReplenishmentRun, UnknownWarehouseError } from '@hub/replenishment';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
@@ -15,6 +15,7 @@ const QUEUED = 'queued';
 /** Who can start a run over HTTP: a caller of this endpoint, or the admin app's button on an operator's behalf. */
 const HTTP_TRIGGERS = ['endpoint', 'admin'] as const satisfies readonly RunTrigger[];
 const DEFAULT_TRIGGER: RunTrigger = 'endpoint';
+const SYSTEM_NAMES: Record<ExternalSystem, string> = { '1c': '1С', moysklad: 'МойСклад' };
 /** The body names one warehouse at most; a larger one is not a trigger and is not read into memory. */
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -53,7 +54,7 @@ function toApiError(error: unknown): never {
     throw new ApiError(409, API_ERROR_CODES.runInProgress, `${error.message}; GET /api/v1/runs/${error.activeRunId} shows it`, undefined, { runId: error.activeRunId });
   }
   if (isExternalSystemError(error)) {
-    throw new ApiError(502, API_ERROR_CODES.upstreamFailed, `The dry run could not read ${error.system}: ${error.message}`, undefined, { cause: error });
+    throw new ApiError(502, API_ERROR_CODES.upstreamFailed, `The dry run could not read ${SYSTEM_NAMES[error.system]}: ${error.message}`, undefined, { cause: error });
   }
   throw error;
 }
