@@ -25,7 +25,6 @@ export {
 } from './run/errors';
 export { CREATE_1C_TRANSFER_ORDER, TRANSFER_ORDER_AGGREGATE, MissingOneCReferenceError } from './run/write-transfer-orders';
 export { MissingCatalogReferenceError } from './run/write-external-orders';
-export { ABANDONED_RUN_AFTER_MS } from './sql/run-admission-sql';
 export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
 export { findRun, listRuns, UnknownRunCursorError, type RunRecord, type RunListQuery, type RunPage } from './sql/runs-sql';
 export { readRunOrders, type RunOrders, type RecordedTransferOrder, type RecordedExternalOrder, type OutboxEventState } from './sql/run-orders-sql';
