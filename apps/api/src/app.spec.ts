@@ -32,6 +32,7 @@ describe('api: validation, request ids, errors', () => {
     ['malformed JSON', TRIGGER, '{"warehouse_id": ', 'body', 'malformed_json'],
     ['a JSON array', TRIGGER, '[]', 'body', 'invalid_value'],
     ['an unknown warehouse', `${TRIGGER}?warehouse_id=${randomUUID()}`, undefined, 'warehouse_id', 'unknown_warehouse'],
+    ['an unknown warehouse in a dry run', `${TRIGGER}?dry_run=true&warehouse_id=${randomUUID()}`, undefined, 'warehouse_id', 'unknown_warehouse'],
     ['query and body that differ', `${TRIGGER}?warehouse_id=${KNOWN}`, `{"warehouse_id": "${OTHER}"}`, 'warehouse_id', 'conflicting_values'],
     ['dry_run that is not true or false', `${TRIGGER}?dry_run=yes`, undefined, 'dry_run', 'invalid_value'],
     ['dry_run in the body', TRIGGER, '{"dry_run": true}', 'dry_run', 'unknown_field'],

@@ -40,8 +40,8 @@ export async function planDryRun(deps: RunDependencies, request: DryRunRequest):
   const requestId = optionalUuid('requestId', request.requestId);
   const warehouseId = optionalUuid('warehouseId', request.warehouseId);
   const references = await readCatalogReferences(deps.orm.em.fork());
-  const target = warehouseId === null ? null : references.warehouses.get(warehouseId);
-  if (target === undefined) throw new UnknownWarehouseError(warehouseId ?? '');
+  const target = warehouseId === null ? null : (references.warehouses.get(warehouseId) ?? null);
+  if (warehouseId !== null && target === null) throw new UnknownWarehouseError(warehouseId);
 
   return withLogContext(requestId === null ? {} : { requestId }, async () => {
     const started = performance.now();
