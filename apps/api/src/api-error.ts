@@ -10,11 +10,12 @@ export const API_ERROR_CODES = {
   runInProgress: 'run_in_progress',
   upstreamFailed: 'upstream_failed',
   notFound: 'not_found',
+  eventNotDead: 'event_not_dead',
   unauthorized: 'unauthorized',
   internal: 'internal_error',
 } as const;
 
-/** Every error answer's body: `{ error: { code, message, field?, …facts } }`; a 409 names the run in its way (`run_id`). */
+/** Every error answer's body: `{ error: { code, message, field?, run_id? } }`; `run_id` names the run in progress of a `run_in_progress` 409. */
 export interface ApiErrorBody {
   error: { code: string; message: string; field?: string; run_id?: string };
 }

@@ -20,3 +20,8 @@ export {
   UnknownEventTypeError,
   MissingAggregateError,
 } from './errors';
+export type { OutboxEventView } from './ops/outbox-event-view';
+export { listOutboxEvents, type OutboxEventQuery, type OutboxEventPage } from './ops/list-outbox-events';
+export { readOutboxStats, type OutboxStats, type EventTypeStats, type StatusCounts } from './ops/outbox-stats';
+export { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE } from './ops/outbox-metrics';
+export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';
