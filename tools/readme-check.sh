@@ -72,6 +72,13 @@ orders=$(psql "$DATABASE_URL" -At -c "select count(*) from transfer_orders where
 [ "$orders" -gt 0 ] || fail "the run planned no transfer orders"
 pass "run $run_id succeeded with $orders transfer order(s)"
 
+status=$(curl -s -o "$work/dry-run.json" -w '%{http_code}' -X POST 'http://127.0.0.1:8000/api/v1/trigger/internal-replenishment?dry_run=true')
+{ [ "$status" = 200 ] && [ "$(jq -r .dry_run "$work/dry-run.json")" = true ]; } || { cat "$work/dry-run.json"; fail "dry run answered $status"; }
+pass "curl -X POST '…/internal-replenishment?dry_run=true' → 200 with the plan"
+curl -fsS 'http://127.0.0.1:8000/api/v1/runs?status=succeeded&limit=5' >"$work/runs.json" || fail "GET /api/v1/runs"
+jq -e --arg id "$run_id" '.items | map(.id) | index($id) != null' "$work/runs.json" >/dev/null || { cat "$work/runs.json"; fail "GET /api/v1/runs?status=succeeded does not list run $run_id"; }
+pass "curl '…/api/v1/runs?status=succeeded&limit=5' lists run $run_id"
+
 psql "$DATABASE_URL" -c "SELECT run_id, request_id, job_id, job_name, jsonb_typeof(payload) AS ptype FROM integration_logs ORDER BY created_at DESC LIMIT 5;" >"$work/latest.txt"
 cat "$work/latest.txt"
 rows=$(psql "$DATABASE_URL" -At -c "select count(*) from integration_logs where run_id = '$run_id'")
