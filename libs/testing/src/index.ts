@@ -5,3 +5,4 @@ export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDat
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
 export { oneCClientFor, startSandboxProcess, type SandboxProcess, type SandboxTransferOrders } from './sandbox-process';
 export { createPendingTransferOrder } from './transfer-order-fixture';
+export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
