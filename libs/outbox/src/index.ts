@@ -11,6 +11,7 @@ export { UnknownMoySkladProductError } from './handlers/ms-product-resolver';
 export { recordExternalOrderSent } from './sql/record-external-order-sent';
 export {
   createPgRateLimiter,
+  moySkladRateBucket,
   type PgRateLimiter,
   type PgRateLimiterOptions,
   type PgRatePermit,

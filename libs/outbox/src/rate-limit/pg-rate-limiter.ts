@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MikroORM } from '@hub/db';
 import { EXTERNAL_ERROR_CODES, ExternalSystemError, type MoySkladRateLimiter, type MsRatePermit } from '@hub/integrations';
@@ -103,4 +103,12 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
       }
     },
   };
+}
+
+/**
+ * The bucket МойСклад's limits count in: one per token (limits are per user or solution since
+ * 2026-02-16, md/_restrictions.md), named by a hash so the token itself never reaches the database.
+ */
+export function moySkladRateBucket(token: string): string {
+  return `moysklad:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
 }
