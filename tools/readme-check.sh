@@ -123,3 +123,10 @@ wait_for http://127.0.0.1:18502/health "npm run start:admin"
 for _ in $(seq 1 60); do grep -q 'scheduler started' "$work/start-scheduler.log" && break; sleep 0.5; done
 grep -q 'scheduler started' "$work/start-scheduler.log" || { cat "$work/start-scheduler.log"; fail "npm run start:scheduler did not start"; }
 pass "npm run start:sandbox / start:api / start:admin / start:scheduler each start on their own"
+
+# --- benchmark: МойСклад delivery through the shared rate limiter (short; the README's figures use the default size) ---
+BENCH_EVENTS=60 BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:moysklad >"$work/bench-moysklad.log" 2>&1 ||
+  { cat "$work/bench-moysklad.log"; fail "npm run bench:moysklad"; }
+grep -q '"customerOrders": 60,' "$work/bench-moysklad.log" && grep -q '"duplicateDocuments": 0' "$work/bench-moysklad.log" ||
+  { cat "$work/bench-moysklad.log"; fail "bench:moysklad did not deliver 60 orders without duplicates"; }
+pass "npm run bench:moysklad: 60 orders delivered by two replicas, no duplicates"
