@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { EXTERNAL_ERROR_CODES, ExternalSystemError } from '../errors';
-import { createJsonHttp, type RequestGate } from '../http/request-json';
-import { retryAfterFromHeaders } from '../http/retry-after';
+import { createJsonHttp } from '../http/request-json';
 import {
   MOYSKLAD_API_PREFIX,
   MOYSKLAD_MAX_ARRAY_ITEMS,
@@ -17,65 +16,12 @@ import {
   type MsMeta,
   type MsPositionInput,
 } from './contract';
-import { moySkladRequestWeight, type MoySkladRateLimiter } from './rate-limiter';
+import { rateLimitGate } from './rate-limiter';
+import type { MoySkladClient, MoySkladClientOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
 import { articleFilters, chunk, externalCodeFilter } from './query';
 
 export const MOYSKLAD_DEFAULT_TIMEOUT_MS = 15_000;
-
-export interface MoySkladClientOptions {
-  /** Scheme and host, e.g. `https://api.moysklad.ru`; the client adds {@link MOYSKLAD_API_PREFIX}. */
-  baseUrl: string;
-  /** Sent as `Authorization: Bearer …`; never logged nor put in an error. */
-  token: string;
-  /** Bound on each whole call, headers and body; waiting for a rate-limit permit is not counted. */
-  timeoutMs?: number;
-  /** Shared limiter (see MoySkladRateLimiter); none: requests go out at once. */
-  rateLimiter?: MoySkladRateLimiter;
-  /** Units one ordinary request costs with this token (md/_restrictions.md); default 1. */
-  tokenWeight?: number;
-  fetch?: typeof fetch;
-}
-
-export interface MsStore { id: string; name: string }
-export interface MsProduct { id: string; name: string; article: string | undefined }
-export interface MsStoreStock { storeId: string; storeName: string; stock: number; reserve: number; inTransit: number }
-export interface MsProductStock { productId: string; stores: MsStoreStock[] }
-
-/** A customer order as the hub needs it: МойСклад's id and number ("name"), and how many positions it holds. */
-export interface MsCustomerOrder { id: string; name: string; externalCode: string; positionCount: number }
-
-export interface MsOrderPosition { productId: string; quantity: number }
-
-/** A customer order to create. `syncId` makes a repeated create return the first document. */
-export interface MsNewCustomerOrder {
-  externalCode: string;
-  syncId?: string;
-  organizationId: string;
-  agentId: string;
-  storeId?: string;
-  description?: string;
-  positions: MsOrderPosition[];
-}
-
-export interface MoySkladClient {
-  listStores(): Promise<MsStore[]>;
-  /** Products whose `article` is one of `articles`; a missing article simply has no entry. */
-  findProductsByArticle(articles: readonly string[]): Promise<MsProduct[]>;
-  /** Report «Остатки по складам», optionally for one store. */
-  stockByStore(storeId?: string): Promise<MsProductStock[]>;
-  /** The order carrying this externalCode, or null when МойСклад has none. */
-  findCustomerOrderByExternalCode(externalCode: string): Promise<MsCustomerOrder | null>;
-  /**
-   * Creates the order with its first 1,000 positions and adds the rest through
-   * POST …/positions (md/_restrictions.md, md/documents/_customerOrder.md).
-   */
-  createCustomerOrder(order: MsNewCustomerOrder): Promise<MsCustomerOrder>;
-  /**
-   * Adds the positions an order does not have yet: those after its `positionCount`, in
-   * chunks of 1,000. Resumes a large order whose earlier attempt stopped part-way.
-   */
-  completeCustomerOrderPositions(order: MsCustomerOrder, positions: readonly MsOrderPosition[]): Promise<MsCustomerOrder>;
-}
+export type * from './client-types';
 
 function invalidRequest(call: string, message: string): ExternalSystemError {
   return new ExternalSystemError(`moysklad ${call} not sent: ${message}`, {
@@ -99,22 +45,7 @@ const idFromHref = (href: string): string => new URL(href).pathname.split('/').p
 export function createMoySkladClient(options: MoySkladClientOptions): MoySkladClient {
   const root = options.baseUrl.replace(/\/+$/, '') + MOYSKLAD_API_PREFIX;
   const tokenWeight = options.tokenWeight ?? 1;
-  const limiter = options.rateLimiter;
-  const gate: RequestGate | undefined = limiter
-    ? async (call, send) => {
-        const permit = await limiter.acquire(moySkladRequestWeight(call.path, tokenWeight));
-        let exchange;
-        try {
-          exchange = await send();
-        } catch (error) {
-          await permit.release({ status: undefined, retryAfterMs: undefined });
-          throw error;
-        }
-        const { response } = exchange;
-        await permit.release({ status: response.status, retryAfterMs: retryAfterFromHeaders(response.headers) });
-        return exchange;
-      }
-    : undefined;
+  const gate = options.rateLimiter ? rateLimitGate(options.rateLimiter, tokenWeight) : undefined;
   const requestJson = createJsonHttp({
     system: 'moysklad',
     baseUrl: root,

@@ -1,3 +1,6 @@
+import type { RequestGate } from '../http/request-json';
+import { retryAfterFromHeaders } from '../http/retry-after';
+
 /**
  * The hook through which the МойСклад client keeps to МойСклад's request limits
  * (md/_restrictions.md): a budget of units per 3-second window, each request costing its
@@ -41,4 +44,21 @@ export function moySkladRequestWeight(path: string, tokenWeight: number): number
   return path.startsWith('/report/stock/all') || path.startsWith('/report/stock/bystore')
     ? MOYSKLAD_DOCUMENTED_LIMITS.stockReportWeight
     : tokenWeight;
+}
+
+/** Wraps each exchange: a permit first, given back with the outcome once the answer is read. */
+export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number): RequestGate {
+  return async function sendWithinLimits(call, send) {
+    const permit = await limiter.acquire(moySkladRequestWeight(call.path, tokenWeight));
+    let exchange;
+    try {
+      exchange = await send();
+    } catch (error) {
+      await permit.release({ status: undefined, retryAfterMs: undefined });
+      throw error;
+    }
+    const { response } = exchange;
+    await permit.release({ status: response.status, retryAfterMs: retryAfterFromHeaders(response.headers) });
+    return exchange;
+  };
 }
