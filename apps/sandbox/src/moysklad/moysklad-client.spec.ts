@@ -67,7 +67,8 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(created.positionCount).toBe(2_500);
     const [document] = served.state.moysklad.customerOrders.documents;
     expect(document?.positions.map((p) => p.quantity)).toEqual(positions.map((p) => p.quantity));
-    expect(served.state.moysklad.limits.counts.admitted).toBe(1 + 3);
+    // One product lookup, one create, two POST …/positions.
+    expect(served.state.moysklad.limits.counts.admitted).toBe(1 + 1 + 2);
   });
 
   it('resumes an order whose positions stopped part-way, adding only the missing ones', async () => {
@@ -110,12 +111,33 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(error.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 
+  it('gets 429 with error 1073 while another request of the same token is still running', async () => {
+    const { client, served } = await start({ ...ROOMY, parallelPerToken: 1 });
+    // A create whose body arrives slowly holds the token's only slot until it is complete.
+    const url = new URL(`${served.baseUrl}/api/remap/1.2/entity/customerorder`);
+    const slow = httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' } });
+    const slowAnswered = new Promise<number>((resolve, reject) => {
+      slow.on('response', (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+    });
+    slow.write('{"externalCode": "slow",');
+    await expect.poll(() => served.state.moysklad.limits.counts.admitted).toBe(1);
+
+    const error = await failureOf(client.listStores());
+    expect(error).toMatchObject({ status: 429, code: 'http_429', retryable: true, retryAfterMs: undefined });
+    expect(error.message).toContain('1073');
+
+    slow.end('"positions": []}');
+    expect(await slowAnswered).toBe(412);
+    await expect(client.listStores()).resolves.not.toHaveLength(0);
+  });
+
   it('refuses more than 1,000 positions in one array with 413 and error 2022', async () => {
     const { served } = await start();
     const product = served.state.moysklad.seed.products[0]!;
     const href = `${served.baseUrl}/api/remap/1.2/entity/product/${product.id}`;
     const positions = Array.from({ length: 1_001 }, () => ({ assortment: { meta: { href, type: 'product' } }, quantity: 1 }));
-    const body = { organization: { meta: { href: `${served.baseUrl}/api/remap/1.2/entity/organization/${PARTIES.organizationId}`, type: 'organization' } }, agent: { meta: { href: `${served.baseUrl}/api/remap/1.2/entity/counterparty/${PARTIES.agentId}`, type: 'counterparty' } }, externalCode: 'x', positions };
+    const ref = (type: string, id: string) => ({ meta: { href: `${served.baseUrl}/api/remap/1.2/entity/${type}/${id}`, type } });
+    const body = { organization: ref('organization', PARTIES.organizationId), agent: ref('counterparty', PARTIES.agentId), externalCode: 'x', positions };
     const response = await fetch(`${served.baseUrl}/api/remap/1.2/entity/customerorder`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' },
@@ -139,6 +161,12 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     const { served } = await start();
     const compressed = await fetch(`${served.baseUrl}/api/remap/1.2/entity/store`, { headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' } });
     expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    // md/_general.md: every answer tells how much of the window is left.
+    expect(Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-lognex-retry-timeinterval'].map((h) => [h, compressed.headers.get(h)]))).toEqual({
+      'x-ratelimit-limit': '1000',
+      'x-ratelimit-remaining': '999',
+      'x-lognex-retry-timeinterval': '3000',
+    });
     const plain = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL(`${served.baseUrl}/api/remap/1.2/entity/store`);
       const req = httpRequest(url, { headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
