@@ -131,7 +131,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     await expect(client.listStores()).resolves.not.toHaveLength(0);
   });
 
-  it('refuses more than 1,000 positions in one array with 413 and error 2022', async () => {
+  it('refuses more than 1,000 positions in one array with 413 (error 2022), and a body that is not JSON with 400 (error 2001)', async () => {
     const { served } = await start();
     const product = served.state.moysklad.seed.products[0]!;
     const href = `${served.baseUrl}/api/remap/1.2/entity/product/${product.id}`;
@@ -146,6 +146,14 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ errors: [{ code: 2022 }] });
     expect(served.state.moysklad.customerOrders.documents).toEqual([]);
+
+    const notJson = await fetch(`${served.baseUrl}/api/remap/1.2/entity/customerorder`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' },
+      body: '{"externalCode": ',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ errors: [{ code: 2001 }] });
   });
 
   it('times out when МойСклад answers later than the configured bound', async () => {

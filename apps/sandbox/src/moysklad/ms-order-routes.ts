@@ -40,6 +40,8 @@ const representPosition = (c: Context, orderId: string, position: MsSandboxPosit
   assortment: { meta: entityMeta(c, 'product', position.productId) },
 });
 
+const NOT_JSON = Symbol('not JSON');
+
 type Refusal = { status: 400 | 404 | 412 | 413; code: number; message: string };
 
 /** Positions checked as МойСклад would: at most 1,000 (413, error 2022) and every product known. */
@@ -59,9 +61,11 @@ function resolvePositions(state: MoySkladState, positions: MsPositionInput[]): R
   return resolved;
 }
 
-/** A body checked against the contract: 412 naming the first field (error 3000). */
+/** A body checked against the contract: 400 when it is not JSON (error 2001), else 412 naming the first field (error 3000). */
 async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<Refusal | { body: T }> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  const json: unknown = await c.req.json().catch(() => NOT_JSON);
+  if (json === NOT_JSON) return { status: 400, code: MOYSKLAD_ERROR_CODES.notJson, message: 'Ошибка формата: входящий запрос не соответствует формату JSON' };
+  const parsed = schema.safeParse(json);
   if (parsed.success) return { body: parsed.data };
   const issue = parsed.error.issues[0];
   return { status: 412, code: MOYSKLAD_ERROR_CODES.requiredField, message: `Ошибка сохранения объекта: поле '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}` };

@@ -38,8 +38,8 @@ export const MOYSKLAD_ERROR_CODES = {
   notFound: 1021,
   /** 413: a nested collection with more than 1,000 elements. */
   tooManyItems: 2022,
-  /** 400: the body is not of the expected format. */
-  formatError: 2017,
+  /** 400: the body is not JSON. */
+  notJson: 2001,
   /** 412: a required field is empty or missing. */
   requiredField: 3000,
   /** 400: an href points to an entity of the wrong type. */
