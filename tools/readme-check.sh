@@ -135,3 +135,10 @@ pass "npm run start:sandbox / start:api / start:admin / start:scheduler each sta
 npm run --silent bench:planner -- --runs 1 >"$work/bench-planner.log" 2>&1 || { cat "$work/bench-planner.log"; fail "npm run bench:planner"; }
 grep -q '^planTransfers: median' "$work/bench-planner.log" || { cat "$work/bench-planner.log"; fail "npm run bench:planner printed no timing"; }
 pass "npm run bench:planner: $(grep '^planTransfers' "$work/bench-planner.log")"
+
+# --- benchmark: МойСклад delivery through the shared rate limiter (short; the README's figures use the default size) ---
+BENCH_EVENTS=60 BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:moysklad >"$work/bench-moysklad.log" 2>&1 ||
+  { cat "$work/bench-moysklad.log"; fail "npm run bench:moysklad"; }
+grep -q '"customerOrders": 60,' "$work/bench-moysklad.log" && grep -q '"duplicateDocuments": 0' "$work/bench-moysklad.log" ||
+  { cat "$work/bench-moysklad.log"; fail "bench:moysklad did not deliver 60 orders without duplicates"; }
+pass "npm run bench:moysklad: 60 orders delivered by two replicas, no duplicates"

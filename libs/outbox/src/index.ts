@@ -6,6 +6,17 @@ export { computeRetryDelayMs, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, type Retr
 export { describeDeliveryFailure, redactSecrets, type DeliveryFailure } from './describe-failure';
 export { createOutboxDispatcher, type OutboxHandler, type OutboxDispatch, type DeliveryReceipt } from './dispatcher';
 export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
+export { createMsCustomerOrderHandler, type MsCustomerOrderHandlerDeps } from './handlers/ms-customer-order';
+export { UnknownMoySkladProductError } from './handlers/ms-product-resolver';
+export { recordExternalOrderSent } from './sql/record-external-order-sent';
+export {
+  createPgRateLimiter,
+  moySkladRateBucket,
+  type PgRateLimiter,
+  type PgRateLimiterOptions,
+  type PgRatePermit,
+  type GrantAttempt,
+} from './rate-limit/pg-rate-limiter';
 export {
   processOutboxBatch,
   DEFAULT_BATCH_SIZE,
