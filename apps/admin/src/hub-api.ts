@@ -55,6 +55,8 @@ const warehouseListSchema = z.object({
   items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 });
 const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
+/** The API's `trigger` value for runs the admin starts. */
+const ADMIN_TRIGGER = 'admin';
 const retryAcceptedSchema = z.object({ event: z.object({ status: z.literal('pending') }), aggregate_reset: z.boolean() });
 const apiErrorSchema = z.object({ error: z.object({ message: z.string() }) });
 
@@ -100,7 +102,8 @@ export function createHubApi(options: HubApiOptions): HubApi {
         response = await send(url('api/v1/trigger/internal-replenishment'), {
           method: 'POST',
           headers: headers({ 'content-type': 'application/json' }),
-          body: JSON.stringify(warehouseId ? { warehouse_id: warehouseId } : {}),
+          // The API records who started the run: the admin, on an operator's behalf.
+          body: JSON.stringify({ ...(warehouseId ? { warehouse_id: warehouseId } : {}), trigger: ADMIN_TRIGGER }),
           signal: AbortSignal.timeout(TRIGGER_TIMEOUT_MS),
         });
       } catch {

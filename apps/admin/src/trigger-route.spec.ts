@@ -55,18 +55,18 @@ describe('the "Run internal replenishment" button', () => {
       method: 'POST',
       path: '/api/v1/trigger/internal-replenishment',
       authorization: `Bearer ${API_TOKEN}`,
-      body: { warehouse_id: WAREHOUSE_ID },
+      body: { warehouse_id: WAREHOUSE_ID, trigger: 'admin' },
     });
     expect(page).toContain(`Internal replenishment started: run_id <code>${STAND_IN_RUN_ID}</code>`);
     expect(page).toContain(`href="/logs?period=24h&amp;run_id=${STAND_IN_RUN_ID}"`);
     expect(page).not.toContain(API_TOKEN);
   });
 
-  it('posts an empty body and no Authorization header when no warehouse and no token are set', async () => {
+  it('posts no warehouse and no Authorization header when no warehouse and no token are set', async () => {
     const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
     await followRedirect(app, await pressTrigger(app, { warehouse_id: '' }));
     expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: {} },
+      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: { trigger: 'admin' } },
     ]);
   });
 

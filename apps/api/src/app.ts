@@ -8,6 +8,7 @@ import { catalogRoutes } from './routes/catalog-routes';
 import { healthRoutes } from './routes/health-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { outboxRoutes } from './routes/outbox-routes';
+import { runsRoutes } from './routes/runs-routes';
 import { triggerRoutes } from './routes/trigger-routes';
 import './context';
 
@@ -28,6 +29,7 @@ export function createApp(deps: ApiDependencies): Hono {
   app.route('/', healthRoutes(deps));
   app.route('/api/v1/trigger', triggerRoutes(deps));
   app.route('/api/v1', catalogRoutes(deps));
+  app.route('/api/v1', runsRoutes(deps));
   app.route('/api/v1/outbox', outboxRoutes(deps));
   app.route('/', metricsRoutes(deps));
 

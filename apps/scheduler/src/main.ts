@@ -1,6 +1,7 @@
 import { connectDatabase, disconnectDatabase } from '@hub/db';
-import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
+import { createMoySkladClient, createOneCClient, moySkladSettingsFromEnv, oneCClientOptionsFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
+import { createPgRateLimiter, moySkladRateBucket } from '@hub/outbox';
 import { prepareDatabase } from '@hub/migrations';
 import { exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { readSchedulerConfig } from './config';
@@ -9,13 +10,17 @@ import { createScheduler } from './scheduler';
 const stdout = createStdoutLogger('scheduler');
 
 async function main(): Promise<void> {
-  // A bad ONEC_* or OUTBOX_* setting stops the start before the database is touched.
+  // A bad ONEC_*, MOYSKLAD_* or OUTBOX_* setting stops the start before the database is touched.
   const oneC = createOneCClient(oneCClientOptionsFromEnv());
+  const moySkladSettings = moySkladSettingsFromEnv();
   const config = readSchedulerConfig();
   const databaseUrl = await prepareDatabase(stdout);
   const orm = await connectDatabase(databaseUrl);
   const logger = new LoggerService({ source: 'scheduler', session: () => orm.em.fork(), stdout });
-  const scheduler = createScheduler({ orm, oneC, logger, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs });
+  // Every replica counts against the same PostgreSQL bucket, so together they keep МойСклад's limits.
+  const rateLimiter = createPgRateLimiter({ orm, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits });
+  const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties };
+  const scheduler = createScheduler({ orm, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs });
   scheduler.start();
   stdout.info({ nextInvocations: scheduler.nextInvocations() }, 'scheduler started');
 

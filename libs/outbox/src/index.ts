@@ -27,6 +27,17 @@ export {
   type DeliveryContext,
 } from './dispatcher';
 export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
+export { createMsCustomerOrderHandler, type MsCustomerOrderHandlerDeps } from './handlers/ms-customer-order';
+export { UnknownMoySkladProductError } from './handlers/ms-product-resolver';
+export { recordExternalOrderSent } from './sql/record-external-order-sent';
+export {
+  createPgRateLimiter,
+  moySkladRateBucket,
+  type PgRateLimiter,
+  type PgRateLimiterOptions,
+  type PgRatePermit,
+  type GrantAttempt,
+} from './rate-limit/pg-rate-limiter';
 export {
   processOutboxBatch,
   EMPTY_BATCH_RESULT,

@@ -20,7 +20,8 @@ export const sandboxFaultSchema = z
     system: z.enum(SANDBOX_SYSTEMS).default('one_c'),
     times: z.number().int().positive().optional(),
     ratePercent: z.number().gt(0).max(100).optional(),
-    seed: z.number().int().nonnegative().default(1),
+    /** Seeds a rate fault's generator; 1 when omitted. */
+    seed: z.number().int().nonnegative().optional(),
     latencyMs: z.number().int().nonnegative().max(60_000).optional(),
     status: z
       .number()
@@ -81,7 +82,7 @@ export class FaultPlan {
 
   add(fault: SandboxFault): void {
     if (fault.ratePercent === undefined) this.queue.push({ ...fault, times: 'times' in fault ? fault.times : 1 });
-    else this.rates.push({ ...fault, ratePercent: fault.ratePercent, draw: seededRandom(fault.seed) });
+    else this.rates.push({ ...fault, ratePercent: fault.ratePercent, draw: seededRandom(fault.seed ?? 1) });
   }
 
   clear(): void {

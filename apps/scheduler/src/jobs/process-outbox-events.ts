@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
-import { createOneCTransferOrderHandler, createOutboxDispatcher, drainOutbox, type DrainResult } from '@hub/outbox';
+import {
+  createMsCustomerOrderHandler,
+  createOneCTransferOrderHandler,
+  createOutboxDispatcher,
+  drainOutbox,
+  type DrainResult,
+} from '@hub/outbox';
 import { JOB_NAMES } from './job-names';
 import { logSettlement } from './log-settlement';
 import type { SchedulerDeps } from './scheduler-deps';
@@ -33,6 +39,9 @@ const jobName = JOB_NAMES.processOutboxEvents;
 export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): OutboxTickRunner {
   const dispatch = createOutboxDispatcher({
     CREATE_1C_TRANSFER_ORDER: createOneCTransferOrderHandler({ oneC: deps.oneC, orm: deps.orm }),
+    ...(deps.moysklad && {
+      CREATE_MS_CUSTOMER_ORDER: createMsCustomerOrderHandler({ moysklad: deps.moysklad.client, orm: deps.orm, parties: deps.moysklad.parties }),
+    }),
   });
   const stopping = new AbortController();
   let running: { jobId: string; done: Promise<TickResult>; skipLogged: boolean } | undefined;

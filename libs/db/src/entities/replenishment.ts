@@ -44,7 +44,8 @@ export const StockSnapshot = defineEntity({
 });
 export type StockSnapshot = InferEntity<typeof StockSnapshot>;
 
-export const TRANSFER_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled'] as const;
+/** `failed`: its outbox event went dead, so 1С never got it; it moves nothing. */
+export const TRANSFER_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled', 'failed'] as const;
 export type TransferOrderStatus = (typeof TRANSFER_ORDER_STATUSES)[number];
 
 /** A "заказ на перемещение" from one own warehouse to another, delivered to 1С via the outbox. */

@@ -4,6 +4,7 @@ import { Migration20250923000100_normalise_legacy_integration_logs } from './Mig
 import { Migration20250923000200_replenishment_and_outbox } from './Migration20250923000200_replenishment_and_outbox';
 import { Migration20251127000000_external_orders } from './Migration20251127000000_external_orders';
 import { Migration20251127000200_outbox_claim_index } from './Migration20251127000200_outbox_claim_index';
+import { Migration20251127000300_moysklad_rate_limit } from './Migration20251127000300_moysklad_rate_limit';
 
 /**
  * Every migration this build knows, oldest first: one line, no branches. Listed
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20250923000200_replenishment_and_outbox', class: Migration20250923000200_replenishment_and_outbox },
   { name: 'Migration20251127000000_external_orders', class: Migration20251127000000_external_orders },
   { name: 'Migration20251127000200_outbox_claim_index', class: Migration20251127000200_outbox_claim_index },
+  { name: 'Migration20251127000300_moysklad_rate_limit', class: Migration20251127000300_moysklad_rate_limit },
 ];
