@@ -35,7 +35,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
   app.route('/logs', createLogsRoute({ orm: deps.orm, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ orm: deps.orm, api, apiOrigin, logger }));
-  app.route('/runs', createRunsRoute({ orm: deps.orm }));
+  app.route('/runs', createRunsRoute({ orm: deps.orm, now: deps.now ?? (() => new Date()) }));
 
   app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
   app.onError((error, c) => {

@@ -7,6 +7,8 @@ import { parseRunsRequest, readRunsForm, runIdSchema, RUNS_PAGE_SIZE, type RunsR
 
 interface RunsRouteDeps {
   orm: MikroORM;
+  /** Where the run's log link ends. */
+  now: () => Date;
 }
 
 /** What the list shows below the filters, read straight from the database like the outbox page. */
@@ -45,6 +47,6 @@ export function createRunsRoute(deps: RunsRouteDeps): Hono {
       if (run === null) return c.html(renderRunNotFoundPage({ kind: 'unknown', id: runId.data }), 404);
       const orders = await readRunOrders(em, run.id);
       const target = run.targetWarehouseId === null ? null : await findWarehouse(em, run.targetWarehouseId);
-      return c.html(renderRunDetailPage({ run, orders, target }));
+      return c.html(renderRunDetailPage({ run, orders, target, now: deps.now() }));
     });
 }

@@ -1,6 +1,6 @@
 import type { RunCounts, RunOrders, RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
-import { compactJson, formatUtc } from './format';
+import { compactJson, formatUtc, toDateTimeLocal } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { describeDuration, describeTarget, renderStatus, RUN_STATUS_LABELS, RUN_TRIGGER_LABELS } from './runs-format';
 import { renderExternalOrder, renderTransferOrder } from './runs-orders';
@@ -11,6 +11,7 @@ export interface RunDetailModel {
   orders: RunOrders;
   /** The run's target warehouse; null for a run over every warehouse, or one the hub no longer knows. */
   target: WarehouseSummary | null;
+  now: Date;
 }
 
 /** Every count a finished run stores, in the order the run produces them. */
@@ -40,13 +41,15 @@ const COUNT_LABELS: Record<keyof RunCounts, string> = {
 export type RunNotFound = { kind: 'malformed'; id: string } | { kind: 'unknown'; id: string };
 
 /** A run's page: its header, then each transfer order and each outside order with their explained lines. */
-export function renderRunDetailPage({ run, orders, target }: RunDetailModel): Markup {
+export function renderRunDetailPage({ run, orders, target, now }: RunDetailModel): Markup {
+  // From the minute the run was queued until now, so every entry carrying its run_id is in range.
+  const logs = new URLSearchParams({ from: toDateTimeLocal(run.createdAt), to: toDateTimeLocal(new Date(now.getTime() + 60_000)), run_id: run.id });
   const finished = run.status === 'succeeded' || run.status === 'failed';
   const none = (what: string): Markup =>
     renderNotice('info', finished ? `This run wrote no ${what}.` : `The run has not finished yet; its ${what} appear here when it has.`);
   return renderLayout(
     'Run',
-    html`<p><a href="/runs">← All runs</a> · <a href="/logs?${new URLSearchParams({ period: '30d', run_id: run.id }).toString()}">this run's log entries</a></p>
+    html`<p><a href="/runs">← All runs</a> · <a href="/logs?${logs.toString()}">this run's log entries</a></p>
 ${run.status === 'failed' ? renderNotice('error', html`The run failed: ${run.error ?? 'no error was recorded'}`) : null}
 ${renderRunHeader(run, target)}
 <h2>Transfer orders (${orders.transferOrders.length})</h2>

@@ -38,12 +38,14 @@ async function seedWarehouse(orm: MikroORM, code: string, name: string): Promise
 }
 
 /*
- * Odoo's example: min 10, max 40, multiple 6, position 8 → need 36. The donor can spare 24,
- * so the target gets 24 (fair share 24/36) by transfer and buys the other 12 outside.
+ * Odoo's example: min 10, max 40, multiple 6, position 9 − 3 + 2 = 8 → need 36. Another target
+ * needs 12 (total 48) and the one donor spares 30: fair share 30/48, quota floor(30 × 36 / (48 × 6))
+ * × 6 = 18, plus the one leftover pack (shares tie at 0.5; the larger need wins) → 24 covered by
+ * transfer, the other 12 bought outside. Every column holds a different number where it can.
  */
-const NEED = { onHand: 10, reserved: 2, inbound: 0, position: 8, min: 10, max: 40, multiple: 6, need: 36 };
-const SHARED = { totalNeed: 36, totalSurplus: 24, fairShare: 24 / 36, fairQuota: 24, covered: 24, share: 24 / 36 };
-export const TRANSFER_EXPLANATION: LineExplanation = { ...NEED, ...SHARED, donorSurplus: 24, allocated: 24 };
+const NEED = { onHand: 9, reserved: 3, inbound: 2, position: 8, min: 10, max: 40, multiple: 6, need: 36 };
+const SHARED = { totalNeed: 48, totalSurplus: 30, fairShare: 30 / 48, fairQuota: 18, covered: 24, share: 24 / 36 };
+export const TRANSFER_EXPLANATION: LineExplanation = { ...NEED, ...SHARED, donorSurplus: 30, allocated: 24 };
 export const OUTSIDE_EXPLANATION: LineExplanation = { ...NEED, ...SHARED, donorSurplus: 0, allocated: 12 };
 
 /** The ids a seeded run with orders is checked by. */
