@@ -69,8 +69,10 @@ for _ in $(seq 1 120); do
 done
 [ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$run_id"; fail "run ended $run_status"; }
 orders=$(psql "$DATABASE_URL" -At -c "select count(*) from transfer_orders where run_id = '$run_id'")
+outside=$(psql "$DATABASE_URL" -At -c "select count(*) from external_orders where run_id = '$run_id'")
 [ "$orders" -gt 0 ] || fail "the run planned no transfer orders"
-pass "run $run_id succeeded with $orders transfer order(s)"
+[ "$outside" -gt 0 ] || fail "the run ordered nothing outside (the demo network is short of some goods)"
+pass "run $run_id succeeded with $orders transfer order(s) and $outside outside order(s)"
 
 status=$(curl -s -o "$work/dry-run.json" -w '%{http_code}' -X POST 'http://127.0.0.1:8000/api/v1/trigger/internal-replenishment?dry_run=true')
 { [ "$status" = 200 ] && [ "$(jq -r .dry_run "$work/dry-run.json")" = true ]; } || { cat "$work/dry-run.json"; fail "dry run answered $status"; }
@@ -89,15 +91,19 @@ pass "$rows integration_logs row(s) with run_id $run_id"
 for _ in $(seq 1 90); do
   delivered=$(psql "$DATABASE_URL" -At -c "select count(*) from outbox_events where status = 'delivered'")
   ticks=$(psql "$DATABASE_URL" -At -c "select count(*) from integration_logs where job_name = 'process_outbox_events_job' and level = 'INFO'")
-  [ "$delivered" -ge "$orders" ] && [ "$ticks" -ge 1 ] && break
+  [ "$delivered" -ge $((orders + outside)) ] && [ "$ticks" -ge 1 ] && break
   sleep 1
 done
 [ "$ticks" -ge 1 ] || fail "no INFO row from process_outbox_events_job within 90 s"
-[ "$delivered" -ge "$orders" ] || fail "only $delivered of $orders outbox events delivered"
+[ "$delivered" -ge $((orders + outside)) ] || fail "only $delivered of $((orders + outside)) outbox events delivered"
 psql "$DATABASE_URL" -c "select created_at, level, job_id, job_name, payload from integration_logs where job_name = 'process_outbox_events_job' order by id desc limit 1"
 documents=$(curl -fsS http://127.0.0.1:8100/__sandbox/transfer-orders | jq '.documents | length')
 [ "$documents" -eq "$orders" ] || fail "the sandbox holds $documents documents for $orders orders"
-pass "scheduler tick: INFO row written, $delivered event(s) delivered, $documents document(s) in 1С, none twice"
+curl -fsS http://127.0.0.1:8100/__sandbox/moysklad/stats >"$work/moysklad.json" || fail "GET /__sandbox/moysklad/stats"
+customer_orders=$(jq '.customerOrders.documents | length' "$work/moysklad.json")
+[ "$customer_orders" -eq "$outside" ] && [ "$(jq '.customerOrders.duplicateDocuments' "$work/moysklad.json")" -eq 0 ] ||
+  { cat "$work/moysklad.json"; fail "МойСклад holds $customer_orders customer orders for $outside outside orders"; }
+pass "scheduler tick: INFO row written, $delivered event(s) delivered, $documents document(s) in 1С and $customer_orders customer order(s) in МойСклад, none twice"
 
 curl -fsS http://127.0.0.1:8501/logs >"$work/logs.html"
 grep -q "$run_id" "$work/logs.html" || fail "the admin's logs page does not show run $run_id"

@@ -21,6 +21,8 @@ export type WarehouseList = { kind: 'available'; items: WarehouseOption[] } | { 
 /** How a trigger request ended, as the operator is told about it. */
 export type TriggerOutcome =
   | { kind: 'started'; runId: string }
+  /** 409: a run for an overlapping target is in progress; the API names it. */
+  | { kind: 'busy'; runId: string }
   | { kind: 'rejected'; status: number }
   | { kind: 'unexpected-answer' }
   | { kind: 'unreachable' };
@@ -55,6 +57,7 @@ const warehouseListSchema = z.object({
   items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 });
 const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
+const runInProgressSchema = z.object({ error: z.object({ code: z.literal('run_in_progress'), run_id: z.uuid() }) });
 /** The API's `trigger` value for runs the admin starts. */
 const ADMIN_TRIGGER = 'admin';
 const retryAcceptedSchema = z.object({ event: z.object({ status: z.literal('pending') }), aggregate_reset: z.boolean() });
@@ -108,6 +111,10 @@ export function createHubApi(options: HubApiOptions): HubApi {
         });
       } catch {
         return { kind: 'unreachable' };
+      }
+      if (response.status === 409) {
+        const busy = runInProgressSchema.safeParse(await response.json().catch(() => undefined));
+        return busy.success ? { kind: 'busy', runId: busy.data.error.run_id } : { kind: 'rejected', status: 409 };
       }
       if (!response.ok) {
         await discardBody(response);

@@ -70,6 +70,15 @@ describe('the "Run internal replenishment" button', () => {
     ]);
   });
 
+  it('names the run in progress when the API refuses with 409, linking to it', async () => {
+    const running = '7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+    api.triggerAnswer = { status: 409, body: { error: { code: 'run_in_progress', message: 'busy', run_id: running } } };
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const page = await followRedirect(app, await pressTrigger(app, {}));
+    expect(page).toContain(`The run was not started: run <a href="/runs/${running}"><code>${running}</code></a> is in progress`);
+    expect(page).not.toContain('Internal replenishment started');
+  });
+
   it('tells the operator when the API refuses, without starting anything', async () => {
     api.triggerAnswer = { status: 409, body: { error: 'a run is in progress' } };
     const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
-import { openApiFixture, type ApiFixture } from './testing/api-fixture';
+import { describe, expect, it } from 'vitest';
+import { useApiWithSandbox } from './testing/api-fixture';
 
 const TRIGGER = 'http://localhost/api/v1/trigger/internal-replenishment';
 
@@ -17,38 +16,28 @@ interface DryRun {
 }
 
 describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1С sandbox', () => {
-  let fx: ApiFixture;
-  let sandbox: SandboxProcess;
+  const env = useApiWithSandbox();
   /** Rows of every table but the log, by table. */
   const rowCounts = async () => {
-    const tables = await fx.query<{ name: string }>(
+    const tables = await env.fx.query<{ name: string }>(
       `select table_name as name from information_schema.tables
        where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'integration_logs' order by 1`);
     const counts: Record<string, number> = {};
-    for (const { name } of tables) counts[name] = (await fx.query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]?.n ?? -1;
+    for (const { name } of tables) counts[name] = (await env.fx.query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]?.n ?? -1;
     return counts;
   };
   const dryRun = async (requestId = randomUUID()) => {
-    const response = await fx.app.request(`${TRIGGER}?dry_run=true`, { method: 'POST', headers: { 'X-Request-ID': requestId } });
+    const response = await env.fx.app.request(`${TRIGGER}?dry_run=true`, { method: 'POST', headers: { 'X-Request-ID': requestId } });
     expect(response.status).toBe(200);
     return (await response.json()) as DryRun;
   };
-
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    fx = await openApiFixture(sandbox.oneC);
-  });
-  afterAll(async () => {
-    await fx?.close();
-    await sandbox?.stop();
-  });
 
   it('answers the plan in codes, SKUs and explanations, writing nothing but its log row, and a run then does exactly that', async () => {
     const before = await rowCounts();
     const requestId = randomUUID();
     const plan = await dryRun(requestId);
     expect(await rowCounts()).toEqual(before);
-    const logs = await fx.query<{ step: string; level: string }>('select step, level from integration_logs where request_id = ?', [requestId]);
+    const logs = await env.fx.query<{ step: string; level: string }>('select step, level from integration_logs where request_id = ?', [requestId]);
     expect(logs).toEqual([{ step: 'dry_run', level: 'INFO' }]);
 
     expect(plan).toMatchObject({ dry_run: true, request_id: requestId, counts: { transferOrders: plan.transfer_orders.length, externalOrders: plan.external_orders.length } });
@@ -62,9 +51,9 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
       expect(line.explanation).toMatchObject({ allocated: line.quantity, position: expect.any(Number), need: expect.any(Number) });
     }
 
-    const run = await fx.app.request(TRIGGER, { method: 'POST' });
+    const run = await env.fx.app.request(TRIGGER, { method: 'POST' });
     expect(run.status).toBe(202);
-    const outcome = await fx.runs.at(-1);
+    const outcome = await env.fx.runs.at(-1);
     if (outcome?.status !== 'succeeded') throw new Error(`the run failed: ${JSON.stringify(outcome)}`);
     // Ties in a fair share break by id (1С's in a dry run, the hub's in a run), which may move a unit
     // between targets but never changes what is needed, moved or bought in total.
@@ -78,11 +67,11 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
   });
 
   it('is never refused by a run in progress, and a target\'s dry run names hub ids once synced', async () => {
-    const [warehouse] = await fx.query<{ id: string; code: string }>('select id, code from warehouses order by code limit 1');
-    await fx.query(`insert into replenishment_runs (id, trigger, status) values (?, 'schedule', 'running')`, [randomUUID()]);
-    await fx.query(`update transfer_orders set status = 'received'`);
-    await fx.query(`update external_orders set status = 'cancelled'`);
-    const response = await fx.app.request(`${TRIGGER}?dry_run=true&warehouse_id=${warehouse?.id}`, { method: 'POST' });
+    const [warehouse] = await env.fx.query<{ id: string; code: string }>('select id, code from warehouses order by code limit 1');
+    await env.fx.query(`insert into replenishment_runs (id, trigger, status) values (?, 'schedule', 'running')`, [randomUUID()]);
+    await env.fx.query(`update transfer_orders set status = 'received'`);
+    await env.fx.query(`update external_orders set status = 'cancelled'`);
+    const response = await env.fx.app.request(`${TRIGGER}?dry_run=true&warehouse_id=${warehouse?.id}`, { method: 'POST' });
     expect(response.status).toBe(200);
     const plan = (await response.json()) as DryRun;
     expect(plan.needs.length).toBeGreaterThan(0);
@@ -91,14 +80,14 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
   });
 
   it('answers 502 naming 1С when 1С fails, with an ERROR log row and nothing written', async () => {
-    const fault = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ status: 503, times: 1 }) });
+    const fault = await fetch(`${env.sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ status: 503, times: 1 }) });
     expect(fault.status).toBeLessThan(300);
     const before = await rowCounts();
     const requestId = randomUUID();
-    const response = await fx.app.request(`${TRIGGER}?dry_run=true`, { method: 'POST', headers: { 'X-Request-ID': requestId } });
+    const response = await env.fx.app.request(`${TRIGGER}?dry_run=true`, { method: 'POST', headers: { 'X-Request-ID': requestId } });
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: { code: 'upstream_failed', message: expect.stringContaining('could not read 1С') } });
     expect(await rowCounts()).toEqual(before);
-    expect(await fx.query('select step from integration_logs where request_id = ? and level = ?', [requestId, 'ERROR'])).toEqual([{ step: 'dry_run' }]);
+    expect(await env.fx.query('select step from integration_logs where request_id = ? and level = ?', [requestId, 'ERROR'])).toEqual([{ step: 'dry_run' }]);
   });
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxProcess, type SandboxProcess } from '@hub/testing';
-import { openApiFixture, type ApiFixture } from './testing/api-fixture';
+import { describe, expect, it } from 'vitest';
+import { useApiWithSandbox } from './testing/api-fixture';
 
 const API = 'http://localhost/api/v1';
 const TRIGGER = `${API}/trigger/internal-replenishment`;
@@ -12,28 +11,18 @@ interface RunDetail { id: string; trigger: string; status: string; counts: Recor
 interface RunPage { items: { id: string; status: string; trigger: string }[]; next_cursor: string | null }
 
 describe('runs over the API: conflicts, list and detail', () => {
-  let fx: ApiFixture;
-  let sandbox: SandboxProcess;
+  const env = useApiWithSandbox();
   let runId: string;
-  const post = (url: string, body?: unknown) => fx.app.request(url, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const post = (url: string, body?: unknown) => env.fx.app.request(url, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const get = async <T>(url: string): Promise<T> => {
-    const response = await fx.app.request(url);
+    const response = await env.fx.app.request(url);
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    fx = await openApiFixture(sandbox.oneC);
-  });
-  afterAll(async () => {
-    await fx?.close();
-    await sandbox?.stop();
-  });
-
   it('answers concurrent triggers with one 202 and 409s naming the running run', async () => {
     // 1С answers the admitted run slowly, so it is still running when the others arrive.
-    await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 500, times: 1 }) });
+    await fetch(`${env.sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 500, times: 1 }) });
     const responses = await Promise.all([post(TRIGGER, { trigger: 'admin' }), post(TRIGGER, { trigger: 'admin' }), post(TRIGGER, { trigger: 'admin' })]);
     const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as { run_id?: string; error?: { code: string; run_id: string } } })));
     const accepted = bodies.filter((b) => b.status === 202);
@@ -43,7 +32,7 @@ describe('runs over the API: conflicts, list and detail', () => {
       { code: 'run_in_progress', message: expect.stringContaining(runId), run_id: runId },
       { code: 'run_in_progress', message: expect.stringContaining(runId), run_id: runId },
     ]);
-    expect(await Promise.all(fx.runs)).toMatchObject([{ status: 'succeeded' }]);
+    expect(await Promise.all(env.fx.runs)).toMatchObject([{ status: 'succeeded' }]);
   });
 
   it('shows a run with its orders, explained lines and each order\'s outbox event', async () => {
@@ -61,13 +50,13 @@ describe('runs over the API: conflicts, list and detail', () => {
   });
 
   it('shows an outbox event\'s failure on its order', async () => {
-    await fx.query(`update outbox_events set status = 'dead', attempts = 8, last_error = 'МойСклад said no' where event_type = 'CREATE_MS_CUSTOMER_ORDER'`);
+    await env.fx.query(`update outbox_events set status = 'dead', attempts = 8, last_error = 'МойСклад said no' where event_type = 'CREATE_MS_CUSTOMER_ORDER'`);
     const run = await get<RunDetail>(`${API}/runs/${runId}`);
     expect(run.external_orders[0]?.outbox_event).toMatchObject({ status: 'dead', attempts: 8, last_error: 'МойСклад said no' });
   });
 
   it('lists runs newest first, filtered by status and trigger, a page at a time', async () => {
-    const older = await fx.query<{ id: string }>(`insert into replenishment_runs (id, trigger, status, created_at) values
+    const older = await env.fx.query<{ id: string }>(`insert into replenishment_runs (id, trigger, status, created_at) values
       (?, 'schedule', 'failed', now() - interval '2 days'), (?, 'endpoint', 'succeeded', now() - interval '1 day') returning id`, [randomUUID(), randomUUID()]);
     const [failed, succeeded] = older.map((r) => r.id);
     expect((await get<RunPage>(`${API}/runs`)).items.map((r) => r.id)).toEqual([runId, succeeded, failed]);

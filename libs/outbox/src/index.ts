@@ -29,7 +29,7 @@ export {
 export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
 export { createMsCustomerOrderHandler, type MsCustomerOrderHandlerDeps } from './handlers/ms-customer-order';
 export { UnknownMoySkladProductError } from './handlers/ms-product-resolver';
-export { recordExternalOrderSent } from './sql/record-external-order-sent';
+export { recordOrderSent, type SentOrderTable } from './sql/record-order-sent';
 export {
   createPgRateLimiter,
   moySkladRateBucket,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createMoySkladClient, EXTERNAL_ORDER_AGGREGATE, moySkladSettingsFromEnv, MS_CUSTOMER_ORDER_EVENT, type MsOrderRequest } from '@hub/integrations';
-import { createPgRateLimiter, enqueueEvent, moySkladRateBucket } from '@hub/outbox';
+import { EXTERNAL_ORDER_AGGREGATE, MS_CUSTOMER_ORDER_EVENT, type MsOrderRequest } from '@hub/integrations';
+import { enqueueEvent } from '@hub/outbox';
 import { readMoySkladSandboxStats } from '@hub/testing';
 import { createScheduler } from '../scheduler';
 import { useSchedulerTestEnv } from '../testing/scheduler-test-env';
@@ -31,9 +31,7 @@ describe('process_outbox_events_job with МойСклад', () => {
   }
 
   it('delivers an outside order to МойСклад through the shared limiter, with externalCode = event id', async () => {
-    const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: env.sandbox.baseUrl });
-    const rateLimiter = createPgRateLimiter({ orm: env.orm, bucket: moySkladRateBucket(settings.client.token), ...settings.limits });
-    const moysklad = { client: createMoySkladClient({ ...settings.client, rateLimiter }), parties: settings.parties };
+    const moysklad = env.moysklad();
     const { orderId, eventId } = await enqueueOutsideOrder();
 
     const result = await createScheduler(env.deps({ moysklad })).runOutboxTick();

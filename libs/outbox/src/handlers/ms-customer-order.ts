@@ -3,7 +3,7 @@ import { msOrderRequestSchema, type MoySkladClient, type MoySkladOrderParties, t
 import type { OutboxHandler } from '../dispatcher';
 import { InvalidOutboxPayloadError, MissingAggregateError } from '../errors';
 import { ownSession } from '../own-session';
-import { recordExternalOrderSent } from '../sql/record-external-order-sent';
+import { recordOrderSent } from '../sql/record-order-sent';
 import { createProductResolver } from './ms-product-resolver';
 
 export interface MsCustomerOrderHandlerDeps {
@@ -57,7 +57,7 @@ export function createMsCustomerOrderHandler(deps: MsCustomerOrderHandlerDeps): 
           positions,
         });
 
-    const recorded = await recordExternalOrderSent(ownSession(deps.orm), request.hubOrderId, order);
+    const recorded = await recordOrderSent(ownSession(deps.orm), 'external_orders', request.hubOrderId, { id: order.id, number: order.name });
     if (!recorded) throw new MissingAggregateError(event.id, `external order ${request.hubOrderId}`);
     return { responseRef: order.id };
   };
