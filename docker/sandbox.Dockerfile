@@ -1,5 +1,17 @@
 # Integration Hub — sandbox: 1С stand-in for development and tests, port 8100
 # Build from the repository root: docker build -f docker/sandbox.Dockerfile .
+# (tools/container-smoke.sh passes --build-arg VERSION=… REVISION=… for the labels.)
+
+# --- base: the runtime's system packages, first so that an apt failure stops the build early
+FROM node:20-bookworm-slim AS base
+# apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
+RUN set -eux; \
+    printf 'Acquire::Retries "5";\nAcquire::http::Timeout "30";\n' > /etc/apt/apt.conf.d/80-retries; \
+    apt-get update \
+      || (sleep 5 && apt-get update); \
+    apt-get install -y --no-install-recommends tini \
+      || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
+    rm -rf /var/lib/apt/lists/*
 
 # --- build: compile the bundle with the full toolchain -------------------------------
 FROM node:20-bookworm-slim AS build
@@ -19,20 +31,19 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # --- runtime ----------------------------------------------------------------------------
-FROM node:20-bookworm-slim
-# apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
-RUN set -eux; \
-    printf 'Acquire::Retries "5";\nAcquire::http::Timeout "30";\n' > /etc/apt/apt.conf.d/80-retries; \
-    apt-get update \
-      || (sleep 5 && apt-get update); \
-    apt-get install -y --no-install-recommends tini \
-      || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
-    rm -rf /var/lib/apt/lists/*
+FROM base AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/dist ./dist
+# Declared late so that a new commit does not invalidate the layers above.
+ARG VERSION=unknown
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="integration-hub-sandbox" \
+      org.opencontainers.image.description="Integration Hub sandbox" \
+      org.opencontainers.image.version="$VERSION" \
+      org.opencontainers.image.revision="$REVISION"
 USER node
 EXPOSE 8100
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
