@@ -5,8 +5,10 @@
 # --- base: the runtime's system packages, first so that an apt failure stops the build early
 FROM node:20-bookworm-slim AS base
 # apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
+# Retries go out at once: apt 2.6's delayed retry hangs when nothing else is left to fetch.
 RUN set -eux; \
-    printf 'Acquire::Retries "5";\nAcquire::http::Timeout "30";\n' > /etc/apt/apt.conf.d/80-retries; \
+    printf 'Acquire::Retries "5";\nAcquire::Retries::Delay "false";\nAcquire::http::Timeout "30";\n' \
+      > /etc/apt/apt.conf.d/80-retries; \
     apt-get update \
       || (sleep 5 && apt-get update); \
     apt-get install -y --no-install-recommends tini \

@@ -32,6 +32,8 @@ function policyProblems(text) {
     const runs = stage.items.filter((item) => item.keyword === 'RUN').map((item) => item.args).join('\n');
     if (!/apt-get/.test(runs)) continue;
     if (!/Acquire::Retries/.test(runs)) problems.push(`stage "${stage.from}" uses apt-get without Acquire::Retries`);
+    // apt 2.6 (bookworm) hangs for good when a delayed retry is all that is left to fetch.
+    if (!/Acquire::Retries::Delay "false"/.test(runs)) problems.push(`stage "${stage.from}" lets apt delay its retries (set Acquire::Retries::Delay "false")`);
     if (!/rm -rf \/var\/lib\/apt\/lists\/\*/.test(runs)) problems.push(`stage "${stage.from}" leaves the apt lists (rm -rf /var/lib/apt/lists/*)`);
     for (const install of runs.match(/apt-get install[^;&|]*/g) ?? []) {
       if (!install.includes('--no-install-recommends')) problems.push(`stage "${stage.from}": "${install.trim()}" lacks --no-install-recommends`);

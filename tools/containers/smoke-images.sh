@@ -1,0 +1,53 @@
+# Sourced by tools/container-smoke.sh — DoD step 1: every image built with --no-cache, then
+# inspected: non-root, /app, production dependencies only, labels, healthcheck, size.
+
+# What `docker build .` would send: the .dockerignore must keep these out of the context.
+check_build_context() {
+  local made_env=""
+  # A .env of our own (when there is none) proves that .env stays out; removed afterwards.
+  if [ ! -e .env ]; then echo 'API_TOKEN=must-not-reach-the-image' >.env; made_env=.env; cleanup_files+=(.env); fi
+  printf 'FROM node:20-bookworm-slim\nCOPY . /context\nRUN ls -A /context\n' \
+    | docker build --no-cache --network host -f - . >"$work/context.log" 2>&1 || { cat "$work/context.log"; fail "listing the build context"; }
+  if [ -n "$made_env" ]; then rm -f .env; fi
+  for excluded in node_modules .git dist .env .nx .data; do
+    if grep -qx "$excluded" "$work/context.log"; then fail ".dockerignore lets $excluded into the build context"; fi
+  done
+  grep -qx package.json "$work/context.log" || fail "the build context listing did not work (no package.json)"
+  pass ".dockerignore keeps node_modules, .git, dist, .env, .nx, .data out of the build context"
+}
+
+label() { docker image inspect -f "{{index .Config.Labels \"org.opencontainers.image.$2\"}}" "$1"; }
+
+build_image() { # app
+  local app=$1 image="hub-$1:$tag" started seconds user workdir size_mb healthcheck env
+  started=$(date +%s)
+  docker build --no-cache --network host --build-arg "VERSION=$version" --build-arg "REVISION=$revision" \
+    -f "docker/$app.Dockerfile" -t "$image" . >"$work/build-$app.log" 2>&1 \
+    || { tail -30 "$work/build-$app.log"; fail "docker build --no-cache -f docker/$app.Dockerfile"; }
+  seconds=$(( $(date +%s) - started ))
+
+  user=$(docker image inspect -f '{{.Config.User}}' "$image")
+  workdir=$(docker image inspect -f '{{.Config.WorkingDir}}' "$image")
+  [ -n "$user" ] && [ "$user" != root ] && [ "$user" != 0 ] || fail "$image runs as '${user:-root}'"
+  [ "$workdir" = /app ] || fail "$image works in '$workdir', not /app"
+  docker run --rm --network none --entrypoint node "$image" -e "require.resolve('hono'); require.resolve('@mikro-orm/postgresql')" \
+    || fail "$image lacks a production dependency"
+  if docker run --rm --network none --entrypoint node "$image" -e "require.resolve('vitest')" 2>/dev/null; then
+    fail "$image carries development dependencies"
+  fi
+  [ "$(label "$image" version)" = "$version" ] || fail "$image: label version is '$(label "$image" version)', not $version"
+  [ "$(label "$image" revision)" = "$revision" ] || fail "$image: label revision is '$(label "$image" revision)', not $revision"
+  healthcheck=$(docker image inspect -f '{{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{end}}' "$image")
+  if [ "$app" != scheduler ] && [ -z "$healthcheck" ]; then fail "$image serves HTTP but has no HEALTHCHECK"; fi
+  healthcheck=${healthcheck:+HEALTHCHECK on /health}
+  env=$(docker image inspect -f '{{json .Config.Env}}' "$image")
+  if grep -Eiq 'PASSWORD|SECRET|TOKEN|DATABASE_URL' <<<"$env"; then fail "$image bakes a setting into its environment: $env"; fi
+  size_mb=$(( $(docker image inspect -f '{{.Size}}' "$image") / 1000000 ))
+  pass "$image built (--no-cache) in ${seconds} s, ${size_mb} MB: user $user, /app, production dependencies only, labels $version/${revision:0:12}, ${healthcheck:-no HTTP port, no HEALTHCHECK}, no secrets in ENV"
+}
+
+build_images() {
+  local app
+  check_build_context
+  for app in api scheduler admin sandbox; do build_image "$app"; done
+}
