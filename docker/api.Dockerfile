@@ -15,11 +15,13 @@ RUN set -eux; \
       || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
     rm -rf /var/lib/apt/lists/*
 
-# --- build: compile the bundle with the full toolchain -------------------------------
+# --- build: bundle with esbuild --------------------------------------------------------
+# npm packages stay outside the bundle, so esbuild is all this stage needs: the lockfile's
+# version of it (which pins its platform binary exactly), not the whole dev toolchain.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY package-lock.json /tmp/package-lock.json
+RUN npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund       "esbuild@$(node -p "require('/tmp/package-lock.json').packages['node_modules/esbuild'].version")"
 COPY tsconfig.base.json tsconfig.json ./
 COPY tools/build ./tools/build
 COPY libs ./libs
@@ -37,7 +39,7 @@ FROM base AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/package.json ./package.json
+COPY --from=deps /app/package.json ./package.json
 COPY --from=build /app/dist ./dist
 # Declared late so that a new commit does not invalidate the layers above.
 ARG VERSION=unknown
