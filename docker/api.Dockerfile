@@ -13,7 +13,8 @@ RUN set -eux; \
       || (sleep 5 && apt-get update); \
     apt-get install -y --no-install-recommends tini \
       || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
-    rm -rf /var/lib/apt/lists/*
+    apt-get clean; \
+    rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 
 # --- build: bundle with esbuild --------------------------------------------------------
 # npm packages stay outside the bundle, so esbuild is all this stage needs: the lockfile's

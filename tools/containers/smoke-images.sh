@@ -19,7 +19,7 @@ check_build_context() {
 label() { docker image inspect -f "{{index .Config.Labels \"org.opencontainers.image.$2\"}}" "$1"; }
 
 build_image() { # app
-  local app=$1 image="hub-$1:$tag" started seconds user workdir size_mb healthcheck env
+  local app=$1 image="hub-$1:$tag" started seconds user workdir size_mb healthcheck leftovers env
   started=$(date +%s)
   docker build --no-cache --network host --build-arg "VERSION=$version" --build-arg "REVISION=$revision" \
     -f "docker/$app.Dockerfile" -t "$image" . >"$work/build-$app.log" 2>&1 \
@@ -40,10 +40,12 @@ build_image() { # app
   healthcheck=$(docker image inspect -f '{{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{end}}' "$image")
   if [ "$app" != scheduler ] && [ -z "$healthcheck" ]; then fail "$image serves HTTP but has no HEALTHCHECK"; fi
   healthcheck=${healthcheck:+HEALTHCHECK on /health}
+  leftovers=$(docker run --rm --network none --user 0 --entrypoint find "$image" /var/lib/apt/lists /var/cache/apt -type f ! -name lock)
+  [ -z "$leftovers" ] || fail "$image keeps apt's lists or caches: $(head -3 <<<"$leftovers")"
   env=$(docker image inspect -f '{{json .Config.Env}}' "$image")
   if grep -Eiq 'PASSWORD|SECRET|TOKEN|DATABASE_URL' <<<"$env"; then fail "$image bakes a setting into its environment: $env"; fi
   size_mb=$(( $(docker image inspect -f '{{.Size}}' "$image") / 1000000 ))
-  pass "$image built (--no-cache) in ${seconds} s, ${size_mb} MB: user $user, /app, production dependencies only, labels $version/${revision:0:12}, ${healthcheck:-no HTTP port, no HEALTHCHECK}, no secrets in ENV"
+  pass "$image built (--no-cache) in ${seconds} s, ${size_mb} MB: user $user, /app, production dependencies only, labels $version/${revision:0:12}, ${healthcheck:-no HTTP port, no HEALTHCHECK}, no apt lists or caches, no secrets in ENV"
 }
 
 build_images() {
