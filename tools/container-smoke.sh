@@ -8,8 +8,8 @@
 #   6–7. scheduler ticks within 65 s; the admin's logs page, with rows and for an empty period
 #   8. three api containers at once on a new empty database: each migration applied once
 #   9. the api image builds through a proxy refusing half of apt's requests; without retries it fails
-# Prints PASS/FAIL lines; exits non-zero on the first FAIL. Removes its containers, databases
-# and the untagged images the builds leave.
+# Prints PASS/FAIL lines; exits non-zero on the first FAIL. Removes its containers and
+# databases, and prunes the engine's dangling images (--no-cache builds leave gigabytes of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -31,7 +31,10 @@ check_apt_retries_through_flaky_proxy() {
   refused=$(proxy_stat refused) tunnels=$(proxy_stat tunnels)
   [ "$refused" -gt 0 ] || fail "the proxy refused no apt request: the retry check would prove nothing"
   [ "$tunnels" -gt 0 ] || fail "npm opened no CONNECT tunnel through the proxy"
-  pass "api image built (--no-cache, ${seconds} s) through a proxy that answered 502 to $refused of $(proxy_stat proxied) apt request(s) and tunnelled $tunnels HTTPS connection(s)"
+  if docker image inspect -f '{{json .Config.Env}}' "hub-api:$tag-proxy" | grep -qi proxy; then
+    fail "the proxy settings were stored in the image's environment"
+  fi
+  pass "api image built (--no-cache, ${seconds} s) through a proxy that answered 502 to $refused of $(proxy_stat proxied) apt request(s) and tunnelled $tunnels HTTPS connection(s); no proxy setting kept in the image"
 
   # The variant: apt's own retries off, the step's fallback gone; everything else unchanged.
   sed -e 's/Acquire::Retries "5"/Acquire::Retries "0"/' \
