@@ -18,13 +18,18 @@ check_build_context() {
 
 label() { docker image inspect -f "{{index .Config.Labels \"org.opencontainers.image.$2\"}}" "$1"; }
 
+# Builds hub-<app>:$tag; its wall-clock seconds go to $work/build-<app>.seconds.
 build_image() { # app
-  local app=$1 image="hub-$1:$tag" started seconds user workdir size_mb healthcheck leftovers env
-  started=$(date +%s)
+  local started=$SECONDS
   docker build --no-cache --network host --build-arg "VERSION=$version" --build-arg "REVISION=$revision" \
-    -f "docker/$app.Dockerfile" -t "$image" . >"$work/build-$app.log" 2>&1 \
-    || { tail -30 "$work/build-$app.log"; fail "docker build --no-cache -f docker/$app.Dockerfile"; }
-  seconds=$(( $(date +%s) - started ))
+    -f "docker/$1.Dockerfile" -t "hub-$1:$tag" . >"$work/build-$1.log" 2>&1 \
+    || { tail -30 "$work/build-$1.log"; return 1; }
+  echo $(( SECONDS - started )) >"$work/build-$1.seconds"
+}
+
+inspect_image() { # app
+  local app=$1 image="hub-$1:$tag" seconds user workdir size_mb healthcheck leftovers env
+  seconds=$(cat "$work/build-$app.seconds")
 
   user=$(docker image inspect -f '{{.Config.User}}' "$image")
   workdir=$(docker image inspect -f '{{.Config.WorkingDir}}' "$image")
@@ -45,11 +50,21 @@ build_image() { # app
   env=$(docker image inspect -f '{{json .Config.Env}}' "$image")
   if grep -Eiq 'PASSWORD|SECRET|TOKEN|DATABASE_URL' <<<"$env"; then fail "$image bakes a setting into its environment: $env"; fi
   size_mb=$(( $(docker image inspect -f '{{.Size}}' "$image") / 1000000 ))
-  pass "$image built (--no-cache) in ${seconds} s, ${size_mb} MB: user $user, /app, production dependencies only, labels $version/${revision:0:12}, ${healthcheck:-no HTTP port, no HEALTHCHECK}, no apt lists or caches, no secrets in ENV"
+  pass "$image built (--no-cache, 2 at a time) in ${seconds} s, ${size_mb} MB: user $user, /app, production dependencies only, labels $version/${revision:0:12}, ${healthcheck:-no HTTP port, no HEALTHCHECK}, no apt lists or caches, no secrets in ENV"
 }
 
+# Two builds at a time: on this 2-core machine that took 41 s for a pair against 75 s one
+# after the other (much of a build waits on the network).
 build_images() {
-  local app
+  local pair app pids
   check_build_context
-  for app in api scheduler admin sandbox; do build_image "$app"; done
+  for pair in "api scheduler" "admin sandbox"; do
+    pids=()
+    for app in $pair; do build_image "$app" & pids+=($!); done
+    for app in $pair; do
+      wait "${pids[0]}" || fail "docker build --no-cache -f docker/$app.Dockerfile"
+      pids=("${pids[@]:1}")
+    done
+  done
+  for app in api scheduler admin sandbox; do inspect_image "$app"; done
 }
