@@ -11,8 +11,9 @@ proxy_stat() { curl -fsS "http://127.0.0.1:$proxy_port/stats" | jq -r ".$1"; }
 proxied_build() { # dockerfile, image, log
   local proxy="http://127.0.0.1:$proxy_port"
   # Predefined proxy build args: used by RUN steps, never stored in the image. The timeout
-  # turns a hung apt (as apt 2.6's delayed retries do) into a failure instead of a stuck CI.
-  timeout 480 docker build --no-cache --network host \
+  # turns a hung apt (as apt 2.6's delayed retries do) into a failure instead of a stuck CI;
+  # --force-rm removes the container of a failed step too.
+  timeout 480 docker build --no-cache --force-rm --network host \
     --build-arg "http_proxy=$proxy" --build-arg "https_proxy=$proxy" \
     --build-arg "HTTP_PROXY=$proxy" --build-arg "HTTPS_PROXY=$proxy" \
     -f "$1" -t "$2" . >"$3" 2>&1

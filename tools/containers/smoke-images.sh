@@ -21,7 +21,7 @@ label() { docker image inspect -f "{{index .Config.Labels \"org.opencontainers.i
 # Builds hub-<app>:$tag; its wall-clock seconds go to $work/build-<app>.seconds.
 build_image() { # app
   local started=$SECONDS
-  docker build --no-cache --network host --build-arg "VERSION=$version" --build-arg "REVISION=$revision" \
+  docker build --no-cache --force-rm --network host --build-arg "VERSION=$version" --build-arg "REVISION=$revision" \
     -f "docker/$1.Dockerfile" -t "hub-$1:$tag" . >"$work/build-$1.log" 2>&1 \
     || { tail -30 "$work/build-$1.log"; return 1; }
   echo $(( SECONDS - started )) >"$work/build-$1.seconds"
