@@ -69,8 +69,17 @@ for _ in $(seq 1 120); do
 done
 [ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$run_id"; fail "run ended $run_status"; }
 orders=$(psql "$DATABASE_URL" -At -c "select count(*) from transfer_orders where run_id = '$run_id'")
+outside=$(psql "$DATABASE_URL" -At -c "select count(*) from external_orders where run_id = '$run_id'")
 [ "$orders" -gt 0 ] || fail "the run planned no transfer orders"
-pass "run $run_id succeeded with $orders transfer order(s)"
+[ "$outside" -gt 0 ] || fail "the run ordered nothing outside (the demo network is short of some goods)"
+pass "run $run_id succeeded with $orders transfer order(s) and $outside outside order(s)"
+
+status=$(curl -s -o "$work/dry-run.json" -w '%{http_code}' -X POST 'http://127.0.0.1:8000/api/v1/trigger/internal-replenishment?dry_run=true')
+{ [ "$status" = 200 ] && [ "$(jq -r .dry_run "$work/dry-run.json")" = true ]; } || { cat "$work/dry-run.json"; fail "dry run answered $status"; }
+pass "curl -X POST '…/internal-replenishment?dry_run=true' → 200 with the plan"
+curl -fsS 'http://127.0.0.1:8000/api/v1/runs?status=succeeded&limit=5' >"$work/runs.json" || fail "GET /api/v1/runs"
+jq -e --arg id "$run_id" '.items | map(.id) | index($id) != null' "$work/runs.json" >/dev/null || { cat "$work/runs.json"; fail "GET /api/v1/runs?status=succeeded does not list run $run_id"; }
+pass "curl '…/api/v1/runs?status=succeeded&limit=5' lists run $run_id"
 
 psql "$DATABASE_URL" -c "SELECT run_id, request_id, job_id, job_name, jsonb_typeof(payload) AS ptype FROM integration_logs ORDER BY created_at DESC LIMIT 5;" >"$work/latest.txt"
 cat "$work/latest.txt"
@@ -82,15 +91,19 @@ pass "$rows integration_logs row(s) with run_id $run_id"
 for _ in $(seq 1 90); do
   delivered=$(psql "$DATABASE_URL" -At -c "select count(*) from outbox_events where status = 'delivered'")
   ticks=$(psql "$DATABASE_URL" -At -c "select count(*) from integration_logs where job_name = 'process_outbox_events_job' and level = 'INFO'")
-  [ "$delivered" -ge "$orders" ] && [ "$ticks" -ge 1 ] && break
+  [ "$delivered" -ge $((orders + outside)) ] && [ "$ticks" -ge 1 ] && break
   sleep 1
 done
 [ "$ticks" -ge 1 ] || fail "no INFO row from process_outbox_events_job within 90 s"
-[ "$delivered" -ge "$orders" ] || fail "only $delivered of $orders outbox events delivered"
+[ "$delivered" -ge $((orders + outside)) ] || fail "only $delivered of $((orders + outside)) outbox events delivered"
 psql "$DATABASE_URL" -c "select created_at, level, job_id, job_name, payload from integration_logs where job_name = 'process_outbox_events_job' order by id desc limit 1"
 documents=$(curl -fsS http://127.0.0.1:8100/__sandbox/transfer-orders | jq '.documents | length')
 [ "$documents" -eq "$orders" ] || fail "the sandbox holds $documents documents for $orders orders"
-pass "scheduler tick: INFO row written, $delivered event(s) delivered, $documents document(s) in 1С, none twice"
+curl -fsS http://127.0.0.1:8100/__sandbox/moysklad/stats >"$work/moysklad.json" || fail "GET /__sandbox/moysklad/stats"
+customer_orders=$(jq '.customerOrders.documents | length' "$work/moysklad.json")
+[ "$customer_orders" -eq "$outside" ] && [ "$(jq '.customerOrders.duplicateDocuments' "$work/moysklad.json")" -eq 0 ] ||
+  { cat "$work/moysklad.json"; fail "МойСклад holds $customer_orders customer orders for $outside outside orders"; }
+pass "scheduler tick: INFO row written, $delivered event(s) delivered, $documents document(s) in 1С and $customer_orders customer order(s) in МойСклад, none twice"
 
 curl -fsS http://127.0.0.1:8501/logs >"$work/logs.html"
 grep -q "$run_id" "$work/logs.html" || fail "the admin's logs page does not show run $run_id"
@@ -123,3 +136,15 @@ wait_for http://127.0.0.1:18502/health "npm run start:admin"
 for _ in $(seq 1 60); do grep -q 'scheduler started' "$work/start-scheduler.log" && break; sleep 0.5; done
 grep -q 'scheduler started' "$work/start-scheduler.log" || { cat "$work/start-scheduler.log"; fail "npm run start:scheduler did not start"; }
 pass "npm run start:sandbox / start:api / start:admin / start:scheduler each start on their own"
+
+# --- benchmarks (README "Benchmarks"): the planner bench on its full network, one run ------------
+npm run --silent bench:planner -- --runs 1 >"$work/bench-planner.log" 2>&1 || { cat "$work/bench-planner.log"; fail "npm run bench:planner"; }
+grep -q '^planTransfers: median' "$work/bench-planner.log" || { cat "$work/bench-planner.log"; fail "npm run bench:planner printed no timing"; }
+pass "npm run bench:planner: $(grep '^planTransfers' "$work/bench-planner.log")"
+
+# --- benchmark: МойСклад delivery through the shared rate limiter (short; the README's figures use the default size) ---
+BENCH_EVENTS=60 BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:moysklad >"$work/bench-moysklad.log" 2>&1 ||
+  { cat "$work/bench-moysklad.log"; fail "npm run bench:moysklad"; }
+grep -q '"customerOrders": 60,' "$work/bench-moysklad.log" && grep -q '"duplicateDocuments": 0' "$work/bench-moysklad.log" ||
+  { cat "$work/bench-moysklad.log"; fail "bench:moysklad did not deliver 60 orders without duplicates"; }
+pass "npm run bench:moysklad: 60 orders delivered by two replicas, no duplicates"

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createHubApi } from './hub-api';
 import { createLogsRoute } from './logs/logs-route';
+import { createOutboxRoute } from './outbox/outbox-route';
+import { createRunsRoute } from './runs/runs-route';
 import { createTriggerRoute } from './trigger-route';
 import { renderLayout, renderNotice } from './views/layout';
 
@@ -20,7 +22,7 @@ export interface AdminAppDeps {
   now?: () => Date;
 }
 
-/** The admin web app: the logs page, the replenishment trigger and a health check. */
+/** The admin web app: the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
 export function createAdminApp(deps: AdminAppDeps): Hono {
   const logger = deps.logger ?? createStdoutLogger('admin');
   // `origin` drops any path and any user:password@ in the URL, so it is safe to show.
@@ -32,6 +34,8 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/logs', createLogsRoute({ orm: deps.orm, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
+  app.route('/outbox', createOutboxRoute({ orm: deps.orm, api, apiOrigin, logger }));
+  app.route('/runs', createRunsRoute({ orm: deps.orm, now: deps.now ?? (() => new Date()) }));
 
   app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
   app.onError((error, c) => {

@@ -21,37 +21,62 @@ export type WarehouseList = { kind: 'available'; items: WarehouseOption[] } | { 
 /** How a trigger request ended, as the operator is told about it. */
 export type TriggerOutcome =
   | { kind: 'started'; runId: string }
+  /** 409: a run for an overlapping target is in progress; the API names it. */
+  | { kind: 'busy'; runId: string }
   | { kind: 'rejected'; status: number }
   | { kind: 'unexpected-answer' }
   | { kind: 'unreachable' };
 
-/** The two calls the admin makes to the API. */
+/**
+ * How a manual retry of a dead outbox event ended. `refused`: the API said no, in its
+ * own words when its answer carried them (`message`).
+ */
+export type OutboxRetryOutcome =
+  | { kind: 'retried'; aggregateReset: boolean }
+  | { kind: 'refused'; status: number; message: string | null }
+  | { kind: 'unexpected-answer' }
+  | { kind: 'unreachable' };
+
+/** The calls the admin makes to the API. */
 export interface HubApi {
   listWarehouses(): Promise<WarehouseList>;
   triggerReplenishment(warehouseId: string | undefined): Promise<TriggerOutcome>;
+  retryOutboxEvent(eventId: string): Promise<OutboxRetryOutcome>;
 }
+
+/** How the admin introduces itself to the API. */
+export const ADMIN_USER_AGENT = 'integration-hub-admin';
 
 // The page waits for the list, so it must not hang on a stuck API; a trigger may take longer to accept.
 const LIST_TIMEOUT_MS = 2_000;
 const TRIGGER_TIMEOUT_MS = 10_000;
+// One conditional UPDATE on the API's side: quick, but an answer is worth waiting for.
+const RETRY_TIMEOUT_MS = 10_000;
 
 const warehouseListSchema = z.object({
   items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 });
 const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
+const runInProgressSchema = z.object({ error: z.object({ code: z.literal('run_in_progress'), run_id: z.uuid() }) });
+/** The API's `trigger` value for runs the admin starts. */
+const ADMIN_TRIGGER = 'admin';
+const retryAcceptedSchema = z.object({ event: z.object({ status: z.literal('pending') }), aggregate_reset: z.boolean() });
+const apiErrorSchema = z.object({ error: z.object({ message: z.string() }) });
 
 /** An answer whose body is not read must still be drained, or its connection stays taken until garbage collection. */
 async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-/** A client for the API's warehouse list and internal-replenishment trigger. */
+/** A client for the API's warehouse list, internal-replenishment trigger and outbox retry. */
 export function createHubApi(options: HubApiOptions): HubApi {
   const send = options.fetch ?? fetch;
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
     accept: 'application/json',
     // Lets the API's log rows for this call be found by the admin's own request id.
     'x-request-id': randomUUID(),
+    // Names the caller in the API's audit rows (e.g. a manual outbox retry's).
+    'user-agent': ADMIN_USER_AGENT,
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...extra,
   });
@@ -80,11 +105,16 @@ export function createHubApi(options: HubApiOptions): HubApi {
         response = await send(url('api/v1/trigger/internal-replenishment'), {
           method: 'POST',
           headers: headers({ 'content-type': 'application/json' }),
-          body: JSON.stringify(warehouseId ? { warehouse_id: warehouseId } : {}),
+          // The API records who started the run: the admin, on an operator's behalf.
+          body: JSON.stringify({ ...(warehouseId ? { warehouse_id: warehouseId } : {}), trigger: ADMIN_TRIGGER }),
           signal: AbortSignal.timeout(TRIGGER_TIMEOUT_MS),
         });
       } catch {
         return { kind: 'unreachable' };
+      }
+      if (response.status === 409) {
+        const busy = runInProgressSchema.safeParse(await response.json().catch(() => undefined));
+        return busy.success ? { kind: 'busy', runId: busy.data.error.run_id } : { kind: 'rejected', status: 409 };
       }
       if (!response.ok) {
         await discardBody(response);
@@ -92,6 +122,26 @@ export function createHubApi(options: HubApiOptions): HubApi {
       }
       const accepted = triggerAcceptedSchema.safeParse(await response.json().catch(() => undefined));
       return accepted.success ? { kind: 'started', runId: accepted.data.run_id } : { kind: 'unexpected-answer' };
+    },
+
+    async retryOutboxEvent(eventId) {
+      let response: Response;
+      try {
+        response = await send(url(`api/v1/outbox/${encodeURIComponent(eventId)}/retry`), {
+          method: 'POST',
+          headers: headers(),
+          signal: AbortSignal.timeout(RETRY_TIMEOUT_MS),
+        });
+      } catch {
+        return { kind: 'unreachable' };
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        const refusal = apiErrorSchema.safeParse(body);
+        return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
+      }
+      const accepted = retryAcceptedSchema.safeParse(body);
+      return accepted.success ? { kind: 'retried', aggregateReset: accepted.data.aggregate_reset } : { kind: 'unexpected-answer' };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { TriggerOutcome } from './hub-api';
 // text from the API — so a crafted link cannot put words on the page.
 const flashSchema = z.discriminatedUnion('trigger', [
   z.object({ trigger: z.literal('started'), trigger_run_id: z.uuid() }),
+  z.object({ trigger: z.literal('busy'), trigger_run_id: z.uuid() }),
   z.object({ trigger: z.literal('rejected'), trigger_status: z.coerce.number().int().min(100).max(599) }),
   z.object({ trigger: z.literal('unexpected-answer') }),
   z.object({ trigger: z.literal('unreachable') }),
@@ -14,7 +15,7 @@ const flashSchema = z.discriminatedUnion('trigger', [
 /** The `/logs` address that shows `outcome` as a flash message. */
 export function logsUrlWithFlash(outcome: TriggerOutcome): string {
   const params = new URLSearchParams({ trigger: outcome.kind });
-  if (outcome.kind === 'started') params.set('trigger_run_id', outcome.runId);
+  if (outcome.kind === 'started' || outcome.kind === 'busy') params.set('trigger_run_id', outcome.runId);
   if (outcome.kind === 'rejected') params.set('trigger_status', String(outcome.status));
   return `/logs?${params.toString()}`;
 }
@@ -26,7 +27,8 @@ export function readTriggerFlash(params: Record<string, string | undefined>): Tr
   const flash = parsed.data;
   switch (flash.trigger) {
     case 'started':
-      return { kind: 'started', runId: flash.trigger_run_id };
+    case 'busy':
+      return { kind: flash.trigger, runId: flash.trigger_run_id };
     case 'rejected':
       return { kind: 'rejected', status: flash.trigger_status };
     default:

@@ -55,19 +55,28 @@ describe('the "Run internal replenishment" button', () => {
       method: 'POST',
       path: '/api/v1/trigger/internal-replenishment',
       authorization: `Bearer ${API_TOKEN}`,
-      body: { warehouse_id: WAREHOUSE_ID },
+      body: { warehouse_id: WAREHOUSE_ID, trigger: 'admin' },
     });
     expect(page).toContain(`Internal replenishment started: run_id <code>${STAND_IN_RUN_ID}</code>`);
     expect(page).toContain(`href="/logs?period=24h&amp;run_id=${STAND_IN_RUN_ID}"`);
     expect(page).not.toContain(API_TOKEN);
   });
 
-  it('posts an empty body and no Authorization header when no warehouse and no token are set', async () => {
+  it('posts no warehouse and no Authorization header when no warehouse and no token are set', async () => {
     const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
     await followRedirect(app, await pressTrigger(app, { warehouse_id: '' }));
     expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: {} },
+      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: { trigger: 'admin' } },
     ]);
+  });
+
+  it('names the run in progress when the API refuses with 409, linking to it', async () => {
+    const running = '7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+    api.triggerAnswer = { status: 409, body: { error: { code: 'run_in_progress', message: 'busy', run_id: running } } };
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const page = await followRedirect(app, await pressTrigger(app, {}));
+    expect(page).toContain(`The run was not started: run <a href="/runs/${running}"><code>${running}</code></a> is in progress`);
+    expect(page).not.toContain('Internal replenishment started');
   });
 
   it('tells the operator when the API refuses, without starting anything', async () => {

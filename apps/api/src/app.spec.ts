@@ -32,7 +32,11 @@ describe('api: validation, request ids, errors', () => {
     ['malformed JSON', TRIGGER, '{"warehouse_id": ', 'body', 'malformed_json'],
     ['a JSON array', TRIGGER, '[]', 'body', 'invalid_value'],
     ['an unknown warehouse', `${TRIGGER}?warehouse_id=${randomUUID()}`, undefined, 'warehouse_id', 'unknown_warehouse'],
+    ['an unknown warehouse in a dry run', `${TRIGGER}?dry_run=true&warehouse_id=${randomUUID()}`, undefined, 'warehouse_id', 'unknown_warehouse'],
     ['query and body that differ', `${TRIGGER}?warehouse_id=${KNOWN}`, `{"warehouse_id": "${OTHER}"}`, 'warehouse_id', 'conflicting_values'],
+    ['dry_run that is not true or false', `${TRIGGER}?dry_run=yes`, undefined, 'dry_run', 'invalid_value'],
+    ['dry_run in the body', TRIGGER, '{"dry_run": true}', 'dry_run', 'unknown_field'],
+    ['a trigger only the scheduler may claim', TRIGGER, '{"trigger": "schedule"}', 'trigger', 'invalid_value'],
   ])('answers 422 naming the field for %s', async (_case, url, body, field, code) => {
     const runsBefore = await fx.query('select id from replenishment_runs');
     const response = await post(url, body);
@@ -52,23 +56,27 @@ describe('api: validation, request ids, errors', () => {
   });
 
   it.each([
-    ['no body', TRIGGER, undefined, null],
-    ['an empty body', TRIGGER, '', null],
-    ['an empty object', TRIGGER, '{}', null],
-    ['the id in the query', `${TRIGGER}?warehouse_id=${KNOWN}`, undefined, KNOWN],
-    ['the id in the body', TRIGGER, `{"warehouse_id": "${KNOWN}"}`, KNOWN],
-    ['the same id in both', `${TRIGGER}?warehouse_id=${KNOWN}`, `{"warehouse_id": "${KNOWN.toUpperCase()}"}`, KNOWN],
-  ])('accepts %s with 202 and queues a run for that target', async (_case, url, body, target) => {
+    ['no body', TRIGGER, undefined, null, 'endpoint'],
+    ['an empty body', TRIGGER, '', null, 'endpoint'],
+    ['an empty object', TRIGGER, '{}', null, 'endpoint'],
+    ['the id in the query', `${TRIGGER}?warehouse_id=${KNOWN}`, undefined, KNOWN, 'endpoint'],
+    ['the id in the body', TRIGGER, `{"warehouse_id": "${KNOWN}"}`, KNOWN, 'endpoint'],
+    ['the same id in both', `${TRIGGER}?warehouse_id=${KNOWN}`, `{"warehouse_id": "${KNOWN.toUpperCase()}"}`, KNOWN, 'endpoint'],
+    ['the admin saying it is the admin', `${TRIGGER}?dry_run=false`, `{"trigger": "admin"}`, null, 'admin'],
+  ])('accepts %s with 202 and queues a run for that target', async (_case, url, body, target, trigger) => {
     const response = await post(url, body);
     expect(response.status).toBe(202);
     const answer = (await response.json()) as { run_id: string; request_id: string; status: string };
     expect(answer).toMatchObject({ run_id: expect.any(String), status: 'queued' });
     const [run] = await fx.query<{ target_warehouse_id: string | null; trigger: string }>(
       'select target_warehouse_id, trigger from replenishment_runs where id = ?', [answer.run_id]);
-    expect(run).toEqual({ target_warehouse_id: target, trigger: 'endpoint' });
+    expect(run).toEqual({ target_warehouse_id: target, trigger });
+    // Over before the next case triggers: a run in progress would refuse it with 409.
+    await fx.runs.at(-1);
   });
 
   it('uses the caller\'s X-Request-ID when it is a UUID and echoes it', async () => {
+    await Promise.all(fx.runs);
     const mine = randomUUID();
     const response = await post(TRIGGER, undefined, { 'X-Request-ID': mine });
     expect(response.headers.get('X-Request-ID')).toBe(mine);
@@ -96,6 +104,21 @@ describe('api: validation, request ids, errors', () => {
     const missing = await fx.app.request(`http://localhost/api/v1/runs/${randomUUID()}`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found', field: 'run_id' } });
+  });
+
+  it.each([
+    ['status=done', 'status', 'invalid_value'],
+    ['trigger=cron', 'trigger', 'invalid_value'],
+    ['limit=0', 'limit', 'invalid_value'],
+    ['limit=201', 'limit', 'invalid_value'],
+    ['limit=ten', 'limit', 'invalid_value'],
+    ['cursor=page-2', 'cursor', 'invalid_value'],
+    [`cursor=${randomUUID()}`, 'cursor', 'unknown_cursor'],
+    ['order=asc', 'order', 'unknown_field'],
+  ])('answers GET /api/v1/runs?%s with 422 naming the field', async (query, field, code) => {
+    const response = await fx.app.request(`http://localhost/api/v1/runs?${query}`);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { code, field, message: expect.stringContaining(field) } });
   });
 
   it('answers unknown paths with 404 JSON, and /health with ok', async () => {

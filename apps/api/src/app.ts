@@ -6,6 +6,9 @@ import { requireBearerToken } from './middleware/bearer-token';
 import { requestId } from './middleware/request-id';
 import { catalogRoutes } from './routes/catalog-routes';
 import { healthRoutes } from './routes/health-routes';
+import { metricsRoutes } from './routes/metrics-routes';
+import { outboxRoutes } from './routes/outbox-routes';
+import { runsRoutes } from './routes/runs-routes';
 import { triggerRoutes } from './routes/trigger-routes';
 import './context';
 
@@ -13,17 +16,22 @@ export type { ApiDependencies } from './dependencies';
 
 /**
  * The API: /health and /ready open to probes, everything under /api behind the bearer
- * token when one is configured. Errors become JSON here and only here; a stack trace
+ * token when one is configured (and /metrics too). Errors become JSON here and only here; a stack trace
  * never leaves the process.
  */
 export function createApp(deps: ApiDependencies): Hono {
   const app = new Hono();
   app.use(requestId());
   if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken));
+  // Counts only, but served on the same port as /api: a scraper sends the same token.
+  if (deps.apiToken) app.use('/metrics', requireBearerToken(deps.apiToken));
 
   app.route('/', healthRoutes(deps));
   app.route('/api/v1/trigger', triggerRoutes(deps));
   app.route('/api/v1', catalogRoutes(deps));
+  app.route('/api/v1', runsRoutes(deps));
+  app.route('/api/v1/outbox', outboxRoutes(deps));
+  app.route('/', metricsRoutes(deps));
 
   app.notFound((c) => {
     const error = new ApiError(404, API_ERROR_CODES.notFound, `No endpoint ${c.req.method} ${c.req.path}`);

@@ -14,6 +14,8 @@ export const EXTERNAL_ERROR_CODES = {
   badResponse: 'bad_response',
   conflict: 'conflict',
   invalidRequest: 'invalid_request',
+  /** Not sent: the hub's own limiter (shared by its replicas) would have had to wait too long. */
+  rateLimited: 'rate_limited',
 } as const;
 
 /** What the caller knows about a failed call to an external system. */

@@ -108,7 +108,7 @@ describe('a table unlike the Python release’s', () => {
   it('is refused with an error naming the missing column, and nothing is applied or changed', async () => {
     // mikro_orm_migrations itself appears (the migrator creates it first); everything else stays.
     const shape = async (client: Client) => [
-      (await schemaFingerprint(client)).filter((line) => !line.startsWith('mikro_orm_migrations.')),
+      (await schemaFingerprint(client)).filter((line) => !line.includes('mikro_orm_migrations')),
       await logsFingerprint(client),
     ];
     const before = await withClient(db.url, shape);

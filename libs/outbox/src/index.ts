@@ -6,6 +6,17 @@ export { computeRetryDelayMs, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, type Retr
 export { describeDeliveryFailure, redactSecrets, type DeliveryFailure } from './describe-failure';
 export { createOutboxDispatcher, type OutboxHandler, type OutboxDispatch, type DeliveryReceipt } from './dispatcher';
 export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
+export { createMsCustomerOrderHandler, type MsCustomerOrderHandlerDeps } from './handlers/ms-customer-order';
+export { UnknownMoySkladProductError } from './handlers/ms-product-resolver';
+export { recordOrderSent, type SentOrderTable } from './sql/record-order-sent';
+export {
+  createPgRateLimiter,
+  moySkladRateBucket,
+  type PgRateLimiter,
+  type PgRateLimiterOptions,
+  type PgRatePermit,
+  type GrantAttempt,
+} from './rate-limit/pg-rate-limiter';
 export {
   processOutboxBatch,
   DEFAULT_BATCH_SIZE,
@@ -20,3 +31,8 @@ export {
   UnknownEventTypeError,
   MissingAggregateError,
 } from './errors';
+export type { OutboxEventView } from './ops/outbox-event-view';
+export { listOutboxEvents, type OutboxEventQuery, type OutboxEventPage } from './ops/list-outbox-events';
+export { readOutboxStats, type OutboxStats, type EventTypeStats, type StatusCounts } from './ops/outbox-stats';
+export { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE } from './ops/outbox-metrics';
+export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

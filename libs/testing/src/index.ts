@@ -5,3 +5,5 @@ export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDat
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
 export { oneCClientFor, startSandboxProcess, type SandboxProcess, type SandboxTransferOrders } from './sandbox-process';
 export { createPendingTransferOrder } from './transfer-order-fixture';
+export { seedOutboxEvent, insertOrderInStatus, orderStatus, DEAD_EVENT, type SeededEvent } from './outbox-event-fixture';
+export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';

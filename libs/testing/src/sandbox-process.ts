@@ -41,11 +41,11 @@ export function oneCClientFor(baseUrl: string, password: string = ONE_C_ENV_DEFA
 }
 
 /**
- * Starts the sandbox with its demo data on a port the OS picks (no clash between specs running
+ * Starts the sandbox with its demo data (and `options.env` on top of this process's environment) on a port the OS picks (no clash between specs running
  * in parallel) and waits until /health answers. The process is killed when start-up fails, and
  * ends by itself when the test worker does.
  */
-export async function startSandboxProcess(): Promise<SandboxProcess> {
+export async function startSandboxProcess(options: { env?: Record<string, string> } = {}): Promise<SandboxProcess> {
   if (!existsSync(`${REPO_ROOT}${SANDBOX_MAIN}`)) throw new Error(`no ${SANDBOX_MAIN} under ${REPO_ROOT}`);
   // Node with tsx's loader rather than the tsx CLI: one process, so a kill leaves no grandchild behind.
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', EXIT_WITH_PARENT, SANDBOX_MAIN], {
@@ -58,6 +58,8 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
       ONEC_PASSWORD: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
       // The "listening" line, which carries the port, is written at info.
       LOG_LEVEL: 'info',
+      // e.g. МойСклад's limits (MOYSKLAD_WINDOW_UNITS, MOYSKLAD_TOKEN_WEIGHT, …) for one spec or benchmark.
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

@@ -5,7 +5,14 @@ import { ADMIN_STYLES } from './styles';
 /** Anything `html` accepts as a fragment: escaped markup, sync or async. */
 export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** The page shell every admin page shares: title, header and the inline stylesheet. */
+/** The pages the header links to. */
+const NAVIGATION = [
+  { title: 'Logs', href: '/logs' },
+  { title: 'Runs', href: '/runs' },
+  { title: 'Outbox', href: '/outbox' },
+] as const;
+
+/** The page shell every admin page shares: title, header with the navigation, and the inline stylesheet. */
 export function renderLayout(title: string, body: Markup): Markup {
   return html`<!doctype html>
 <html lang="en">
@@ -16,7 +23,11 @@ export function renderLayout(title: string, body: Markup): Markup {
     <style>${raw(ADMIN_STYLES)}</style>
   </head>
   <body>
-    <header><h1>Integration Hub</h1><span>${title}</span></header>
+    <header>
+      <h1>Integration Hub</h1>
+      <nav>${NAVIGATION.map((page) => html`<a href="${page.href}" aria-current="${page.title === title ? 'page' : 'false'}">${page.title}</a>`)}</nav>
+      ${NAVIGATION.some((page) => page.title === title) ? null : html`<span>${title}</span>`}
+    </header>
     <main>${body}</main>
   </body>
 </html>`;

@@ -27,7 +27,7 @@ function renderLogRow(row: StoredLogRow): Markup {
         <td><span class="level ${levelClass(row.level)}">${row.level}</span></td>
         <td>${row.source}</td>
         <td class="message">${row.message}</td>
-        <td class="id">${row.runId}</td>
+        <td class="id">${row.runId ? html`<a href="/runs/${row.runId}">${row.runId}</a>` : null}</td>
         <td class="id">${row.requestId}</td>
         <td class="id">${row.jobId}</td>
         <td>${row.jobName}</td>

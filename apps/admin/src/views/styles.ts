@@ -43,4 +43,33 @@ details pre { margin: 0.3rem 0 0; max-width: 32rem; white-space: pre-wrap; word-
 .level-error { background: #ffd0d0; color: #8a041a; }
 .level-critical { background: #8a041a; color: #fff; }
 .level-other { background: #e4e7eb; color: var(--ink); }
+header nav { display: flex; gap: 1rem; }
+header nav a { color: #9fb3c8; text-decoration: none; }
+header nav a[aria-current="page"], header nav a:hover { color: #f0f4f8; }
+ul.counts { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; margin: 0 0 0.4rem; padding: 0; }
+li.count a { display: block; padding: 0.4rem 0.8rem; border: 1px solid var(--line); border-radius: 6px; background: var(--wash); color: var(--ink); text-decoration: none; }
+li.count strong { font-size: 1.2rem; margin-right: 0.3rem; }
+li.count.alarm a { background: #ffeeee; border-color: #f29b9b; }
+.status { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 999px; font-size: 0.75rem; font-weight: 600; white-space: nowrap; }
+.status-pending { background: #dceefb; color: #0b4f8a; }
+.status-in_flight { background: #fff3c4; color: #8d2b0b; }
+.status-delivered { background: #e3f9e5; color: #05400a; }
+.status-dead { background: #ffd0d0; color: #8a041a; }
+form.retry { margin: 0.35rem 0 0; }
+form.retry button { padding: 0.15rem 0.6rem; font-size: 0.8rem; }
+span.id { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.8rem; }
+.status-queued, .status-sent { background: #dceefb; color: #0b4f8a; }
+.status-running { background: #fff3c4; color: #8d2b0b; }
+.status-succeeded, .status-received { background: #e3f9e5; color: #05400a; }
+.status-failed { background: #ffd0d0; color: #8a041a; }
+.status-cancelled { background: #e4e7eb; color: #3e4c59; }
+tr.run-failed td { background: #fff5f5; }
+tr.run-failed td.message { color: #8a041a; }
+li.count > span { display: block; padding: 0.4rem 0.8rem; border: 1px solid var(--line); border-radius: 6px; background: var(--wash); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0 0 0.6rem; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+h2 { font-size: 1.05rem; margin: 1.2rem 0 0.5rem; }
+section.order h3 { margin: 0 0 0.5rem; font-size: 0.95rem; }
+table.lines th[title] { cursor: help; text-decoration: underline dotted; }
 `;

@@ -27,9 +27,15 @@ export function renderTriggerFlash(outcome: TriggerOutcome, apiOrigin: string): 
       return renderNotice(
         'success',
         html`Internal replenishment started: run_id <code>${outcome.runId}</code>. It runs in the background —
-          <a href="${runLogs}">show this run's log entries</a>.`,
+          <a href="${runLogs}">show this run's log entries</a> or <a href="/runs/${outcome.runId}">its orders</a>.`,
       );
     }
+    case 'busy':
+      return renderNotice(
+        'error',
+        html`The run was not started: run <a href="/runs/${outcome.runId}"><code>${outcome.runId}</code></a> is in progress
+          for the same warehouses. Start again once it has finished.`,
+      );
     case 'rejected':
       return renderNotice('error', html`The run was not started: ${rejectionReason(outcome.status)} (the API answered HTTP ${outcome.status}).`);
     case 'unexpected-answer':

@@ -1,15 +1,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { RunTrigger } from '@hub/db';
-import { startReplenishmentRun, UnknownWarehouseError } from '@hub/replenishment';
+import { isExternalSystemError, type ExternalSystem } from '@hub/integrations';
+import { planDryRun, RunInProgressError, startReplenishmentRun, UnknownWarehouseError } from '@hub/replenishment';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
 import { BODY_FIELD, optionalJsonBody, validate } from '../middleware/validate';
+import { dryRunBody } from './run-views';
 
 const WAREHOUSE_ID = 'warehouse_id';
-const ENDPOINT_TRIGGER: RunTrigger = 'endpoint';
+const TRIGGER = 'trigger';
 const QUEUED = 'queued';
+/** Who can start a run over HTTP: a caller of this endpoint, or the admin app's button on an operator's behalf. */
+const HTTP_TRIGGERS = ['endpoint', 'admin'] as const satisfies readonly RunTrigger[];
+const DEFAULT_TRIGGER: RunTrigger = 'endpoint';
+const SYSTEM_NAMES: Record<ExternalSystem, string> = { '1c': '1С', moysklad: 'МойСклад' };
 /** The body names one warehouse at most; a larger one is not a trigger and is not read into memory. */
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -20,37 +26,64 @@ const limitBody = bodyLimit({
   },
 });
 
+const runFields = {
+  [WAREHOUSE_ID]: z.uuid({ error: 'must be a UUID' }).optional(),
+  [TRIGGER]: z.enum(HTTP_TRIGGERS, { error: `must be one of ${HTTP_TRIGGERS.join(', ')}` }).optional(),
+};
 // Strict: a misspelt parameter (warehouseId) must not silently widen the run to every warehouse.
-const triggerParameters = z.strictObject({ [WAREHOUSE_ID]: z.uuid({ error: 'must be a UUID' }).optional() });
+const bodyParameters = z.strictObject(runFields);
+const queryParameters = z.strictObject({
+  ...runFields,
+  dry_run: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true').optional(),
+});
 
-/** The one target a request names, from the query string or the body; both only when they agree. */
-function pickWarehouseId(fromQuery: string | undefined, fromBody: string | undefined): string | null {
+/** The one value a request gives a field, from the query string or the body; both only when they agree. */
+function pickOnce<T extends string>(field: string, fromQuery: T | undefined, fromBody: T | undefined): T | undefined {
   if (fromQuery !== undefined && fromBody !== undefined && fromQuery.toLowerCase() !== fromBody.toLowerCase()) {
-    throw invalidInput(WAREHOUSE_ID, 'warehouse_id differs between the query string and the body; give it once', API_ERROR_CODES.conflictingValues);
+    throw invalidInput(field, `${field} differs between the query string and the body; give it once`, API_ERROR_CODES.conflictingValues);
   }
-  return fromQuery ?? fromBody ?? null;
+  return fromQuery ?? fromBody;
 }
 
-/** POST /internal-replenishment: queue a run and answer 202 at once; the run goes on in the background. */
+/** The lib's refusals as API errors; anything else goes on to onError. */
+function toApiError(error: unknown): never {
+  if (error instanceof UnknownWarehouseError) {
+    throw invalidInput(WAREHOUSE_ID, `warehouse_id ${error.warehouseId} is not a known warehouse; GET /api/v1/warehouses lists them`, API_ERROR_CODES.unknownWarehouse);
+  }
+  if (error instanceof RunInProgressError) {
+    throw new ApiError(409, API_ERROR_CODES.runInProgress, `${error.message}; GET /api/v1/runs/${error.activeRunId} shows it`, undefined, { runId: error.activeRunId });
+  }
+  if (isExternalSystemError(error)) {
+    throw new ApiError(502, API_ERROR_CODES.upstreamFailed, `The dry run could not read ${SYSTEM_NAMES[error.system]}: ${error.message}`, undefined, { cause: error });
+  }
+  throw error;
+}
+
+/**
+ * POST /internal-replenishment: queue a run and answer 202 at once (the run goes on in
+ * the background), or 409 naming the run in progress for an overlapping target. With
+ * `dry_run=true`: plan now and answer 200 with the plan, writing nothing.
+ */
 export function triggerRoutes(deps: ApiDependencies): Hono {
   return new Hono().post(
     '/internal-replenishment',
-    validate('query', triggerParameters),
+    validate('query', queryParameters),
     limitBody,
-    optionalJsonBody(triggerParameters),
+    optionalJsonBody(bodyParameters),
     async (c) => {
-      const warehouseId = pickWarehouseId(c.req.valid('query')[WAREHOUSE_ID], c.req.valid('json')[WAREHOUSE_ID]);
+      const query = c.req.valid('query');
+      const body = c.req.valid('json');
+      const warehouseId = pickOnce(WAREHOUSE_ID, query[WAREHOUSE_ID], body[WAREHOUSE_ID]) ?? null;
+      const trigger = pickOnce(TRIGGER, query[TRIGGER], body[TRIGGER]) ?? DEFAULT_TRIGGER;
       const requestId = c.get('requestId');
-      const run = await startReplenishmentRun(deps, { trigger: ENDPOINT_TRIGGER, requestId, warehouseId }).catch((error: unknown) => {
-        if (error instanceof UnknownWarehouseError) {
-          const message = `warehouse_id ${error.warehouseId} is not a known warehouse; GET /api/v1/warehouses lists them`;
-          throw invalidInput(WAREHOUSE_ID, message, API_ERROR_CODES.unknownWarehouse);
-        }
-        throw error;
-      });
+      if (query.dry_run === true) {
+        const plan = await planDryRun(deps, { requestId, warehouseId }).catch(toApiError);
+        return c.json(dryRunBody(plan, requestId), 200);
+      }
+      const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId }).catch(toApiError);
       deps.onRunStarted?.(run.completion);
       await deps.logger.info('Internal replenishment triggered', {
-        runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger: ENDPOINT_TRIGGER, warehouseId },
+        runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId },
       });
       return c.json({ run_id: run.runId, request_id: requestId, status: QUEUED }, 202);
     },

@@ -1,7 +1,8 @@
 /** Test support: the API over a cloned database, with LoggerService writing to it. */
 import type { OneCClient } from '@hub/integrations';
 import type { RunOutcome } from '@hub/replenishment';
-import { openLoggedTestDatabase, type LoggedTestDatabase } from '@hub/testing';
+import { openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
+import { afterAll, beforeAll } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../app';
 
@@ -31,4 +32,25 @@ export async function openApiFixture(oneC: OneCClient, options: { apiToken?: str
 /** Inserts a warehouse, so a trigger can name a known one without a 1С sync. */
 export async function insertWarehouse(fx: ApiFixture, id: string, code: string): Promise<void> {
   await fx.query(`insert into warehouses (id, external_id, code, name) values (?::uuid, ?, ?, ?)`, [id, `1c-${code}`, code, `Warehouse ${code}`]);
+}
+
+/** The API over a cloned database and a sandbox process; read the fields inside tests only. */
+export interface ApiWithSandbox {
+  fx: ApiFixture;
+  sandbox: SandboxProcess;
+}
+
+/** Registers beforeAll/afterAll hooks that start a sandbox and the API on it, and stop both. */
+export function useApiWithSandbox(): ApiWithSandbox {
+  const env = {} as ApiWithSandbox;
+  beforeAll(async () => {
+    env.sandbox = await startSandboxProcess();
+    env.fx = await openApiFixture(env.sandbox.oneC);
+  });
+  afterAll(async () => {
+    // Either may be missing when beforeAll failed; the other is still cleaned up.
+    await env.fx?.close();
+    await env.sandbox?.stop();
+  });
+  return env;
 }

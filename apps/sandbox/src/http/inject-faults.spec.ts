@@ -47,6 +47,12 @@ describe('sandbox fault injection, seen through the 1С client', () => {
     await expect(client.listOpenTransferOrders()).resolves.toEqual([]);
   });
 
+  it('leaves 1С alone when the fault is for МойСклад, and keeps it queued for МойСклад', async () => {
+    await injectFault({ system: 'moysklad', status: 503 });
+    await expect(client.listWarehouses()).resolves.toHaveLength(4);
+    expect(sandbox.state.faults.pending()).toMatchObject([{ system: 'moysklad', status: 503, times: 1 }]);
+  });
+
   it('delays answers so a short client timeout fires', async () => {
     await injectFault({ latencyMs: 500 });
     const impatient = createOneCClient({ baseUrl: sandbox.baseUrl, username: 'hub', password: 'hub-sandbox', timeoutMs: 100 });

@@ -2,8 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ONE_C_API_PREFIX } from '@hub/integrations';
-import type { FaultPlan } from '../state/fault-plan';
+import type { FaultPlan, SandboxSystem } from '../state/fault-plan';
 import { errorBody, SANDBOX_ERROR_CODES } from './sandbox-error';
 
 /** Cuts the TCP connection under the request, so the caller sees a network error and no answer. */
@@ -14,11 +13,18 @@ function dropConnection(env: Partial<HttpBindings> | undefined): void {
   socket.destroy();
 }
 
-/** Applies the next queued fault (latency, a 429/5xx answer, a dropped connection) to a 1С API request. */
-export function injectFaults(plan: FaultPlan): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
+/**
+ * Applies the next queued fault (latency, a 429/5xx answer, a dropped connection) to a request
+ * for `system`'s API, which the sandbox serves under `apiPrefix`.
+ */
+export function injectFaults(
+  plan: FaultPlan,
+  system: SandboxSystem,
+  apiPrefix: string,
+): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
   return async function injectFault(c, next) {
-    const path = c.req.path.startsWith(ONE_C_API_PREFIX) ? c.req.path.slice(ONE_C_API_PREFIX.length) : c.req.path;
-    const fault = plan.next(path);
+    const path = c.req.path.startsWith(apiPrefix) ? c.req.path.slice(apiPrefix.length) : c.req.path;
+    const fault = plan.next(system, path);
     if (!fault) return next();
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.drop === 'before_handling') {

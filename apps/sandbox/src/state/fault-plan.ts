@@ -3,12 +3,17 @@ import { z } from 'zod';
 /** Where a dropped connection happens: before 1С handles the request, or after (the answer is lost). */
 export const DROP_POINTS = ['before_handling', 'after_handling'] as const;
 
+/** Which of the sandbox's stand-ins a fault is for. */
+export const SANDBOX_SYSTEMS = ['one_c', 'moysklad'] as const;
+export type SandboxSystem = (typeof SANDBOX_SYSTEMS)[number];
+
 /**
- * A fault for the next `times` requests to the 1С API. Dropping after handling is the
+ * A fault for the next `times` requests to one system's API (1С unless `system` says otherwise). Dropping after handling is the
  * case idempotency exists for: 1С created the document, the caller never heard.
  */
 export const sandboxFaultSchema = z
   .object({
+    system: z.enum(SANDBOX_SYSTEMS).default('one_c'),
     times: z.number().int().positive().default(1),
     latencyMs: z.number().int().nonnegative().max(60_000).optional(),
     status: z
@@ -19,7 +24,7 @@ export const sandboxFaultSchema = z
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     drop: z.enum(DROP_POINTS).optional(),
     /**
-     * Only requests whose path below the 1С prefix starts with this (e.g. `/transfer-orders`),
+     * Only requests whose path below the system's API prefix starts with this (e.g. `/transfer-orders`),
      * so a test can fail one step of a longer conversation; absent, every request.
      */
     path: z.string().startsWith('/').optional(),
@@ -46,9 +51,11 @@ export class FaultPlan {
     return this.queue;
   }
 
-  /** The first queued fault that applies to a request for `path` (below the 1С prefix), if any; counts it down. */
-  next(path: string): SandboxFault | undefined {
-    const index = this.queue.findIndex((fault) => fault.path === undefined || path.startsWith(fault.path));
+  /** The first queued fault that applies to `system`'s request for `path` (below its API prefix), if any; counts it down. */
+  next(system: SandboxSystem, path: string): SandboxFault | undefined {
+    const index = this.queue.findIndex(
+      (fault) => fault.system === system && (fault.path === undefined || path.startsWith(fault.path)),
+    );
     const fault = this.queue[index];
     if (!fault) return undefined;
     fault.times -= 1;

@@ -8,6 +8,7 @@ import {
 import { createDemoSeed } from '../seed/demo-seed';
 import type { SandboxProduct, SandboxSeed, SandboxStockRow } from '../seed/seed-types';
 import { FaultPlan } from './fault-plan';
+import { MoySkladState } from '../moysklad/moysklad-state';
 import { TransferOrderBook, type SandboxTransferOrder } from './transfer-order-book';
 
 /** Statuses after which an order no longer counts as inbound. */
@@ -37,8 +38,12 @@ export class SandboxState {
   readonly faults = new FaultPlan();
   private productsById = new Map<string, SandboxProduct>();
 
-  constructor(seed: SandboxSeed = createDemoSeed()) {
+  /** The МойСклад stand-in's account; reset together with the rest. */
+  readonly moysklad: MoySkladState;
+
+  constructor(seed: SandboxSeed = createDemoSeed(), moysklad: MoySkladState = new MoySkladState()) {
     this.seed = seed;
+    this.moysklad = moysklad;
     this.reset();
   }
 
@@ -48,6 +53,7 @@ export class SandboxState {
     this.productsById = new Map(this.seed.products.map((product) => [product.id, product]));
     this.transferOrders = new TransferOrderBook();
     this.faults.clear();
+    this.moysklad.reset();
   }
 
   get warehouses() {

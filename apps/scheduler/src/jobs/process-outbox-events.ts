@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
 import {
+  createMsCustomerOrderHandler,
   createOneCTransferOrderHandler,
   createOutboxDispatcher,
   processOutboxBatch,
@@ -34,6 +35,9 @@ const jobName = JOB_NAMES.processOutboxEvents;
 export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): OutboxTickRunner {
   const dispatch = createOutboxDispatcher({
     CREATE_1C_TRANSFER_ORDER: createOneCTransferOrderHandler({ oneC: deps.oneC, orm: deps.orm }),
+    ...(deps.moysklad && {
+      CREATE_MS_CUSTOMER_ORDER: createMsCustomerOrderHandler({ moysklad: deps.moysklad.client, orm: deps.orm, parties: deps.moysklad.parties }),
+    }),
   });
   let running: { jobId: string; done: Promise<TickResult>; skipLogged: boolean } | undefined;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../scheduler';
 import { useSchedulerTestEnv } from '../testing/scheduler-test-env';
@@ -9,7 +10,7 @@ describe('run_internal_replenishment_job', () => {
   it('starts a scheduled replenishment run and logs it under the job’s name and id', async () => {
     const result = await createScheduler(env.deps()).runInternalReplenishment();
 
-    if (result.status === 'not_started') throw new Error(`run not started: ${result.error}`);
+    if (result.status === 'not_started' || result.status === 'skipped') throw new Error(`run not started: ${JSON.stringify(result)}`);
     const [run] = await env.orm.em.fork().execute<{ trigger: string; status: string }[]>(
       'select trigger, status from replenishment_runs where id = ?::uuid',
       [result.runId],
@@ -26,5 +27,17 @@ describe('run_internal_replenishment_job', () => {
       result.status === 'succeeded' ? 'Scheduled replenishment run finished' : 'Scheduled replenishment run failed',
     ]);
     expect(result.status).toBe('succeeded');
+  });
+
+  it('skips with an INFO row naming the run in progress (another replica\'s) instead of an error', async () => {
+    const activeRunId = randomUUID();
+    await env.orm.em.fork().execute(`insert into replenishment_runs (id, trigger, status) values (?::uuid, 'schedule', 'running')`, [activeRunId], 'run');
+    const result = await createScheduler(env.deps()).runInternalReplenishment();
+
+    expect(result).toEqual({ status: 'skipped', jobId: expect.any(String), activeRunId });
+    const rows = await env.logsWhere('job_id = ?::uuid', [result.jobId]);
+    expect(rows).toMatchObject([{ level: 'INFO', message: `Scheduled replenishment run skipped: run ${activeRunId} is in progress`, payload: { activeRunId } }]);
+    const [runs] = await env.orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from replenishment_runs where status = 'queued'`, [], 'all');
+    expect(runs?.n).toBe(0);
   });
 });

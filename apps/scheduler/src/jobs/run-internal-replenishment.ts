@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
-import { describeRunError, startReplenishmentRun } from '@hub/replenishment';
+import { describeRunError, RunInProgressError, startReplenishmentRun } from '@hub/replenishment';
 import { JOB_NAMES } from './job-names';
 import type { SchedulerDeps } from './scheduler-deps';
 
-/** How one scheduled run ended; `not_started`: the run was refused before it began. */
+/**
+ * How one scheduled run ended. `skipped`: a run for all warehouses or for one of them was
+ * already in progress (another replica's, say), so there was nothing to start;
+ * `not_started`: the run was refused for another reason.
+ */
 export type ReplenishmentJobResult =
   | { status: 'succeeded' | 'failed'; jobId: string; runId: string }
+  | { status: 'skipped'; jobId: string; activeRunId: string }
   | { status: 'not_started'; jobId: string; error: string };
 
 export interface ReplenishmentJobRunner {
@@ -32,6 +37,12 @@ export function createReplenishmentJobRunner(deps: SchedulerDeps): Replenishment
     try {
       run = await startReplenishmentRun(deps, { trigger: 'schedule' });
     } catch (error) {
+      if (error instanceof RunInProgressError) {
+        await deps.logger.info(`Scheduled replenishment run skipped: run ${error.activeRunId} is in progress`, {
+          jobId, jobName, status: 'skipped', payload: { activeRunId: error.activeRunId },
+        });
+        return { status: 'skipped', jobId, activeRunId: error.activeRunId };
+      }
       const message = describeRunError(error);
       await deps.logger.error('Scheduled replenishment run was not started', { jobId, jobName, status: 'not_started', details: { error } });
       return { status: 'not_started', jobId, error: message };

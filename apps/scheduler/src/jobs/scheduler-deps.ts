@@ -1,5 +1,5 @@
 import type { MikroORM } from '@hub/db';
-import type { OneCClient } from '@hub/integrations';
+import type { MoySkladClient, MoySkladOrderParties, OneCClient } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
 
 /** What the scheduler's jobs need from the process. */
@@ -7,6 +7,8 @@ export interface SchedulerDeps {
   orm: MikroORM;
   oneC: OneCClient;
   logger: LoggerService;
+  /** МойСклад (client with the replicas' shared rate limiter, and whom its orders name); delivers CREATE_MS_CUSTOMER_ORDER. */
+  moysklad?: { client: MoySkladClient; parties: MoySkladOrderParties };
   /** This process's outbox lease owner; unique per replica (default: host, pid, random suffix). */
   owner?: string;
   /** Outbox tuning; the outbox lib's defaults otherwise. */

@@ -1,8 +1,9 @@
 /** Test support (imported by specs only): a cloned database, a sandbox process and a logger on both. */
 import { afterAll, beforeAll } from 'vitest';
 import type { MikroORM } from '@hub/db';
+import { createMoySkladClient, moySkladSettingsFromEnv } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
-import { enqueueEvent } from '@hub/outbox';
+import { createPgRateLimiter, enqueueEvent, moySkladRateBucket } from '@hub/outbox';
 import { createPendingTransferOrder, openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
 import type { SchedulerDeps } from '../jobs/scheduler-deps';
 
@@ -24,6 +25,8 @@ export interface SchedulerTestEnv {
   logger: LoggerService;
   /** Real dependencies, with any of them replaced. */
   deps(overrides?: Partial<SchedulerDeps>): SchedulerDeps;
+  /** The sandbox's МойСклад, as the scheduler's main builds it: client, parties and the shared limiter. */
+  moysklad(): NonNullable<SchedulerDeps['moysklad']>;
   /** integration_logs rows matching a SQL condition, oldest first. */
   logsWhere(condition: string, params: unknown[]): Promise<LogRow[]>;
   /** A pending transfer order and its CREATE_1C_TRANSFER_ORDER event, as a run writes them. */
@@ -45,6 +48,11 @@ export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
   });
 
   env.deps = (overrides = {}) => ({ orm: env.orm, oneC: env.sandbox.oneC, logger: env.logger, ...overrides });
+  env.moysklad = () => {
+    const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: env.sandbox.baseUrl });
+    const rateLimiter = createPgRateLimiter({ orm: env.orm, bucket: moySkladRateBucket(settings.client.token), ...settings.limits });
+    return { client: createMoySkladClient({ ...settings.client, rateLimiter }), parties: settings.parties };
+  };
   env.logsWhere = (condition, params) =>
     env.orm.em.fork().execute<LogRow[]>(
       `select level, message, job_id, pg_typeof(job_id)::text as job_id_type, job_name, payload,

@@ -44,7 +44,8 @@ export const StockSnapshot = defineEntity({
 });
 export type StockSnapshot = InferEntity<typeof StockSnapshot>;
 
-export const TRANSFER_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled'] as const;
+/** `failed`: its outbox event went dead, so 1С never got it; it moves nothing. */
+export const TRANSFER_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled', 'failed'] as const;
 export type TransferOrderStatus = (typeof TRANSFER_ORDER_STATUSES)[number];
 
 /** A "заказ на перемещение" from one own warehouse to another, delivered to 1С via the outbox. */
@@ -62,7 +63,10 @@ export const TransferOrder = defineEntity({
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
     updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   }),
-  indexes: [{ name: 'transfer_orders_target_status_index', properties: ['targetWarehouse', 'status'] }],
+  indexes: [
+    { name: 'transfer_orders_target_status_index', properties: ['targetWarehouse', 'status'] },
+    { name: 'transfer_orders_run_index', properties: ['run'] },
+  ],
 });
 export type TransferOrder = InferEntity<typeof TransferOrder>;
 
@@ -77,5 +81,6 @@ export const TransferOrderLine = defineEntity({
     quantity: p.integer().columnType('integer'),
     explanation: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
   }),
+  indexes: [{ name: 'transfer_order_lines_order_index', properties: ['transferOrder'] }],
 });
 export type TransferOrderLine = InferEntity<typeof TransferOrderLine>;

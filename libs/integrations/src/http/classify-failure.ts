@@ -1,5 +1,5 @@
 import { EXTERNAL_ERROR_CODES, ExternalSystemError, type ExternalSystem } from '../errors';
-import { parseRetryAfter } from './retry-after';
+import { retryAfterFromHeaders } from './retry-after';
 
 /** Who was called, for error messages: system, method and path, never the host's credentials. */
 export interface CallDescription {
@@ -42,7 +42,8 @@ function classifyStatus(status: number): { code: string; retryable: boolean } {
 
 /**
  * A non-2xx answer. `remoteMessage` is what the other side said (already stripped of
- * secrets by the caller); `Retry-After` is honoured for every status that carries it.
+ * secrets by the caller); `Retry-After` (or МойСклад's `X-Lognex-Retry-After`) is honoured
+ * for every status that carries it.
  */
 export function errorFromStatus(call: CallDescription, response: Response, remoteMessage: string | undefined): ExternalSystemError {
   const { code, retryable } = classifyStatus(response.status);
@@ -52,7 +53,7 @@ export function errorFromStatus(call: CallDescription, response: Response, remot
     status: response.status,
     code,
     retryable,
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    retryAfterMs: retryAfterFromHeaders(response.headers),
   });
 }
 

@@ -16,7 +16,22 @@ export interface JsonHttpOptions {
   secrets: readonly string[];
   /** Pulls a human message out of the system's error body, when it has one. */
   readErrorMessage: (body: unknown) => string | undefined;
+  /**
+   * Runs around each whole exchange (headers and body), e.g. to wait for a rate-limit permit
+   * first and give it back once the answer is read. The timeout starts inside it, so waiting
+   * for a permit never eats into the time the other side has to answer.
+   */
+  gate?: RequestGate;
 }
+
+/** One exchange as a gate sees it: the answer and its body, already read. */
+export interface HttpExchange {
+  response: Response;
+  text: string;
+}
+
+/** See {@link JsonHttpOptions.gate}. */
+export type RequestGate = (call: CallDescription, send: () => Promise<HttpExchange>) => Promise<HttpExchange>;
 
 /** One call: the schema checks the answer before anyone uses it. */
 export interface JsonRequest<T> {
@@ -62,20 +77,21 @@ export function createJsonHttp(options: JsonHttpOptions) {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers, ...request.headers };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
 
-    let response: Response;
-    let text: string;
-    try {
-      response = await options.fetch(baseUrl + request.path, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      // The same signal bounds the body: a server that sends headers and then stalls still times out.
-      text = await response.text();
-    } catch (error) {
-      throw errorFromFetchFailure(call, error, options.timeoutMs);
-    }
+    const send = async (): Promise<HttpExchange> => {
+      try {
+        const response = await options.fetch(baseUrl + request.path, {
+          method: request.method,
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+        // The same signal bounds the body: a server that sends headers and then stalls still times out.
+        return { response, text: await response.text() };
+      } catch (error) {
+        throw errorFromFetchFailure(call, error, options.timeoutMs);
+      }
+    };
+    const { response, text } = await (options.gate ? options.gate(call, send) : send());
 
     const json = parseJson(text);
     if (!response.ok) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from './retry-after';
+import { parseLognexRetryAfter, parseRetryAfter, retryAfterFromHeaders } from './retry-after';
 
 describe('parseRetryAfter', () => {
   const now = new Date('2026-11-27T12:00:00Z');
@@ -22,5 +22,19 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
+  });
+});
+
+describe("МойСклад's X-Lognex-Retry-After", () => {
+  it('is read as milliseconds, and only when it is a whole number', () => {
+    expect(parseLognexRetryAfter('1500')).toBe(1500);
+    expect(parseLognexRetryAfter('1.5')).toBeUndefined();
+    expect(parseLognexRetryAfter(null)).toBeUndefined();
+  });
+
+  it('counts when the standard Retry-After is absent; the standard header wins when both are sent', () => {
+    expect(retryAfterFromHeaders(new Headers({ 'X-Lognex-Retry-After': '2300' }))).toBe(2300);
+    expect(retryAfterFromHeaders(new Headers({ 'Retry-After': '4', 'X-Lognex-Retry-After': '2300' }))).toBe(4000);
+    expect(retryAfterFromHeaders(new Headers())).toBeUndefined();
   });
 });

@@ -14,3 +14,18 @@ export function parseRetryAfter(header: string | null | undefined, now: Date = n
   // A date in the past means "now"; never a negative wait.
   return Math.max(0, date - now.getTime());
 }
+
+/**
+ * Reads МойСклад's `X-Lognex-Retry-After`: the time until its request limit resets, in
+ * milliseconds (github.com/moysklad/api-remap-1.2-doc, md/_general.md «Обработка ошибок»).
+ */
+export function parseLognexRetryAfter(header: string | null | undefined): number | undefined {
+  const value = header?.trim();
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The wait an answer asks for: the standard `Retry-After` when present, else МойСклад's own header. */
+export function retryAfterFromHeaders(headers: Headers, now: Date = new Date()): number | undefined {
+  return parseRetryAfter(headers.get('retry-after'), now) ?? parseLognexRetryAfter(headers.get('x-lognex-retry-after'));
+}

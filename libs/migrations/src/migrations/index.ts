@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250923000000_integration_logs_baseline } from './Migration20250923000000_integration_logs_baseline';
 import { Migration20250923000100_normalise_legacy_integration_logs } from './Migration20250923000100_normalise_legacy_integration_logs';
 import { Migration20250923000200_replenishment_and_outbox } from './Migration20250923000200_replenishment_and_outbox';
+import { Migration20251127000000_external_orders } from './Migration20251127000000_external_orders';
+import { Migration20251127000300_moysklad_rate_limit } from './Migration20251127000300_moysklad_rate_limit';
 
 /**
  * Every migration this build knows, oldest first: one line, no branches. Listed
@@ -15,4 +17,6 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20250923000100_normalise_legacy_integration_logs,
   },
   { name: 'Migration20250923000200_replenishment_and_outbox', class: Migration20250923000200_replenishment_and_outbox },
+  { name: 'Migration20251127000000_external_orders', class: Migration20251127000000_external_orders },
+  { name: 'Migration20251127000300_moysklad_rate_limit', class: Migration20251127000300_moysklad_rate_limit },
 ];

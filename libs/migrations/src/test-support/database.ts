@@ -38,11 +38,14 @@ export async function logsFingerprint(client: Client): Promise<string> {
   return result.rows[0]?.md5 ?? '';
 }
 
-/** Every column of every table in the public schema with its type: a schema fingerprint. */
+/** Every column of every table in the public schema with its type, and every index: a schema fingerprint. */
 export async function schemaFingerprint(client: Client): Promise<string[]> {
   const result = await client.query<{ line: string }>(
     `select table_name || '.' || column_name || ' ' || data_type || ' ' || is_identity as line
-       from information_schema.columns where table_schema = 'public' order by 1`,
+       from information_schema.columns where table_schema = 'public'
+     union all
+     select 'index ' || indexdef from pg_indexes where schemaname = 'public'
+     order by 1`,
   );
   return result.rows.map((row) => row.line);
 }

@@ -3,7 +3,7 @@ import { oneCCreateTransferOrderSchema, type OneCClient } from '@hub/integration
 import type { OutboxHandler } from '../dispatcher';
 import { ownSession } from '../own-session';
 import { InvalidOutboxPayloadError, MissingAggregateError } from '../errors';
-import { recordTransferOrderSent } from '../sql/record-transfer-order-sent';
+import { recordOrderSent } from '../sql/record-order-sent';
 
 export interface OneCTransferOrderHandlerDeps {
   oneC: Pick<OneCClient, 'createTransferOrder'>;
@@ -23,7 +23,7 @@ export function createOneCTransferOrderHandler(deps: OneCTransferOrderHandlerDep
       throw new InvalidOutboxPayloadError(event.id, problem, { cause: parsed.error });
     }
     const { order } = await deps.oneC.createTransferOrder(parsed.data, { idempotencyKey: event.id });
-    const recorded = await recordTransferOrderSent(ownSession(deps.orm), parsed.data.hubOrderId, order);
+    const recorded = await recordOrderSent(ownSession(deps.orm), 'transfer_orders', parsed.data.hubOrderId, order);
     if (!recorded) throw new MissingAggregateError(event.id, `transfer order ${parsed.data.hubOrderId}`);
     return { responseRef: order.id };
   };

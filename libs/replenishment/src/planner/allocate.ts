@@ -1,7 +1,11 @@
-/** One target's need for a product. */
+import { FairShareAllocator } from './fair-share';
+import { packSize } from './position';
+
+/** One target's need for a product: a whole number of `multiple` (1 when absent); 0 asks nothing. */
 export interface ProductNeed {
   warehouseId: string;
   need: number;
+  multiple?: number;
 }
 
 /** One donor's surplus of a product. */
@@ -13,53 +17,63 @@ export interface ProductSurplus {
 export interface Allocation {
   sourceWarehouseId: string;
   targetWarehouseId: string;
+  /** A whole number of the target's multiple. */
   quantity: number;
-  /** The donor's remaining surplus just before this allocation. */
+  /** The donor's surplus before anything was allocated. */
   donorSurplus: number;
 }
 
 export interface ProductAllocation {
+  /** By target id, then donor id; at most one per (donor, target). */
   allocations: Allocation[];
   /** Per target, what the donors could not cover (only targets with a shortfall). */
   uncovered: Map<string, number>;
+  /** min(1, totalSurplus / totalNeed): the common share of need every target is brought to. */
+  fairShare: number;
+  totalNeed: number;
+  /** The donors' surplus in whole packs of the smallest multiple among the targets. */
+  totalSurplus: number;
 }
-
-const byWarehouseId = (a: { warehouseId: string }, b: { warehouseId: string }): number =>
-  a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0;
 
 /**
- * Splits donors' surplus of one product over its targets. Targets are served in
- * warehouse-id order; each takes from the donor with the most surplus left (ties by
- * warehouse id), so the outcome depends only on the numbers, never on input order.
- * Nobody gets more than their need and no donor gives more than its surplus.
+ * Steps 4–6 for one product, on ids: shares the donors' surplus fairly over the targets
+ * in whole packs (see FairShareAllocator). A warehouse that is a target does not give.
+ * The outcome depends only on the numbers and ids, never on input order.
  */
 export function allocateProduct(needs: readonly ProductNeed[], surpluses: readonly ProductSurplus[]): ProductAllocation {
-  const remaining = new Map(surpluses.filter((s) => s.surplus > 0).map((s) => [s.warehouseId, s.surplus]));
+  const ids = [...new Set([...needs, ...surpluses].map((row) => row.warehouseId))].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const targets = needs.filter((n) => n.need !== 0).sort((a, b) => index.get(a.warehouseId)! - index.get(b.warehouseId)!);
+  const allocator = new FairShareAllocator(ids.length);
+  for (const [i, target] of targets.entries()) {
+    const pack = packSize(target.multiple ?? 1);
+    if (!Number.isInteger(target.need / pack) || target.need <= 0) {
+      throw new RangeError(`need ${target.need} of warehouse ${target.warehouseId} is not a positive whole number of its multiple ${pack}`);
+    }
+    if (targets[i - 1]?.warehouseId === target.warehouseId) throw new RangeError(`warehouse ${target.warehouseId} has two needs`);
+    allocator.addTarget(index.get(target.warehouseId)!, target.need, pack);
+  }
+  const isTarget = new Set(targets.map((n) => n.warehouseId));
+  const donors = new Set<string>();
+  for (const donor of surpluses) {
+    if (donors.has(donor.warehouseId)) throw new RangeError(`warehouse ${donor.warehouseId} has two surpluses`);
+    donors.add(donor.warehouseId);
+    if (!isTarget.has(donor.warehouseId)) allocator.addDonor(index.get(donor.warehouseId)!, donor.surplus);
+  }
+  allocator.allocate();
+
   const allocations: Allocation[] = [];
   const uncovered = new Map<string, number>();
-
-  for (const target of [...needs].sort(byWarehouseId)) {
-    let open = target.need;
-    while (open > 0) {
-      const donor = pickDonor(remaining, target.warehouseId);
-      if (!donor) break;
-      const quantity = Math.min(open, donor.surplus);
-      allocations.push({ sourceWarehouseId: donor.warehouseId, targetWarehouseId: target.warehouseId, quantity, donorSurplus: donor.surplus });
-      remaining.set(donor.warehouseId, donor.surplus - quantity);
-      open -= quantity;
+  allocator.targetWarehouse.forEach((target, slot) => {
+    const lines: Allocation[] = [];
+    for (let line = allocator.firstLine[slot]!; line >= 0; line = allocator.lineNext[line]!) {
+      const donor = allocator.lineDonor[line]!;
+      lines.push({ sourceWarehouseId: ids[donor]!, targetWarehouseId: ids[target]!, quantity: allocator.lineQuantity[line]!, donorSurplus: allocator.donors.surplusOf(donor) });
     }
-    if (open > 0) uncovered.set(target.warehouseId, open);
-  }
-  return { allocations, uncovered };
-}
-
-function pickDonor(remaining: Map<string, number>, targetId: string): ProductSurplus | undefined {
-  let best: ProductSurplus | undefined;
-  for (const [warehouseId, surplus] of remaining) {
-    if (warehouseId === targetId || surplus <= 0) continue;
-    if (!best || surplus > best.surplus || (surplus === best.surplus && warehouseId < best.warehouseId)) {
-      best = { warehouseId, surplus };
-    }
-  }
-  return best;
+    allocations.push(...lines.sort((a, b) => index.get(a.sourceWarehouseId)! - index.get(b.sourceWarehouseId)!));
+    const open = allocator.need[slot]! - allocator.covered[slot]!;
+    if (open > 0) uncovered.set(ids[target]!, open);
+  });
+  const { fairShare, totalNeed, totalSurplus } = allocator;
+  return { allocations, uncovered, fairShare, totalNeed, totalSurplus };
 }

@@ -1,40 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeNeed } from './position';
 import { planTransfers } from './plan-transfers';
-import type { Plan, PlanningInput, PlanningRule, PlanningStock } from './types';
-
-// Readable stand-ins for hub uuids; the planner only compares them.
-const [MAIN, NORTH, SOUTH, EAST] = ['w1-main', 'w2-north', 'w3-south', 'w4-east'] as const;
-const [NAILS, GLUE] = ['p1-nails', 'p2-glue'] as const;
-
-const rule = (warehouseId: string, productId: string, min: number, max: number, multiple = 1): PlanningRule => ({
-  warehouseId, productId, min, max, multiple,
-});
-const stock = (warehouseId: string, productId: string, onHand: number, reserved = 0): PlanningStock => ({
-  warehouseId, productId, onHand, reserved,
-});
-const network = (parts: Partial<PlanningInput>): PlanningInput => ({
-  warehouseIds: [MAIN, NORTH, SOUTH, EAST], rules: [], stock: [], inbound: [], outbound: [], ...parts,
-});
-const moved = (plan: Plan) =>
-  plan.transferOrders.flatMap((o) => o.lines.map((l) => ({ from: o.sourceWarehouseId, to: o.targetWarehouseId, product: l.productId, quantity: l.quantity })));
-
-describe('computeNeed', () => {
-  it('Odoo example: min 10, max 40, multiple 6, position 8 → 36', () => {
-    expect(computeNeed(8, { min: 10, max: 40, multiple: 6 })).toBe(36);
-  });
-
-  it('asks nothing at or above min', () => {
-    expect(computeNeed(10, { min: 10, max: 40, multiple: 6 })).toBe(0);
-  });
-
-  it('counts a negative position in full', () => {
-    expect(computeNeed(-5, { min: 0, max: 10, multiple: 5 })).toBe(15);
-  });
-});
+import { EAST, GLUE, MAIN, NAILS, NORTH, SOUTH, moved, network, rule, stock } from './testing/small-network';
 
 describe('planTransfers', () => {
-  it('brings a target back to max from a donor and explains the line', () => {
+  it('Odoo example end to end: position 8 under min 10 → 36 (max 40, multiple 6) from a donor, line explained', () => {
     const plan = planTransfers(network({
       rules: [rule(NORTH, NAILS, 10, 40, 6), rule(MAIN, NAILS, 20, 100)],
       stock: [stock(NORTH, NAILS, 12, 4), stock(MAIN, NAILS, 100, 10)],
@@ -43,6 +12,8 @@ describe('planTransfers', () => {
       sourceWarehouseId: MAIN, targetWarehouseId: NORTH,
       lines: [{ productId: NAILS, quantity: 36, explanation: {
         onHand: 12, reserved: 4, inbound: 0, position: 8, min: 10, max: 40, multiple: 6, need: 36, donorSurplus: 70, allocated: 36,
+        // MAIN's 70 spare are 66 in whole packs of 6: plenty, so NORTH's full need is its fair part.
+        totalNeed: 36, totalSurplus: 66, fairShare: 1, fairQuota: 36, covered: 36, share: 1,
       } }],
     }]);
     expect(plan.uncovered).toEqual([]);
@@ -78,20 +49,26 @@ describe('planTransfers', () => {
     expect(plan.uncovered).toMatchObject([{ warehouseId: NORTH, productId: NAILS, quantity: 43 }]);
   });
 
-  it('under scarcity gives out all surplus once, and reports the rest as uncovered', () => {
+  it('under scarcity brings every target to the same share of its need, and explains the numbers', () => {
+    // MAIN can spare 30 (40 − its min 10) of the 60 asked: every target gets half its need.
     const plan = planTransfers(network({
-      rules: [rule(NORTH, GLUE, 5, 20), rule(SOUTH, GLUE, 5, 20), rule(EAST, GLUE, 5, 20)],
-      stock: [stock(MAIN, GLUE, 25)],
+      rules: [rule(MAIN, GLUE, 10, 50), rule(NORTH, GLUE, 5, 20), rule(SOUTH, GLUE, 5, 10), rule(EAST, GLUE, 5, 30)],
+      stock: [stock(MAIN, GLUE, 40)],
     }));
-    const lines = moved(plan);
-    expect(lines.reduce((sum, l) => sum + l.quantity, 0)).toBe(25);
-    const uncovered = plan.uncovered.reduce((sum, l) => sum + l.quantity, 0);
-    expect(uncovered).toBe(60 - 25);
-    for (const target of [NORTH, SOUTH, EAST]) {
-      const got = lines.filter((l) => l.to === target).reduce((sum, l) => sum + l.quantity, 0);
-      const missing = plan.uncovered.find((u) => u.warehouseId === target)?.quantity ?? 0;
-      expect(got + missing).toBe(20);
-    }
+    expect(moved(plan)).toEqual([
+      { from: MAIN, to: NORTH, product: GLUE, quantity: 10 },
+      { from: MAIN, to: SOUTH, product: GLUE, quantity: 5 },
+      { from: MAIN, to: EAST, product: GLUE, quantity: 15 },
+    ]);
+    expect(plan.uncovered.map((u) => [u.warehouseId, u.quantity])).toEqual([[NORTH, 10], [SOUTH, 5], [EAST, 15]]);
+    const fair = { totalNeed: 60, totalSurplus: 30, fairShare: 0.5, donorSurplus: 30, share: 0.5 };
+    expect(plan.transferOrders.map((o) => o.lines[0]?.explanation)).toEqual([
+      expect.objectContaining({ ...fair, need: 20, fairQuota: 10, covered: 10, allocated: 10 }),
+      expect.objectContaining({ ...fair, need: 10, fairQuota: 5, covered: 5, allocated: 5 }),
+      expect.objectContaining({ ...fair, need: 30, fairQuota: 15, covered: 15, allocated: 15 }),
+    ]);
+    // An uncovered line is the rest of the same need: covered + quantity = need.
+    expect(plan.uncovered[2]?.explanation).toMatchObject({ ...fair, donorSurplus: 0, need: 30, covered: 15, allocated: 15 });
   });
 
   it('never moves more than the need even when donors have plenty', () => {
@@ -120,24 +97,25 @@ describe('planTransfers', () => {
     expect(plan.transferOrders[0]?.lines.map((l) => l.productId)).toEqual([NAILS, GLUE].sort());
   });
 
-  it('gives the same plan whatever the order of its input', () => {
-    const input = network({
-      rules: [rule(NORTH, NAILS, 10, 40, 6), rule(SOUTH, NAILS, 10, 30), rule(EAST, GLUE, 3, 9, 3), rule(MAIN, NAILS, 5, 50), rule(SOUTH, GLUE, 4, 8)],
-      stock: [stock(MAIN, NAILS, 40, 3), stock(EAST, NAILS, 22), stock(NORTH, NAILS, 2), stock(MAIN, GLUE, 7), stock(NORTH, GLUE, 5, 1)],
-      inbound: [{ warehouseId: SOUTH, productId: NAILS, quantity: 4 }],
-      outbound: [{ warehouseId: MAIN, productId: NAILS, quantity: 4 }, { warehouseId: EAST, productId: NAILS, quantity: 2 }],
-    });
-    const expected = planTransfers(input);
-    expect(expected.transferOrders.length).toBeGreaterThan(1);
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const shuffle = <T>(items: readonly T[]): T[] => [...items].map((item) => ({ item, r: random() })).sort((a, b) => a.r - b.r).map((x) => x.item);
-    for (let round = 0; round < 20; round++) {
-      const shuffled = {
-        ...input, warehouseIds: shuffle(input.warehouseIds), rules: shuffle(input.rules), stock: shuffle(input.stock),
-        inbound: shuffle(input.inbound), outbound: shuffle(input.outbound),
-      };
-      expect(planTransfers(shuffled)).toEqual(expected);
-    }
+  it('moves whole packs only; what no donor can give in whole packs is bought outside', () => {
+    const plan = planTransfers(network({
+      rules: [rule(NORTH, NAILS, 10, 40, 6)],
+      stock: [stock(NORTH, NAILS, 8), stock(MAIN, NAILS, 20), stock(SOUTH, NAILS, 17)],
+    }));
+    // Need 36 = 6 packs; MAIN has 3 whole packs, SOUTH 2: the sixth pack is not split between them.
+    expect(moved(plan)).toEqual([
+      { from: MAIN, to: NORTH, product: NAILS, quantity: 18 },
+      { from: SOUTH, to: NORTH, product: NAILS, quantity: 12 },
+    ]);
+    expect(plan.uncovered).toMatchObject([{ warehouseId: NORTH, productId: NAILS, quantity: 6, explanation: { covered: 30, need: 36 } }]);
+  });
+
+  it('keeps orders few: a donor already sending to a target is preferred when it can cover the rest alone', () => {
+    const plan = planTransfers(network({
+      rules: [rule(NORTH, NAILS, 5, 20), rule(NORTH, GLUE, 5, 20)],
+      stock: [stock(MAIN, NAILS, 100), stock(MAIN, GLUE, 30), stock(SOUTH, GLUE, 50)],
+    }));
+    // SOUTH has more glue, but MAIN already sends nails to NORTH and has the 20 glue too.
+    expect(plan.transferOrders.map((o) => [o.sourceWarehouseId, o.targetWarehouseId, o.lines.length])).toEqual([[MAIN, NORTH, 2]]);
   });
 });

@@ -1,94 +1,69 @@
-import { allocateProduct, type Allocation, type ProductSurplus } from './allocate';
-import { indexByProduct, lookup, sumByProduct, type ByProduct } from './by-product';
-import { computeNeed, computePosition, computeSurplus } from './position';
-import type { LineExplanation, Plan, PlannedTransferOrder, PlanningInput, PlanningRule, PlanningStock, TargetNeed, UncoveredLine } from './types';
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { FairShareAllocator } from './fair-share';
+import { indexNetwork, type NetworkIndex } from './network-index';
+import { PlanBuilder } from './plan-builder';
+import { computeNeed, computePosition, computeSurplus, packSize } from './position';
+import { ProductColumns } from './product-columns';
+import type { NeedExplanation, Plan, PlanningInput } from './types';
 
 /**
- * DESIGN "Algorithm 1", steps 1–3 and 5: find every target product below its min,
- * cover its need from the other own warehouses' surplus, group the moves into one
- * transfer order per (donor, target) and report what no donor could cover.
- * Pure: the same input (in any order) gives the same plan.
+ * DESIGN "Algorithm 1", steps 1–7: find every target product below its min, cover its
+ * need from the other own warehouses' surplus — fairly when that surplus is short — in
+ * whole packs, one transfer order per (donor, target), and report what no donor could
+ * cover; every line carries the numbers that produced it.
+ * Pure: the same input (in any order) gives the same plan. Products are planned one at a
+ * time over per-warehouse arrays, so time and memory grow with the rows, not with rows².
  */
 export function planTransfers(input: PlanningInput): Plan {
-  const stock = indexByProduct(input.stock);
-  const rules = indexByProduct(input.rules);
-  const inbound = sumByProduct(input.inbound);
-  const outbound = sumByProduct(input.outbound);
-  const needs = findNeeds(targetRules(input), stock, inbound);
-  const donors = new Set(input.warehouseIds);
-
-  const orders = new Map<string, PlannedTransferOrder>();
-  const uncovered: UncoveredLine[] = [];
-  for (const [productId, productNeeds] of groupByProduct(needs)) {
-    // Only a warehouse holding the product can give it; one without a rule keeps nothing back (min 0).
-    const surpluses: ProductSurplus[] = [];
-    for (const [warehouseId, held] of stock.get(productId) ?? []) {
-      if (!donors.has(warehouseId)) continue;
-      const ownMin = lookup(rules, productId, warehouseId)?.min ?? 0;
-      const promised = lookup(outbound, productId, warehouseId) ?? 0;
-      surpluses.push({ warehouseId, surplus: computeSurplus(held.onHand, held.reserved, promised, ownMin) });
-    }
-    const needFor = new Map(productNeeds.map((n) => [n.warehouseId, n]));
-    const result = allocateProduct(productNeeds.map((n) => ({ warehouseId: n.warehouseId, need: n.explanation.need })), surpluses);
-    for (const allocation of result.allocations) {
-      addLine(orders, productId, allocation, explain(needFor.get(allocation.targetWarehouseId), allocation.donorSurplus, allocation.quantity));
-    }
-    for (const [warehouseId, quantity] of result.uncovered) {
-      uncovered.push({ warehouseId, productId, quantity, explanation: explain(needFor.get(warehouseId), 0, quantity) });
-    }
+  const network = indexNetwork(input);
+  const columns = new ProductColumns(network);
+  const allocator = new FairShareAllocator(network.warehouseIds.length);
+  const builder = new PlanBuilder(network);
+  const isTarget = new Int32Array(network.warehouseIds.length).fill(-1);
+  for (let product = 0; product < network.productIds.length; product++) {
+    columns.load(product);
+    allocator.clear();
+    const explanations = addTargets(network, columns, product, allocator, builder);
+    if (explanations.length === 0) continue;
+    for (const target of allocator.targetWarehouse) isTarget[target] = product;
+    addDonors(network, columns, (warehouse) => isTarget[warehouse] === product, allocator);
+    allocator.allocate();
+    builder.addProduct(product, allocator, explanations);
   }
-
-  const transferOrders = [...orders.values()].sort(
-    (a, b) => compare(a.sourceWarehouseId, b.sourceWarehouseId) || compare(a.targetWarehouseId, b.targetWarehouseId),
-  );
-  for (const order of transferOrders) order.lines.sort((a, b) => compare(a.productId, b.productId));
-  uncovered.sort((a, b) => compare(a.warehouseId, b.warehouseId) || compare(a.productId, b.productId));
-  return { needs, transferOrders, uncovered };
+  return builder.finish();
 }
 
-/** The rules to plan: all of them, or the target's. */
-function targetRules(input: PlanningInput): readonly PlanningRule[] {
-  const target = input.targetWarehouseId ?? null;
-  return target === null ? input.rules : input.rules.filter((rule) => rule.warehouseId === target);
-}
-
-/** Steps 1–2 for every rule: the (target, product) pairs below min, in (product, warehouse) order. */
-function findNeeds(rules: readonly PlanningRule[], stock: ByProduct<PlanningStock>, inbound: ByProduct<number>): TargetNeed[] {
-  const needs: TargetNeed[] = [];
-  for (const rule of rules) {
-    const { onHand = 0, reserved = 0 } = lookup(stock, rule.productId, rule.warehouseId) ?? {};
-    const arriving = lookup(inbound, rule.productId, rule.warehouseId) ?? 0;
-    const position = computePosition(onHand, reserved, arriving);
+/** Steps 1–2 for every planned warehouse with a rule for the product, in id order. */
+function addTargets(network: NetworkIndex, columns: ProductColumns, product: number, allocator: FairShareAllocator, builder: PlanBuilder): NeedExplanation[] {
+  const explanations: NeedExplanation[] = [];
+  const planned = network.target;
+  const [first, last] = planned === null ? [0, network.warehouseIds.length - 1] : [planned, planned];
+  for (let warehouse = Math.max(0, first); warehouse <= last; warehouse++) {
+    const rule = columns.ruleOf(warehouse);
+    if (!rule) continue;
+    const onHand = columns.onHandOf(warehouse);
+    const reserved = columns.reservedOf(warehouse);
+    const inbound = columns.inboundOf(warehouse);
+    const position = computePosition(onHand, reserved, inbound);
     const need = computeNeed(position, rule);
     if (need <= 0) continue;
-    const explanation = { onHand, reserved, inbound: arriving, position, min: rule.min, max: rule.max, multiple: rule.multiple, need };
-    needs.push({ warehouseId: rule.warehouseId, productId: rule.productId, explanation });
+    const multiple = packSize(rule.multiple);
+    const explanation = { onHand, reserved, inbound, position, min: rule.min, max: Math.max(rule.max, rule.min), multiple, need };
+    explanations.push(explanation);
+    builder.addNeed(warehouse, product, explanation);
+    allocator.addTarget(warehouse, need, multiple);
   }
-  // Sorting the few needs rather than all rules keeps a network of a million rules fast.
-  return needs.sort((a, b) => compare(a.productId, b.productId) || compare(a.warehouseId, b.warehouseId));
+  return explanations;
 }
 
-function groupByProduct(needs: readonly TargetNeed[]): Map<string, TargetNeed[]> {
-  const groups = new Map<string, TargetNeed[]>();
-  for (const need of needs) {
-    const group = groups.get(need.productId);
-    if (group) group.push(need);
-    else groups.set(need.productId, [need]);
+/**
+ * Step 3: every other own warehouse holding the product gives its surplus. One without a
+ * rule for the product keeps none back (min 0): it has no level to hold, and stock it does
+ * not plan for is exactly what should move to where it is needed.
+ */
+function addDonors(network: NetworkIndex, columns: ProductColumns, isTarget: (warehouse: number) => boolean, allocator: FairShareAllocator): void {
+  for (let warehouse = 0; warehouse < network.warehouseIds.length; warehouse++) {
+    if (network.isDonor[warehouse] !== 1 || !columns.hasStock(warehouse) || isTarget(warehouse)) continue;
+    const ownMin = columns.ruleOf(warehouse)?.min ?? 0;
+    allocator.addDonor(warehouse, computeSurplus(columns.onHandOf(warehouse), columns.reservedOf(warehouse), columns.outboundOf(warehouse), ownMin));
   }
-  return groups;
-}
-
-function explain(need: TargetNeed | undefined, donorSurplus: number, allocated: number): LineExplanation {
-  // allocateProduct only returns targets it was given, so the need is always there.
-  if (!need) throw new Error('planTransfers: an allocation refers to a target without a need');
-  return { ...need.explanation, donorSurplus, allocated };
-}
-
-function addLine(orders: Map<string, PlannedTransferOrder>, productId: string, allocation: Allocation, explanation: LineExplanation): void {
-  const key = `${allocation.sourceWarehouseId}\u0000${allocation.targetWarehouseId}`;
-  const order = orders.get(key) ?? { sourceWarehouseId: allocation.sourceWarehouseId, targetWarehouseId: allocation.targetWarehouseId, lines: [] };
-  order.lines.push({ productId, quantity: allocation.quantity, explanation });
-  orders.set(key, order);
 }

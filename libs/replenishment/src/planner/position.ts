@@ -3,19 +3,26 @@ export function computePosition(onHand: number, reserved: number, inbound: numbe
   return onHand - reserved + inbound;
 }
 
+/** The pack size a rule's multiple stands for: a multiple below 1 means "any quantity". */
+export function packSize(multiple: number): number {
+  return Math.max(1, Math.trunc(multiple));
+}
+
 /** Rounds `quantity` up to the next multiple; a multiple below 1 means "any quantity". */
 export function roundUpToMultiple(quantity: number, multiple: number): number {
-  const step = Math.max(1, Math.trunc(multiple));
+  const step = packSize(multiple);
   return Math.ceil(quantity / step) * step;
 }
 
 /**
  * Step 2: below min → bring the position back to max, rounded up to the multiple
- * (min 10, max 40, multiple 6, position 8 → 36). At or above min → 0.
+ * (min 10, max 40, multiple 6, position 8 → 36). At or above min → 0. A max below min
+ * is read as max = min, so the need always lifts the position to at least min and a
+ * second plan after this one's orders arrive asks nothing again.
  */
 export function computeNeed(position: number, rule: { min: number; max: number; multiple: number }): number {
   if (position >= rule.min) return 0;
-  return Math.max(0, roundUpToMultiple(rule.max - position, rule.multiple));
+  return roundUpToMultiple(Math.max(rule.max, rule.min) - position, rule.multiple);
 }
 
 /**

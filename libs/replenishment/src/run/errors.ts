@@ -2,6 +2,7 @@
 export const REPLENISHMENT_ERROR_CODES = {
   unknownWarehouse: 'unknown_warehouse',
   invalidRunRequest: 'invalid_run_request',
+  runInProgress: 'run_in_progress',
 } as const;
 
 /** A run was asked for a target warehouse the hub does not know. */
@@ -19,6 +20,19 @@ export class InvalidRunRequestError extends Error {
   constructor(readonly field: 'requestId' | 'warehouseId', message: string) {
     super(message);
     this.name = 'InvalidRunRequestError';
+  }
+}
+
+/**
+ * A run for an overlapping target (the same warehouse, or all warehouses on either side)
+ * is queued or running; `activeRunId` names it. Nothing was written.
+ */
+export class RunInProgressError extends Error {
+  readonly code = REPLENISHMENT_ERROR_CODES.runInProgress;
+  constructor(readonly activeRunId: string, readonly warehouseId: string | null) {
+    const target = warehouseId === null ? 'all warehouses' : `warehouse ${warehouseId}`;
+    super(`A replenishment run overlapping ${target} is in progress: run ${activeRunId}; wait for it to finish`);
+    this.name = 'RunInProgressError';
   }
 }
 

@@ -3,13 +3,14 @@ import type { RunStatus } from '@hub/db';
 import { fetchStock } from '../catalog/fetch-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { planTransfers } from '../planner/plan-transfers';
-import type { Plan } from '../planner/types';
 import { lockPlanning, readPlanningInput } from '../sql/planner-reads';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
-import { readOneCReferences } from '../sql/transfer-orders-sql';
+import { readCatalogReferences } from '../sql/catalog-references-sql';
 import { describeRunError } from './errors';
+import { countPlan } from './plan-counts';
 import { reconcileTransferOrders } from './reconcile-orders';
 import type { RunCounts, RunDependencies, RunOutcome } from './types';
+import { writeExternalOrders } from './write-external-orders';
 import { writeTransferOrders } from './write-transfer-orders';
 
 /** The steps of a run, as its log rows name them. */
@@ -24,8 +25,8 @@ const ONE_C = '1c';
 
 /**
  * Runs a queued run to its end: sync the catalogue from 1С, close the sent orders 1С has
- * received or cancelled, fetch stock, plan, and write the orders with their outbox
- * events in one transaction. Every step writes a log row
+ * received or cancelled, fetch stock, plan, and write the transfer orders, the outside
+ * orders and their outbox events in one transaction. Every step writes a log row
  * (the caller sets the run's log context). Resolves with the outcome; a failure is an
  * outcome, not a rejection.
  */
@@ -77,16 +78,25 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       });
       step = 'write_orders';
       stepStarted = performance.now();
-      return { planCounts: planned, written: await writeTransferOrders(em, runId, plan.transferOrders, await readOneCReferences(em)) };
+      const references = await readCatalogReferences(em);
+      const transfers = await writeTransferOrders(em, runId, plan.transferOrders, references);
+      const externals = await writeExternalOrders(em, runId, plan.uncovered, references);
+      return { planCounts: planned, written: { transfers, externals } };
     });
-    await logger.info(`Transfer orders written: ${written.orderIds.length}, outbox events: ${written.events}`, {
-      step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: written,
-    });
+    const writtenCounts = {
+      transferOrders: written.transfers.orderIds.length, externalOrders: written.externals.orderIds.length,
+      externalLines: written.externals.lines, externalUnits: written.externals.units,
+      outboxEvents: written.transfers.events + written.externals.events,
+    };
+    await logger.info(
+      `Orders written: ${writtenCounts.transferOrders} transfer orders, ${writtenCounts.externalOrders} outside orders, outbox events: ${writtenCounts.outboxEvents}`,
+      { step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: writtenCounts },
+    );
 
     step = 'finish';
     const counts: RunCounts = {
       warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules,
-      stockItems: stock.items, stockSnapshots: stock.snapshots, ...planCounts, outboxEvents: written.events, ...reconciled,
+      stockItems: stock.items, stockSnapshots: stock.snapshots, ...planCounts, ...writtenCounts, ...reconciled,
     };
     await markRunFinished(orm.em.fork(), runId, { status: SUCCEEDED, counts, error: null });
     await logger.info('Replenishment run succeeded', { step, status: SUCCEEDED, elapsedMs: since(runStarted), payload: counts });
@@ -103,16 +113,4 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     });
     return { status: FAILED, error: message };
   }
-}
-
-function countPlan(plan: Plan): Pick<RunCounts, 'needs' | 'transferOrders' | 'transferLines' | 'unitsPlanned' | 'uncoveredLines' | 'uncoveredUnits'> {
-  const lines = plan.transferOrders.flatMap((o) => o.lines);
-  return {
-    needs: plan.needs.length,
-    transferOrders: plan.transferOrders.length,
-    transferLines: lines.length,
-    unitsPlanned: lines.reduce((sum, l) => sum + l.quantity, 0),
-    uncoveredLines: plan.uncovered.length,
-    uncoveredUnits: plan.uncovered.reduce((sum, l) => sum + l.quantity, 0),
-  };
 }

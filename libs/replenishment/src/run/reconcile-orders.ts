@@ -67,3 +67,14 @@ export async function reconcileTransferOrders(deps: RunDependencies): Promise<Tr
     ordersUnknown: unknown.length,
   };
 }
+
+/**
+ * The sent orders 1С has received or cancelled, asked the same way but recorded nowhere:
+ * a dry run leaves them out of inbound and outbound as a real run's reconciliation would.
+ */
+export async function findTransferOrdersClosedInOneC(deps: RunDependencies): Promise<string[]> {
+  const sent = await selectSentTransferOrders(deps.orm.em.fork());
+  if (sent.length === 0) return [];
+  const verdicts = await askOneC(deps.oneC, sent);
+  return verdicts.filter((v) => v.kind === 'received' || v.kind === 'cancelled').map((v) => v.order.id);
+}

@@ -9,7 +9,7 @@ describe('a replenishment run that cannot finish', () => {
   const env = useRunEnvironment();
   const run = (oneC: OneCClient, requestId = randomUUID()) =>
     startReplenishmentRun({ orm: env.fx.orm, oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
-  const countFor = async (table: 'stock_snapshots' | 'transfer_orders', runId: string) =>
+  const countFor = async (table: 'stock_snapshots' | 'transfer_orders' | 'external_orders', runId: string) =>
     (await env.fx.query<{ n: number }>(`select count(*)::int as n from ${table} where run_id = ?`, [runId]))[0]?.n;
 
 
@@ -38,10 +38,10 @@ describe('a replenishment run that cannot finish', () => {
   });
 
   it('writes no order and no event when the transaction fails before commit', async () => {
-    // The second event's insert fails, after the first order, its lines and its event were written.
+    // The first outside order's event fails, after every transfer order, its lines and event and the outside order were written.
     await env.fx.query(`create function fail_second_event() returns trigger language plpgsql as $$
       begin
-        if (select count(*) from outbox_events) >= 1 then raise exception 'injected outbox failure'; end if;
+        if new.event_type = 'CREATE_MS_CUSTOMER_ORDER' then raise exception 'injected outbox failure'; end if;
         return new;
       end $$`);
     await env.fx.query('create trigger fail_second_event before insert on outbox_events for each row execute function fail_second_event()');
@@ -49,6 +49,7 @@ describe('a replenishment run that cannot finish', () => {
       const started = await run(env.sandbox.oneC);
       expect(await started.completion).toMatchObject({ status: 'failed', error: expect.stringContaining('injected outbox failure') });
       expect(await countFor('transfer_orders', started.runId)).toBe(0);
+      expect(await countFor('external_orders', started.runId)).toBe(0);
       expect(await countFor('stock_snapshots', started.runId)).toBeGreaterThan(0);
       expect(await env.fx.query('select 1 from outbox_events')).toHaveLength(0);
       const [failed] = await env.fx.query<{ step: string }>(`select step from integration_logs where run_id = ? and level = 'ERROR'`, [started.runId]);
@@ -60,6 +61,7 @@ describe('a replenishment run that cannot finish', () => {
     const retried = await run(env.sandbox.oneC);
     expect(await retried.completion).toMatchObject({ status: 'succeeded', counts: { transferOrders: expect.any(Number) } });
     expect(await countFor('transfer_orders', retried.runId)).toBeGreaterThan(1);
+    expect(await countFor('external_orders', retried.runId)).toBeGreaterThan(0);
   });
 
   it('refuses an unknown target warehouse or a malformed id before writing a run', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXTERNAL_ORDER_AGGREGATE, MS_CUSTOMER_ORDER_EVENT, msOrderRequestSchema } from '@hub/integrations';
 import { findRun } from '../sql/runs-sql';
 import { startReplenishmentRun } from './start-run';
 import { useRunEnvironment } from '../testing/run-fixture';
@@ -75,6 +76,33 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
     }
   });
 
+  it('orders what no own warehouse covers outside: one order per target, lines explained, one valid МойСклад event each', async () => {
+    const orders = await env.fx.query<{ id: string; target: string; code: string; status: string; lines: { productId: string; sku: string; quantity: number; explanation: Record<string, number> }[] }>(
+      `select o.id, o.target_warehouse_id as target, w.code, o.status,
+         (select jsonb_agg(jsonb_build_object('productId', l.product_id, 'sku', p.sku, 'quantity', l.quantity, 'explanation', l.explanation) order by p.sku)
+          from external_order_lines l join products p on p.id = l.product_id where l.external_order_id = o.id) as lines
+       from external_orders o join warehouses w on w.id = o.target_warehouse_id where o.run_id = ? order by w.code`, [first.runId]);
+    const counts = first.outcome.status === 'succeeded' ? first.outcome.counts : null;
+    expect(orders.length).toBeGreaterThan(0);
+    expect(counts).toMatchObject({ externalOrders: orders.length, externalLines: counts?.uncoveredLines, externalUnits: counts?.uncoveredUnits });
+    expect(new Set(orders.map((o) => o.target)).size).toBe(orders.length);
+    for (const order of orders) {
+      expect(order.status).toBe('pending');
+      for (const { quantity, explanation: e } of order.lines) {
+        expect(e).toMatchObject({ allocated: quantity, donorSurplus: 0 });
+        expect(quantity).toBeLessThanOrEqual(e['need'] ?? 0);
+      }
+      const [event] = await env.fx.query<{ event_type: string; aggregate_type: string; status: string; payload: unknown }>(
+        'select event_type, aggregate_type, status, payload from outbox_events where aggregate_id = ?', [order.id]);
+      expect(event).toMatchObject({ event_type: MS_CUSTOMER_ORDER_EVENT, aggregate_type: EXTERNAL_ORDER_AGGREGATE, status: 'pending' });
+      const request = msOrderRequestSchema.parse(event?.payload);
+      expect(request).toMatchObject({ hubOrderId: order.id, runId: first.runId, targetWarehouse: { id: order.target, code: order.code } });
+      const bySku = (lines: { productId: string; sku: string; quantity: number }[]) =>
+        lines.map(({ productId, sku, quantity }) => ({ productId, sku, quantity })).sort((a, b) => a.sku.localeCompare(b.sku));
+      expect(bySku(request.lines)).toEqual(bySku(order.lines));
+    }
+  });
+
   it('logs every step with the run id and request id', async () => {
     const rows = await env.fx.query<{ step: string; level: string; request_id: string; elapsed_ms: number | null; payload_type: string }>(
       `select step, level, request_id, elapsed_ms, jsonb_typeof(payload) as payload_type from integration_logs where run_id = ? order by id`,
@@ -84,18 +112,29 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
     expect(rows.at(-1)?.elapsed_ms).toEqual(expect.any(Number));
   });
 
-  it('does not order again right after: open orders count as inbound', async () => {
+  it('does not order again right after: open transfer and outside orders count as inbound', async () => {
     const second = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
     const outcome = await second.completion;
-    expect(outcome).toMatchObject({ status: 'succeeded', counts: { transferOrders: 0, outboxEvents: 0 } });
+    expect(outcome).toMatchObject({ status: 'succeeded', counts: { transferOrders: 0, externalOrders: 0, outboxEvents: 0 } });
     const [orders] = await env.fx.query<{ count: number }>('select count(*)::int as count from transfer_orders where run_id = ?', [second.runId]);
     expect(orders?.count).toBe(0);
+  });
+
+  it('orders again what failed: an order whose event went dead moves nothing', async () => {
+    await env.fx.query(`update transfer_orders set status = 'failed' where run_id = ?`, [first.runId]);
+    await env.fx.query(`update external_orders set status = 'failed' where run_id = ?`, [first.runId]);
+    const again = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
+    const counts = first.outcome.status === 'succeeded' ? first.outcome.counts : null;
+    expect(await again.completion).toMatchObject({
+      status: 'succeeded', counts: { transferOrders: counts?.transferOrders, externalOrders: counts?.externalOrders, externalUnits: counts?.externalUnits },
+    });
   });
 
   it('plans only the named target warehouse', async () => {
     const [target] = await env.fx.query<{ id: string }>(
       'select target_warehouse_id as id from transfer_orders where run_id = ? order by target_warehouse_id limit 1', [first.runId]);
-    await env.fx.query(`update transfer_orders set status = 'received' where run_id = ?`, [first.runId]);
+    await env.fx.query(`update transfer_orders set status = 'received'`);
+    await env.fx.query(`update external_orders set status = 'received'`);
     const run = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'admin', warehouseId: target?.id ?? null });
     expect(await run.completion).toMatchObject({ status: 'succeeded' });
     const targets = await env.fx.query<{ id: string }>('select distinct target_warehouse_id as id from transfer_orders where run_id = ?', [run.runId]);

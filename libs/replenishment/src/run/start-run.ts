@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
-import { z } from 'zod';
-import { insertRun } from '../sql/runs-sql';
+import { admitRun } from '../sql/run-admission-sql';
 import { findWarehouse } from '../sql/warehouses-sql';
-import { describeRunError, InvalidRunRequestError, UnknownWarehouseError } from './errors';
+import { describeRunError, RunInProgressError, UnknownWarehouseError } from './errors';
 import { executeRun } from './execute-run';
+import { optionalUuid } from './request-ids';
 import type { RunDependencies, RunOutcome, RunRequest, StartedRun } from './types';
 
-const uuid = z.uuid();
-
-function optionalUuid(field: 'requestId' | 'warehouseId', value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (!uuid.safeParse(value).success) throw new InvalidRunRequestError(field, `${field} must be a UUID`);
-  return value.toLowerCase();
-}
 
 /**
  * Starts a replenishment run: records it as queued (the row exists when this resolves),
  * then runs it in the background inside the log context { runId, requestId }.
- * Throws InvalidRunRequestError for a malformed id and UnknownWarehouseError for an
- * unknown target, before anything is written. `completion` never rejects.
+ * Throws InvalidRunRequestError for a malformed id, UnknownWarehouseError for an unknown
+ * target and RunInProgressError while a run for an overlapping target is queued or
+ * running, before anything is written. `completion` never rejects.
  */
 export async function startReplenishmentRun(deps: RunDependencies, request: RunRequest): Promise<StartedRun> {
   const requestId = optionalUuid('requestId', request.requestId);
@@ -28,7 +22,10 @@ export async function startReplenishmentRun(deps: RunDependencies, request: RunR
   if (warehouseId !== null && !(await findWarehouse(em, warehouseId))) throw new UnknownWarehouseError(warehouseId);
 
   const runId = randomUUID();
-  await insertRun(em, { id: runId, trigger: request.trigger, requestId, targetWarehouseId: warehouseId, parameters: { warehouseId } });
+  const admission = await admitRun(em, {
+    id: runId, trigger: request.trigger, requestId, targetWarehouseId: warehouseId, parameters: { warehouseId, dryRun: false },
+  });
+  if (!admission.admitted) throw new RunInProgressError(admission.activeRunId, warehouseId);
   // A run without a request keeps the caller's correlation (a scheduler job's id, say).
   const context = requestId === null ? { runId } : { runId, requestId };
   const completion = withLogContext(context, () => executeRun(deps, runId, warehouseId)).catch(

@@ -1,6 +1,7 @@
 import type { MikroORM, RunTrigger } from '@hub/db';
 import type { OneCClient } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
+import type { PlanCounts } from './plan-counts';
 
 /** What a run needs from the process: the database, 1С, and where to log. */
 export interface RunDependencies {
@@ -36,7 +37,7 @@ export type TransferOrderReconciliation = {
  * The numbers a finished run reports (stored in `replenishment_runs.counts`). A type
  * alias, not an interface, so it fits the column's Record<string, number>.
  */
-export type RunCounts = {
+export type RunCounts = PlanCounts & {
   /** Warehouses 1С listed. */
   warehouses: number;
   /** Distinct products with a stock norm in 1С. */
@@ -45,13 +46,7 @@ export type RunCounts = {
   /** Stock lines 1С returned, and the snapshot rows they made (one per warehouse and product). */
   stockItems: number;
   stockSnapshots: number;
-  /** (target, product) pairs below their min. */
-  needs: number;
-  transferOrders: number;
-  transferLines: number;
-  unitsPlanned: number;
-  uncoveredLines: number;
-  uncoveredUnits: number;
+  /** One per transfer order and one per outside order written. */
   outboxEvents: number;
 } & TransferOrderReconciliation;
 

@@ -3,7 +3,8 @@ import type { EntityManager } from '@hub/db';
 import type { OneCCreateTransferOrder } from '@hub/integrations';
 import { enqueueEvent } from '@hub/outbox';
 import type { PlannedTransferOrder } from '../planner/types';
-import { insertTransferOrder, type OneCReferences } from '../sql/transfer-orders-sql';
+import type { CatalogReferences } from '../sql/catalog-references-sql';
+import { insertTransferOrder } from '../sql/transfer-orders-sql';
 
 /** The outbox aggregate a transfer order's events belong to. */
 export const TRANSFER_ORDER_AGGREGATE = 'transfer_order';
@@ -31,7 +32,7 @@ export async function writeTransferOrders(
   em: EntityManager,
   runId: string,
   orders: readonly PlannedTransferOrder[],
-  references: OneCReferences,
+  references: CatalogReferences,
 ): Promise<WrittenTransferOrders> {
   const written: WrittenTransferOrders = { orderIds: [], lines: 0, events: 0 };
   for (const order of orders) {
@@ -47,11 +48,11 @@ export async function writeTransferOrders(
 }
 
 /** The document 1С receives, in 1С's own ids (the contract's OneCCreateTransferOrder). */
-export function toOneCOrder(hubOrderId: string, runId: string, order: PlannedTransferOrder, references: OneCReferences): OneCCreateTransferOrder {
+export function toOneCOrder(hubOrderId: string, runId: string, order: PlannedTransferOrder, references: CatalogReferences): OneCCreateTransferOrder {
   const warehouse = (id: string): string => {
-    const externalId = references.warehouses.get(id);
-    if (externalId === undefined) throw new MissingOneCReferenceError('warehouse', id);
-    return externalId;
+    const reference = references.warehouses.get(id);
+    if (reference === undefined) throw new MissingOneCReferenceError('warehouse', id);
+    return reference.externalId;
   };
   return {
     hubOrderId,

@@ -10,14 +10,29 @@ const MARK_RUN_RUNNING = `
 const MARK_RUN_FINISHED = `
   update replenishment_runs set status = ?, counts = ?::jsonb, error = ?, finished_at = now() where id = ?::uuid`;
 
-const SELECT_RUN = `
-  select id, trigger, request_id as "requestId", target_warehouse_id as "targetWarehouseId",
-    parameters, status, counts, error,
-    extract(epoch from created_at) * 1000 as "createdAtMs",
-    extract(epoch from started_at) * 1000 as "startedAtMs",
-    extract(epoch from finished_at) * 1000 as "finishedAtMs"
-  from replenishment_runs
-  where id = ?::uuid`;
+const RUN_COLUMNS = `
+  id, trigger, request_id as "requestId", target_warehouse_id as "targetWarehouseId",
+  parameters, status, counts, error,
+  extract(epoch from created_at) * 1000 as "createdAtMs",
+  extract(epoch from started_at) * 1000 as "startedAtMs",
+  extract(epoch from finished_at) * 1000 as "finishedAtMs"`;
+
+const SELECT_RUN = `select ${RUN_COLUMNS} from replenishment_runs where id = ?::uuid`;
+
+/*
+ * Newest first; the cursor is the last run of the previous page, so runs started while
+ * an operator pages never shift a page. Parameters: status, trigger, cursor (each
+ * optional), limit.
+ */
+const SELECT_RUNS = `
+  select ${RUN_COLUMNS} from replenishment_runs
+  where (?::text is null or status = ?::text)
+    and (?::text is null or trigger = ?::text)
+    and (?::uuid is null or (created_at, id) < (select c.created_at, c.id from replenishment_runs c where c.id = ?::uuid))
+  order by created_at desc, id desc
+  limit ?::integer`;
+
+const RUN_EXISTS = `select 1 from replenishment_runs where id = ?::uuid`;
 
 /** A run as the API shows it. */
 export interface RunRecord {
@@ -76,10 +91,46 @@ type RunRow = Omit<RunRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & {
 /* Timestamps travel as epoch milliseconds: the driver hands raw timestamptz over as text. */
 const toDate = (ms: number | string | null): Date | null => (ms === null ? null : new Date(Number(ms)));
 
+const toRecord = ({ createdAtMs, startedAtMs, finishedAtMs, ...run }: RunRow): RunRecord => ({
+  ...run, createdAt: toDate(createdAtMs) ?? new Date(Number.NaN), startedAt: toDate(startedAtMs), finishedAt: toDate(finishedAtMs),
+});
+
 /** One run by id, or null. */
 export async function findRun(em: EntityManager, runId: string): Promise<RunRecord | null> {
   const [row] = await em.execute<RunRow[]>(SELECT_RUN, [runId], 'all');
-  if (!row) return null;
-  const { createdAtMs, startedAtMs, finishedAtMs, ...run } = row;
-  return { ...run, createdAt: toDate(createdAtMs) ?? new Date(Number.NaN), startedAt: toDate(startedAtMs), finishedAt: toDate(finishedAtMs) };
+  return row ? toRecord(row) : null;
+}
+
+export interface RunListQuery {
+  status?: RunStatus | undefined;
+  trigger?: RunTrigger | undefined;
+  /** The id of the last run of the previous page. */
+  after?: string | undefined;
+  limit: number;
+}
+
+export interface RunPage {
+  items: RunRecord[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A page of runs, newest first. Throws UnknownRunCursorError when `after` names no run. */
+export async function listRuns(em: EntityManager, query: RunListQuery): Promise<RunPage> {
+  const after = query.after ?? null;
+  if (after !== null && (await em.execute(RUN_EXISTS, [after], 'all')).length === 0) throw new UnknownRunCursorError(after);
+  const status = query.status ?? null;
+  const trigger = query.trigger ?? null;
+  const rows = await em.execute<RunRow[]>(SELECT_RUNS, [status, status, trigger, trigger, after, after, query.limit + 1], 'all');
+  const items = rows.slice(0, query.limit).map(toRecord);
+  return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** A page cursor that names no run (a typo, or a run deleted since). */
+export class UnknownRunCursorError extends Error {
+  readonly code = 'unknown_cursor';
+  constructor(readonly cursor: string) {
+    super(`No run with id ${cursor}: pass the next_cursor of the previous page`);
+    this.name = 'UnknownRunCursorError';
+  }
 }

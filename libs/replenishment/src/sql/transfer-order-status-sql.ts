@@ -1,5 +1,4 @@
-import type { EntityManager } from '@hub/db';
-import type { CLOSED_TRANSFER_ORDER_STATUSES } from './planner-reads';
+import type { EntityManager, TransferOrderStatus } from '@hub/db';
 
 /* 'sent' is the only status 1С can still move on: the outbox stored 1С's id with it. */
 const SELECT_SENT_TRANSFER_ORDERS = `
@@ -31,8 +30,8 @@ export interface SentTransferOrder {
   externalNumber: string | null;
 }
 
-/** A status after which a hub order counts neither as inbound nor as outbound. */
-export type ClosedTransferOrderStatus = (typeof CLOSED_TRANSFER_ORDER_STATUSES)[number];
+/** A status 1С can close a sent order with; after it the order counts neither as inbound nor as outbound. */
+export type ClosedTransferOrderStatus = Extract<TransferOrderStatus, 'received' | 'cancelled'>;
 
 /** Every hub transfer order in status 'sent', oldest first. */
 export async function selectSentTransferOrders(em: EntityManager): Promise<SentTransferOrder[]> {

@@ -10,10 +10,6 @@ const INSERT_TRANSFER_ORDER_LINES = `
   select gen_random_uuid(), ?::uuid, x.product_id, x.quantity, x.explanation
   from jsonb_to_recordset(?::jsonb) as x(product_id uuid, quantity integer, explanation jsonb)`;
 
-/* The 1С side of every id a transfer order mentions, for the outbox payload. */
-const SELECT_WAREHOUSE_REFERENCES = `select id, external_id as "externalId" from warehouses`;
-const SELECT_PRODUCT_REFERENCES = `select id, external_id as "externalId", sku from products`;
-
 export interface NewTransferOrder {
   id: string;
   runId: string;
@@ -27,19 +23,4 @@ export async function insertTransferOrder(em: EntityManager, order: NewTransferO
   await em.execute(INSERT_TRANSFER_ORDER, [order.id, order.runId, order.sourceWarehouseId, order.targetWarehouseId], 'run');
   const lines = order.lines.map((l) => ({ product_id: l.productId, quantity: l.quantity, explanation: l.explanation }));
   await em.execute(INSERT_TRANSFER_ORDER_LINES, [order.id, JSON.stringify(lines)], 'run');
-}
-
-export interface OneCReferences {
-  warehouses: Map<string, string>;
-  products: Map<string, { externalId: string; sku: string }>;
-}
-
-/** Hub id → 1С id (and SKU) for every warehouse and product the hub knows. */
-export async function readOneCReferences(em: EntityManager): Promise<OneCReferences> {
-  const warehouses = await em.execute<{ id: string; externalId: string }[]>(SELECT_WAREHOUSE_REFERENCES, [], 'all');
-  const products = await em.execute<{ id: string; externalId: string; sku: string }[]>(SELECT_PRODUCT_REFERENCES, [], 'all');
-  return {
-    warehouses: new Map(warehouses.map((w) => [w.id, w.externalId])),
-    products: new Map(products.map((p) => [p.id, { externalId: p.externalId, sku: p.sku }])),
-  };
 }

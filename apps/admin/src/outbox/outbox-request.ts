@@ -1,0 +1,56 @@
+import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES, type OutboxEventType, type OutboxStatus } from '@hub/db';
+import { z } from 'zod';
+
+/** The most events one page shows; "Older events" pages on from the last one. */
+export const OUTBOX_PAGE_SIZE = 100;
+
+/** What the operator chose, kept as text so the form shows it again exactly. */
+export interface OutboxFormValues {
+  status: string;
+  event_type: string;
+  before: string;
+}
+
+/** The page's filters once validated. */
+export interface OutboxFilters {
+  status?: OutboxStatus | undefined;
+  eventType?: OutboxEventType | undefined;
+  before?: string | undefined;
+}
+
+export type OutboxRequest = { kind: 'valid'; filters: OutboxFilters } | { kind: 'invalid'; problems: string[] };
+
+const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const outboxQuerySchema = z.object({
+  status: z.preprocess(emptyAsAbsent, z.enum(OUTBOX_STATUSES, { error: `status must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional()),
+  event_type: z.preprocess(
+    emptyAsAbsent,
+    z.enum(OUTBOX_EVENT_TYPES, { error: `event_type must be one of ${OUTBOX_EVENT_TYPES.join(', ')}` }).optional(),
+  ),
+  before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of an outbox event (from the “Older events” link)' }).optional()),
+});
+
+/** The raw filter values from a query string or a form, every field present (empty when not sent). */
+export function readOutboxForm(params: Record<string, unknown>): OutboxFormValues {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return { status: text(params['status']), event_type: text(params['event_type']), before: text(params['before']) };
+}
+
+/** Validates the filters; each problem is a sentence naming its field. */
+export function parseOutboxRequest(form: OutboxFormValues): OutboxRequest {
+  const parsed = outboxQuerySchema.safeParse(form);
+  if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
+  const { status, event_type: eventType, before } = parsed.data;
+  return { kind: 'valid', filters: { status, eventType, before } };
+}
+
+/** The page's address for `filters` (the first page unless `before` is given). */
+export function outboxUrl(filters: OutboxFilters): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.eventType) params.set('event_type', filters.eventType);
+  if (filters.before) params.set('before', filters.before);
+  const query = params.toString();
+  return query === '' ? '/outbox' : `/outbox?${query}`;
+}

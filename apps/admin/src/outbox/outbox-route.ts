@@ -1,0 +1,62 @@
+import type { MikroORM } from '@hub/db';
+import type { StdoutLogger } from '@hub/logging';
+import { listOutboxEvents, readOutboxStats } from '@hub/outbox';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import type { HubApi } from '../hub-api';
+import { renderLayout, renderNotice } from '../views/layout';
+import { renderOutboxPage, type OutboxPageModel } from '../views/outbox-page';
+import { OUTBOX_PAGE_SIZE, outboxUrl, parseOutboxRequest, readOutboxForm, type OutboxRequest } from './outbox-request';
+import { setRetryFlash, takeRetryFlash } from './retry-flash';
+
+interface OutboxRouteDeps {
+  orm: MikroORM;
+  api: HubApi;
+  apiOrigin: string;
+  logger: StdoutLogger;
+}
+
+const eventIdSchema = z.uuid({ error: 'the event id must be a UUID' });
+
+/** What the page shows below the counts, read straight from the database like the logs page. */
+async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promise<OutboxPageModel['outcome']> {
+  if (request.kind === 'invalid') return request;
+  const { filters } = request;
+  const page = await listOutboxEvents(deps.orm.em.fork(), { ...filters, limit: OUTBOX_PAGE_SIZE, includePayload: true });
+  if (page.kind === 'unknown_cursor') return { kind: 'invalid', problems: ['before names no outbox event; start again from the first page'] };
+  return { kind: 'events', filters, events: page.events, nextBefore: page.nextBefore };
+}
+
+/**
+ * `GET /outbox`: counts by status, filters and the events newest first.
+ * `POST /outbox/:id/retry`: asks the API to retry a dead event, then shows the outcome.
+ */
+export function createOutboxRoute(deps: OutboxRouteDeps): Hono {
+  return new Hono()
+    .get('/', async (c) => {
+      const form = readOutboxForm(c.req.query());
+      const request = parseOutboxRequest(form);
+      const [stats, outcome] = await Promise.all([readOutboxStats(deps.orm.em.fork()), readOutcome(deps, request)]);
+      const model: OutboxPageModel = { form, stats, outcome, flash: takeRetryFlash(c), apiOrigin: deps.apiOrigin };
+      return c.html(renderOutboxPage(model), outcome.kind === 'invalid' ? 422 : 200);
+    })
+    // The button changes what gets delivered: a form on another site must not be able to press it.
+    .post('/:id/retry', csrf(), async (c) => {
+      const eventId = eventIdSchema.safeParse(c.req.param('id'));
+      if (!eventId.success) {
+        const message = html`Nothing was retried: ${eventId.error.issues[0]?.message}. <a href="/outbox">Back to the outbox</a>`;
+        return c.html(renderLayout('Outbox', renderNotice('error', message)), 422);
+      }
+      // Back to the filters the operator was looking at; anything malformed falls back to the plain page.
+      const back = parseOutboxRequest(readOutboxForm(await c.req.parseBody()));
+      const outcome = await deps.api.retryOutboxEvent(eventId.data);
+      if (outcome.kind === 'retried') deps.logger.info({ eventId: eventId.data }, 'dead outbox event retried');
+      else deps.logger.warn({ eventId: eventId.data, outcome, api: deps.apiOrigin }, 'outbox event retry failed');
+      setRetryFlash(c, { eventId: eventId.data, outcome });
+      const filters = back.kind === 'valid' ? { status: back.filters.status, eventType: back.filters.eventType } : {};
+      // 303: the browser follows with a GET, so a reload does not post again.
+      return c.redirect(outboxUrl(filters), 303);
+    });
+}

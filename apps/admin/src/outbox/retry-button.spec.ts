@@ -1,0 +1,118 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createTestDatabase, DEAD_EVENT, openTestOrm, seedOutboxEvent, type TestDatabase } from '@hub/testing';
+import { createAdminApp } from '../app';
+import { retriedAnswer, startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
+
+const API_TOKEN = 'admin-to-api-secret-5e8d1b';
+type AdminApp = ReturnType<typeof createAdminApp>;
+
+/** Presses Retry as a browser on the admin's own page would: a same-origin form post. */
+function pressRetry(app: AdminApp, eventId: string, form: Record<string, string> = {}, origin = 'http://localhost') {
+  return app.request(`http://localhost/outbox/${eventId}/retry`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/** Follows the 303 with the cookie it set, as a browser would; returns the page and where it was. */
+async function followRedirect(app: AdminApp, response: Response): Promise<{ location: string; page: string; setCookie: string }> {
+  expect(response.status).toBe(303);
+  const location = response.headers.get('location') ?? '';
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const next = await app.request(`http://localhost${location}`, { headers: { cookie } });
+  return { location, page: await next.text(), setCookie: next.headers.get('set-cookie') ?? '' };
+}
+
+describe('the Retry button on the outbox page', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let api: HubApiStandIn;
+  let deadId: string;
+  const logLines: string[] = [];
+  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await openTestOrm(db.url);
+    api = await startHubApiStandIn([]);
+    deadId = await seedOutboxEvent(orm, { set: DEAD_EVENT });
+  });
+  afterAll(async () => {
+    await api.close();
+    await orm.close(true);
+    await db.drop();
+  });
+  beforeEach(() => {
+    api.requests.length = 0;
+    api.retryAnswer = retriedAnswer(deadId);
+  });
+
+  it('asks the API with the bearer token, returns to the same filters and says the event is pending again', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    api.retryAnswer = retriedAnswer(deadId, true);
+
+    const { location, page, setCookie } = await followRedirect(app, await pressRetry(app, deadId, { status: 'dead', event_type: '' }));
+
+    expect(api.requests).toEqual([{ method: 'POST', path: `/api/v1/outbox/${deadId}/retry`, authorization: `Bearer ${API_TOKEN}`, body: undefined }]);
+    expect(location).toBe('/outbox?status=dead');
+    expect(page).toContain(`Event <code>${deadId}</code> is pending again; the scheduler delivers it on its next pass. Its order went from failed back to pending.`);
+    // Shown once: the page deletes the flash as it shows it.
+    expect(setCookie).toMatch(/^outbox_retry_flash=; Max-Age=0/);
+    expect(page).not.toContain(API_TOKEN);
+  });
+
+  it('shows the API\'s own message, escaped, when it refuses', async () => {
+    const message = `Outbox event ${deadId} is <delivered>, not dead: only dead events can be retried by hand`;
+    api.retryAnswer = { status: 409, body: { error: { code: 'event_not_dead', message, field: 'id' } } };
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+
+    const { page } = await followRedirect(app, await pressRetry(app, deadId));
+
+    expect(page).toContain(`Event <code>${deadId}</code> was not retried: Outbox event ${deadId} is &lt;delivered&gt;, not dead: only dead events can be retried by hand (the API answered HTTP 409).`);
+    expect(page).not.toContain('is pending again');
+  });
+
+  it.each([
+    ['refused credentials', { status: 401, body: { error: { code: 'unauthorized', message: 'This endpoint needs Authorization: Bearer <API_TOKEN>.' } } },
+      'was not retried: This endpoint needs Authorization: Bearer &lt;API_TOKEN&gt;. — check API_TOKEN (the API answered HTTP 401).'],
+    ['an error without a JSON body', { status: 502, body: 'Bad gateway' }, 'was not retried: the API refused it (the API answered HTTP 502).'],
+    ['a 200 it cannot read', { status: 200, body: { ok: true } }, 'The API accepted the retry of'],
+  ])('tells the operator about %s', async (_case, answer, expected) => {
+    api.retryAnswer = answer;
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const { page } = await followRedirect(app, await pressRetry(app, deadId));
+    expect(page).toContain(expected);
+  });
+
+  it('names the API when it cannot be reached, never the token', async () => {
+    const downUrl = await unusedLocalUrl();
+    const app = createAdminApp({ orm, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
+    const { page } = await followRedirect(app, await pressRetry(app, deadId));
+    expect(page).toContain(`Event <code>${deadId}</code> was not retried: the API at <code>${downUrl}</code> could not be reached.`);
+    expect(page).not.toContain(API_TOKEN);
+    expect(logLines.join('')).toContain('outbox event retry failed');
+    expect(logLines.join('')).not.toContain(API_TOKEN);
+  });
+
+  it('refuses a post from another site (CSRF) and a malformed id without calling the API', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    expect((await pressRetry(app, deadId, {}, 'https://evil.example')).status).toBe(403);
+    const malformed = await pressRetry(app, 'not-a-uuid');
+    expect(malformed.status).toBe(422);
+    expect(await malformed.text()).toContain('Nothing was retried: the event id must be a UUID.');
+    expect(api.requests).toEqual([]);
+  });
+
+  it('ignores a flash cookie it did not write', async () => {
+    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const forged = Buffer.from(JSON.stringify({ eventId: deadId, outcome: { kind: 'refused', status: 409, message: 'x'.repeat(600) } })).toString('base64url');
+    for (const cookie of ['outbox_retry_flash=%%%', `outbox_retry_flash=${forged}`]) {
+      const page = await (await app.request('http://localhost/outbox', { headers: { cookie } })).text();
+      expect(page).not.toContain('was not retried');
+    }
+  });
+});

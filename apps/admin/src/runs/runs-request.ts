@@ -1,0 +1,56 @@
+import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from '@hub/db';
+import { z } from 'zod';
+
+/** The most runs one page shows; "Older runs" pages on from the last one. */
+export const RUNS_PAGE_SIZE = 50;
+
+/** What the operator chose, kept as text so the form shows it again exactly. */
+export interface RunsFormValues {
+  status: string;
+  trigger: string;
+  before: string;
+}
+
+/** The list's filters once validated. */
+export interface RunsFilters {
+  status?: RunStatus | undefined;
+  trigger?: RunTrigger | undefined;
+  /** The id of the last run of the previous page. */
+  before?: string | undefined;
+}
+
+export type RunsRequest = { kind: 'valid'; filters: RunsFilters } | { kind: 'invalid'; problems: string[] };
+
+const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const runsQuerySchema = z.object({
+  status: z.preprocess(emptyAsAbsent, z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(', ')}` }).optional()),
+  trigger: z.preprocess(emptyAsAbsent, z.enum(RUN_TRIGGERS, { error: `trigger must be one of ${RUN_TRIGGERS.join(', ')}` }).optional()),
+  before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of a run (from the “Older runs” link)' }).optional()),
+});
+
+/** A run's id as it appears in `/runs/:id`. */
+export const runIdSchema = z.uuid({ error: 'a run id is a UUID' });
+
+/** The raw filter values from the query string, every field present (empty when not sent). */
+export function readRunsForm(params: Record<string, unknown>): RunsFormValues {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return { status: text(params['status']), trigger: text(params['trigger']), before: text(params['before']) };
+}
+
+/** Validates the filters; each problem is a sentence naming its field. */
+export function parseRunsRequest(form: RunsFormValues): RunsRequest {
+  const parsed = runsQuerySchema.safeParse(form);
+  if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
+  return { kind: 'valid', filters: parsed.data };
+}
+
+/** The list's address for `filters` (the first page unless `before` is given). */
+export function runsUrl(filters: RunsFilters): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.trigger) params.set('trigger', filters.trigger);
+  if (filters.before) params.set('before', filters.before);
+  const query = params.toString();
+  return query === '' ? '/runs' : `/runs?${query}`;
+}

@@ -1,0 +1,53 @@
+import type { OutboxEventView } from '@hub/outbox';
+import { html } from 'hono/html';
+import type { OutboxFilters } from '../outbox/outbox-request';
+import { compactJson, formatUtc } from './format';
+import type { Markup } from './layout';
+import { STATUS_LABELS } from './outbox-summary';
+
+const utcOrEmpty = (date: Date | null): string => (date === null ? '' : formatUtc(date));
+
+/** The events as a table, newest first; a dead one carries a Retry button beside its status. */
+export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilters): Markup {
+  return html`<div class="table-wrap">
+  <table>
+    <thead>
+      <tr>
+        <th>Created at (UTC)</th><th>Event ID</th><th>Event type</th><th>Aggregate</th><th>Status</th><th>Attempts</th>
+        <th>Next attempt (UTC)</th><th>Lease</th><th>Last error</th><th>Response ref</th><th>Delivered at (UTC)</th>
+        <th>Payload</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${events.map((event) => renderEventRow(event, filters))}
+    </tbody>
+  </table>
+</div>`;
+}
+
+function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup {
+  return html`<tr>
+        <td class="time">${formatUtc(event.createdAt)}</td>
+        <td class="id">${event.id}</td>
+        <td>${event.eventType}</td>
+        <td>${event.aggregateType}<br /><span class="id">${event.aggregateId}</span></td>
+        <td><span class="status status-${event.status}">${STATUS_LABELS[event.status] ?? event.status}</span>
+          ${event.status === 'dead' ? renderRetryButton(event.id, filters) : null}</td>
+        <td class="number">${event.attempts}</td>
+        <td class="time">${event.status === 'pending' ? formatUtc(event.nextAttemptAt) : ''}</td>
+        <td>${event.leaseOwner === null ? '' : html`${event.leaseOwner}<br /><span class="time">until ${utcOrEmpty(event.leaseExpiresAt)}</span>`}</td>
+        <td class="message">${event.lastError}</td>
+        <td class="id">${event.responseRef}</td>
+        <td class="time">${utcOrEmpty(event.deliveredAt)}</td>
+        <td>${event.payload === undefined ? null : html`<details><summary>payload</summary><pre>${compactJson(event.payload)}</pre></details>`}</td>
+      </tr>`;
+}
+
+/** A same-origin form post (checked by the CSRF guard) that brings the operator back to the same filters. */
+function renderRetryButton(eventId: string, filters: OutboxFilters): Markup {
+  return html`<form class="retry" method="post" action="/outbox/${eventId}/retry">
+          <input type="hidden" name="status" value="${filters.status ?? ''}" />
+          <input type="hidden" name="event_type" value="${filters.eventType ?? ''}" />
+          <button type="submit">Retry</button>
+        </form>`;
+}

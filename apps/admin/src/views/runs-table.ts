@@ -1,0 +1,47 @@
+import type { RunRecord, WarehouseSummary } from '@hub/replenishment';
+import { html } from 'hono/html';
+import { formatUtc } from './format';
+import type { Markup } from './layout';
+import { describeDuration, describeTarget, renderStatus, RUN_STATUS_LABELS, RUN_TRIGGER_LABELS } from './runs-format';
+
+/** The counts the list shows of each run; the run's page shows all of them. Empty until the run succeeds. */
+const LIST_COUNTS = [
+  ['needs', 'Needs'],
+  ['transferOrders', 'Transfer orders'],
+  ['unitsPlanned', 'Units transferred'],
+  ['externalOrders', 'Outside orders'],
+  ['externalUnits', 'Units ordered outside'],
+] as const;
+
+/** The runs as a table, newest first; each row's id links to the run's page. */
+export function renderRunsTable(runs: RunRecord[], warehouses: ReadonlyMap<string, WarehouseSummary>): Markup {
+  return html`<div class="table-wrap">
+  <table class="runs">
+    <thead>
+      <tr>
+        <th>Started (UTC)</th><th>Finished (UTC)</th><th>Run ID</th><th>Trigger</th><th>Target</th><th>Status</th>
+        ${LIST_COUNTS.map(([, title]) => html`<th>${title}</th>`)}
+        <th>Error</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${runs.map((run) => renderRunRow(run, warehouses))}
+    </tbody>
+  </table>
+</div>`;
+}
+
+function renderRunRow(run: RunRecord, warehouses: ReadonlyMap<string, WarehouseSummary>): Markup {
+  const target = run.targetWarehouseId === null ? null : warehouses.get(run.targetWarehouseId);
+  const duration = describeDuration(run);
+  return html`<tr class="run-${run.status}">
+        <td class="time">${formatUtc(run.startedAt ?? run.createdAt)}${run.startedAt === null ? html`<br /><span class="hint">queued, not started</span>` : null}</td>
+        <td class="time">${run.finishedAt === null ? '' : formatUtc(run.finishedAt)}${duration === '' ? null : html`<br /><span class="hint">took ${duration}</span>`}</td>
+        <td class="id"><a href="/runs/${run.id}">${run.id}</a></td>
+        <td>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}</td>
+        <td>${describeTarget(run.targetWarehouseId, target)}</td>
+        <td>${renderStatus(run.status, RUN_STATUS_LABELS[run.status] ?? run.status)}</td>
+        ${LIST_COUNTS.map(([key]) => html`<td class="number">${run.counts[key]}</td>`)}
+        <td class="message">${run.error}</td>
+      </tr>`;
+}

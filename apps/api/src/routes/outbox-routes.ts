@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES } from '@hub/db';
+import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
+import { z } from 'zod';
+import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
+import type { ApiDependencies } from '../dependencies';
+import { validate } from '../middleware/validate';
+import { outboxEventBody, outboxStatsBody } from './outbox-body';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+const LIMIT_ERROR = { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` };
+
+// Strict: a misspelt filter (eventType) must not silently list everything.
+const listParameters = z.strictObject({
+  status: z.enum(OUTBOX_STATUSES, { error: `must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional(),
+  event_type: z.enum(OUTBOX_EVENT_TYPES, { error: `must be one of ${OUTBOX_EVENT_TYPES.join(', ')}` }).optional(),
+  limit: z.coerce.number(LIMIT_ERROR).int(LIMIT_ERROR).min(1, LIMIT_ERROR).max(MAX_PAGE_SIZE, LIMIT_ERROR).default(DEFAULT_PAGE_SIZE),
+  before: z.uuid({ error: 'must be the id (UUID) of an outbox event, as next_before gives it' }).optional(),
+  include: z.literal('payload', { error: 'can only be payload' }).optional(),
+});
+
+const eventParameters = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
+
+/** The audit row of a manual retry: which event, what it had been through, who asked. */
+function retryLogPayload(event: OutboxEventView, previousAttempts: number, aggregateReset: boolean) {
+  return {
+    eventId: event.id,
+    eventType: event.eventType,
+    aggregateType: event.aggregateType,
+    aggregateId: event.aggregateId,
+    previousAttempts,
+    lastError: event.lastError,
+    aggregateReset,
+  };
+}
+
+/**
+ * GET / (events newest first, by status and type, one page at a time), GET /stats
+ * (counts) and POST /:id/retry (a dead event back to pending, by hand).
+ */
+export function outboxRoutes(deps: ApiDependencies): Hono {
+  return new Hono()
+    .get('/', validate('query', listParameters), async (c) => {
+      const query = c.req.valid('query');
+      const page = await listOutboxEvents(deps.orm.em.fork(), {
+        status: query.status,
+        eventType: query.event_type,
+        before: query.before,
+        limit: query.limit,
+        includePayload: query.include === 'payload',
+      });
+      if (page.kind === 'unknown_cursor') throw invalidInput('before', `before names no outbox event: ${query.before}`);
+      return c.json({ items: page.events.map(outboxEventBody), next_before: page.nextBefore });
+    })
+    .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.orm.em.fork()))))
+    .post('/:id/retry', validate('param', eventParameters), async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await retryDeadEvent(deps.orm.em.fork(), id);
+      if (result.kind === 'not_found') throw new ApiError(404, API_ERROR_CODES.notFound, `No outbox event with id ${id}`, 'id');
+      if (result.kind === 'not_dead') {
+        const message = `Outbox event ${id} is ${result.status}, not dead: only dead events can be retried by hand`;
+        throw new ApiError(409, API_ERROR_CODES.eventNotDead, message, 'id');
+      }
+      const { event, previousAttempts, aggregateReset } = result;
+      await deps.logger.info('Dead outbox event retried by hand', {
+        step: 'outbox_retry',
+        status: event.status,
+        payload: retryLogPayload(event, previousAttempts, aggregateReset),
+        details: { userAgent: c.req.header('user-agent') ?? null },
+      });
+      return c.json({ event: outboxEventBody(event), previous_attempts: previousAttempts, aggregate_reset: aggregateReset });
+    });
+}

@@ -1,0 +1,190 @@
+import { request as httpRequest } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMoySkladClient, ExternalSystemError, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient } from '@hub/integrations';
+import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
+import type { MsSandboxLimits } from './request-limits';
+
+const TOKEN = 'ms-token-never-shown-0123456789';
+const PARTIES = {
+  organizationId: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_ORGANIZATION_ID,
+  agentId: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_AGENT_ID,
+  storeId: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_STORE_ID,
+};
+const ROOMY: Partial<MsSandboxLimits> = { tokenWeight: 1, unitsPerWindow: 1_000 };
+
+let sandbox: ServedSandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+async function start(limits: Partial<MsSandboxLimits> = ROOMY, timeoutMs = 5_000): Promise<{ client: MoySkladClient; served: ServedSandbox }> {
+  sandbox = await serveSandbox({ moysklad: { tokens: [TOKEN], limits } });
+  const client = createMoySkladClient({ baseUrl: sandbox.baseUrl, token: TOKEN, timeoutMs, tokenWeight: 1 });
+  return { client, served: sandbox };
+}
+
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => expect.fail('expected the call to fail'),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(ExternalSystemError);
+      return error as ExternalSystemError;
+    },
+  );
+
+async function productIds(client: MoySkladClient, count: number): Promise<string[]> {
+  const articles = Array.from({ length: count }, (_, i) => `SKU-${String(i + 1).padStart(4, '0')}`);
+  return (await client.findProductsByArticle(articles)).map((product) => product.id);
+}
+
+describe('МойСклад client against the sandbox, over HTTP', () => {
+  it('reads stores, finds products by article (unknown ones simply missing) and the stock report by store', async () => {
+    const { client } = await start();
+    expect((await client.listStores()).map((store) => store.id)).toContain(PARTIES.storeId);
+    const found = await client.findProductsByArticle(['SKU-0001', 'SKU-0030', 'SKU-9999', 'SKU-0001']);
+    expect(found.map((product) => product.article).sort()).toEqual(['SKU-0001', 'SKU-0030']);
+    const stock = await client.stockByStore(PARTIES.storeId);
+    expect(stock).toHaveLength(30);
+    expect(stock[0]?.stores).toEqual([expect.objectContaining({ storeId: PARTIES.storeId, stock: 500 })]);
+  });
+
+  it('creates a customer order with externalCode and finds it again by that code', async () => {
+    const { client, served } = await start();
+    const [first, second] = await productIds(client, 2);
+    const created = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-1', positions: [{ productId: first!, quantity: 6 }, { productId: second!, quantity: 12 }] });
+    expect(created).toMatchObject({ externalCode: 'evt-1', positionCount: 2, name: '00001' });
+    await expect(client.findCustomerOrderByExternalCode('evt-1')).resolves.toEqual(created);
+    await expect(client.findCustomerOrderByExternalCode('evt-unknown')).resolves.toBeNull();
+    expect(served.state.moysklad.customerOrders.documents[0]).toMatchObject({ organizationId: PARTIES.organizationId, agentId: PARTIES.agentId, storeId: PARTIES.storeId });
+  });
+
+  it('splits 2,500 positions: the create carries 1,000, two POST …/positions add the rest', async () => {
+    const { client, served } = await start();
+    const ids = await productIds(client, 30);
+    const positions = Array.from({ length: 2_500 }, (_, i) => ({ productId: ids[i % ids.length]!, quantity: i + 1 }));
+    const created = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-big', positions });
+    expect(created.positionCount).toBe(2_500);
+    const [document] = served.state.moysklad.customerOrders.documents;
+    expect(document?.positions.map((p) => p.quantity)).toEqual(positions.map((p) => p.quantity));
+    // One product lookup, one create, two POST …/positions.
+    expect(served.state.moysklad.limits.counts.admitted).toBe(1 + 1 + 2);
+  });
+
+  it('resumes an order whose positions stopped part-way, adding only the missing ones', async () => {
+    const { client, served } = await start();
+    const ids = await productIds(client, 30);
+    const positions = Array.from({ length: 1_200 }, (_, i) => ({ productId: ids[i % 30]!, quantity: 1 }));
+    const partial = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-part', positions: positions.slice(0, 1_000) });
+    const found = await client.findCustomerOrderByExternalCode('evt-part');
+    const completed = await client.completeCustomerOrderPositions(found!, positions);
+    expect(completed).toEqual({ ...partial, positionCount: 1_200 });
+    expect(served.state.moysklad.customerOrders.documents[0]?.positions).toHaveLength(1_200);
+  });
+
+  it('returns the first order again for a repeated syncId, and the sandbox counts the repeat', async () => {
+    const { client, served } = await start();
+    const [id] = await productIds(client, 1);
+    const order = { ...PARTIES, externalCode: 'evt-2', syncId: 'c4b7a1e2-9f3d-4e5a-8b6c-7d8e9f0a1b2c', positions: [{ productId: id!, quantity: 1 }] };
+    const first = await client.createCustomerOrder(order);
+    await expect(client.createCustomerOrder(order)).resolves.toEqual(first);
+    expect(served.state.moysklad.customerOrders.summary()).toMatchObject({ createRequests: 2, duplicateRequests: 1, duplicateDocuments: 0 });
+  });
+
+  it('refuses a wrong token with 401, final, and never shows the token', async () => {
+    const { served } = await start();
+    const wrong = createMoySkladClient({ baseUrl: served.baseUrl, token: 'wrong-token-secret', tokenWeight: 1 });
+    const error = await failureOf(wrong.listStores());
+    expect(error).toMatchObject({ system: 'moysklad', status: 401, code: 'http_401', retryable: false });
+    expect(error.message).toContain('1056');
+    expect(error.message).not.toContain('wrong-token-secret');
+  });
+
+  it('gets 429 with error 1049 over the window budget, retryable after the interval МойСклад names', async () => {
+    const { client } = await start({ tokenWeight: 1, unitsPerWindow: 2, windowMs: 60_000 });
+    await client.listStores();
+    await client.listStores();
+    const error = await failureOf(client.listStores());
+    expect(error).toMatchObject({ status: 429, code: 'http_429', retryable: true });
+    expect(error.message).toContain('1049');
+    expect(error.retryAfterMs).toBeGreaterThan(50_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('gets 429 with error 1073 while another request of the same token is still running', async () => {
+    const { client, served } = await start({ ...ROOMY, parallelPerToken: 1 });
+    // A create whose body arrives slowly holds the token's only slot until it is complete.
+    const url = new URL(`${served.baseUrl}/api/remap/1.2/entity/customerorder`);
+    const slow = httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' } });
+    const slowAnswered = new Promise<number>((resolve, reject) => {
+      slow.on('response', (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+    });
+    slow.write('{"externalCode": "slow",');
+    await expect.poll(() => served.state.moysklad.limits.counts.admitted).toBe(1);
+
+    const error = await failureOf(client.listStores());
+    expect(error).toMatchObject({ status: 429, code: 'http_429', retryable: true, retryAfterMs: undefined });
+    expect(error.message).toContain('1073');
+
+    slow.end('"positions": []}');
+    expect(await slowAnswered).toBe(412);
+    await expect(client.listStores()).resolves.not.toHaveLength(0);
+  });
+
+  it('refuses more than 1,000 positions in one array with 413 (error 2022), and a body that is not JSON with 400 (error 2001)', async () => {
+    const { served } = await start();
+    const product = served.state.moysklad.seed.products[0]!;
+    const href = `${served.baseUrl}/api/remap/1.2/entity/product/${product.id}`;
+    const positions = Array.from({ length: 1_001 }, () => ({ assortment: { meta: { href, type: 'product' } }, quantity: 1 }));
+    const ref = (type: string, id: string) => ({ meta: { href: `${served.baseUrl}/api/remap/1.2/entity/${type}/${id}`, type } });
+    const body = { organization: ref('organization', PARTIES.organizationId), agent: ref('counterparty', PARTIES.agentId), externalCode: 'x', positions };
+    const response = await fetch(`${served.baseUrl}/api/remap/1.2/entity/customerorder`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ errors: [{ code: 2022 }] });
+    expect(served.state.moysklad.customerOrders.documents).toEqual([]);
+
+    const notJson = await fetch(`${served.baseUrl}/api/remap/1.2/entity/customerorder`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' },
+      body: '{"externalCode": ',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ errors: [{ code: 2001 }] });
+  });
+
+  it('times out when МойСклад answers later than the configured bound', async () => {
+    const { served } = await start(ROOMY);
+    served.state.faults.add({ system: 'moysklad', times: 1, latencyMs: 500 });
+    const impatient = createMoySkladClient({ baseUrl: served.baseUrl, token: TOKEN, timeoutMs: 100 });
+    const error = await failureOf(impatient.listStores());
+    expect(error).toMatchObject({ code: 'timeout', retryable: true });
+    expect(error.message).toMatch(/100 ms/);
+  });
+
+  it('answers gzip-compressed, and refuses a request that does not accept gzip with 415 and no body', async () => {
+    const { served } = await start();
+    const compressed = await fetch(`${served.baseUrl}/api/remap/1.2/entity/store`, { headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' } });
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    // md/_general.md: every answer tells how much of the window is left.
+    expect(Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-lognex-retry-timeinterval'].map((h) => [h, compressed.headers.get(h)]))).toEqual({
+      'x-ratelimit-limit': '1000',
+      'x-ratelimit-remaining': '999',
+      'x-lognex-retry-timeinterval': '3000',
+    });
+    const plain = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(`${served.baseUrl}/api/remap/1.2/entity/store`);
+      const req = httpRequest(url, { headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
+        let body = '';
+        res.on('data', (part: Buffer) => (body += part.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(plain).toEqual({ status: 415, body: '' });
+  });
+});

@@ -1,0 +1,61 @@
+import { MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
+import { createDemoSeed } from '../seed/demo-seed';
+
+/** An entity the sandbox's МойСклад knows: enough to answer lookups and check references. */
+export interface MsSandboxEntity {
+  id: string;
+  name: string;
+}
+export interface MsSandboxProduct extends MsSandboxEntity {
+  /** The hub's SKU (md/dictionaries/_product.md «article»). */
+  article: string;
+  code: string;
+}
+export interface MsSandboxStockRow {
+  productId: string;
+  storeId: string;
+  stock: number;
+  reserve: number;
+}
+
+/** The supplier's account as the sandbox starts with it. */
+export interface MsSandboxSeed {
+  organizations: MsSandboxEntity[];
+  counterparties: MsSandboxEntity[];
+  stores: MsSandboxEntity[];
+  products: MsSandboxProduct[];
+  stock: MsSandboxStockRow[];
+}
+
+/** Ids shaped like МойСклад's, stable across starts; the first of each kind is the client's default. */
+const msId = (kind: number, index: number) =>
+  `b7${kind.toString(16).padStart(2, '0')}${index.toString(16).padStart(4, '0')}-0b4e-11ef-8a84-bae500000000`;
+const RESERVE_STORE_ID = msId(1, 1);
+
+/**
+ * The supplier's МойСклад account: our network as a counterparty, the supplier's legal entity,
+ * its main store with plenty of every demo product (SKUs from the 1С demo catalogue as
+ * `article`) and a reserve store with a little. Built fresh on every call.
+ */
+export function createMoySkladSeed(): MsSandboxSeed {
+  const products = createDemoSeed().products.map((product, index) => ({
+    id: msId(2, index + 1),
+    name: product.name,
+    article: product.sku,
+    code: String(index + 1).padStart(5, '0'),
+  }));
+  const mainStore = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_STORE_ID;
+  return {
+    organizations: [{ id: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_ORGANIZATION_ID, name: 'ООО «Оптовый поставщик»' }],
+    counterparties: [{ id: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_AGENT_ID, name: 'Розничная сеть (Integration Hub)' }],
+    stores: [
+      { id: mainStore, name: 'Основной склад поставщика' },
+      { id: RESERVE_STORE_ID, name: 'Резервный склад поставщика' },
+    ],
+    products,
+    stock: products.flatMap((product, index) => [
+      { productId: product.id, storeId: mainStore, stock: 500 + 10 * index, reserve: index % 3 },
+      { productId: product.id, storeId: RESERVE_STORE_ID, stock: 20, reserve: 0 },
+    ]),
+  };
+}

@@ -1,0 +1,57 @@
+import type { MoySkladRateLimiter } from './rate-limiter';
+
+/** What the МойСклад client offers; its answers are validated against ./contract before they are mapped to these. */
+export interface MoySkladClientOptions {
+  /** Scheme and host, e.g. `https://api.moysklad.ru`; the client adds {@link MOYSKLAD_API_PREFIX}. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer …`; never logged nor put in an error. */
+  token: string;
+  /** Bound on each whole call, headers and body; waiting for a rate-limit permit is not counted. */
+  timeoutMs?: number;
+  /** Shared limiter (see MoySkladRateLimiter); none: requests go out at once. */
+  rateLimiter?: MoySkladRateLimiter;
+  /** Units one ordinary request costs with this token (md/_restrictions.md); default 1. */
+  tokenWeight?: number;
+  fetch?: typeof fetch;
+}
+
+export interface MsStore { id: string; name: string }
+export interface MsProduct { id: string; name: string; article: string | undefined }
+export interface MsStoreStock { storeId: string; storeName: string; stock: number; reserve: number; inTransit: number }
+export interface MsProductStock { productId: string; stores: MsStoreStock[] }
+
+/** A customer order as the hub needs it: МойСклад's id and number ("name"), and how many positions it holds. */
+export interface MsCustomerOrder { id: string; name: string; externalCode: string; positionCount: number }
+
+export interface MsOrderPosition { productId: string; quantity: number }
+
+/** A customer order to create. `syncId` makes a repeated create return the first document. */
+export interface MsNewCustomerOrder {
+  externalCode: string;
+  syncId?: string;
+  organizationId: string;
+  agentId: string;
+  storeId?: string;
+  description?: string;
+  positions: MsOrderPosition[];
+}
+
+export interface MoySkladClient {
+  listStores(): Promise<MsStore[]>;
+  /** Products whose `article` is one of `articles`; a missing article simply has no entry. */
+  findProductsByArticle(articles: readonly string[]): Promise<MsProduct[]>;
+  /** Report «Остатки по складам», optionally for one store. */
+  stockByStore(storeId?: string): Promise<MsProductStock[]>;
+  /** The order carrying this externalCode, or null when МойСклад has none. */
+  findCustomerOrderByExternalCode(externalCode: string): Promise<MsCustomerOrder | null>;
+  /**
+   * Creates the order with its first 1,000 positions and adds the rest through
+   * POST …/positions (md/_restrictions.md, md/documents/_customerOrder.md).
+   */
+  createCustomerOrder(order: MsNewCustomerOrder): Promise<MsCustomerOrder>;
+  /**
+   * Adds the positions an order does not have yet: those after its `positionCount`, in
+   * chunks of 1,000. Resumes a large order whose earlier attempt stopped part-way.
+   */
+  completeCustomerOrderPositions(order: MsCustomerOrder, positions: readonly MsOrderPosition[]): Promise<MsCustomerOrder>;
+}

@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import { EXTERNAL_ERROR_CODES, ExternalSystemError } from '../errors';
+import { createJsonHttp } from '../http/request-json';
+import {
+  MOYSKLAD_API_PREFIX,
+  MOYSKLAD_MAX_ARRAY_ITEMS,
+  msCreatedPositionsSchema,
+  msCustomerOrderSchema,
+  msErrorSchema,
+  msListSchema,
+  msProductSchema,
+  msStockByStoreRowSchema,
+  msStoreSchema,
+  type MsCreateCustomerOrder,
+  type MsCustomerOrderEntity,
+  type MsMeta,
+  type MsPositionInput,
+} from './contract';
+import { rateLimitGate } from './rate-limiter';
+import type { MoySkladClient, MoySkladClientOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
+import { articleFilters, chunk, externalCodeFilter } from './query';
+
+export const MOYSKLAD_DEFAULT_TIMEOUT_MS = 15_000;
+export type * from './client-types';
+
+function invalidRequest(call: string, message: string): ExternalSystemError {
+  return new ExternalSystemError(`moysklad ${call} not sent: ${message}`, {
+    system: 'moysklad',
+    code: EXTERNAL_ERROR_CODES.invalidRequest,
+    retryable: false,
+  });
+}
+
+const toOrder = (entity: MsCustomerOrderEntity): MsCustomerOrder => ({
+  id: entity.id,
+  name: entity.name,
+  externalCode: entity.externalCode,
+  positionCount: entity.positions.meta.size,
+});
+
+/** The id at the end of an href such as `…/entity/store/<id>` (a report's hrefs may carry a query). */
+const idFromHref = (href: string): string => new URL(href).pathname.split('/').pop() ?? '';
+
+/** Builds a МойСклад JSON API 1.2 client with a Bearer token and gzip, as md/_general.md requires. */
+export function createMoySkladClient(options: MoySkladClientOptions): MoySkladClient {
+  const root = options.baseUrl.replace(/\/+$/, '') + MOYSKLAD_API_PREFIX;
+  const tokenWeight = options.tokenWeight ?? 1;
+  const gate = options.rateLimiter ? rateLimitGate(options.rateLimiter, tokenWeight) : undefined;
+  const requestJson = createJsonHttp({
+    system: 'moysklad',
+    baseUrl: root,
+    // md/_general.md: only gzip; a request without it is refused with 415. Error 1062: this Accept only.
+    headers: { authorization: `Bearer ${options.token}`, 'accept-encoding': 'gzip', accept: 'application/json;charset=utf-8' },
+    timeoutMs: options.timeoutMs ?? MOYSKLAD_DEFAULT_TIMEOUT_MS,
+    fetch: options.fetch ?? globalThis.fetch,
+    secrets: [options.token],
+    readErrorMessage: (body) => {
+      const parsed = msErrorSchema.safeParse(body);
+      return parsed.success ? parsed.data.errors.map((e) => (e.code ? `${e.code} ${e.error}` : e.error)).join('; ') : undefined;
+    },
+    gate,
+  });
+  const meta = (type: string, id: string): { meta: MsMeta } => ({
+    meta: { href: `${root}/entity/${type}/${encodeURIComponent(id)}`, type, mediaType: 'application/json' },
+  });
+  const positionInputs = (positions: readonly MsOrderPosition[]): MsPositionInput[] =>
+    positions.map((p) => ({ assortment: meta('product', p.productId), quantity: p.quantity }));
+
+  /** Every row of a list, page by page (md/_general.md: at most 1,000 per page). */
+  async function listAll<T>(path: string, row: z.ZodType<T>): Promise<T[]> {
+    const rows: T[] = [];
+    const separator = path.includes('?') ? '&' : '?';
+    for (let offset = 0; ; offset += MOYSKLAD_MAX_ARRAY_ITEMS) {
+      const page = `${path}${separator}limit=${MOYSKLAD_MAX_ARRAY_ITEMS}&offset=${offset}`;
+      const { data } = await requestJson({ method: 'GET', path: page, schema: msListSchema(row) });
+      rows.push(...data.rows);
+      if (data.rows.length < MOYSKLAD_MAX_ARRAY_ITEMS || rows.length >= data.meta.size) return rows;
+    }
+  }
+
+  async function completeCustomerOrderPositions(order: MsCustomerOrder, positions: readonly MsOrderPosition[]): Promise<MsCustomerOrder> {
+    let positionCount = order.positionCount;
+    for (const part of chunk(positions.slice(positionCount), MOYSKLAD_MAX_ARRAY_ITEMS)) {
+      const path = `/entity/customerorder/${encodeURIComponent(order.id)}/positions`;
+      const { data } = await requestJson({ method: 'POST', path, body: positionInputs(part), schema: msCreatedPositionsSchema });
+      positionCount += data.length;
+    }
+    return { ...order, positionCount };
+  }
+
+  return {
+    async listStores() {
+      const rows = await listAll('/entity/store', msStoreSchema);
+      return rows.map(({ id, name }) => ({ id, name }));
+    },
+    async findProductsByArticle(articles) {
+      const found: MsProduct[] = [];
+      for (const filter of articleFilters(articles)) {
+        const rows = await listAll(`/entity/product?filter=${filter}`, msProductSchema);
+        found.push(...rows.map(({ id, name, article }) => ({ id, name, article })));
+      }
+      return found;
+    },
+    async stockByStore(storeId) {
+      const filter = storeId ? `?filter=${encodeURIComponent(`store=${meta('store', storeId).meta.href}`)}` : '';
+      const rows = await listAll(`/report/stock/bystore${filter}`, msStockByStoreRowSchema);
+      return rows.map((row) => ({
+        productId: idFromHref(row.meta.href),
+        stores: row.stockByStore.map((s) => ({
+          storeId: idFromHref(s.meta.href),
+          storeName: s.name,
+          stock: s.stock,
+          reserve: s.reserve,
+          inTransit: s.inTransit,
+        })),
+      }));
+    },
+    async findCustomerOrderByExternalCode(externalCode) {
+      if (!externalCode.trim()) throw invalidRequest('GET /entity/customerorder', 'the externalCode is empty');
+      const path = `/entity/customerorder?filter=${externalCodeFilter(externalCode)}&limit=1`;
+      const { data } = await requestJson({ method: 'GET', path, schema: msListSchema(msCustomerOrderSchema) });
+      const [first] = data.rows;
+      return first ? toOrder(first) : null;
+    },
+    async createCustomerOrder(order) {
+      const call = 'POST /entity/customerorder';
+      if (!order.externalCode.trim()) throw invalidRequest(call, 'the externalCode is empty');
+      if (order.positions.length === 0) throw invalidRequest(call, 'the order has no positions');
+      const [firstChunk = [], ...rest] = chunk(order.positions, MOYSKLAD_MAX_ARRAY_ITEMS);
+      const body: MsCreateCustomerOrder = {
+        organization: meta('organization', order.organizationId),
+        agent: meta('counterparty', order.agentId),
+        ...(order.storeId ? { store: meta('store', order.storeId) } : {}),
+        externalCode: order.externalCode,
+        ...(order.syncId ? { syncId: order.syncId } : {}),
+        ...(order.description ? { description: order.description } : {}),
+        positions: positionInputs(firstChunk),
+      };
+      const { data } = await requestJson({ method: 'POST', path: '/entity/customerorder', body, schema: msCustomerOrderSchema });
+      // A syncId replay returns the earlier document with whatever positions it already has;
+      // a fresh one holds the first chunk. Either way the rest continue from what МойСклад reports.
+      const created = toOrder(data);
+      return rest.length === 0 && created.positionCount >= firstChunk.length
+        ? created
+        : completeCustomerOrderPositions(created, order.positions);
+    },
+    completeCustomerOrderPositions,
+  };
+}

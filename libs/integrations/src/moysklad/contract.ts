@@ -1,0 +1,125 @@
+/**
+ * The subset of МойСклад JSON API 1.2 the hub uses, as the official documentation
+ * (github.com/moysklad/api-remap-1.2-doc) describes it. Paths cited per schema:
+ * md/_general.md (meta, errors, filters, syncId), md/_restrictions.md (limits),
+ * md/dictionaries/_store.md, md/dictionaries/_product.md, md/reports/_report_stock.md,
+ * md/documents/_customerOrder.md. The sandbox serves exactly this; the client checks every
+ * answer against these schemas. Unknown fields are dropped, since the documentation promises
+ * that new fields may appear at any time.
+ */
+import { z } from 'zod';
+
+export const MOYSKLAD_API_PREFIX = '/api/remap/1.2';
+
+/** md/_restrictions.md: at most 1,000 items in one array of a request (positions included), else HTTP 413. */
+export const MOYSKLAD_MAX_ARRAY_ITEMS = 1000;
+
+/**
+ * md/_general.md «Обработка ошибок»: the rate-limit headers. `X-Lognex-Retry-After` is the
+ * time until the limit resets, in milliseconds; the others describe the budget.
+ */
+export const MOYSKLAD_RATE_HEADERS = {
+  limit: 'X-RateLimit-Limit',
+  remaining: 'X-RateLimit-Remaining',
+  interval: 'X-Lognex-Retry-TimeInterval',
+  reset: 'X-Lognex-Reset',
+  retryAfter: 'X-Lognex-Retry-After',
+} as const;
+
+/** Error codes from md/_errors.md that the hub and the sandbox meet. */
+export const MOYSKLAD_ERROR_CODES = {
+  /** 429: more requests in the window than the limit allows. */
+  rateLimited: 1049,
+  /** 429: more parallel requests than allowed. */
+  tooManyParallel: 1073,
+  /** 401: authentication failed. */
+  unauthorized: 1056,
+  /** 404: no object of that type and id. */
+  notFound: 1021,
+  /** 413: a nested collection with more than 1,000 elements. */
+  tooManyItems: 2022,
+  /** 400: the body is not JSON. */
+  notJson: 2001,
+  /** 412: a required field is empty or missing. */
+  requiredField: 3000,
+  /** 400: an href points to an entity of the wrong type. */
+  wrongEntityType: 2024,
+} as const;
+
+/** md/_general.md «Метаданные»: every entity and every reference to one. */
+export const msMetaSchema = z.object({
+  href: z.string().min(1),
+  type: z.string().min(1),
+  mediaType: z.string().optional(),
+});
+export type MsMeta = z.infer<typeof msMetaSchema>;
+
+/** A list answer: `meta` with size/limit/offset, and `rows`. */
+export const msListSchema = <T extends z.ZodType>(row: T) =>
+  z.object({
+    meta: z.object({ size: z.number().int().nonnegative(), limit: z.number().int().positive(), offset: z.number().int().nonnegative() }),
+    rows: z.array(row),
+  });
+
+/** md/dictionaries/_store.md */
+export const msStoreSchema = z.object({ meta: msMetaSchema, id: z.string().min(1), name: z.string().min(1), code: z.string().optional() });
+export type MsStoreEntity = z.infer<typeof msStoreSchema>;
+
+/** md/dictionaries/_product.md: `article` (Артикул) is where the hub's SKU lives. */
+export const msProductSchema = z.object({
+  meta: msMetaSchema,
+  id: z.string().min(1),
+  name: z.string().min(1),
+  article: z.string().optional(),
+  code: z.string().optional(),
+});
+export type MsProductEntity = z.infer<typeof msProductSchema>;
+
+/** md/reports/_report_stock.md «Остатки по складам»: one row per product, its stock in each store. */
+export const msStockByStoreRowSchema = z.object({
+  meta: msMetaSchema,
+  stockByStore: z.array(
+    z.object({ meta: msMetaSchema, name: z.string(), stock: z.number(), reserve: z.number(), inTransit: z.number() }),
+  ),
+});
+
+/** md/documents/_customerOrder.md: what the hub reads back from a customer order. */
+export const msCustomerOrderSchema = z.object({
+  meta: msMetaSchema,
+  id: z.string().min(1),
+  name: z.string().min(1),
+  externalCode: z.string(),
+  positions: z.object({ meta: z.object({ size: z.number().int().nonnegative() }) }),
+});
+export type MsCustomerOrderEntity = z.infer<typeof msCustomerOrderSchema>;
+
+/** A position as sent: a reference to the product and how many. */
+export const msPositionInputSchema = z.object({
+  assortment: z.object({ meta: msMetaSchema }),
+  quantity: z.number().positive(),
+});
+export type MsPositionInput = z.infer<typeof msPositionInputSchema>;
+
+/**
+ * POST /entity/customerorder body. `organization` and `agent` are required at creation;
+ * `syncId` makes a repeated create return the earlier document (md/_general.md «Назначение поля syncId»).
+ */
+export const msCreateCustomerOrderSchema = z.object({
+  organization: z.object({ meta: msMetaSchema }),
+  agent: z.object({ meta: msMetaSchema }),
+  store: z.object({ meta: msMetaSchema }).optional(),
+  externalCode: z.string().min(1).max(255),
+  syncId: z.uuid().optional(),
+  description: z.string().max(4096).optional(),
+  positions: z.array(msPositionInputSchema).optional(),
+});
+export type MsCreateCustomerOrder = z.infer<typeof msCreateCustomerOrderSchema>;
+
+/** POST /entity/customerorder/{id}/positions answers the created positions. */
+export const msCreatedPositionsSchema = z.array(z.object({ id: z.string().min(1), quantity: z.number() }));
+
+/** md/_general.md «Структура ошибок»: { errors: [{ error, code?, parameter? }] } */
+export const msErrorSchema = z.object({
+  errors: z.array(z.object({ error: z.string(), code: z.number().int().optional(), parameter: z.string().optional() })).min(1),
+});
+export type MsErrorBody = z.infer<typeof msErrorSchema>;

@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createPgRateLimiter, type PgRateLimiterOptions } from './pg-rate-limiter';
+
+/** Two replicas: two ORMs (two connection pools) on one database. */
+describe('createPgRateLimiter shared by two replicas', () => {
+  let db: TestDatabase;
+  let replicaA: MikroORM;
+  let replicaB: MikroORM;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('hub_test_rate_limit');
+    [replicaA, replicaB] = await Promise.all([openTestOrm(db.url), openTestOrm(db.url)]);
+  });
+  afterAll(async () => {
+    await Promise.all([replicaA?.close(true), replicaB?.close(true)]);
+    await db?.drop();
+  });
+
+  const limiters = (bucket: string, options: Partial<PgRateLimiterOptions> = {}) => {
+    const common = { bucket, windowMs: 400, unitsPerWindow: 5, parallel: 5, safetyMarginMs: 0, ...options };
+    return [createPgRateLimiter({ orm: replicaA, ...common }), createPgRateLimiter({ orm: replicaB, ...common })] as const;
+  };
+
+  it('never grants more units than the budget within any window, however the two replicas race', async () => {
+    const [a, b] = limiters('window-test');
+    const grants: Array<{ ms: number; units: number }> = [];
+    const take = async (limiter: typeof a, count: number, units: number) => {
+      for (let i = 0; i < count; i += 1) {
+        const permit = await limiter.acquire(units);
+        grants.push({ ms: permit.grantedAtMs, units });
+        await permit.release({ status: 200, retryAfterMs: undefined });
+      }
+    };
+    await Promise.all([take(a, 8, 1), take(b, 8, 1), take(a, 4, 2), take(b, 4, 1)]);
+
+    expect(grants).toHaveLength(24);
+    for (const start of grants) {
+      const within = grants.filter((g) => g.ms >= start.ms && g.ms < start.ms + 400).reduce((sum, g) => sum + g.units, 0);
+      expect(within).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('never lets more requests run at once than the parallel limit, across replicas', async () => {
+    const [a, b] = limiters('parallel-test', { unitsPerWindow: 1_000, parallel: 2 });
+    let running = 0;
+    let most = 0;
+    const call = async (limiter: typeof a) => {
+      const permit = await limiter.acquire(1);
+      running += 1;
+      most = Math.max(most, running);
+      await sleep(30);
+      running -= 1;
+      await permit.release({ status: 200, retryAfterMs: undefined });
+    };
+    await Promise.all([a, b, a, b, a, b, a, b].map(call));
+    expect(most).toBe(2);
+  });
+
+  it('stops both replicas after one of them got 429 with a retry interval', async () => {
+    const [a, b] = limiters('blocked-test', { unitsPerWindow: 1_000 });
+    const permit = await a.acquire(1);
+    await permit.release({ status: 429, retryAfterMs: 5_000 });
+    const attempt = await b.tryAcquire(1);
+    expect(attempt).toMatchObject({ grant: false, reason: 'blocked' });
+    expect(attempt).toHaveProperty('waitMs', expect.any(Number));
+    expect((attempt as { waitMs: number }).waitMs).toBeGreaterThan(4_000);
+  });
+
+  it('fails fast with a retryable error carrying the wait when the wait exceeds maxWaitMs', async () => {
+    const [a, b] = limiters('long-wait-test', { windowMs: 60_000, unitsPerWindow: 1, maxWaitMs: 1_000 });
+    await (await a.acquire(1)).release({ status: 200, retryAfterMs: undefined });
+    const error = await b.acquire(1).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({ system: 'moysklad', code: 'rate_limited', retryable: true });
+    expect((error as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(50_000);
+  });
+});

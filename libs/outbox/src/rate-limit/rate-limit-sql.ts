@@ -1,0 +1,83 @@
+import type { EntityManager } from '@hub/db';
+
+/*
+ * Every time here is the database's clock_timestamp(): all replicas share one clock, so a
+ * window means the same to each of them.
+ */
+
+const ENSURE_BUCKET = `insert into rate_limit_buckets (name) values (?) on conflict (name) do nothing`;
+
+/** Locks the bucket for the rest of the transaction: grants of all replicas go one at a time. */
+const LOCK_BUCKET = `
+  select (extract(epoch from clock_timestamp()) * 1000)::float8 as now_ms,
+    greatest(0, extract(epoch from blocked_until - clock_timestamp()) * 1000)::float8 as blocked_ms
+  from rate_limit_buckets where name = ? for update`;
+
+/** Permits still inside the window or still holding a parallel slot, oldest first. */
+const READ_USAGE = `
+  select (extract(epoch from granted_at) * 1000)::float8 as granted_ms, units,
+    coalesce(lease_expires_at > clock_timestamp(), false) as in_flight
+  from rate_limit_permits
+  where bucket = ?
+    and (granted_at > clock_timestamp() - ?::integer * interval '1 millisecond' or lease_expires_at > clock_timestamp())
+  order by granted_at`;
+
+const INSERT_PERMIT = `
+  insert into rate_limit_permits (id, bucket, units, granted_at, lease_expires_at)
+  values (?::uuid, ?, ?, clock_timestamp(), clock_timestamp() + ?::integer * interval '1 millisecond')
+  returning (extract(epoch from granted_at) * 1000)::float8 as granted_ms`;
+
+/** Keeps the table small: permits that can no longer count for anything. */
+const FORGET_OLD_PERMITS = `
+  delete from rate_limit_permits
+  where bucket = ? and granted_at < clock_timestamp() - ?::integer * interval '1 millisecond'
+    and (lease_expires_at is null or lease_expires_at < clock_timestamp())`;
+
+const RELEASE_PERMIT = `update rate_limit_permits set lease_expires_at = null where id = ?::uuid`;
+
+/** Never shortens a block another replica already set. */
+const BLOCK_BUCKET = `
+  update rate_limit_buckets
+  set blocked_until = greatest(coalesce(blocked_until, clock_timestamp()), clock_timestamp() + ?::integer * interval '1 millisecond'),
+      updated_at = now()
+  where name = ?`;
+
+export interface PermitUsage {
+  grantedMs: number;
+  units: number;
+  inFlight: boolean;
+}
+
+export async function ensureBucket(em: EntityManager, bucket: string): Promise<void> {
+  await em.execute(ENSURE_BUCKET, [bucket], 'run');
+}
+
+export async function lockBucket(em: EntityManager, bucket: string): Promise<{ nowMs: number; blockedMs: number }> {
+  const [row] = await em.execute<Array<{ now_ms: number; blocked_ms: number | null }>>(LOCK_BUCKET, [bucket], 'all');
+  if (!row) throw new Error(`rate limit bucket ${bucket} does not exist`);
+  return { nowMs: row.now_ms, blockedMs: row.blocked_ms ?? 0 };
+}
+
+export async function readUsage(em: EntityManager, bucket: string, windowMs: number): Promise<PermitUsage[]> {
+  const rows = await em.execute<Array<{ granted_ms: number; units: number; in_flight: boolean }>>(READ_USAGE, [bucket, windowMs], 'all');
+  return rows.map((row) => ({ grantedMs: row.granted_ms, units: row.units, inFlight: row.in_flight }));
+}
+
+/** Records a grant; returns its time on the database's clock. */
+export async function insertPermit(em: EntityManager, permit: { id: string; bucket: string; units: number; leaseMs: number }): Promise<number> {
+  const [row] = await em.execute<Array<{ granted_ms: number }>>(INSERT_PERMIT, [permit.id, permit.bucket, permit.units, permit.leaseMs], 'all');
+  if (!row) throw new Error(`permit ${permit.id} was not recorded`);
+  return row.granted_ms;
+}
+
+export async function forgetOldPermits(em: EntityManager, bucket: string, olderThanMs: number): Promise<void> {
+  await em.execute(FORGET_OLD_PERMITS, [bucket, olderThanMs], 'run');
+}
+
+export async function releasePermit(em: EntityManager, id: string): Promise<void> {
+  await em.execute(RELEASE_PERMIT, [id], 'run');
+}
+
+export async function blockBucket(em: EntityManager, bucket: string, forMs: number): Promise<void> {
+  await em.execute(BLOCK_BUCKET, [Math.round(forMs), bucket], 'run');
+}
