@@ -1,11 +1,28 @@
 # Integration Hub — sandbox: 1С stand-in for development and tests, port 8100
 # Build from the repository root: docker build -f docker/sandbox.Dockerfile .
+# (tools/container-smoke.sh passes --build-arg VERSION=… REVISION=… for the labels.)
 
-# --- build: compile the bundle with the full toolchain -------------------------------
+# --- base: the runtime's system packages, first so that an apt failure stops the build early
+FROM node:20-bookworm-slim AS base
+# apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
+# Retries go out at once: apt 2.6's delayed retry hangs when nothing else is left to fetch.
+RUN set -eux; \
+    printf 'Acquire::Retries "5";\nAcquire::Retries::Delay "false";\nAcquire::http::Timeout "30";\n' \
+      > /etc/apt/apt.conf.d/80-retries; \
+    apt-get update \
+      || (sleep 5 && apt-get update); \
+    apt-get install -y --no-install-recommends tini \
+      || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
+    apt-get clean; \
+    rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+
+# --- build: bundle with esbuild --------------------------------------------------------
+# npm packages stay outside the bundle, so esbuild is all this stage needs: the lockfile's
+# version of it (which pins its platform binary exactly), not the whole dev toolchain.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY package-lock.json /tmp/package-lock.json
+RUN npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund       "esbuild@$(node -p "require('/tmp/package-lock.json').packages['node_modules/esbuild'].version")"
 COPY tsconfig.base.json tsconfig.json ./
 COPY tools/build ./tools/build
 COPY libs ./libs
@@ -19,20 +36,19 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # --- runtime ----------------------------------------------------------------------------
-FROM node:20-bookworm-slim
-# apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
-RUN set -eux; \
-    printf 'Acquire::Retries "5";\nAcquire::http::Timeout "30";\n' > /etc/apt/apt.conf.d/80-retries; \
-    apt-get update \
-      || (sleep 5 && apt-get update); \
-    apt-get install -y --no-install-recommends tini \
-      || (sleep 5 && apt-get update && apt-get install -y --no-install-recommends --fix-missing tini); \
-    rm -rf /var/lib/apt/lists/*
+FROM base AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/package.json ./package.json
+COPY --from=deps /app/package.json ./package.json
 COPY --from=build /app/dist ./dist
+# Declared late so that a new commit does not invalidate the layers above.
+ARG VERSION=unknown
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="integration-hub-sandbox" \
+      org.opencontainers.image.description="Integration Hub sandbox" \
+      org.opencontainers.image.version="$VERSION" \
+      org.opencontainers.image.revision="$REVISION"
 USER node
 EXPOSE 8100
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
