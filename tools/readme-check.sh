@@ -2,8 +2,8 @@
 # Runs the README's local commands as a new user would, on a scratch database of the
 # PostgreSQL at $PG_SERVER (default: this machine's, postgres@127.0.0.1:5432), and checks
 # what they print. Prints PASS/FAIL lines; exits non-zero on the first failure.
-# The images and the in-container migration command are checked by tools/container-smoke.sh
-# (it needs a Docker engine, so CI does not run it).
+# The images and the in-container migration command are checked by tools/container-smoke.sh,
+# which CI runs after this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false
