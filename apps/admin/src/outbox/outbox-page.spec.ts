@@ -1,36 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
-import { createStdoutLogger } from '@hub/logging';
-import { createTestDatabase, DEAD_EVENT, openTestOrm, seedOutboxEvent, type TestDatabase } from '@hub/testing';
-import { createAdminApp } from '../app';
-import { unusedLocalUrl } from '../testing/hub-api-stand-in';
-
-const silent = createStdoutLogger('admin-test', 'silent');
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEAD_EVENT, seedOutboxEvent } from '@hub/testing';
+import { tableRows, useAdminPages } from '../testing/admin-pages';
 
 describe('the outbox page', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  let app: ReturnType<typeof createAdminApp>;
-  const page = async (path: string) => {
-    const response = await app.request(`http://localhost${path}`);
-    return { status: response.status, body: await response.text() };
-  };
-  /** The table's rows, without the header. */
-  const rows = (body: string): string[] => body.split('<tbody>')[1]?.split('</tbody>')[0]?.split('<tr>').slice(1) ?? [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-    // The page reads the database; the API is only called by the Retry button.
-    app = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent });
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
+  const admin = useAdminPages();
 
   it('says the outbox is empty, with zero counts, before any event is written', async () => {
-    const { status, body } = await page('/outbox');
+    const { status, body } = await admin.page('/outbox');
     expect(status).toBe(200);
     expect(body).toContain('The outbox is empty: no event has been written yet.');
     expect(body).toContain('<strong>0</strong> Dead');
@@ -45,14 +21,14 @@ describe('the outbox page', () => {
 
     beforeAll(async () => {
       ids = {
-        delivered: await seedOutboxEvent(orm, { set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', created_at = now() - interval '4 hours'" }),
-        dead: await seedOutboxEvent(orm, { set: `${DEAD_EVENT}, created_at = now() - interval '3 hours'`, payload: { note: '<script>alert(1)</script>' } }),
-        pending: await seedOutboxEvent(orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order', set: "created_at = now() - interval '2 hours'" }),
+        delivered: await seedOutboxEvent(admin.orm, { set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', created_at = now() - interval '4 hours'" }),
+        dead: await seedOutboxEvent(admin.orm, { set: `${DEAD_EVENT}, created_at = now() - interval '3 hours'`, payload: { note: '<script>alert(1)</script>' } }),
+        pending: await seedOutboxEvent(admin.orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order', set: "created_at = now() - interval '2 hours'" }),
       };
     });
 
     it('shows counts by status, then the events newest first, with Retry on the dead one only', async () => {
-      const { status, body } = await page('/outbox');
+      const { status, body } = await admin.page('/outbox');
       expect(status).toBe(200);
       for (const count of ['<strong>1</strong> Pending', '<strong>0</strong> In flight', '<strong>1</strong> Delivered', '<strong>1</strong> Dead']) {
         expect(body).toContain(count);
@@ -60,7 +36,7 @@ describe('the outbox page', () => {
       expect(body).toContain('<li class="count alarm">');
       expect(body).toContain('The oldest pending event has waited 2 h.');
       expect(body).toContain('3 events, newest first.');
-      const [pending, dead, delivered] = rows(body);
+      const [pending, dead, delivered] = tableRows(body);
       expect(pending).toContain(ids.pending);
       expect(pending).toContain('CREATE_MS_CUSTOMER_ORDER');
       expect(dead).toContain(ids.dead);
@@ -71,43 +47,43 @@ describe('the outbox page', () => {
     });
 
     it('escapes what the events hold', async () => {
-      const { body } = await page('/outbox');
+      const { body } = await admin.page('/outbox');
       expect(body).not.toContain('<script>alert(1)</script>');
       expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     });
 
     it('filters by status and type, keeping the filters in the Retry form', async () => {
-      const dead = await page('/outbox?status=dead&event_type=CREATE_1C_TRANSFER_ORDER');
-      expect(rows(dead.body)).toHaveLength(1);
+      const dead = await admin.page('/outbox?status=dead&event_type=CREATE_1C_TRANSFER_ORDER');
+      expect(tableRows(dead.body)).toHaveLength(1);
       expect(dead.body).toContain('1 event matching the filters, newest first.');
       expect(dead.body).toContain('<option value="dead" selected>Dead</option>');
       expect(dead.body).toContain('<input type="hidden" name="status" value="dead" />');
-      const none = await page('/outbox?status=in_flight');
+      const none = await admin.page('/outbox?status=in_flight');
       expect(none.body).toContain('No outbox events match the filters.');
       expect(none.body).not.toContain('<table');
     });
 
     it('answers 422 naming a filter it cannot use, and an unknown page cursor', async () => {
-      const badStatus = await page('/outbox?status=failed');
+      const badStatus = await admin.page('/outbox?status=failed');
       expect(badStatus.status).toBe(422);
       expect(badStatus.body).toContain('status must be one of pending, in_flight, delivered, dead');
-      const badCursor = await page('/outbox?before=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
+      const badCursor = await admin.page('/outbox?before=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
       expect(badCursor.status).toBe(422);
       expect(badCursor.body).toContain('before names no outbox event');
     });
 
     it('pages on with "Older events" after 100 events', async () => {
-      await orm.em.fork().execute(
+      await admin.orm.em.fork().execute(
         `insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, status, created_at)
          select gen_random_uuid(), 'transfer_order', gen_random_uuid(), 'CREATE_1C_TRANSFER_ORDER', '{}', 'delivered',
            now() - interval '5 hours' - n * interval '1 second'
          from generate_series(1, 100) as n`, [], 'run');
-      const first = await page('/outbox');
-      expect(rows(first.body)).toHaveLength(100);
+      const first = await admin.page('/outbox');
+      expect(tableRows(first.body)).toHaveLength(100);
       const older = /<a href="(\/outbox\?before=[0-9a-f-]{36})">Older events →<\/a>/.exec(first.body)?.[1];
       expect(older).toBeDefined();
-      const second = await page(older ?? '');
-      expect(rows(second.body)).toHaveLength(3);
+      const second = await admin.page(older ?? '');
+      expect(tableRows(second.body)).toHaveLength(3);
       expect(second.body).not.toContain('Older events');
     });
   });

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
-import { createStdoutLogger } from '@hub/logging';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import { createAdminApp } from '../app';
-import { unusedLocalUrl } from '../testing/hub-api-stand-in';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAdminPages } from '../testing/admin-pages';
 import { seedRun, seedRunWithOrders, type RunWithOrders } from './testing/seed-runs';
-
-const silent = createStdoutLogger('admin-test', 'silent');
 
 /** The numeric cells of the first line row of the order section that contains `marker`. */
 function lineNumbers(body: string, marker: string): string[] {
@@ -16,28 +10,14 @@ function lineNumbers(body: string, marker: string): string[] {
 }
 
 describe('a run’s page', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  let app: ReturnType<typeof createAdminApp>;
+  const admin = useAdminPages();
   let seeded: RunWithOrders;
-  const page = async (path: string) => {
-    const response = await app.request(`http://localhost${path}`);
-    return { status: response.status, body: await response.text() };
-  };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-    app = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent });
-    seeded = await seedRunWithOrders(orm);
+    seeded = await seedRunWithOrders(admin.orm);
   });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
-
   it('shows the run’s header: ids, trigger, target, timings and every count', async () => {
-    const { status, body } = await page(`/runs/${seeded.runId}`);
+    const { status, body } = await admin.page(`/runs/${seeded.runId}`);
     expect(status).toBe(200);
     expect(body).toContain(`<dt>Run ID</dt><dd class="id">${seeded.runId}</dd>`);
     expect(body).toContain('<span class="status status-succeeded">Succeeded</span>');
@@ -50,7 +30,7 @@ describe('a run’s page', () => {
   });
 
   it('shows the transfer order with its 1С number, delivery and the numbers behind its line', async () => {
-    const { body } = await page(`/runs/${seeded.runId}`);
+    const { body } = await admin.page(`/runs/${seeded.runId}`);
     expect(body).toContain('<h2>Transfer orders (1)</h2>');
     expect(body).toContain('MSK-1 — Moscow central → SPB-1 — Saint Petersburg <span class="status status-sent">Sent</span>');
     expect(body).toContain('<dt>1С number</dt><dd>ПР-000123</dd>');
@@ -64,7 +44,7 @@ describe('a run’s page', () => {
   });
 
   it('shows the outside order with its dead event’s error and the part own warehouses could not cover', async () => {
-    const { body } = await page(`/runs/${seeded.runId}`);
+    const { body } = await admin.page(`/runs/${seeded.runId}`);
     expect(body).toContain('<h2>Outside orders (1)</h2>');
     expect(body).toContain('For SPB-1 — Saint Petersburg <span class="status status-pending">Pending</span>');
     expect(body).toContain('<dt>МойСклад number</dt><dd>not yet: the other side has not accepted the order</dd>');
@@ -77,40 +57,40 @@ describe('a run’s page', () => {
   });
 
   it('escapes what the catalogue holds', async () => {
-    const { body } = await page(`/runs/${seeded.runId}`);
+    const { body } = await admin.page(`/runs/${seeded.runId}`);
     expect(body).not.toContain('Кефир <2,5%>');
     expect(body).toContain('Кефир &lt;2,5%&gt; 900 г');
   });
 
   it('says a queued run has no orders yet, and shows a failed run’s error without counts', async () => {
-    const queued = await seedRun(orm, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 });
-    const queuedPage = await page(`/runs/${queued}`);
+    const queued = await seedRun(admin.orm, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 });
+    const queuedPage = await admin.page(`/runs/${queued}`);
     expect(queuedPage.status).toBe(200);
     expect(queuedPage.body).toContain('The run has not finished yet; its transfer orders appear here when it has.');
     expect(queuedPage.body).toContain('<dt>Target</dt><dd>All warehouses with rules</dd>');
-    const failed = await seedRun(orm, { status: 'failed', trigger: 'schedule', minutesAgo: 5, error: '1С could not be reached' });
-    const failedPage = await page(`/runs/${failed}`);
+    const failed = await seedRun(admin.orm, { status: 'failed', trigger: 'schedule', minutesAgo: 5, error: '1С could not be reached' });
+    const failedPage = await admin.page(`/runs/${failed}`);
     expect(failedPage.body).toContain('The run failed: 1С could not be reached');
     expect(failedPage.body).toContain('This run wrote no outside orders.');
     expect(failedPage.body).toContain('No counts: a run records them when it succeeds.');
   });
 
   it('answers 404 for a run id nothing has, and 400 naming the problem for an id that is no UUID', async () => {
-    const unknown = await page('/runs/0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
+    const unknown = await admin.page('/runs/0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toContain('There is no run with id <code>0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10</code>.');
-    const malformed = await page('/runs/%3Cb%3Eyesterday');
+    const malformed = await admin.page('/runs/%3Cb%3Eyesterday');
     expect(malformed.status).toBe(400);
     expect(malformed.body).toContain('<code>&lt;b&gt;yesterday</code> is not a run id: a run id is a UUID');
   });
 
   it('links to the run’s log entries, and is linked from the run ids on the logs page', async () => {
-    await orm.em.fork().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
-    await orm.em.fork().execute(`insert into integration_logs (level, message, source) values ('INFO', 'another run', 'api')`);
-    const runPage = await page(`/runs/${seeded.runId}`);
+    await admin.orm.em.fork().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
+    await admin.orm.em.fork().execute(`insert into integration_logs (level, message, source) values ('INFO', 'another run', 'api')`);
+    const runPage = await admin.page(`/runs/${seeded.runId}`);
     const logsLink = /<a href="(\/logs\?[^"]+)">this run's log entries<\/a>/.exec(runPage.body)?.[1];
     expect(logsLink).toContain(`run_id=${seeded.runId}`);
-    const logs = await page((logsLink ?? '').replaceAll('&amp;', '&'));
+    const logs = await admin.page((logsLink ?? '').replaceAll('&amp;', '&'));
     expect(logs.status).toBe(200);
     expect(logs.body).toContain('run planned 2 orders');
     expect(logs.body).not.toContain('another run');

@@ -1,37 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
-import { createStdoutLogger } from '@hub/logging';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import { createAdminApp } from '../app';
-import { unusedLocalUrl } from '../testing/hub-api-stand-in';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableRows, useAdminPages } from '../testing/admin-pages';
 import { seedRun, seedRunWithOrders } from './testing/seed-runs';
 
-const silent = createStdoutLogger('admin-test', 'silent');
-
 describe('the runs list', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  let app: ReturnType<typeof createAdminApp>;
-  const page = async (path: string) => {
-    const response = await app.request(`http://localhost${path}`);
-    return { status: response.status, body: await response.text() };
-  };
-  /** The table's rows, without the header. */
-  const rows = (body: string): string[] => body.split('<tbody>')[1]?.split('</tbody>')[0]?.split('<tr').slice(1) ?? [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
-    // The pages read the database; the API is never called.
-    app = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent });
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    await db.drop();
-  });
+  const admin = useAdminPages();
 
   it('says no run has been started yet, with the header marking Runs', async () => {
-    const { status, body } = await page('/runs');
+    const { status, body } = await admin.page('/runs');
     expect(status).toBe(200);
     expect(body).toContain('No replenishment run has been started yet');
     expect(body).not.toContain('<table');
@@ -43,17 +18,17 @@ describe('the runs list', () => {
 
     beforeAll(async () => {
       ids = {
-        succeeded: (await seedRunWithOrders(orm)).runId,
-        failed: await seedRun(orm, { status: 'failed', trigger: 'schedule', minutesAgo: 20, error: '1С answered 503: <maintenance>' }),
-        queued: await seedRun(orm, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 }),
+        succeeded: (await seedRunWithOrders(admin.orm)).runId,
+        failed: await seedRun(admin.orm, { status: 'failed', trigger: 'schedule', minutesAgo: 20, error: '1С answered 503: <maintenance>' }),
+        queued: await seedRun(admin.orm, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 }),
       };
     });
 
     it('lists the runs newest first, each linking to its page, a failed one in red with its error', async () => {
-      const { status, body } = await page('/runs');
+      const { status, body } = await admin.page('/runs');
       expect(status).toBe(200);
       expect(body).toContain('3 runs, newest first.');
-      const [queued, failed, succeeded] = rows(body);
+      const [queued, failed, succeeded] = tableRows(body);
       expect(queued).toContain(`<a href="/runs/${ids.queued}">${ids.queued}</a>`);
       expect(queued).toContain('queued, not started');
       expect(queued).toContain('API endpoint');
@@ -70,42 +45,42 @@ describe('the runs list', () => {
     });
 
     it('filters by status and by trigger, keeping the choice in the form', async () => {
-      const failed = await page('/runs?status=failed');
-      expect(rows(failed.body)).toHaveLength(1);
+      const failed = await admin.page('/runs?status=failed');
+      expect(tableRows(failed.body)).toHaveLength(1);
       expect(failed.body).toContain('1 run matching the filters, newest first.');
       expect(failed.body).toContain('<option value="failed" selected>Failed</option>');
-      const admin = await page('/runs?trigger=admin&status=');
-      expect(rows(admin.body)).toHaveLength(1);
-      expect(admin.body).toContain(ids.succeeded);
-      const none = await page('/runs?status=running');
+      const byAdmin = await admin.page('/runs?trigger=admin&status=');
+      expect(tableRows(byAdmin.body)).toHaveLength(1);
+      expect(byAdmin.body).toContain(ids.succeeded);
+      const none = await admin.page('/runs?status=running');
       expect(none.status).toBe(200);
       expect(none.body).toContain('No runs match the filters.');
       expect(none.body).not.toContain('<table');
     });
 
     it('answers 422 naming a filter it cannot use, and an unknown page cursor', async () => {
-      const badStatus = await page('/runs?status=done&trigger=cron');
+      const badStatus = await admin.page('/runs?status=done&trigger=cron');
       expect(badStatus.status).toBe(422);
       expect(badStatus.body).toContain('status must be one of queued, running, succeeded, failed');
       expect(badStatus.body).toContain('trigger must be one of endpoint, schedule, admin');
-      const badCursor = await page('/runs?before=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
+      const badCursor = await admin.page('/runs?before=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
       expect(badCursor.status).toBe(422);
       expect(badCursor.body).toContain('before names no run');
     });
 
     it('pages on with "Older runs" after 50 runs, keeping the filters', async () => {
-      await orm.em.fork().execute(
+      await admin.orm.em.fork().execute(
         `insert into replenishment_runs (id, trigger, status, counts, created_at, started_at, finished_at)
          select gen_random_uuid(), 'schedule', 'succeeded', '{"needs": 0}', now() - interval '2 hours' - n * interval '1 second',
            now() - interval '2 hours', now() - interval '2 hours'
          from generate_series(1, 50) as n`, [], 'run');
-      const first = await page('/runs?trigger=schedule');
-      expect(rows(first.body)).toHaveLength(50);
+      const first = await admin.page('/runs?trigger=schedule');
+      expect(tableRows(first.body)).toHaveLength(50);
       const older = /<a href="(\/runs\?trigger=schedule&amp;before=[0-9a-f-]{36})">Older runs →<\/a>/.exec(first.body)?.[1];
       expect(older).toBeDefined();
-      const second = await page((older ?? '').replaceAll('&amp;', '&'));
+      const second = await admin.page((older ?? '').replaceAll('&amp;', '&'));
       expect(second.status).toBe(200);
-      expect(rows(second.body)).toHaveLength(1);
+      expect(tableRows(second.body)).toHaveLength(1);
       expect(second.body).not.toContain('Older runs');
     });
   });

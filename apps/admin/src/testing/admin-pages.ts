@@ -1,0 +1,45 @@
+/** Test support (specs only): the admin app over a cloned database, its pages fetched in-process. */
+import { afterAll, beforeAll } from 'vitest';
+import type { MikroORM } from '@hub/db';
+import { createStdoutLogger } from '@hub/logging';
+import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createAdminApp } from '../app';
+import { unusedLocalUrl } from './hub-api-stand-in';
+
+export interface AdminPages {
+  /** The admin's database, for seeding; read it inside tests only. */
+  orm: MikroORM;
+  /** GETs `path` from the admin app. */
+  page(path: string): Promise<{ status: number; body: string }>;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks: a fresh database and the admin app on it. The pages
+ * read the database directly; the API (only asked by buttons) is an address nobody answers on.
+ */
+export function useAdminPages(): AdminPages {
+  let db: TestDatabase | undefined;
+  let app: ReturnType<typeof createAdminApp> | undefined;
+  const pages = {
+    page: async (path: string) => {
+      if (!app) throw new Error('useAdminPages: the admin app is not started yet (call page() inside a test)');
+      const response = await app.request(`http://localhost${path}`);
+      return { status: response.status, body: await response.text() };
+    },
+  } as AdminPages;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pages.orm = await openTestOrm(db.url);
+    app = createAdminApp({ orm: pages.orm, apiBaseUrl: await unusedLocalUrl(), logger: createStdoutLogger('admin-test', 'silent') });
+  });
+  afterAll(async () => {
+    await pages.orm?.close(true);
+    await db?.drop();
+  });
+  return pages;
+}
+
+/** A page's table body rows (`<tr…` to the next), without the header. */
+export function tableRows(body: string): string[] {
+  return body.split('<tbody>')[1]?.split('</tbody>')[0]?.split('<tr').slice(1) ?? [];
+}
