@@ -141,6 +141,10 @@ pass "npm run start:sandbox / start:api / start:admin / start:scheduler each sta
 npm run --silent bench:planner -- --runs 1 >"$work/bench-planner.log" 2>&1 || { cat "$work/bench-planner.log"; fail "npm run bench:planner"; }
 grep -q '^planTransfers: median' "$work/bench-planner.log" || { cat "$work/bench-planner.log"; fail "npm run bench:planner printed no timing"; }
 pass "npm run bench:planner: $(grep '^planTransfers' "$work/bench-planner.log")"
+npm run --silent bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7 >"$work/bench-planner-small.log" 2>&1 ||
+  { cat "$work/bench-planner-small.log"; fail "npm run bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7"; }
+grep -q '^planTransfers: median' "$work/bench-planner-small.log" || { cat "$work/bench-planner-small.log"; fail "bench:planner with options printed no timing"; }
+pass "npm run bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7: $(grep '^planTransfers' "$work/bench-planner-small.log")"
 
 # --- benchmark: МойСклад delivery through the shared rate limiter (short; the README's figures use the default size) ---
 BENCH_EVENTS=60 BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:moysklad >"$work/bench-moysklad.log" 2>&1 ||
