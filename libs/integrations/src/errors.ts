@@ -16,6 +16,8 @@ export const EXTERNAL_ERROR_CODES = {
   invalidRequest: 'invalid_request',
   /** Not sent: the hub's own limiter (shared by its replicas) would have had to wait too long. */
   rateLimited: 'rate_limited',
+  /** The caller gave up (its AbortSignal fired) before an answer came; the other side may still act on it. */
+  cancelled: 'cancelled',
 } as const;
 
 /** What the caller knows about a failed call to an external system. */

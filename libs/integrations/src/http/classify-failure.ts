@@ -10,8 +10,25 @@ export interface CallDescription {
 
 const describe = (call: CallDescription): string => `${call.system} ${call.method} ${call.path}`;
 
-/** A thrown fetch (or body read) failure: our timeout firing, or the network giving up. */
-export function errorFromFetchFailure(call: CallDescription, error: unknown, timeoutMs: number): ExternalSystemError {
+/**
+ * A thrown fetch (or body read) failure: the caller cancelling (`callerSignal` aborted), our
+ * timeout firing, or the network giving up.
+ */
+export function errorFromFetchFailure(
+  call: CallDescription,
+  error: unknown,
+  timeoutMs: number,
+  callerSignal?: AbortSignal,
+): ExternalSystemError {
+  if (callerSignal?.aborted) {
+    const reason = callerSignal.reason instanceof Error ? callerSignal.reason.message : String(callerSignal.reason);
+    return new ExternalSystemError(`${describe(call)} was cancelled by the caller before an answer came: ${reason}`, {
+      system: call.system,
+      code: EXTERNAL_ERROR_CODES.cancelled,
+      retryable: true,
+      cause: error,
+    });
+  }
   // AbortSignal.timeout() rejects with a DOMException named TimeoutError.
   const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
   if (timedOut) {

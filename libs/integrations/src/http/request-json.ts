@@ -41,6 +41,8 @@ export interface JsonRequest<T> {
   headers?: Record<string, string>;
   body?: unknown;
   schema: z.ZodType<T>;
+  /** The caller's cancellation (e.g. the outbox's delivery timeout), on top of the client's own timeout. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A validated answer with the status it came with (200 vs 201 can mean different things). */
@@ -83,12 +85,12 @@ export function createJsonHttp(options: JsonHttpOptions) {
           method: request.method,
           headers,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: request.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), request.signal]) : AbortSignal.timeout(options.timeoutMs),
         });
         // The same signal bounds the body: a server that sends headers and then stalls still times out.
         return { response, text: await response.text() };
       } catch (error) {
-        throw errorFromFetchFailure(call, error, options.timeoutMs);
+        throw errorFromFetchFailure(call, error, options.timeoutMs, request.signal);
       }
     };
     const { response, text } = await (options.gate ? options.gate(call, send) : send());

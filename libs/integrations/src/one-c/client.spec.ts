@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExternalSystemError } from '../errors';
 import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import { createOneCClient, type OneCClient } from './client';
@@ -95,6 +95,23 @@ describe('1С client: failures the outbox must tell apart', () => {
     // The configured timeout ended the wait (no clock read here: tests never assert timings).
     expect(error).toMatchObject({ code: 'timeout', retryable: true, status: undefined });
     expect(error.message).toMatch(/200 ms/);
+  });
+
+  it('stops a create when the caller cancels it, long before its own timeout, and says so', async () => {
+    let received = false;
+    const client = await clientAnswering(() => {
+      received = true;
+      return new Promise<Response>(() => undefined);
+    }, 60_000);
+    const order = { hubOrderId: '0b9e3c55-3f0e-4d6b-9d3c-0f6f2f0e8a11', sourceWarehouseId: 'a', targetWarehouseId: 'b', lines: [{ productId: 'p', sku: 's', quantity: 1 }] };
+    const controller = new AbortController();
+    const pending = failureOf(client.createTransferOrder(order, { idempotencyKey: 'key-1', signal: controller.signal }));
+    await vi.waitFor(() => expect(received).toBe(true));
+    controller.abort(new Error('delivery timed out'));
+    // Only the cancellation can end this call: the server never answers and the client waits a minute.
+    const error = await pending;
+    expect(error).toMatchObject({ code: 'cancelled', retryable: true });
+    expect(error.message).toMatch(/cancelled by the caller before an answer came: delivery timed out/);
   });
 
   it('times out a server that sends headers and then stalls the body', async () => {

@@ -48,11 +48,12 @@ export interface OneCClient {
   getTransferOrder(id: string): Promise<OneCTransferOrder | null>;
   /**
    * Creates a transfer order once per key: `replayed` is true when 1С already had a
-   * document for this key and returned it instead of creating another.
+   * document for this key and returned it instead of creating another. `signal` cancels the
+   * call (the answer is then unknown: 1С may still create it, and the same key finds it later).
    */
   createTransferOrder(
     order: OneCCreateTransferOrder,
-    options: { idempotencyKey: string },
+    options: { idempotencyKey: string; signal?: AbortSignal | undefined },
   ): Promise<{ order: OneCTransferOrder; replayed: boolean }>;
 }
 
@@ -115,7 +116,7 @@ export function createOneCClient(options: OneCClientOptions): OneCClient {
         throw error;
       }
     },
-    async createTransferOrder(order, { idempotencyKey }) {
+    async createTransferOrder(order, { idempotencyKey, signal }) {
       const call = 'POST /transfer-orders';
       if (!idempotencyKey.trim()) throw invalidRequest(call, 'the idempotency key is empty');
       const body = oneCCreateTransferOrderSchema.safeParse(order);
@@ -129,6 +130,7 @@ export function createOneCClient(options: OneCClientOptions): OneCClient {
         headers: { [ONE_C_IDEMPOTENCY_HEADER]: idempotencyKey },
         body: body.data,
         schema: oneCTransferOrderSchema,
+        signal,
       });
       // 201 means created now; 200 means 1С recognised the key and returned the earlier document.
       return { order: data, replayed: status === HTTP_OK };

@@ -16,13 +16,13 @@ export interface OneCTransferOrderHandlerDeps {
  * died after sending) gets the same 1С document back instead of a second one.
  */
 export function createOneCTransferOrderHandler(deps: OneCTransferOrderHandlerDeps): OutboxHandler {
-  return async function deliverOneCTransferOrder(event) {
+  return async function deliverOneCTransferOrder(event, context) {
     const parsed = oneCCreateTransferOrderSchema.safeParse(event.payload);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
       throw new InvalidOutboxPayloadError(event.id, problem, { cause: parsed.error });
     }
-    const { order } = await deps.oneC.createTransferOrder(parsed.data, { idempotencyKey: event.id });
+    const { order } = await deps.oneC.createTransferOrder(parsed.data, { idempotencyKey: event.id, signal: context?.signal });
     const recorded = await recordOrderSent(ownSession(deps.orm), 'transfer_orders', parsed.data.hubOrderId, order);
     if (!recorded) throw new MissingAggregateError(event.id, `transfer order ${parsed.data.hubOrderId}`);
     return { responseRef: order.id };
