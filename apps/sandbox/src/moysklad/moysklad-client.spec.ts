@@ -165,6 +165,19 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(error.message).toMatch(/100 ms/);
   });
 
+  it('stops a create when the caller cancels it, long before its own timeout, and says so', async () => {
+    const { client, served } = await start(ROOMY, 60_000);
+    const [product] = await productIds(client, 1);
+    // МойСклад holds the answer for a minute: only the caller's cancellation can end the call.
+    served.state.faults.add({ system: 'moysklad', times: 1, latencyMs: 60_000 });
+    const controller = new AbortController();
+    const pending = failureOf(client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-c', positions: [{ productId: product!, quantity: 1 }] }, { signal: controller.signal }));
+    controller.abort(new Error('delivery timed out'));
+    const error = await pending;
+    expect(error).toMatchObject({ code: 'cancelled', retryable: true });
+    expect(error.message).toMatch(/cancelled by the caller before an answer came: delivery timed out/);
+  });
+
   it('answers gzip-compressed, and refuses a request that does not accept gzip with 415 and no body', async () => {
     const { served } = await start();
     const compressed = await fetch(`${served.baseUrl}/api/remap/1.2/entity/store`, { headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' } });

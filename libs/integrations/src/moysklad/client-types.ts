@@ -1,5 +1,13 @@
 import type { MoySkladRateLimiter } from './rate-limiter';
 
+/**
+ * Per-call options for the calls a delivery makes. `signal` cancels the call (e.g. the outbox's
+ * delivery timeout); the answer is then unknown, and externalCode/syncId find the order later.
+ */
+export interface MsCallOptions {
+  signal?: AbortSignal | undefined;
+}
+
 /** What the МойСклад client offers; its answers are validated against ./contract before they are mapped to these. */
 export interface MoySkladClientOptions {
   /** Scheme and host, e.g. `https://api.moysklad.ru`; the client adds {@link MOYSKLAD_API_PREFIX}. */
@@ -43,15 +51,15 @@ export interface MoySkladClient {
   /** Report «Остатки по складам», optionally for one store. */
   stockByStore(storeId?: string): Promise<MsProductStock[]>;
   /** The order carrying this externalCode, or null when МойСклад has none. */
-  findCustomerOrderByExternalCode(externalCode: string): Promise<MsCustomerOrder | null>;
+  findCustomerOrderByExternalCode(externalCode: string, options?: MsCallOptions): Promise<MsCustomerOrder | null>;
   /**
    * Creates the order with its first 1,000 positions and adds the rest through
    * POST …/positions (md/_restrictions.md, md/documents/_customerOrder.md).
    */
-  createCustomerOrder(order: MsNewCustomerOrder): Promise<MsCustomerOrder>;
+  createCustomerOrder(order: MsNewCustomerOrder, options?: MsCallOptions): Promise<MsCustomerOrder>;
   /**
    * Adds the positions an order does not have yet: those after its `positionCount`, in
    * chunks of 1,000. Resumes a large order whose earlier attempt stopped part-way.
    */
-  completeCustomerOrderPositions(order: MsCustomerOrder, positions: readonly MsOrderPosition[]): Promise<MsCustomerOrder>;
+  completeCustomerOrderPositions(order: MsCustomerOrder, positions: readonly MsOrderPosition[], options?: MsCallOptions): Promise<MsCustomerOrder>;
 }

@@ -17,7 +17,7 @@ import {
   type MsPositionInput,
 } from './contract';
 import { rateLimitGate } from './rate-limiter';
-import type { MoySkladClient, MoySkladClientOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
+import type { MoySkladClient, MoySkladClientOptions, MsCallOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
 import { articleFilters, chunk, externalCodeFilter } from './query';
 
 export const MOYSKLAD_DEFAULT_TIMEOUT_MS = 15_000;
@@ -78,11 +78,15 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
     }
   }
 
-  async function completeCustomerOrderPositions(order: MsCustomerOrder, positions: readonly MsOrderPosition[]): Promise<MsCustomerOrder> {
+  async function completeCustomerOrderPositions(
+    order: MsCustomerOrder,
+    positions: readonly MsOrderPosition[],
+    { signal }: MsCallOptions = {},
+  ): Promise<MsCustomerOrder> {
     let positionCount = order.positionCount;
     for (const part of chunk(positions.slice(positionCount), MOYSKLAD_MAX_ARRAY_ITEMS)) {
       const path = `/entity/customerorder/${encodeURIComponent(order.id)}/positions`;
-      const { data } = await requestJson({ method: 'POST', path, body: positionInputs(part), schema: msCreatedPositionsSchema });
+      const { data } = await requestJson({ method: 'POST', path, body: positionInputs(part), schema: msCreatedPositionsSchema, signal });
       positionCount += data.length;
     }
     return { ...order, positionCount };
@@ -115,14 +119,14 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
         })),
       }));
     },
-    async findCustomerOrderByExternalCode(externalCode) {
+    async findCustomerOrderByExternalCode(externalCode, { signal } = {}) {
       if (!externalCode.trim()) throw invalidRequest('GET /entity/customerorder', 'the externalCode is empty');
       const path = `/entity/customerorder?filter=${externalCodeFilter(externalCode)}&limit=1`;
-      const { data } = await requestJson({ method: 'GET', path, schema: msListSchema(msCustomerOrderSchema) });
+      const { data } = await requestJson({ method: 'GET', path, schema: msListSchema(msCustomerOrderSchema), signal });
       const [first] = data.rows;
       return first ? toOrder(first) : null;
     },
-    async createCustomerOrder(order) {
+    async createCustomerOrder(order, options = {}) {
       const call = 'POST /entity/customerorder';
       if (!order.externalCode.trim()) throw invalidRequest(call, 'the externalCode is empty');
       if (order.positions.length === 0) throw invalidRequest(call, 'the order has no positions');
@@ -136,13 +140,13 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
         ...(order.description ? { description: order.description } : {}),
         positions: positionInputs(firstChunk),
       };
-      const { data } = await requestJson({ method: 'POST', path: '/entity/customerorder', body, schema: msCustomerOrderSchema });
+      const { data } = await requestJson({ method: 'POST', path: '/entity/customerorder', body, schema: msCustomerOrderSchema, signal: options.signal });
       // A syncId replay returns the earlier document with whatever positions it already has;
       // a fresh one holds the first chunk. Either way the rest continue from what МойСклад reports.
       const created = toOrder(data);
       return rest.length === 0 && created.positionCount >= firstChunk.length
         ? created
-        : completeCustomerOrderPositions(created, order.positions);
+        : completeCustomerOrderPositions(created, order.positions, options);
     },
     completeCustomerOrderPositions,
   };

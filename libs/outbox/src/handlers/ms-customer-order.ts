@@ -36,7 +36,7 @@ function describeOrder(request: MsOrderRequest): string {
 export function createMsCustomerOrderHandler(deps: MsCustomerOrderHandlerDeps): OutboxHandler {
   const resolveProducts = createProductResolver(deps.moysklad, deps.productCacheMs);
 
-  return async function deliverMsCustomerOrder(event) {
+  return async function deliverMsCustomerOrder(event, context) {
     const parsed = msOrderRequestSchema.safeParse(event.payload);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
@@ -46,16 +46,14 @@ export function createMsCustomerOrderHandler(deps: MsCustomerOrderHandlerDeps): 
     const productIds = await resolveProducts(event.id, request.lines.map((line) => line.sku));
     const positions = request.lines.map((line) => ({ productId: productIds.get(line.sku) as string, quantity: line.quantity }));
 
-    const earlier = event.attempts > 1 ? await deps.moysklad.findCustomerOrderByExternalCode(event.id) : null;
+    const call = { signal: context?.signal };
+    const earlier = event.attempts > 1 ? await deps.moysklad.findCustomerOrderByExternalCode(event.id, call) : null;
     const order = earlier
-      ? await deps.moysklad.completeCustomerOrderPositions(earlier, positions)
-      : await deps.moysklad.createCustomerOrder({
-          ...deps.parties,
-          externalCode: event.id,
-          syncId: event.id,
-          description: describeOrder(request),
-          positions,
-        });
+      ? await deps.moysklad.completeCustomerOrderPositions(earlier, positions, call)
+      : await deps.moysklad.createCustomerOrder(
+          { ...deps.parties, externalCode: event.id, syncId: event.id, description: describeOrder(request), positions },
+          call,
+        );
 
     const recorded = await recordOrderSent(ownSession(deps.orm), 'external_orders', request.hubOrderId, { id: order.id, number: order.name });
     if (!recorded) throw new MissingAggregateError(event.id, `external order ${request.hubOrderId}`);
