@@ -57,11 +57,16 @@ describe('delivery isolation and order', () => {
     written.forEach((id, index) => writtenOrder.set(aggregates[Math.floor(index / 4)] as string, [...(writtenOrder.get(aggregates[Math.floor(index / 4)] as string) ?? []), id]));
     const seen = new Map<string, string[]>();
     let calls = 0;
+    const failedOnce = new Set<string>();
     const dispatch: OutboxDispatch = async (event) => {
       calls += 1;
       await sleep(calls % 3);
-      // Every third call fails once: a retry must not let a successor overtake.
-      if (calls % 3 === 0) throw new ExternalSystemError('1c answered HTTP 503', { system: '1c', code: 'http_5xx', status: 503, retryable: true });
+      // Every third event fails its first try: its retry must not let a successor overtake it.
+      // (Failing every third *call* instead can hit the same event on every round until it is dead.)
+      if (written.indexOf(event.id) % 3 === 0 && !failedOnce.has(event.id)) {
+        failedOnce.add(event.id);
+        throw new ExternalSystemError('1c answered HTTP 503', { system: '1c', code: 'http_5xx', status: 503, retryable: true });
+      }
       seen.set(event.aggregateId, [...(seen.get(event.aggregateId) ?? []), event.id]);
       return { responseRef: event.id };
     };
