@@ -2,8 +2,7 @@ import type { MikroORM } from '@hub/db';
 import type { OneCClient, OneCWarehouse } from '@hub/integrations';
 import { upsertNamedProducts } from '../sql/catalog-sql';
 import { insertStockSnapshots } from '../sql/stock-sql';
-import { mapLimited } from './map-limited';
-import { ONE_C_CONCURRENCY } from './sync-catalog';
+import { readOneCStock } from './read-one-c';
 
 export interface StockFetchResult {
   /** Stock lines 1С returned, over all warehouses. */
@@ -18,7 +17,7 @@ export interface StockFetchResult {
  * renamed in the same transaction.
  */
 export async function fetchStock(orm: MikroORM, oneC: OneCClient, runId: string, warehouses: readonly OneCWarehouse[]): Promise<StockFetchResult> {
-  const stock = await mapLimited(warehouses, ONE_C_CONCURRENCY, async (w) => ({ warehouse: w, items: await oneC.getStock(w.id) }));
+  const stock = await readOneCStock(oneC, warehouses);
   const products = new Map(stock.flatMap(({ items }) => items.map((i) => [i.productId, { external_id: i.productId, sku: i.sku, name: i.name, unit: i.unit }] as const)));
   const rows = stock.flatMap(({ warehouse, items }) =>
     items.map((i) => ({ warehouse_external_id: warehouse.id, product_external_id: i.productId, on_hand: i.onHand, reserved: i.reserved })),

@@ -1,10 +1,7 @@
 import type { MikroORM } from '@hub/db';
 import type { OneCClient, OneCWarehouse } from '@hub/integrations';
 import { replaceRules, upsertProductsFromSettings, upsertWarehouses } from '../sql/catalog-sql';
-import { mapLimited } from './map-limited';
-
-/** Calls to 1С in flight at once while reading a whole network. */
-export const ONE_C_CONCURRENCY = 4;
+import { readOneCCatalog } from './read-one-c';
 
 export interface CatalogSyncResult {
   warehouses: OneCWarehouse[];
@@ -18,11 +15,7 @@ export interface CatalogSyncResult {
  * in one transaction: a failed read leaves the previous catalogue untouched.
  */
 export async function syncCatalog(orm: MikroORM, oneC: OneCClient): Promise<CatalogSyncResult> {
-  const warehouses = await oneC.listWarehouses();
-  const settings = await mapLimited(warehouses, ONE_C_CONCURRENCY, async (w) => ({
-    warehouse: w,
-    items: await oneC.getReplenishmentSettings(w.id),
-  }));
+  const { warehouses, settings } = await readOneCCatalog(oneC);
   const products = new Map<string, string>();
   const rules = settings.flatMap(({ warehouse, items }) =>
     items.map((s) => {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { withLogContext } from '@hub/logging';
+import { readOneCCatalog, readOneCStock } from '../catalog/read-one-c';
 import { planTransfers } from '../planner/plan-transfers';
 import type { OpenQuantity, PlanningInput } from '../planner/types';
 import { readCatalogReferences, type CatalogReferences } from '../sql/catalog-references-sql';
@@ -7,7 +8,7 @@ import { readOpenQuantities, type OpenQuantityRow } from '../sql/planner-reads';
 import { describeRunError, UnknownWarehouseError } from './errors';
 import { countPlan, type PlanCounts } from './plan-counts';
 import { viewPlan, type PlanView, type ProductLabel, type WarehouseLabel } from './plan-view';
-import { readOneCSnapshot, type OneCSnapshot } from './read-one-c-snapshot';
+import { toOneCSnapshot, type OneCSnapshot } from './one-c-snapshot';
 import { findTransferOrdersClosedInOneC } from './reconcile-orders';
 import { optionalUuid } from './request-ids';
 import type { RunDependencies } from './types';
@@ -46,8 +47,11 @@ export async function planDryRun(deps: RunDependencies, request: DryRunRequest):
   return withLogContext(requestId === null ? {} : { requestId }, async () => {
     const started = performance.now();
     try {
-      const snapshot = await readOneCSnapshot(deps.oneC);
-      const open = await readOpenQuantities(deps.orm.em.fork(), await findTransferOrdersClosedInOneC(deps));
+      // The run's order: catalogue, then the sent orders' state in 1С, then stock (see readOneCStock).
+      const catalog = await readOneCCatalog(deps.oneC);
+      const closedInOneC = await findTransferOrdersClosedInOneC(deps);
+      const snapshot = toOneCSnapshot(catalog, await readOneCStock(deps.oneC, catalog.warehouses));
+      const open = await readOpenQuantities(deps.orm.em.fork(), closedInOneC);
       const plan = planTransfers(planningInput(snapshot, open.inbound, open.outbound, target?.externalId ?? null));
       const counts = countPlan(plan);
       const labels = labeller(snapshot, references);

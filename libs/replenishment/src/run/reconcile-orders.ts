@@ -1,6 +1,6 @@
 import type { OneCClient, OneCTransferOrder } from '@hub/integrations';
 import { mapLimited } from '../catalog/map-limited';
-import { ONE_C_CONCURRENCY } from '../catalog/sync-catalog';
+import { ONE_C_CONCURRENCY } from '../catalog/read-one-c';
 import { closeSentTransferOrders, selectSentTransferOrders, type SentTransferOrder } from '../sql/transfer-order-status-sql';
 import type { RunStep } from './execute-run';
 import type { RunDependencies, TransferOrderReconciliation } from './types';

@@ -1,6 +1,5 @@
-import type { OneCClient, OneCWarehouse } from '@hub/integrations';
-import { mapLimited } from '../catalog/map-limited';
-import { ONE_C_CONCURRENCY } from '../catalog/sync-catalog';
+import type { OneCWarehouse } from '@hub/integrations';
+import type { OneCCatalog, OneCStock } from '../catalog/read-one-c';
 import type { PlanningRule, PlanningStock } from '../planner/types';
 
 /** What 1С says a product is: its SKU, and its name once a stock answer gave one. */
@@ -20,25 +19,21 @@ export interface OneCSnapshot {
 }
 
 /**
- * Reads what a run would sync and fetch, without writing any of it: the same calls to
- * 1С, the same summing of several stock lines of one product in one warehouse.
+ * The planner's view of what 1С answered, without writing any of it: the rules as a run
+ * syncs them, and the stock summed per (warehouse, product) as a run's snapshot insert does.
  */
-export async function readOneCSnapshot(oneC: OneCClient): Promise<OneCSnapshot> {
-  const warehouses = await oneC.listWarehouses();
-  const perWarehouse = await mapLimited(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({
-    warehouse,
-    settings: await oneC.getReplenishmentSettings(warehouse.id),
-    items: await oneC.getStock(warehouse.id),
-  }));
+export function toOneCSnapshot(catalog: OneCCatalog, oneCStock: OneCStock): OneCSnapshot {
   const products = new Map<string, OneCProductLabel>();
   const rules: PlanningRule[] = [];
   const stock = new Map<string, PlanningStock>();
   let stockItems = 0;
-  for (const { warehouse, settings, items } of perWarehouse) {
-    for (const s of settings) {
+  for (const { warehouse, items } of catalog.settings) {
+    for (const s of items) {
       if (!products.has(s.productId)) products.set(s.productId, { sku: s.sku, name: null });
       rules.push({ warehouseId: warehouse.id, productId: s.productId, min: s.min, max: s.max, multiple: s.multiple });
     }
+  }
+  for (const { warehouse, items } of oneCStock) {
     for (const item of items) {
       stockItems += 1;
       products.set(item.productId, { sku: item.sku, name: item.name });
@@ -47,5 +42,5 @@ export async function readOneCSnapshot(oneC: OneCClient): Promise<OneCSnapshot> 
       stock.set(key, { ...held, onHand: held.onHand + item.onHand, reserved: held.reserved + item.reserved });
     }
   }
-  return { warehouses, products, rules, stock: [...stock.values()], stockItems };
+  return { warehouses: catalog.warehouses, products, rules, stock: [...stock.values()], stockItems };
 }

@@ -1,0 +1,33 @@
+import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
+import { mapLimited } from './map-limited';
+
+/** Calls to 1С in flight at once while reading a whole network. */
+export const ONE_C_CONCURRENCY = 4;
+
+/** 1С's warehouses and each one's stock norms (min/max/multiple per product). */
+export interface OneCCatalog {
+  warehouses: OneCWarehouse[];
+  settings: Array<{ warehouse: OneCWarehouse; items: OneCReplenishmentSetting[] }>;
+}
+
+/** What 1С holds in each warehouse, as it listed it (several lines of one product are possible). */
+export type OneCStock = Array<{ warehouse: OneCWarehouse; items: OneCStockItem[] }>;
+
+/** Reads 1С's warehouses and their stock norms: what a run syncs and a dry run plans from. */
+export async function readOneCCatalog(oneC: OneCClient): Promise<OneCCatalog> {
+  const warehouses = await oneC.listWarehouses();
+  const settings = await mapLimited(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({
+    warehouse,
+    items: await oneC.getReplenishmentSettings(warehouse.id),
+  }));
+  return { warehouses, settings };
+}
+
+/**
+ * Reads every warehouse's stock from 1С. Read it after the hub's sent orders were checked
+ * with 1С, never before: an order received in between is then counted twice for one run
+ * (stock and inbound), never not at all (which would order the same goods again).
+ */
+export async function readOneCStock(oneC: OneCClient, warehouses: readonly OneCWarehouse[]): Promise<OneCStock> {
+  return mapLimited(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({ warehouse, items: await oneC.getStock(warehouse.id) }));
+}
