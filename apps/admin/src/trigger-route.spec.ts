@@ -1,36 +1,30 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { createAdminApp } from './app';
+import { captureLogger, followRedirect, postForm } from './testing/admin-forms';
 import { startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
 
 const API_TOKEN = 'admin-to-api-secret-7f3a9c';
 const WAREHOUSE_ID = '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6';
 
 /** Presses the button as a browser on the admin's own page would: a same-origin form post. */
-function pressTrigger(app: ReturnType<typeof createAdminApp>, form: Record<string, string>, origin = 'http://localhost') {
-  return app.request('http://localhost/actions/trigger-replenishment', {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
+function pressTrigger(app: ReturnType<typeof createAdminApp>, form: Record<string, string>, origin?: string) {
+  return postForm(app, '/actions/trigger-replenishment', form, origin);
 }
 
-async function followRedirect(app: ReturnType<typeof createAdminApp>, response: Response): Promise<string> {
-  expect(response.status).toBe(303);
-  const location = response.headers.get('location') ?? '';
+/** The logs page the trigger's 303 leads to, with its flash. */
+async function followToLogs(app: ReturnType<typeof createAdminApp>, response: Response): Promise<string> {
+  const { location, page } = await followRedirect(app, response);
   expect(location).toMatch(/^\/logs\?/);
-  return (await app.request(`http://localhost${location}`)).text();
+  return page;
 }
 
 describe('the "Run internal replenishment" button', () => {
   let db: TestDatabase;
   let orm: MikroORM;
   let api: HubApiStandIn;
-  const logLines: string[] = [];
-  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = captureLogger();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -49,7 +43,7 @@ describe('the "Run internal replenishment" button', () => {
 
   it('posts the chosen warehouse with the bearer token and shows the run id', async () => {
     const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
-    const page = await followRedirect(app, await pressTrigger(app, { warehouse_id: WAREHOUSE_ID }));
+    const page = await followToLogs(app, await pressTrigger(app, { warehouse_id: WAREHOUSE_ID }));
     const trigger = api.requests.find((request) => request.method === 'POST');
     expect(trigger).toEqual({
       method: 'POST',
@@ -64,7 +58,7 @@ describe('the "Run internal replenishment" button', () => {
 
   it('posts no warehouse and no Authorization header when no warehouse and no token are set', async () => {
     const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
-    await followRedirect(app, await pressTrigger(app, { warehouse_id: '' }));
+    await followToLogs(app, await pressTrigger(app, { warehouse_id: '' }));
     expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
       { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: { trigger: 'admin' } },
     ]);
@@ -74,7 +68,7 @@ describe('the "Run internal replenishment" button', () => {
     const running = '7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
     api.triggerAnswer = { status: 409, body: { error: { code: 'run_in_progress', message: 'busy', run_id: running } } };
     const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
-    const page = await followRedirect(app, await pressTrigger(app, {}));
+    const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: run <a href="/runs/${running}"><code>${running}</code></a> is in progress`);
     expect(page).not.toContain('Internal replenishment started');
   });
@@ -82,7 +76,7 @@ describe('the "Run internal replenishment" button', () => {
   it('tells the operator when the API refuses, without starting anything', async () => {
     api.triggerAnswer = { status: 409, body: { error: 'a run is in progress' } };
     const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
-    const page = await followRedirect(app, await pressTrigger(app, {}));
+    const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The run was not started: a replenishment run is already in progress (the API answered HTTP 409).');
     expect(page).not.toContain('Internal replenishment started');
   });
@@ -90,14 +84,14 @@ describe('the "Run internal replenishment" button', () => {
   it('tells the operator when the API answers 2xx without a run id', async () => {
     api.triggerAnswer = { status: 200, body: { ok: true } };
     const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
-    const page = await followRedirect(app, await pressTrigger(app, {}));
+    const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The API accepted the request but did not return a run_id');
   });
 
   it('shows an error flash naming the API when it cannot be reached, and never the token', async () => {
     const downUrl = await unusedLocalUrl();
     const app = createAdminApp({ orm, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
-    const page = await followRedirect(app, await pressTrigger(app, {}));
+    const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: the API at <code>${downUrl}</code> could not be reached.`);
     expect(page).not.toContain(API_TOKEN);
     expect(logLines.join('')).toContain('internal replenishment trigger failed');

@@ -1,30 +1,16 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { createTestDatabase, DEAD_EVENT, openTestOrm, seedOutboxEvent, type TestDatabase } from '@hub/testing';
 import { createAdminApp } from '../app';
+import { captureLogger, followRedirect, postForm } from '../testing/admin-forms';
 import { retriedAnswer, startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
 
 const API_TOKEN = 'admin-to-api-secret-5e8d1b';
 type AdminApp = ReturnType<typeof createAdminApp>;
 
 /** Presses Retry as a browser on the admin's own page would: a same-origin form post. */
-function pressRetry(app: AdminApp, eventId: string, form: Record<string, string> = {}, origin = 'http://localhost') {
-  return app.request(`http://localhost/outbox/${eventId}/retry`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-/** Follows the 303 with the cookie it set, as a browser would; returns the page and where it was. */
-async function followRedirect(app: AdminApp, response: Response): Promise<{ location: string; page: string; setCookie: string }> {
-  expect(response.status).toBe(303);
-  const location = response.headers.get('location') ?? '';
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const next = await app.request(`http://localhost${location}`, { headers: { cookie } });
-  return { location, page: await next.text(), setCookie: next.headers.get('set-cookie') ?? '' };
+function pressRetry(app: AdminApp, eventId: string, form: Record<string, string> = {}, origin?: string) {
+  return postForm(app, `/outbox/${eventId}/retry`, form, origin);
 }
 
 describe('the Retry button on the outbox page', () => {
@@ -32,8 +18,7 @@ describe('the Retry button on the outbox page', () => {
   let orm: MikroORM;
   let api: HubApiStandIn;
   let deadId: string;
-  const logLines: string[] = [];
-  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = captureLogger();
 
   beforeAll(async () => {
     db = await createTestDatabase();
