@@ -1,6 +1,7 @@
 import { LOG_LEVELS } from '@hub/db';
 import type { LogQuery } from '@hub/logging';
 import { z } from 'zod';
+import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
 
 /** The periods the page offers; `custom` reads `from` and `to` instead of a preset. */
 export const PERIOD_CHOICES = ['1h', '24h', '7d', '30d', 'custom'] as const;
@@ -31,8 +32,6 @@ export type LogsRequest =
 // datetime-local sends minutes, optionally seconds and milliseconds, and no zone: the page works in UTC.
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
-const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
 const utcDateTime = (field: string) =>
   z
     .string()
@@ -48,24 +47,17 @@ const utcDateTime = (field: string) =>
     });
 
 const logsQuerySchema = z.object({
-  period: z.preprocess(emptyAsAbsent, z.enum(PERIOD_CHOICES, { error: `period must be one of ${PERIOD_CHOICES.join(', ')}` }).optional()),
+  period: optionalChoice('period', PERIOD_CHOICES),
   from: z.preprocess(emptyAsAbsent, utcDateTime('from').optional()),
   to: z.preprocess(emptyAsAbsent, utcDateTime('to').optional()),
-  level: z.preprocess(emptyAsAbsent, z.enum(LOG_LEVELS, { error: `level must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+  level: optionalChoice('level', LOG_LEVELS),
   job_name: z.preprocess(emptyAsAbsent, z.string().trim().max(200, { error: 'job_name must be at most 200 characters' }).optional()),
   run_id: z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: 'run_id must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10' })).optional()),
 });
 
 /** The raw form values from a query string, every field present (empty when not sent). */
 export function readLogsForm(params: Record<string, string | undefined>): LogsFormValues {
-  return {
-    period: params['period'] ?? '',
-    from: params['from'] ?? '',
-    to: params['to'] ?? '',
-    level: params['level'] ?? '',
-    job_name: params['job_name'] ?? '',
-    run_id: params['run_id'] ?? '',
-  };
+  return readTextFields(params, ['period', 'from', 'to', 'level', 'job_name', 'run_id']);
 }
 
 /**

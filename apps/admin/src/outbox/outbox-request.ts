@@ -1,5 +1,6 @@
 import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES, type OutboxEventType, type OutboxStatus } from '@hub/db';
 import { z } from 'zod';
+import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
 
 /** The most events one page shows; "Older events" pages on from the last one. */
 export const OUTBOX_PAGE_SIZE = 100;
@@ -20,21 +21,15 @@ export interface OutboxFilters {
 
 export type OutboxRequest = { kind: 'valid'; filters: OutboxFilters } | { kind: 'invalid'; problems: string[] };
 
-const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
 const outboxQuerySchema = z.object({
-  status: z.preprocess(emptyAsAbsent, z.enum(OUTBOX_STATUSES, { error: `status must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional()),
-  event_type: z.preprocess(
-    emptyAsAbsent,
-    z.enum(OUTBOX_EVENT_TYPES, { error: `event_type must be one of ${OUTBOX_EVENT_TYPES.join(', ')}` }).optional(),
-  ),
+  status: optionalChoice('status', OUTBOX_STATUSES),
+  event_type: optionalChoice('event_type', OUTBOX_EVENT_TYPES),
   before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of an outbox event (from the “Older events” link)' }).optional()),
 });
 
 /** The raw filter values from a query string or a form, every field present (empty when not sent). */
 export function readOutboxForm(params: Record<string, unknown>): OutboxFormValues {
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return { status: text(params['status']), event_type: text(params['event_type']), before: text(params['before']) };
+  return readTextFields(params, ['status', 'event_type', 'before']);
 }
 
 /** Validates the filters; each problem is a sentence naming its field. */

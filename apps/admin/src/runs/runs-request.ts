@@ -1,5 +1,6 @@
 import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from '@hub/db';
 import { z } from 'zod';
+import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
 
 /** The most runs one page shows; "Older runs" pages on from the last one. */
 export const RUNS_PAGE_SIZE = 50;
@@ -21,11 +22,9 @@ export interface RunsFilters {
 
 export type RunsRequest = { kind: 'valid'; filters: RunsFilters } | { kind: 'invalid'; problems: string[] };
 
-const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
 const runsQuerySchema = z.object({
-  status: z.preprocess(emptyAsAbsent, z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(', ')}` }).optional()),
-  trigger: z.preprocess(emptyAsAbsent, z.enum(RUN_TRIGGERS, { error: `trigger must be one of ${RUN_TRIGGERS.join(', ')}` }).optional()),
+  status: optionalChoice('status', RUN_STATUSES),
+  trigger: optionalChoice('trigger', RUN_TRIGGERS),
   before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of a run (from the “Older runs” link)' }).optional()),
 });
 
@@ -34,8 +33,7 @@ export const runIdSchema = z.uuid({ error: 'a run id is a UUID' });
 
 /** The raw filter values from the query string, every field present (empty when not sent). */
 export function readRunsForm(params: Record<string, unknown>): RunsFormValues {
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return { status: text(params['status']), trigger: text(params['trigger']), before: text(params['before']) };
+  return readTextFields(params, ['status', 'trigger', 'before']);
 }
 
 /** Validates the filters; each problem is a sentence naming its field. */

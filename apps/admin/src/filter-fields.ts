@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/*
+ * The pieces every admin page's filter form is read with. A form sends every field, empty
+ * when nothing was chosen: empty means "no filter", never "invalid".
+ */
+
+/** An empty or blank form field reads as not sent. */
+export const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** An optional field that must be one of `choices`; the error names the field and every choice. */
+export function optionalChoice<const T extends readonly [string, ...string[]]>(field: string, choices: T) {
+  return z.preprocess(emptyAsAbsent, z.enum(choices, { error: `${field} must be one of ${choices.join(', ')}` }).optional());
+}
+
+/** The raw values of `fields` from a query string or form, every one present (empty when not sent), so the form shows them again. */
+export function readTextFields<const K extends string>(params: Record<string, unknown>, fields: readonly K[]): Record<K, string> {
+  const values = {} as Record<K, string>;
+  for (const field of fields) {
+    const value = params[field];
+    values[field] = typeof value === 'string' ? value : '';
+  }
+  return values;
+}
