@@ -21,5 +21,7 @@ export {
   type EmbeddedDatabaseOptions,
 } from './database-url';
 export { DatabaseConnectionError, describeDatabaseTarget, explainConnectionFailure } from './connection-error';
+export { ADVISORY_LOCKS, lockForTransaction, type AdvisoryLock } from './advisory-locks';
+export { sqlArray, sqlColumns, toDate, toDateOrNull, toNumber, type SqlArrayElement } from './sql/values';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export { MikroORM } from '@mikro-orm/postgresql';

@@ -2,18 +2,31 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { createOrmOptions } from './config';
 import { stopEmbeddedServers } from './database-url';
 
-/** Hands out one EntityManager per unit of work. */
+/**
+ * Hands out one EntityManager per unit of work: what apps pass to the libs (the session
+ * factory of DESIGN.md's card), so no lib forks the ORM itself.
+ */
 export interface SessionFactory {
-  /** A fresh session (forked EntityManager) with its own identity map. */
+  /**
+   * A fresh session with its own identity map, on a connection of its own: never inside a
+   * transaction the caller happens to have open, so what it writes (a claim, a log row, an
+   * outcome) commits at once, whatever the caller's unit of work does later.
+   */
   open(): EntityManager;
   /** Runs `work` in a transaction on a fresh session: commit on success, rollback on throw. */
   withSession<T>(work: (session: EntityManager) => Promise<T>): Promise<T>;
 }
 
+/*
+ * MikroORM 6.6's plain `orm.em.fork()` already leaves the caller's transaction behind
+ * (checked against 6.6.16); `disableContextResolution` says so explicitly rather than
+ * relying on that.
+ */
 export function createSessionFactory(orm: MikroORM): SessionFactory {
+  const open = (): EntityManager => orm.em.fork({ disableContextResolution: true });
   return {
-    open: () => orm.em.fork(),
-    withSession: (work) => orm.em.fork().transactional(work),
+    open,
+    withSession: (work) => open().transactional(work),
   };
 }
 
@@ -64,5 +77,5 @@ export function getOrm(): MikroORM {
  * `async_session`: callable, returns a fresh session every time.
  */
 export function getSession(): EntityManager {
-  return getOrm().em.fork();
+  return createSessionFactory(getOrm()).open();
 }

@@ -1,4 +1,4 @@
-import { isSecretKey, maskUrlPasswords, REDACTED } from './secret-keys';
+import { isSecretKey, REDACTED, redactText } from '@hub/runtime';
 
 /** A value `JSON.stringify` writes as-is and PostgreSQL's jsonb accepts. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -26,7 +26,7 @@ export function toStorableText(text: string): string {
  * - A reference back to an enclosing object → "[Circular]".
  * - `\u0000` and lone surrogates in every string and key → U+FFFD.
  * - The value under a secret-looking key (see `isSecretKey`), at any depth → "[redacted]";
- *   a URL's password in any string → "[redacted]" (see `maskUrlPasswords`).
+ *   a secret inside any string (a URL's password, a credential) → "[redacted]" (see `redactText`).
  * - Objects with their own `toJSON` (URL, Decimal, …) → what `toJSON` returns, made safe in turn.
  * - An object whose getters or proxy traps throw → "[Unserializable: <reason>]".
  * Returns `undefined` only for a top-level value JSON has no place for (undefined, a function).
@@ -38,7 +38,7 @@ export function toJsonSafe(value: unknown): JsonValue | undefined {
 function convert(value: unknown, ancestors: Set<object>): JsonValue | undefined {
   switch (typeof value) {
     case 'string':
-      return maskUrlPasswords(toStorableText(value));
+      return redactText(toStorableText(value));
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':

@@ -1,4 +1,4 @@
-import type { EntityManager, LogLevel } from '@hub/db';
+import { toDate, type EntityManager, type LogLevel } from '@hub/db';
 import type { LogRow } from './log-row';
 import type { LogTableRow } from './log-table-row';
 
@@ -61,7 +61,7 @@ const LOGS_TABLE_EXISTS_SQL = `select to_regclass('integration_logs') is not nul
 // names the table's id: a bare `id` would sort the text alias, putting 9 after 10.
 const SELECT_LOGS_SQL = `
   select id::text as id,
-         (extract(epoch from created_at) * 1000)::float8 as created_at_ms,
+         created_at,
          level, message, source,
          run_id::text as run_id, request_id::text as request_id, job_id::text as job_id,
          job_name, step, status, external_system, elapsed_ms, payload, details
@@ -75,7 +75,7 @@ const SELECT_LOGS_SQL = `
 
 interface SelectedLogRow extends LogTableRow {
   id: string;
-  created_at_ms: number;
+  created_at: string;
 }
 
 /**
@@ -120,7 +120,7 @@ function isUndefinedTableError(error: unknown): boolean {
 function fromSelectedRow(row: SelectedLogRow): StoredLogRow {
   return {
     id: row.id,
-    createdAt: new Date(row.created_at_ms),
+    createdAt: toDate(row.created_at),
     level: row.level,
     message: row.message,
     source: row.source,

@@ -1,8 +1,8 @@
 import { LOG_LEVELS, type LogLevel } from '@hub/db';
+import { redactText } from '@hub/runtime';
 import type { LogContext } from './correlation';
 import { toJsonSafe, toStorableText, type JsonValue } from './json-safe';
 import type { LogEntry } from './log-entry';
-import { maskUrlPasswords } from './secret-keys';
 import { readUuid } from './uuid';
 
 /** One `integration_logs` row, ready to insert: every value fits its column. */
@@ -46,7 +46,7 @@ export function toLogRow(entry: LogEntry, defaults: { source: string; context: L
   const { jobId, jobName } = readJob(pick(entry.jobId, context.jobId), givenJobName, legacy);
   return {
     level: toLevel(entry.level),
-    message: truncateMessage(maskUrlPasswords(toStorableText(String(entry.message ?? '')))),
+    message: truncateMessage(redactText(toStorableText(String(entry.message ?? '')))),
     source: fitColumn(entry.source ?? defaults.source, COLUMN_LENGTH.source),
     runId,
     requestId,

@@ -1,4 +1,4 @@
-export { migrateUp, migrateDown, withMigrationLock, openMigratorOrm, MIGRATION_LOCK_KEY } from './runner';
+export { migrateUp, migrateDown, withMigrationLock, openMigratorOrm } from './runner';
 export { migrationStatus, checkMigrations, MIGRATIONS_TABLE, type MigrationStatus } from './status';
 export { UnknownMigrationsError, PendingMigrationsError, MigrationRunFailedError } from './errors';
 export { UnexpectedLogsTableError } from './legacy-logs/plan';

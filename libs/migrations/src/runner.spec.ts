@@ -1,9 +1,10 @@
 /** The runner's guarantees: the lock under concurrent starts, unknown and pending migrations. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ADVISORY_LOCKS } from '@hub/db';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
-import { MIGRATION_LOCK_KEY, migrateDown, migrateUp } from './runner';
+import { migrateDown, migrateUp } from './runner';
 import { checkMigrations, migrationStatus } from './status';
 import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 
@@ -26,13 +27,13 @@ describe('three apps starting at once on a new database', () => {
 
   it('say so when they wait for another process to finish migrating, then go on', async () => {
     await withClient(db.url, async (holder) => {
-      await holder.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+      await holder.query('select pg_advisory_lock($1::bigint)', [ADVISORY_LOCKS.migrations]);
       const waiting = captureLogger();
       const up = migrateUp(db.url, waiting.logger);
       const saidSo = () => waiting.lines().some((line) => line['msg'] === 'Another process is applying migrations: waiting for it to finish.');
       await vi.waitFor(() => expect(saidSo()).toBe(true), { timeout: 10_000 });
       expect(await withClient(db.url, (client) => client.query(`select to_regclass('integration_logs') as t`))).toMatchObject({ rows: [{ t: null }] });
-      await holder.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
+      await holder.query('select pg_advisory_unlock($1::bigint)', [ADVISORY_LOCKS.migrations]);
       expect(await up).toEqual(NAMES);
     });
   });

@@ -1,6 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createOrmOptions, explainConnectionFailure } from '@hub/db';
+import { ADVISORY_LOCKS, createOrmOptions, explainConnectionFailure } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
 import { MigrationRunFailedError, UnknownMigrationsError } from './errors';
@@ -8,8 +8,8 @@ import { migrationsList } from './migrations';
 import { ProgressLoggingMigrator } from './progress-migrator';
 import { MIGRATIONS_TABLE, readStatus, type MigrationStatus } from './status';
 
-/** Arbitrary but fixed: every process of every app takes this same lock to migrate. */
-export const MIGRATION_LOCK_KEY = 7_261_000_001;
+/** Every process of every app takes this same lock to migrate. */
+const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migrations;
 
 /** Opens an ORM with the migrator and this build's migrations. */
 export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {

@@ -1,4 +1,5 @@
 import { isExternalSystemError } from '@hub/integrations';
+import { redactText } from '@hub/runtime';
 import { PermanentDeliveryError } from './errors';
 
 /** What the outbox needs to know about a failed delivery. */
@@ -12,18 +13,6 @@ export interface DeliveryFailure {
 /** last_error is for people reading the admin page, not for dumping whole responses. */
 const MAX_ERROR_LENGTH = 2_000;
 const MAX_CAUSE_DEPTH = 5;
-
-const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  // postgres://user:password@host, http://user:password@host
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1[redacted]@'],
-  [/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/g, '$1 [redacted]'],
-  [/\b(password|passwd|token|secret|api[_-]?key)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi, '$1$2[redacted]'],
-];
-
-/** Removes credentials that an error message from a driver or a server may carry. */
-export function redactSecrets(text: string): string {
-  return SECRET_PATTERNS.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
-}
 
 /** The message and its causes, "outer: caused by inner", so the root reason is visible. */
 function messageChain(error: unknown): string {
@@ -42,7 +31,7 @@ function messageChain(error: unknown): string {
  * while recording the result) is retried, since the attempt limit still bounds it.
  */
 export function describeDeliveryFailure(error: unknown): DeliveryFailure {
-  const message = redactSecrets(messageChain(error)).slice(0, MAX_ERROR_LENGTH);
+  const message = redactText(messageChain(error)).slice(0, MAX_ERROR_LENGTH);
   if (isExternalSystemError(error)) {
     return { message, retryable: error.retryable, retryAfterMs: error.retryAfterMs };
   }

@@ -18,7 +18,7 @@ export {
   type OutboxSettings,
   type OutboxSettingsInput,
 } from './settings';
-export { describeDeliveryFailure, redactSecrets, type DeliveryFailure } from './describe-failure';
+export { describeDeliveryFailure, type DeliveryFailure } from './describe-failure';
 export {
   createOutboxDispatcher,
   type OutboxHandler,

@@ -1,9 +1,9 @@
 import type { MikroORM } from '@hub/db';
+import { mapConcurrently } from '@hub/runtime';
 import { deliverWithTimeout } from './deliver-with-timeout';
 import type { DeliveryReceipt, OutboxDispatch } from './dispatcher';
 import { markFailed, type FailureOutcome } from './mark-failed';
 import { ownSession } from './own-session';
-import { runConcurrently } from './run-concurrently';
 import { resolveOutboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings';
 import { buryAbandonedEvents } from './sql/bury-abandoned-events';
 import { claimDueEvents, type ClaimedEvent, type OutboxEventRef } from './sql/claim-due-events';
@@ -81,7 +81,7 @@ export async function processOutboxBatch(options: ProcessOutboxBatchOptions): Pr
     abandoned: await buryAbandonedEvents(em, settings.maxAttempts),
     events: await claimDueEvents(em, { owner: options.owner, limit: settings.batchSize, leaseMs: settings.leaseMs }),
   }));
-  const attempts = await runConcurrently(events, settings.concurrency, (event) => attempt(options, settings, event));
+  const attempts = await mapConcurrently(events, settings.concurrency, (event) => attempt(options, settings, event));
 
   const deliveries = attempts.flatMap((a) => ('receipt' in a ? [{ id: a.event.id, responseRef: a.receipt.responseRef }] : []));
   const marked = await markDeliveredMany(ownSession(options.orm), options.owner, deliveries);

@@ -1,2 +1,4 @@
-export * from './env-config';
-export * from './process-lifecycle';
+export { ConfigError, blankAsUnset, hostSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
+export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
+export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
+export { mapConcurrently } from './map-concurrently';

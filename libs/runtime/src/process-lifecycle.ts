@@ -1,5 +1,13 @@
-import type { StdoutLogger } from '@hub/logging';
 import { ConfigError } from './env-config';
+
+/**
+ * The part of a pino logger the lifecycle helpers write to (the apps' stdout logger fits);
+ * named here so this lib needs no logging lib, and with it no database.
+ */
+export interface ProcessLogger {
+  error(fields: object, message: string): void;
+  fatal(fields: object, message: string): void;
+}
 
 /** What @hono/node-server's `serve` returns, HTTP/1 or HTTP/2. */
 interface ClosableServer {
@@ -17,7 +25,7 @@ export interface CloseOptions {
  * Stops on SIGTERM or SIGINT by running `stop` once, then exits 0 (1 if it threw).
  * Ctrl+C under `npm run dev` delivers both the terminal's SIGINT and dev's SIGTERM.
  */
-export function stopOnSignals(name: string, logger: StdoutLogger, stop: (signal: NodeJS.Signals) => Promise<void>): void {
+export function stopOnSignals(name: string, logger: ProcessLogger, stop: (signal: NodeJS.Signals) => Promise<void>): void {
   let stopping: Promise<void> | undefined;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -37,7 +45,7 @@ export function stopOnSignals(name: string, logger: StdoutLogger, stop: (signal:
  * else keeps its stack for whoever debugs it. Exiting outright matters: an embedded
  * database or a half-open pool would otherwise keep the process alive.
  */
-export function exitOnStartFailure(name: string, logger: StdoutLogger, error: unknown): never {
+export function exitOnStartFailure(name: string, logger: ProcessLogger, error: unknown): never {
   const reason = error instanceof Error ? error.message : String(error);
   logger.fatal(error instanceof ConfigError ? {} : { err: error }, `${name} failed to start: ${reason}`);
   process.exit(1);

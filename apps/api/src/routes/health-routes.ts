@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { checkMigrations, PendingMigrationsError, UnknownMigrationsError } from '@hub/migrations';
+import { redactText } from '@hub/runtime';
 import type { ApiDependencies } from '../dependencies';
 
 /** Why /ready says no. */
@@ -34,10 +35,10 @@ async function checkReadiness(deps: ApiDependencies): Promise<Readiness> {
   }
 }
 
-// Driver errors can quote the connection string; keep only the first line and drop credentials.
+// Driver errors can quote the connection string: the first line only, without credentials.
 function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? '').replace(/\/\/[^@/\s]*@/g, '//');
+  return redactText(text.split('\n')[0] ?? '');
 }
 
 function withTimeout(work: Promise<Readiness>): Promise<Readiness> {

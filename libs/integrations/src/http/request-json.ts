@@ -1,7 +1,7 @@
+import { redactText } from '@hub/runtime';
 import type { z } from 'zod';
 import type { ExternalSystem } from '../errors';
 import { badResponseError, errorFromFetchFailure, errorFromStatus, type CallDescription } from './classify-failure';
-import { createSecretScrubber } from './scrub-secrets';
 
 /** How to reach one external system; shared by every call a client makes. */
 export interface JsonHttpOptions {
@@ -72,7 +72,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
  */
 export function createJsonHttp(options: JsonHttpOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const scrub = createSecretScrubber(options.secrets);
+  // The one redaction policy, plus this client's own credentials wherever the other side echoes them.
+  const scrub = (text: string): string => redactText(text, options.secrets);
 
   return async function requestJson<T>(request: JsonRequest<T>): Promise<JsonResponse<T>> {
     const call: CallDescription = { system: options.system, method: request.method, path: request.path };

@@ -1,5 +1,5 @@
 import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
-import { mapLimited } from './map-limited';
+import { mapConcurrently } from '@hub/runtime';
 
 /** Calls to 1С in flight at once while reading a whole network. */
 export const ONE_C_CONCURRENCY = 4;
@@ -16,7 +16,7 @@ export type OneCStock = Array<{ warehouse: OneCWarehouse; items: OneCStockItem[]
 /** Reads 1С's warehouses and their stock norms: what a run syncs and a dry run plans from. */
 export async function readOneCCatalog(oneC: OneCClient): Promise<OneCCatalog> {
   const warehouses = await oneC.listWarehouses();
-  const settings = await mapLimited(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({
+  const settings = await mapConcurrently(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({
     warehouse,
     items: await oneC.getReplenishmentSettings(warehouse.id),
   }));
@@ -29,5 +29,5 @@ export async function readOneCCatalog(oneC: OneCClient): Promise<OneCCatalog> {
  * (stock and inbound), never not at all (which would order the same goods again).
  */
 export async function readOneCStock(oneC: OneCClient, warehouses: readonly OneCWarehouse[]): Promise<OneCStock> {
-  return mapLimited(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({ warehouse, items: await oneC.getStock(warehouse.id) }));
+  return mapConcurrently(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({ warehouse, items: await oneC.getStock(warehouse.id) }));
 }

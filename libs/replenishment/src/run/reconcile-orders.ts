@@ -1,5 +1,5 @@
 import type { OneCClient, OneCTransferOrder } from '@hub/integrations';
-import { mapLimited } from '../catalog/map-limited';
+import { mapConcurrently } from '@hub/runtime';
 import { ONE_C_CONCURRENCY } from '../catalog/read-one-c';
 import { closeSentTransferOrders, selectSentTransferOrders, type SentTransferOrder } from '../sql/transfer-order-status-sql';
 import type { RunStep } from './execute-run';
@@ -29,7 +29,7 @@ function judge(order: SentTransferOrder, document: OneCTransferOrder | null): Ve
  */
 async function askOneC(oneC: OneCClient, sent: readonly SentTransferOrder[]): Promise<Verdict[]> {
   const open = new Set((await oneC.listOpenTransferOrders()).map((document) => document.id));
-  return mapLimited(sent, ONE_C_CONCURRENCY, async (order): Promise<Verdict> =>
+  return mapConcurrently(sent, ONE_C_CONCURRENCY, async (order): Promise<Verdict> =>
     open.has(order.externalId) ? { order, kind: 'open' } : judge(order, await oneC.getTransferOrder(order.externalId)),
   );
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, ExternalOrderStatus, TransferOrderStatus } from '@hub/db';
+import { lockForTransaction, type EntityManager, type ExternalOrderStatus, type TransferOrderStatus } from '@hub/db';
 import type { OpenQuantity, PlanningInput, PlanningRule, PlanningStock } from '../planner/types';
 
 /**
@@ -99,16 +99,11 @@ export async function readPlanningInput(em: EntityManager, runId: string, target
   };
 }
 
-/** Arbitrary but fixed, next to the migrations' key: every process takes this one to plan. */
-const PLANNING_LOCK_KEY = 7_261_000_002;
-
-const LOCK_PLANNING = `select pg_advisory_xact_lock(?::bigint)`;
-
 /**
  * Serialises planning across every process (API and scheduler replicas) until the
  * caller's transaction ends: a run reads inbound only after the previous run's orders
  * are committed, so two runs at once cannot order the same goods twice.
  */
 export async function lockPlanning(em: EntityManager): Promise<void> {
-  await em.execute(LOCK_PLANNING, [PLANNING_LOCK_KEY], 'run');
+  await lockForTransaction(em, 'planning');
 }

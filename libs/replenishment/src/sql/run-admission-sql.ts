@@ -1,4 +1,4 @@
-import type { EntityManager, RunStatus } from '@hub/db';
+import { lockForTransaction, sqlArray, type EntityManager, type RunStatus } from '@hub/db';
 import { insertRun, type NewRun } from './runs-sql';
 
 /** Statuses of a run that is in progress: it blocks another run for the same target. */
@@ -10,11 +10,6 @@ export const ACTIVE_RUN_STATUSES = ['queued', 'running'] as const satisfies read
  * Runs take seconds to minutes; two hours is far beyond any real one.
  */
 export const ABANDONED_RUN_AFTER_MS = 2 * 60 * 60 * 1000;
-
-/** Arbitrary but fixed, next to the planning lock's key: every process takes it to admit a run. */
-const RUN_ADMISSION_LOCK_KEY = 7_261_000_003;
-
-const LOCK_RUN_ADMISSION = `select pg_advisory_xact_lock(?::bigint)`;
 
 const FAIL_ABANDONED_RUNS = `
   update replenishment_runs
@@ -33,7 +28,7 @@ const SELECT_OVERLAPPING_ACTIVE_RUN = `
 /** Whether a new run was recorded, or which active run for an overlapping target stopped it. */
 export type RunAdmission = { admitted: true } | { admitted: false; activeRunId: string };
 
-const ACTIVE = `{${ACTIVE_RUN_STATUSES.join(',')}}`;
+const ACTIVE = sqlArray(ACTIVE_RUN_STATUSES);
 
 /**
  * Records `run` as queued unless a run for an overlapping target is queued or running.
@@ -42,7 +37,7 @@ const ACTIVE = `{${ACTIVE_RUN_STATUSES.join(',')}}`;
  */
 export async function admitRun(em: EntityManager, run: NewRun): Promise<RunAdmission> {
   return em.transactional(async (tx) => {
-    await tx.execute(LOCK_RUN_ADMISSION, [RUN_ADMISSION_LOCK_KEY], 'run');
+    await lockForTransaction(tx, 'runAdmission');
     await tx.execute(FAIL_ABANDONED_RUNS, [ABANDONED_RUN_AFTER_MS, ACTIVE, ABANDONED_RUN_AFTER_MS], 'run');
     const [active] = await tx.execute<{ id: string }[]>(SELECT_OVERLAPPING_ACTIVE_RUN, [ACTIVE, run.targetWarehouseId, run.targetWarehouseId], 'all');
     if (active) return { admitted: false, activeRunId: active.id };

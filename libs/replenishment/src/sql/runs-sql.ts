@@ -1,4 +1,4 @@
-import type { EntityManager, RunStatus, RunTrigger } from '@hub/db';
+import { toDate, toDateOrNull, type EntityManager, type RunStatus, type RunTrigger } from '@hub/db';
 
 const INSERT_RUN = `
   insert into replenishment_runs (id, trigger, request_id, target_warehouse_id, parameters, status)
@@ -12,10 +12,7 @@ const MARK_RUN_FINISHED = `
 
 const RUN_COLUMNS = `
   id, trigger, request_id as "requestId", target_warehouse_id as "targetWarehouseId",
-  parameters, status, counts, error,
-  extract(epoch from created_at) * 1000 as "createdAtMs",
-  extract(epoch from started_at) * 1000 as "startedAtMs",
-  extract(epoch from finished_at) * 1000 as "finishedAtMs"`;
+  parameters, status, counts, error, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"`;
 
 const SELECT_RUN = `select ${RUN_COLUMNS} from replenishment_runs where id = ?::uuid`;
 
@@ -82,17 +79,10 @@ export async function markRunFinished(
   await em.execute(MARK_RUN_FINISHED, [outcome.status, JSON.stringify(outcome.counts), outcome.error, runId], 'run');
 }
 
-type RunRow = Omit<RunRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & {
-  createdAtMs: number | string;
-  startedAtMs: number | string | null;
-  finishedAtMs: number | string | null;
-};
+type RunRow = Omit<RunRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & { createdAt: string; startedAt: string | null; finishedAt: string | null };
 
-/* Timestamps travel as epoch milliseconds: the driver hands raw timestamptz over as text. */
-const toDate = (ms: number | string | null): Date | null => (ms === null ? null : new Date(Number(ms)));
-
-const toRecord = ({ createdAtMs, startedAtMs, finishedAtMs, ...run }: RunRow): RunRecord => ({
-  ...run, createdAt: toDate(createdAtMs) ?? new Date(Number.NaN), startedAt: toDate(startedAtMs), finishedAt: toDate(finishedAtMs),
+const toRecord = (row: RunRow): RunRecord => ({
+  ...row, createdAt: toDate(row.createdAt), startedAt: toDateOrNull(row.startedAt), finishedAt: toDateOrNull(row.finishedAt),
 });
 
 /** One run by id, or null. */

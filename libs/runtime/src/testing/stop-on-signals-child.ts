@@ -1,8 +1,7 @@
 // Child process for process-lifecycle.spec.ts: stops on signals, counting how often `stop` ran.
-import { createStdoutLogger } from '@hub/logging';
-import { stopOnSignals } from '../process-lifecycle';
+import { stopOnSignals, type ProcessLogger } from '../process-lifecycle';
 
-const logger = createStdoutLogger('stop-on-signals-child', 'silent');
+const logger: ProcessLogger = { error: () => undefined, fatal: () => undefined };
 let stops = 0;
 stopOnSignals('child', logger, async (signal) => {
   stops += 1;
