@@ -8,11 +8,15 @@ const __dirname = fileURLToPath(new URL('.', import.meta.url));
 const { compilerOptions } = JSON.parse(readFileSync(resolve(__dirname, 'tsconfig.base.json'), 'utf8')) as {
   compilerOptions: { paths: Record<string, [string]> };
 };
-/** The same `@hub/*` aliases TypeScript, tsx and esbuild read from tsconfig.base.json. */
-const alias = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, resolve(__dirname, target)]),
-);
-const projects = ['apps/api', 'apps/scheduler', 'apps/admin', 'apps/sandbox', 'libs/db', 'libs/logging', 'libs/migrations', 'libs/outbox', 'libs/replenishment', 'libs/integrations', 'libs/runtime'];
+/**
+ * The same `@hub/*` aliases TypeScript, tsx and esbuild read from tsconfig.base.json, matched
+ * whole: a plain string alias would also catch `@hub/outbox/testing` as `@hub/outbox` + `/testing`.
+ */
+const alias = Object.entries(compilerOptions.paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${name.replaceAll('/', '\\/')}$`),
+  replacement: resolve(__dirname, target),
+}));
+const projects = ['apps/api', 'apps/scheduler', 'apps/admin', 'apps/sandbox', 'libs/db', 'libs/logging', 'libs/migrations', 'libs/outbox', 'libs/orders', 'libs/replenishment', 'libs/integrations', 'libs/runtime'];
 
 export default defineConfig({
   resolve: { alias },

@@ -13,16 +13,17 @@
  * Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createOrmOptions, MikroORM } from '@hub/db';
+import { createOrmOptions, createSessionFactory, MikroORM } from '@hub/db';
 import { createMoySkladClient, MOYSKLAD_DOCUMENTED_LIMITS, MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
-import { createMsCustomerOrderHandler, createOutboxDispatcher, createPgRateLimiter, moySkladRateBucket, processOutboxBatch } from '@hub/outbox';
+import { createOrderDispatch, createPgRateLimiter, EXTERNAL_ORDER, moySkladRateBucket, ORDER_OUTBOX_HOOKS } from '@hub/orders';
+import { processOutboxBatch } from '@hub/outbox';
 // Not @hub/testing's index: it pulls in vitest, which only loads inside the test runner.
 import { readMoySkladSandboxStats } from '../../libs/testing/src/moysklad-sandbox';
 import { startSandboxProcess } from '../../libs/testing/src/sandbox-process';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../../libs/testing/src/server';
-import { createPendingExternalOrders, enqueueMsCustomerOrders } from '../../libs/outbox/src/testing/external-orders';
+import { seedOrders } from '@hub/orders/testing';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 450);
 const SERVER_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,8 +53,9 @@ async function runReplica(
   grants: number[],
 ): Promise<{ delivered: number; retried: number; dead: number }> {
   const orm = await MikroORM.init(createOrmOptions(url, { pool: { min: 1, max: 4 } }));
+  const sessions = createSessionFactory(orm);
   const token = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN;
-  const limiter = createPgRateLimiter({ orm, bucket: moySkladRateBucket(token), ...LIMITS });
+  const limiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(token), ...LIMITS });
   // Notes each grant's time on the database's clock, the one both replicas share.
   const rateLimiter = {
     async acquire(units: number) {
@@ -63,11 +65,11 @@ async function runReplica(
     },
   };
   const moysklad = createMoySkladClient({ baseUrl, token, tokenWeight: TOKEN_WEIGHT, rateLimiter });
-  const dispatch = createOutboxDispatcher({ CREATE_MS_CUSTOMER_ORDER: createMsCustomerOrderHandler({ moysklad, orm, parties: PARTIES }) });
+  const dispatch = createOrderDispatch({ oneC: { createTransferOrder: () => Promise.reject(new Error('this benchmark delivers to МойСклад only')) }, moysklad: { client: moysklad, parties: PARTIES } });
   const totals = { delivered: 0, retried: 0, dead: 0 };
   try {
     for (;;) {
-      const batch = await processOutboxBatch({ orm, dispatch, owner: name, batchSize: 10 });
+      const batch = await processOutboxBatch({ sessions, dispatch, hooks: ORDER_OUTBOX_HOOKS, owner: name, batchSize: 10 });
       totals.delivered += batch.delivered;
       totals.retried += batch.retried;
       totals.dead += batch.dead;
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
   try {
     await migrateUp(url, quiet);
     const setup = await MikroORM.init(createOrmOptions(url));
-    await enqueueMsCustomerOrders(setup, await createPendingExternalOrders(setup, EVENTS));
+    await seedOrders(createSessionFactory(setup), { kind: EXTERNAL_ORDER, count: EVENTS, quantity: 24 });
     await setup.close(true);
 
     const grants: number[] = [];

@@ -4,7 +4,7 @@
  * once told to go, then reporting every event id it delivered.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectDatabase, type MikroORM } from '@hub/db';
+import { connectDatabase, createSessionFactory, type MikroORM } from '@hub/db';
 import { drainOutbox, type OutboxSettingsInput } from '@hub/outbox';
 
 export interface ReplicaReport {
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   while ((await undelivered(orm)) > 0) {
     const result = await drainOutbox({
       ...settings,
-      orm,
+      sessions: createSessionFactory(orm),
+      hooks: {},
       owner,
       dispatch: async (event) => {
         delivered.push(event.id);

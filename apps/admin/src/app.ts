@@ -1,4 +1,4 @@
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
 import { createStdoutLogger, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -11,7 +11,7 @@ import { renderLayout, renderNotice } from './views/layout';
 
 /** What the admin needs from the outside world; tests pass their own. */
 export interface AdminAppDeps {
-  orm: MikroORM;
+  sessions: SessionFactory;
   /** The Integration Hub API, e.g. http://127.0.0.1:8000. */
   apiBaseUrl: string;
   /** Bearer token for the API; never rendered or logged. */
@@ -32,10 +32,10 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
   const app = new Hono();
   app.get('/', (c) => c.redirect('/logs'));
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route('/logs', createLogsRoute({ orm: deps.orm, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
+  app.route('/logs', createLogsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
-  app.route('/outbox', createOutboxRoute({ orm: deps.orm, api, apiOrigin, logger }));
-  app.route('/runs', createRunsRoute({ orm: deps.orm, now: deps.now ?? (() => new Date()) }));
+  app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));
+  app.route('/runs', createRunsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
 
   app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
   app.onError((error, c) => {

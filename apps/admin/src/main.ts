@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { connectDatabase, disconnectDatabase } from '@hub/db';
+import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
 import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
@@ -14,8 +14,8 @@ const stdout = createStdoutLogger('admin');
 async function main(): Promise<void> {
   const config = readAdminConfig();
   // Migrations are applied (under the advisory lock) before the port opens.
-  const orm = await connectDatabase(await prepareDatabase(stdout));
-  const app = createAdminApp({ orm, apiBaseUrl: config.API_URL, apiToken: config.API_TOKEN, logger: stdout });
+  const sessions = createSessionFactory(await connectDatabase(await prepareDatabase(stdout)));
+  const app = createAdminApp({ sessions, apiBaseUrl: config.API_URL, apiToken: config.API_TOKEN, logger: stdout });
 
   const server = serve({ fetch: app.fetch, port: config.ADMIN_PORT, hostname: config.ADMIN_HOST }, (info) => {
     // `origin` drops any path and user:password@ from API_URL.

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { useTestOrm } from '@hub/testing';
 import { createAdminApp } from './app';
 import { captureLogger, followRedirect, postForm } from './testing/admin-forms';
 import { startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
@@ -21,20 +20,15 @@ async function followToLogs(app: ReturnType<typeof createAdminApp>, response: Re
 }
 
 describe('the "Run internal replenishment" button', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const database = useTestOrm();
   let api: HubApiStandIn;
   const { logger, lines: logLines } = captureLogger();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
     api = await startHubApiStandIn([{ id: WAREHOUSE_ID, code: 'MSK-1', name: 'Moscow 1' }]);
   });
   afterAll(async () => {
     await api.close();
-    await orm.close(true);
-    await db.drop();
   });
   beforeEach(() => {
     api.requests.length = 0;
@@ -42,7 +36,7 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('posts the chosen warehouse with the bearer token and shows the run id', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, { warehouse_id: WAREHOUSE_ID }));
     const trigger = api.requests.find((request) => request.method === 'POST');
     expect(trigger).toEqual({
@@ -57,7 +51,7 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('posts no warehouse and no Authorization header when no warehouse and no token are set', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     await followToLogs(app, await pressTrigger(app, { warehouse_id: '' }));
     expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
       { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: { trigger: 'admin' } },
@@ -67,7 +61,7 @@ describe('the "Run internal replenishment" button', () => {
   it('names the run in progress when the API refuses with 409, linking to it', async () => {
     const running = '7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
     api.triggerAnswer = { status: 409, body: { error: { code: 'run_in_progress', message: 'busy', run_id: running } } };
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: run <a href="/runs/${running}"><code>${running}</code></a> is in progress`);
     expect(page).not.toContain('Internal replenishment started');
@@ -75,7 +69,7 @@ describe('the "Run internal replenishment" button', () => {
 
   it('tells the operator when the API refuses, without starting anything', async () => {
     api.triggerAnswer = { status: 409, body: { error: 'a run is in progress' } };
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The run was not started: a replenishment run is already in progress (the API answered HTTP 409).');
     expect(page).not.toContain('Internal replenishment started');
@@ -83,14 +77,14 @@ describe('the "Run internal replenishment" button', () => {
 
   it('tells the operator when the API answers 2xx without a run id', async () => {
     api.triggerAnswer = { status: 200, body: { ok: true } };
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The API accepted the request but did not return a run_id');
   });
 
   it('shows an error flash naming the API when it cannot be reached, and never the token', async () => {
     const downUrl = await unusedLocalUrl();
-    const app = createAdminApp({ orm, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: the API at <code>${downUrl}</code> could not be reached.`);
     expect(page).not.toContain(API_TOKEN);
@@ -99,14 +93,14 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('refuses a post from another site (CSRF) without calling the API', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, {}, 'https://evil.example');
     expect(response.status).toBe(403);
     expect(api.requests).toEqual([]);
   });
 
   it('answers a malformed warehouse id with 422 and does not call the API', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, { warehouse_id: "1'; drop table warehouses" });
     expect(response.status).toBe(422);
     const page = await response.text();
@@ -116,14 +110,14 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('ignores a forged flash that is not well formed', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     const page = await (await app.request('http://localhost/logs?trigger=started&trigger_run_id=<b>hi</b>')).text();
     expect(page).not.toContain('Internal replenishment started');
     expect(page).not.toContain('<b>hi</b>');
   });
 
   it('keeps the token out of every page the admin serves', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const paths = ['/logs', '/logs?period=7d', '/logs?run_id=bad', '/nowhere', '/health', `/logs?trigger=rejected&trigger_status=401`];
     for (const path of paths) expect(await (await app.request(`http://localhost${path}`)).text()).not.toContain(API_TOKEN);
     expect(logLines.join('')).not.toContain(API_TOKEN);

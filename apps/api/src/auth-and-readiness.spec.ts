@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionFactory } from '@hub/db';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { createEmptyTestDatabase, findFreePort, oneCClientFor, openTestOrm } from '@hub/testing';
 import { createApp } from './app';
@@ -56,8 +57,9 @@ describe('GET /ready', () => {
   it('is 503 naming pending migrations on an unmigrated database, and database_unreachable once it is gone (other routes: 500 JSON)', async () => {
     const db = await createEmptyTestDatabase('hub_test_api_unmigrated');
     const orm = await openTestOrm(db.url);
-    const logger = new LoggerService({ source: 'api', session: () => orm.em.fork(), stdout: createStdoutLogger('api', 'silent') });
-    const app = createApp({ orm, oneC: oneCClientFor('http://127.0.0.1:9'), logger, databaseUrl: db.url });
+    const sessions = createSessionFactory(orm);
+    const logger = new LoggerService({ source: 'api', session: sessions.open, stdout: createStdoutLogger('api', 'silent') });
+    const app = createApp({ sessions, oneC: oneCClientFor('http://127.0.0.1:9'), logger, databaseUrl: db.url });
     try {
       const pending = await app.request('http://localhost/ready');
       expect(pending.status).toBe(503);

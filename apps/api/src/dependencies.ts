@@ -1,14 +1,14 @@
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
 import type { OneCClient } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
 import type { RunOutcome } from '@hub/replenishment';
 
 /** What the API needs from the process; tests pass their own. */
 export interface ApiDependencies {
-  orm: MikroORM;
+  sessions: SessionFactory;
   oneC: OneCClient;
   logger: LoggerService;
-  /** The database /ready checks the migrations of (the one `orm` is connected to). */
+  /** The database /ready checks the migrations of (the one `sessions` open). */
   databaseUrl: string;
   /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
   apiToken?: string | undefined;

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { connectDatabase, disconnectDatabase } from '@hub/db';
+import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
 import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
@@ -18,10 +18,10 @@ async function main(): Promise<void> {
   const oneC = createOneCClient(oneCClientOptionsFromEnv());
   // Migrations are applied (under the advisory lock) before the port opens.
   const databaseUrl = await prepareDatabase(stdout);
-  const orm = await connectDatabase(databaseUrl);
-  const logger = new LoggerService({ source: 'api', session: () => orm.em.fork(), stdout });
+  const sessions = createSessionFactory(await connectDatabase(databaseUrl));
+  const logger = new LoggerService({ source: 'api', session: sessions.open, stdout });
   const runs = createRunTracker();
-  const app = createApp({ orm, oneC, logger, databaseUrl, apiToken: config.API_TOKEN, onRunStarted: runs.track });
+  const app = createApp({ sessions, oneC, logger, databaseUrl, apiToken: config.API_TOKEN, onRunStarted: runs.track });
 
   const server = serve({ fetch: app.fetch, port: config.API_PORT, hostname: config.API_HOST }, (info) => {
     stdout.info({ url: `http://${info.address}:${info.port}`, auth: config.API_TOKEN ? 'bearer' : 'off' }, 'api listening');

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_EVENT, findFreePort, oneCClientFor, seedOutboxEvent } from '@hub/testing';
+import { EXTERNAL_ORDER, TRANSFER_ORDER } from '@hub/orders';
+import { eventNamesOf } from '@hub/orders/testing';
+import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
+import { findFreePort, oneCClientFor } from '@hub/testing';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const TOKEN = 'metrics-test-token-8c41e2d7';
@@ -14,10 +17,10 @@ describe('GET /metrics and the outbox endpoints behind API_TOKEN', () => {
   beforeAll(async () => {
     const oneC = oneCClientFor(`http://127.0.0.1:${await findFreePort()}`);
     [open, guarded] = await Promise.all([openApiFixture(oneC), openApiFixture(oneC, { apiToken: TOKEN })]);
-    await seedOutboxEvent(open.orm, { set: "created_at = now() - interval '2 minutes'" });
-    await seedOutboxEvent(open.orm, { set: DEAD_EVENT });
-    await seedOutboxEvent(open.orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', set: "status = 'delivered', delivered_at = now()" });
-    deadId = await seedOutboxEvent(guarded.orm, { set: DEAD_EVENT });
+    await seedOutboxEvent(open.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: "created_at = now() - interval '2 minutes'" });
+    await seedOutboxEvent(open.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT });
+    await seedOutboxEvent(open.sessions, { ...eventNamesOf(EXTERNAL_ORDER), set: "status = 'delivered', delivered_at = now()" });
+    deadId = await seedOutboxEvent(guarded.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT });
   });
   afterAll(async () => {
     await Promise.all([open?.close(), guarded?.close()]);

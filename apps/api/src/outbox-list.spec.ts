@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_EVENT, findFreePort, oneCClientFor, seedOutboxEvent } from '@hub/testing';
+import { EXTERNAL_ORDER, TRANSFER_ORDER } from '@hub/orders';
+import { eventNamesOf } from '@hub/orders/testing';
+import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
+import { findFreePort, oneCClientFor } from '@hub/testing';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const OUTBOX = 'http://localhost/api/v1/outbox';
@@ -28,11 +31,11 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
   beforeAll(async () => {
     fx = await openApiFixture(oneCClientFor(`http://127.0.0.1:${await findFreePort()}`));
     ids = [
-      await seedOutboxEvent(fx.orm, { set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', attempts = 1" }),
-      await seedOutboxEvent(fx.orm, { set: DEAD_EVENT, payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } }),
+      await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', attempts = 1" }),
+      await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT, payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } }),
     ];
     for (let index = 0; index < 3; index += 1) {
-      ids.push(await seedOutboxEvent(fx.orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order' }));
+      ids.push(await seedOutboxEvent(fx.sessions, eventNamesOf(EXTERNAL_ORDER)));
     }
   });
   afterAll(async () => {
@@ -50,7 +53,7 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
       last_error: null, response_ref: '1c-00042', created_at: expect.any(String), updated_at: expect.any(String), delivered_at: expect.any(String),
     });
     const dead = await get<{ items: EventBody[] }>('?status=dead&include=payload');
-    expect(dead.body.items).toEqual([expect.objectContaining({ id: ids[1], last_error: '1С answered 500: internal error', payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } })]);
+    expect(dead.body.items).toEqual([expect.objectContaining({ id: ids[1], last_error: 'the other side answered 500: internal error', payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } })]);
   });
 
   it('filters by event type and pages with limit and before', async () => {

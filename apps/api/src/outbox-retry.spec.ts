@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_EVENT, findFreePort, insertOrderInStatus, oneCClientFor, orderStatus, seedOutboxEvent } from '@hub/testing';
+import { TRANSFER_ORDER } from '@hub/orders';
+import { eventNamesOf, readOrder, seedOrder } from '@hub/orders/testing';
+import { DEAD_EVENT, seedOutboxEvent, updateEvent } from '@hub/outbox/testing';
+import { findFreePort, oneCClientFor } from '@hub/testing';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const OUTBOX = 'http://localhost/api/v1/outbox';
@@ -24,20 +27,20 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
   });
 
   it('puts a dead event back to pending, resets its failed order, and logs who asked', async () => {
-    const orderId = await insertOrderInStatus(fx.orm, 'transfer_orders', 'failed');
-    const id = await seedOutboxEvent(fx.orm, { aggregateId: orderId, set: `${DEAD_EVENT}, lease_owner = 'replica-a'` });
+    const { orderId, eventId: id } = await seedOrder(fx.sessions, { status: 'failed' });
+    await updateEvent(fx.sessions, id, `${DEAD_EVENT}, lease_owner = 'replica-a'`);
     const requestId = randomUUID();
 
     const response = await retry(id, { 'X-Request-ID': requestId, 'User-Agent': 'ops-console/1.0' });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      event: expect.objectContaining({ id, status: 'pending', attempts: 0, lease_owner: null, last_error: '1С answered 500: internal error' }),
+      event: expect.objectContaining({ id, status: 'pending', attempts: 0, lease_owner: null, last_error: 'the other side answered 500: internal error' }),
       previous_attempts: 10,
       aggregate_reset: true,
     });
-    expect(await eventRow(id)).toEqual({ status: 'pending', attempts: 0, due: true, lease_owner: null, last_error: '1С answered 500: internal error' });
-    expect(await orderStatus(fx.orm, 'transfer_orders', orderId)).toBe('pending');
+    expect(await eventRow(id)).toEqual({ status: 'pending', attempts: 0, due: true, lease_owner: null, last_error: 'the other side answered 500: internal error' });
+    expect((await readOrder(fx.sessions, TRANSFER_ORDER, orderId))?.status).toBe('pending');
     expect(await retryLogs(id)).toEqual([{
       request_id: requestId, level: 'INFO', step: 'outbox_retry',
       payload: expect.objectContaining({ eventId: id, aggregateId: orderId, previousAttempts: 10, aggregateReset: true }),
@@ -49,7 +52,7 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
     ['pending', "status = 'pending', attempts = 2"],
     ['delivered', "status = 'delivered', delivered_at = now(), attempts = 1"],
   ])('answers 409 naming the status for a %s event, changing and logging nothing', async (status, set) => {
-    const id = await seedOutboxEvent(fx.orm, { set });
+    const id = await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set });
     const before = await eventRow(id);
     const response = await retry(id);
     expect(response.status).toBe(409);
@@ -70,7 +73,7 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
   });
 
   it('lets exactly one of two simultaneous retries through', async () => {
-    const id = await seedOutboxEvent(fx.orm, { set: DEAD_EVENT });
+    const id = await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT });
     // A session of its own holds the row, so both requests are certainly waiting on it when it is released.
     const holder = new Client({ connectionString: fx.db.url });
     await holder.connect();

@@ -1,7 +1,7 @@
-import { connectDatabase, disconnectDatabase } from '@hub/db';
+import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
 import { createMoySkladClient, createOneCClient, moySkladSettingsFromEnv, oneCClientOptionsFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
-import { createPgRateLimiter, moySkladRateBucket } from '@hub/outbox';
+import { createPgRateLimiter, moySkladRateBucket } from '@hub/orders';
 import { prepareDatabase } from '@hub/migrations';
 import { exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { readSchedulerConfig } from './config';
@@ -15,12 +15,12 @@ async function main(): Promise<void> {
   const moySkladSettings = moySkladSettingsFromEnv();
   const config = readSchedulerConfig();
   const databaseUrl = await prepareDatabase(stdout);
-  const orm = await connectDatabase(databaseUrl);
-  const logger = new LoggerService({ source: 'scheduler', session: () => orm.em.fork(), stdout });
+  const sessions = createSessionFactory(await connectDatabase(databaseUrl));
+  const logger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout });
   // Every replica counts against the same PostgreSQL bucket, so together they keep МойСклад's limits.
-  const rateLimiter = createPgRateLimiter({ orm, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits });
+  const rateLimiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits });
   const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties };
-  const scheduler = createScheduler({ orm, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs });
+  const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs });
   scheduler.start();
   stdout.info({ nextInvocations: scheduler.nextInvocations() }, 'scheduler started');
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SeededOrder } from '@hub/orders/testing';
 import { useReplicaEnv, waitFor } from './testing/replica-env';
 
 /**
@@ -91,7 +92,7 @@ describe('scheduler replicas sharing one outbox (real processes, one database, o
     // A timeout well above the time it takes to spot the holder and kill it: every try must end in a kill, not a timeout.
     const crashing = { ...SHORT_LEASE_REPLICA, OUTBOX_DELIVERY_TIMEOUT_MS: '2000', OUTBOX_LEASE_MS: '2500', OUTBOX_MAX_ATTEMPTS: '2' };
     const replicas = await Promise.all([1, 2, 3].map(() => env.startReplica(crashing)));
-    const [{ orderId, eventId }] = (await env.enqueueTransferOrders(1)) as [{ orderId: string; eventId: string }];
+    const [{ orderId, eventId }] = (await env.enqueueTransferOrders(1)) as [SeededOrder];
 
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       const holder = await waitFor(

@@ -3,7 +3,6 @@ export * from './http/retry-after';
 export * from './one-c/contract';
 export * from './one-c/client';
 export * from './one-c/client-options';
-export * from './moysklad/order-request';
 export * from './moysklad/contract';
 export * from './moysklad/client';
 export * from './moysklad/client-options';

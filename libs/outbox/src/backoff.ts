@@ -20,7 +20,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: RETRY_BASE_DELAY_MS, max
 export interface RetryDelayInput {
   /** Failed attempts including the one that just happened (1 for the first failure). */
   failedAttempts: number;
-  /** The other side's retry interval (`Retry-After`, МойСклад's header), when it sent one. */
+  /** The other side's retry interval (`Retry-After` or its own header), when it sent one. */
   retryAfterMs?: number | undefined;
   /** A number in [0, 1); injectable so tests can pin the jitter. */
   random?: (() => number) | undefined;

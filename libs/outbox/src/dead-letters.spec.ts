@@ -1,100 +1,133 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
-import { ExternalSystemError } from '@hub/integrations';
-import { insertOrderInStatus, orderStatus, seedOutboxEvent, useTestOrm } from '@hub/testing';
+import type { SessionFactory } from '@hub/db';
+import { useTestOrm } from '@hub/testing';
+import type { AggregateHookRegistry } from './aggregate-hooks';
 import type { OutboxDispatch } from './dispatcher';
 import { InvalidOutboxPayloadError } from './errors';
 import { processOutboxBatch } from './process-batch';
 import { claimDueEvents } from './sql/claim-due-events';
-import { clearOutbox, readEvent } from './testing/outbox-rows';
+import { carrierUnavailable } from './testing/carrier-error';
+import { clearOutbox, readEvent, seedOutboxEvent, updateEvent } from './testing/outbox-rows';
+import { createParcelsTable, insertParcel, parcelHooks, readParcel } from './testing/parcels';
 
-const busy = (attempt: number) =>
-  new ExternalSystemError(`1c POST /transfer-orders answered HTTP 503 (try ${attempt})`, { system: '1c', code: 'http_5xx', status: 503, retryable: true });
-
-type OrderAggregate = 'transfer_order' | 'external_order';
-const TABLES = { transfer_order: 'transfer_orders', external_order: 'external_orders' } as const;
+const refuse: OutboxDispatch = async (event) => {
+  throw new InvalidOutboxPayloadError(event.id, 'weight: must be positive');
+};
 
 describe('dead letters', () => {
   const database = useTestOrm();
-  let orm: MikroORM;
-  const batch = (dispatch: OutboxDispatch, maxAttempts = 3) =>
-    processOutboxBatch({ orm, owner: 'replica-a', dispatch, maxAttempts, backoff: { baseMs: 1, maxMs: 1 } });
+  let sessions: SessionFactory;
+  const batch = (dispatch: OutboxDispatch, hooks: AggregateHookRegistry = parcelHooks()) =>
+    processOutboxBatch({ sessions, owner: 'replica-a', dispatch, hooks, maxAttempts: 3 });
 
-  /** A hub order of `aggregate`'s kind in `status`, and one event for it. */
-  async function orderWithEvent(aggregate: OrderAggregate, status = 'pending') {
-    const orderId = await insertOrderInStatus(orm, TABLES[aggregate], status);
-    const eventType = aggregate === 'transfer_order' ? 'CREATE_1C_TRANSFER_ORDER' : 'CREATE_MS_CUSTOMER_ORDER';
-    return { orderId, eventId: await seedOutboxEvent(orm, { aggregateType: aggregate, aggregateId: orderId, eventType }) };
+  /** A pending parcel and one event for it. */
+  async function parcelWithEvent() {
+    const parcel = await insertParcel(sessions);
+    return { parcel, eventId: await seedOutboxEvent(sessions, { aggregateId: parcel }) };
   }
-  const statusOf = (aggregate: OrderAggregate, orderId: string) => orderStatus(orm, TABLES[aggregate], orderId);
 
-  beforeAll(() => {
-    orm = database.orm;
+  /** Three replicas in turn claim the event and die mid-delivery: each lease runs out, the third on the last allowed attempt. */
+  async function abandonThreeTimes(eventId: string): Promise<void> {
+    for (const replica of ['replica-1', 'replica-2', 'replica-3']) {
+      const claimed = await sessions.withSession((tx) => claimDueEvents(tx, { owner: replica, limit: 10, leaseMs: 60_000 }));
+      expect(claimed.map((event) => event.id)).toEqual([eventId]);
+      await updateEvent(sessions, eventId, "lease_expires_at = now() - interval '1 second'");
+    }
+  }
+
+  beforeAll(async () => {
+    sessions = database.sessions;
+    await createParcelsTable(sessions);
   });
-  beforeEach(() => clearOutbox(orm));
+  beforeEach(() => clearOutbox(sessions));
 
-  it.each<OrderAggregate>(['transfer_order', 'external_order'])(
-    'an event refused for good is dead with the reason, and its pending %s is failed, so it no longer counts as inbound',
-    async (aggregate) => {
-      const { orderId, eventId } = await orderWithEvent(aggregate);
-      const refuse: OutboxDispatch = async (event) => {
-        throw new InvalidOutboxPayloadError(event.id, 'lines: must not be empty');
-      };
+  it('an event refused for good is dead with the reason, and its dead hook has lost the pending parcel', async () => {
+    const { parcel, eventId } = await parcelWithEvent();
 
-      expect(await batch(refuse)).toMatchObject({ claimed: 1, dead: 1 });
+    expect(await batch(refuse)).toMatchObject({ claimed: 1, dead: 1 });
 
-      expect(await readEvent(orm, eventId)).toMatchObject({ status: 'dead', attempts: 1 });
-      expect((await readEvent(orm, eventId)).last_error).toContain('lines: must not be empty');
-      expect(await statusOf(aggregate, orderId)).toBe('failed');
-    },
-  );
+    const row = await readEvent(sessions, eventId);
+    expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(row.last_error).toContain('weight: must be positive');
+    expect(await readParcel(sessions, parcel)).toMatchObject({ state: 'lost' });
+  });
 
-  it('retries an event that keeps failing until the last allowed attempt, then keeps the last error', async () => {
-    const { orderId, eventId } = await orderWithEvent('transfer_order');
+  it('retries an event that keeps failing until the last allowed attempt, then keeps the last error and tells the dead hook', async () => {
+    const { parcel, eventId } = await parcelWithEvent();
     let tries = 0;
     const failing: OutboxDispatch = async () => {
       tries += 1;
-      throw busy(tries);
+      throw carrierUnavailable(`HTTP 503 (try ${tries})`);
     };
 
     const outcomes = [];
+    const states = [];
     for (let round = 0; round < 3; round += 1) {
       outcomes.push(await batch(failing));
-      await sleep(5);
+      states.push((await readParcel(sessions, parcel))?.state);
+      // Due again at once: the backoff is markFailed's to prove, not this test's to wait out.
+      await updateEvent(sessions, eventId, 'next_attempt_at = now()');
     }
 
     expect(outcomes.map((o) => [o.retried, o.dead])).toEqual([[1, 0], [1, 0], [0, 1]]);
-    expect(await readEvent(orm, eventId)).toMatchObject({ status: 'dead', attempts: 3 });
-    expect((await readEvent(orm, eventId)).last_error).toContain('(try 3)');
-    expect(await statusOf('transfer_order', orderId)).toBe('failed');
+    expect(states).toEqual(['pending', 'pending', 'lost']);
+    const row = await readEvent(sessions, eventId);
+    expect(row).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(row.last_error).toContain('(try 3)');
     expect(await batch(failing)).toMatchObject({ claimed: 0 });
     expect(tries).toBe(3);
   });
 
-  it('leaves an order that 1С already has alone when a later event of it dies', async () => {
-    const { orderId } = await orderWithEvent('transfer_order', 'sent');
-    await batch(async (event) => Promise.reject(new InvalidOutboxPayloadError(event.id, 'broken')));
-    expect(await statusOf('transfer_order', orderId)).toBe('sent');
-  });
-
-  it('buries an event whose every try killed its process once the tries reach the limit, and fails its order', async () => {
-    const { orderId, eventId } = await orderWithEvent('external_order');
-    // Three replicas each claim the event and die mid-delivery: their 1 ms leases run out.
-    for (const replica of ['replica-1', 'replica-2', 'replica-3']) {
-      const claimed = await orm.em.fork().transactional((em) => claimDueEvents(em, { owner: replica, limit: 10, leaseMs: 1 }));
-      expect(claimed.map((event) => event.id)).toEqual([eventId]);
-      await sleep(5);
-    }
+  it('buries an event whose every try killed its process once the tries reach the limit, and tells the dead hook', async () => {
+    const { parcel, eventId } = await parcelWithEvent();
+    await abandonThreeTimes(eventId);
     let delivered = 0;
 
-    const result = await batch(async () => ({ responseRef: String(++delivered) }), 3);
+    const result = await batch(async () => ({ responseRef: String(++delivered) }));
 
     expect(result).toMatchObject({ claimed: 0, dead: 1 });
     expect(delivered).toBe(0);
-    const row = await readEvent(orm, eventId);
+    const row = await readEvent(sessions, eventId);
     expect(row).toMatchObject({ status: 'dead', attempts: 3, lease_owner: null });
     expect(row.last_error).toMatch(/lease of replica-3 expired on attempt 3 of 3/);
-    expect(await statusOf('external_order', orderId)).toBe('failed');
+    expect(await readParcel(sessions, parcel)).toMatchObject({ state: 'lost' });
+  });
+
+  it('tells no hook about an aggregate type without hooks: only its event dies', async () => {
+    const parcel = await insertParcel(sessions);
+    // A crate that happens to share the parcel's id: the parcel hooks must not take it for the parcel.
+    const eventId = await seedOutboxEvent(sessions, { aggregateType: 'crate', aggregateId: parcel });
+
+    expect(await batch(refuse)).toMatchObject({ claimed: 1, dead: 1 });
+
+    expect(await readEvent(sessions, eventId)).toMatchObject({ status: 'dead' });
+    expect(await readParcel(sessions, parcel)).toMatchObject({ state: 'pending' });
+  });
+
+  describe('a dead hook that fails takes the event down with it: both change together or not at all', () => {
+    const failingHook = parcelHooks({ failIn: 'dead' });
+
+    it('on a refusal: the event stays in flight under its lease, the parcel pending', async () => {
+      const { parcel, eventId } = await parcelWithEvent();
+
+      await expect(batch(refuse, failingHook)).rejects.toThrow('the parcel ledger refused what the dead hook did');
+
+      expect(await readEvent(sessions, eventId)).toMatchObject({ status: 'in_flight', lease_owner: 'replica-a', last_error: null });
+      expect(await readParcel(sessions, parcel)).toMatchObject({ state: 'pending' });
+    });
+
+    it('on burying an abandoned event: the event stays in flight with its expired lease, nothing is claimed, the parcel pending', async () => {
+      const { parcel, eventId } = await parcelWithEvent();
+      await abandonThreeTimes(eventId);
+      let delivered = 0;
+
+      await expect(batch(async () => ({ responseRef: String(++delivered) }), failingHook)).rejects.toThrow('the parcel ledger refused');
+
+      expect(delivered).toBe(0);
+      const row = await readEvent(sessions, eventId);
+      expect(row).toMatchObject({ status: 'in_flight', attempts: 3, lease_owner: 'replica-3' });
+      expect(row.lease_left_ms).toBeLessThan(0);
+      expect(await readParcel(sessions, parcel)).toMatchObject({ state: 'pending' });
+    });
   });
 });

@@ -1,6 +1,4 @@
-import { isExternalSystemError } from '@hub/integrations';
 import { redactText } from '@hub/runtime';
-import { PermanentDeliveryError } from './errors';
 
 /** What the outbox needs to know about a failed delivery. */
 export interface DeliveryFailure {
@@ -25,15 +23,23 @@ function messageChain(error: unknown): string {
   return parts.join(' | caused by ');
 }
 
+/** What a thrown value says of itself: the clients' errors carry `retryable` and `retryAfterMs`. */
+function hintsOf(error: unknown): { retryable?: unknown; retryAfterMs?: unknown } {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
 /**
- * Classifies whatever a handler threw. External systems say themselves whether a retry
- * can help; a PermanentDeliveryError never can; anything else (a bug, a database hiccup
- * while recording the result) is retried, since the attempt limit still bounds it.
+ * Classifies whatever a handler threw. An error that says whether a retry can help
+ * (`retryable`, as the HTTP clients' errors and PermanentDeliveryError do) is taken at its
+ * word, with its `retryAfterMs`; anything else (a bug, a database hiccup while recording
+ * the result) is retried, since the attempt limit still bounds it.
  */
 export function describeDeliveryFailure(error: unknown): DeliveryFailure {
   const message = redactText(messageChain(error)).slice(0, MAX_ERROR_LENGTH);
-  if (isExternalSystemError(error)) {
-    return { message, retryable: error.retryable, retryAfterMs: error.retryAfterMs };
-  }
-  return { message, retryable: !(error instanceof PermanentDeliveryError), retryAfterMs: undefined };
+  const { retryable, retryAfterMs } = hintsOf(error);
+  return {
+    message,
+    retryable: typeof retryable === 'boolean' ? retryable : true,
+    retryAfterMs: typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) ? retryAfterMs : undefined,
+  };
 }

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, OutboxEventType } from '@hub/db';
+import type { EntityManager } from '@hub/db';
 
+/** An event to deliver: which handler (`eventType`), for which row (`aggregateType`, `aggregateId`), with what. */
 export interface NewOutboxEvent {
   aggregateType: string;
   aggregateId: string;
-  eventType: OutboxEventType;
+  eventType: string;
   payload: Record<string, unknown>;
 }
 
 /*
  * created_at orders an aggregate's events for delivery. now() is fixed for the whole
  * transaction, so two events written together would tie; clock_timestamp() keeps the
- * order they were written in.
+ * sequence they were written in.
  */
 const INSERT_EVENT = `
   insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, created_at)

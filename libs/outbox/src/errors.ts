@@ -1,6 +1,7 @@
 /**
  * A delivery failure that trying again cannot fix (a payload the other side's contract
- * rejects, an event type nobody handles). The outbox marks such an event dead at once.
+ * rejects, an event type nobody handles). The outbox marks such an event dead at once;
+ * any error with `retryable: false` is read the same way (see describeDeliveryFailure).
  */
 export class PermanentDeliveryError extends Error {
   readonly retryable = false;
@@ -27,10 +28,10 @@ export class UnknownEventTypeError extends PermanentDeliveryError {
   }
 }
 
-/** The hub row an event describes is gone, so the delivery's result cannot be recorded. */
+/** The row an event describes is gone, so its delivery's result cannot be recorded. */
 export class MissingAggregateError extends PermanentDeliveryError {
-  constructor(eventId: string, aggregate: string) {
-    super(`Outbox event ${eventId} was delivered, but ${aggregate} does not exist in the hub`);
+  constructor(eventId: string, aggregateType: string, aggregateId: string, responseRef: string) {
+    super(`Outbox event ${eventId} was delivered (response ${responseRef}), but its ${aggregateType} ${aggregateId} does not exist`);
     this.name = 'MissingAggregateError';
   }
 }

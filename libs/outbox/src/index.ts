@@ -1,24 +1,11 @@
+/*
+ * The transactional outbox, generic: it knows event types and aggregate types only as the
+ * names its users register. Write events with `enqueueEvent` in the business transaction;
+ * deliver them with `drainOutbox` (or one `processOutboxBatch`) through handlers by event
+ * type; let `AggregateHooks` by aggregate type change the rows the events describe in the
+ * outbox's own transactions; operate it with the listing, stats, metrics and manual retry.
+ */
 export { enqueueEvent, type NewOutboxEvent } from './enqueue';
-export { claimDueEvents, type ClaimedEvent, type ClaimOptions, type OutboxEventRef } from './sql/claim-due-events';
-export { buryAbandonedEvents, type AbandonedEvent } from './sql/bury-abandoned-events';
-export { markDelivered, markDeliveredMany, type DeliveredEvent } from './sql/mark-delivered';
-export { markFailed, DEFAULT_MAX_ATTEMPTS, type MarkFailedOptions, type FailureOutcome } from './mark-failed';
-export {
-  computeRetryDelayMs,
-  DEFAULT_BACKOFF,
-  RETRY_BASE_DELAY_MS,
-  RETRY_MAX_DELAY_MS,
-  type BackoffPolicy,
-  type RetryDelayInput,
-} from './backoff';
-export {
-  resolveOutboxSettings,
-  longestBatchMs,
-  DEFAULT_OUTBOX_SETTINGS,
-  type OutboxSettings,
-  type OutboxSettingsInput,
-} from './settings';
-export { describeDeliveryFailure, type DeliveryFailure } from './describe-failure';
 export {
   createOutboxDispatcher,
   type OutboxHandler,
@@ -26,37 +13,15 @@ export {
   type DeliveryReceipt,
   type DeliveryContext,
 } from './dispatcher';
-export { createOneCTransferOrderHandler, type OneCTransferOrderHandlerDeps } from './handlers/one-c-transfer-order';
-export { createMsCustomerOrderHandler, type MsCustomerOrderHandlerDeps } from './handlers/ms-customer-order';
-export { UnknownMoySkladProductError } from './handlers/ms-product-resolver';
-export { recordOrderSent, type SentOrderTable } from './sql/record-order-sent';
-export {
-  createPgRateLimiter,
-  moySkladRateBucket,
-  type PgRateLimiter,
-  type PgRateLimiterOptions,
-  type PgRatePermit,
-  type GrantAttempt,
-} from './rate-limit/pg-rate-limiter';
-export {
-  processOutboxBatch,
-  EMPTY_BATCH_RESULT,
-  type ProcessOutboxBatchOptions,
-  type OutboxBatchResult,
-  type EventSettlement,
-} from './process-batch';
+export type { AggregateHooks, AggregateHookRegistry, AggregateDelivery } from './aggregate-hooks';
+export type { ClaimedEvent, OutboxEventRef } from './sql/claim-due-events';
+export { processOutboxBatch, type ProcessOutboxBatchOptions, type OutboxBatchResult, type EventSettlement } from './process-batch';
 export { drainOutbox, type DrainOutboxOptions, type DrainResult } from './drain-outbox';
-export {
-  PermanentDeliveryError,
-  InvalidOutboxPayloadError,
-  UnknownEventTypeError,
-  MissingAggregateError,
-  DeliveryTimeoutError,
-  InvalidOutboxSettingsError,
-} from './errors';
+export { PermanentDeliveryError, InvalidOutboxPayloadError } from './errors';
 export { outboxSettingsFromEnv } from './settings-from-env';
+export type { OutboxSettings, OutboxSettingsInput } from './settings';
 export type { OutboxEventView } from './ops/outbox-event-view';
 export { listOutboxEvents, type OutboxEventQuery, type OutboxEventPage } from './ops/list-outbox-events';
-export { readOutboxStats, type OutboxStats, type EventTypeStats, type StatusCounts } from './ops/outbox-stats';
+export { readOutboxStats, type OutboxStats, type EventTypeStats } from './ops/outbox-stats';
 export { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE } from './ops/outbox-metrics';
 export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@hub/db';
+import type { AggregateHookRegistry } from './aggregate-hooks';
 import { computeRetryDelayMs, type BackoffPolicy } from './backoff';
 import { describeDeliveryFailure } from './describe-failure';
 import { DEFAULT_OUTBOX_SETTINGS } from './settings';
@@ -16,6 +17,8 @@ export interface MarkFailedOptions {
   backoff?: BackoffPolicy | undefined;
   /** Jitter source, for tests. */
   random?: () => number;
+  /** Told when the event goes dead, in the same transaction. */
+  hooks: AggregateHookRegistry;
 }
 
 /** What became of a failed event. `lease_lost`: another replica owns it now; nothing changed. */
@@ -26,8 +29,8 @@ export type FailureOutcome =
 
 /**
  * Records a failed delivery: back to pending after a backoff (never sooner than the other
- * side asked), or dead — with its pending order failed — when the error cannot be fixed by
- * retrying or this was the last allowed attempt.
+ * side asked), or dead — its aggregate's `dead` hook told in the same transaction — when the
+ * error cannot be fixed by retrying or this was the last allowed attempt.
  */
 export async function markFailed(
   em: EntityManager,
@@ -40,7 +43,7 @@ export async function markFailed(
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 
   if (!failure.retryable || options.attempts >= maxAttempts) {
-    const marked = await markDead(em, id, owner, failure.message);
+    const marked = await markDead(em, id, owner, failure.message, options.hooks);
     return { status: marked ? 'dead' : 'lease_lost', error: failure.message };
   }
   const delayMs = computeRetryDelayMs({

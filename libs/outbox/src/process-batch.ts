@@ -1,9 +1,9 @@
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
 import { mapConcurrently } from '@hub/runtime';
+import type { AggregateHookRegistry } from './aggregate-hooks';
 import { deliverWithTimeout } from './deliver-with-timeout';
 import type { DeliveryReceipt, OutboxDispatch } from './dispatcher';
 import { markFailed, type FailureOutcome } from './mark-failed';
-import { ownSession } from './own-session';
 import { resolveOutboxSettings, type OutboxSettings, type OutboxSettingsInput } from './settings';
 import { buryAbandonedEvents } from './sql/bury-abandoned-events';
 import { claimDueEvents, type ClaimedEvent, type OutboxEventRef } from './sql/claim-due-events';
@@ -16,8 +16,13 @@ export type EventSettlement =
   | ({ event: OutboxEventRef } & FailureOutcome);
 
 export interface ProcessOutboxBatchOptions extends OutboxSettingsInput {
-  orm: MikroORM;
+  sessions: SessionFactory;
   dispatch: OutboxDispatch;
+  /**
+   * Told, in the outbox's own transactions, about events of their aggregate type that settle.
+   * Required, so a caller cannot forget them (`{}` when no aggregate has any).
+   */
+  hooks: AggregateHookRegistry;
   /** Lease owner: unique per process, e.g. host, pid and a random suffix. */
   owner: string;
   /** Told about every event as it settles (e.g. to log failures). Must not throw. */
@@ -48,10 +53,11 @@ async function attempt(options: ProcessOutboxBatchOptions, settings: OutboxSetti
   try {
     return { event, receipt: await deliverWithTimeout(options.dispatch, event, settings.deliveryTimeoutMs) };
   } catch (error) {
-    const outcome = await markFailed(ownSession(options.orm), event.id, options.owner, error, {
+    const outcome = await markFailed(options.sessions.open(), event.id, options.owner, error, {
       attempts: event.attempts,
       maxAttempts: settings.maxAttempts,
       backoff: settings.backoff,
+      hooks: options.hooks,
       ...(options.random ? { random: options.random } : {}),
     });
     return { event, ...outcome };
@@ -69,28 +75,31 @@ function count(result: OutboxBatchResult, settlement: EventSettlement): void {
  * One pass of the outbox. In one short transaction: bury events whose last allowed try
  * never came back, and claim (lease) a batch of due events. Then, outside any transaction,
  * deliver the batch — `concurrency` at a time (a batch holds at most one event per
- * aggregate, so this keeps each aggregate's order), each bounded by `deliveryTimeoutMs` —
- * record each failure as it happens and all deliveries in one statement at the end.
+ * aggregate, so this keeps each aggregate's sequence), each bounded by `deliveryTimeoutMs` —
+ * record each failure as it happens and all deliveries in one transaction at the end.
  * A delivery failure is an outcome, not an exception; only a database failure makes this
  * reject (events it had claimed then come back when their lease runs out, and a repeated
  * delivery is harmless downstream: the event id is the idempotency key).
  */
 export async function processOutboxBatch(options: ProcessOutboxBatchOptions): Promise<OutboxBatchResult> {
   const settings = resolveOutboxSettings(options);
-  const { abandoned, events } = await ownSession(options.orm).transactional(async (em) => ({
-    abandoned: await buryAbandonedEvents(em, settings.maxAttempts),
-    events: await claimDueEvents(em, { owner: options.owner, limit: settings.batchSize, leaseMs: settings.leaseMs }),
+  const { hooks } = options;
+  const { abandoned, events } = await options.sessions.withSession(async (tx) => ({
+    abandoned: await buryAbandonedEvents(tx, settings.maxAttempts, hooks),
+    events: await claimDueEvents(tx, { owner: options.owner, limit: settings.batchSize, leaseMs: settings.leaseMs }),
   }));
   const attempts = await mapConcurrently(events, settings.concurrency, (event) => attempt(options, settings, event));
 
-  const deliveries = attempts.flatMap((a) => ('receipt' in a ? [{ id: a.event.id, responseRef: a.receipt.responseRef }] : []));
-  const marked = await markDeliveredMany(ownSession(options.orm), options.owner, deliveries);
+  const deliveries = attempts.flatMap((a) => ('receipt' in a ? [{ id: a.event.id, receipt: a.receipt }] : []));
+  const recorded = await markDeliveredMany(options.sessions.open(), options.owner, deliveries, hooks);
   const settlements: EventSettlement[] = [
     ...abandoned.map(({ event, lastError }): EventSettlement => ({ event, status: 'dead', error: lastError })),
     ...attempts.map((a): EventSettlement => {
       if (!('receipt' in a)) return a;
       const { responseRef } = a.receipt;
-      return { event: a.event, status: marked.has(a.event.id) ? 'delivered' : 'lease_lost_after_delivery', responseRef };
+      const missing = recorded.missing.get(a.event.id);
+      if (missing !== undefined) return { event: a.event, status: 'dead', error: missing };
+      return { event: a.event, status: recorded.delivered.has(a.event.id) ? 'delivered' : 'lease_lost_after_delivery', responseRef };
     }),
   ];
 

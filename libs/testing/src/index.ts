@@ -11,6 +11,4 @@ export {
   type SandboxInjectedFault,
 } from './sandbox-process';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
-export { createPendingTransferOrder } from './transfer-order-fixture';
-export { seedOutboxEvent, insertOrderInStatus, orderStatus, DEAD_EVENT, type SeededEvent } from './outbox-event-fixture';
 export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';

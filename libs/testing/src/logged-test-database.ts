@@ -1,4 +1,4 @@
-import type { MikroORM } from '@hub/db';
+import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { createTestDatabase, openTestOrm, type TestDatabase } from './test-database';
 
@@ -6,6 +6,7 @@ import { createTestDatabase, openTestOrm, type TestDatabase } from './test-datab
 export interface LoggedTestDatabase {
   db: TestDatabase;
   orm: MikroORM;
+  sessions: SessionFactory;
   /** Logs as `source` would in the app, into this database's integration_logs. */
   logger: LoggerService;
   /** Runs a query on a fresh session. */
@@ -18,10 +19,12 @@ export interface LoggedTestDatabase {
 export async function openLoggedTestDatabase(prefix: string, source: string): Promise<LoggedTestDatabase> {
   const db = await createTestDatabase(prefix);
   const orm = await openTestOrm(db.url);
-  const logger = new LoggerService({ source, session: () => orm.em.fork(), stdout: createStdoutLogger(source, 'silent') });
+  const sessions = createSessionFactory(orm);
+  const logger = new LoggerService({ source, session: sessions.open, stdout: createStdoutLogger(source, 'silent') });
   return {
     db,
     orm,
+    sessions,
     logger,
     query: (sql, params = []) => orm.em.fork().execute(sql, params, 'all'),
     close: async () => {

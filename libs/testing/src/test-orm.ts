@@ -1,10 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { MikroORM } from '@hub/db';
+import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
 import { createEmptyTestDatabase, createTestDatabase, openTestOrm, type TestDatabase } from './test-database';
 
-/** A MikroORM on a database of the spec's own; `orm` is set in `beforeAll`. */
+/** A MikroORM on a database of the spec's own and its session factory; both set in `beforeAll`. */
 export interface TestOrm {
   orm: MikroORM;
+  sessions: SessionFactory;
 }
 
 /**
@@ -19,6 +20,7 @@ export function useTestOrm(schema: 'migrated' | 'empty' = 'migrated'): TestOrm {
   beforeAll(async () => {
     db = schema === 'empty' ? await createEmptyTestDatabase() : await createTestDatabase();
     testOrm.orm = await openTestOrm(db.url);
+    testOrm.sessions = createSessionFactory(testOrm.orm);
   });
   afterAll(async () => {
     await testOrm.orm.close(true);

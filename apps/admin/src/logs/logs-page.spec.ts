@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
-import { createTestDatabase, openTestOrm, useTestOrm, type TestDatabase } from '@hub/testing';
+import { useTestOrm } from '@hub/testing';
 import { createAdminApp } from '../app';
 import { startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
 
@@ -18,7 +17,7 @@ describe('logs page without the integration_logs table', () => {
   const database = useTestOrm('empty');
 
   it('warns to apply the migrations instead of crashing', async () => {
-    const app = createAdminApp({ orm: database.orm, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
     const { status, body } = await page(app, '/logs?period=24h');
     expect(status).toBe(200);
     expect(body).toContain('The integration_logs table does not exist: apply the migrations (npm run migrate -- up)');
@@ -27,23 +26,20 @@ describe('logs page without the integration_logs table', () => {
 });
 
 describe('logs page on a migrated database', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const database = useTestOrm();
   let api: HubApiStandIn;
   let app: ReturnType<typeof createAdminApp>;
   const runId = '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10';
 
   const insertLog = (hoursAgo: number, level: string, message: string, extra: { runId?: string; payload?: unknown } = {}) =>
-    orm.em.fork().execute(
+    database.sessions.open().execute(
       `insert into integration_logs (created_at, level, message, source, run_id, payload) values (?::timestamptz, ?, ?, 'api', ?::uuid, ?::jsonb)`,
       [new Date(NOW.getTime() - hoursAgo * HOUR).toISOString(), level, message, extra.runId ?? null, JSON.stringify(extra.payload ?? null)],
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
     api = await startHubApiStandIn([{ id: '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6', code: 'MSK-1', name: 'Moscow <central>' }]);
-    app = createAdminApp({ orm, apiBaseUrl: api.url, logger: silent, now: () => NOW });
+    app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger: silent, now: () => NOW });
     await insertLog(30, 'INFO', 'older than a day');
     await insertLog(5, 'INFO', 'replenishment run started', { runId, payload: { warehouse: 'MSK-1', lines: 3 } });
     await insertLog(4, 'ERROR', 'transfer order rejected by 1C', { runId });
@@ -51,8 +47,6 @@ describe('logs page on a migrated database', () => {
   });
   afterAll(async () => {
     await api.close();
-    await orm.close(true);
-    await db.drop();
   });
 
   it('redirects / to the logs page and answers the health check', async () => {
@@ -120,7 +114,7 @@ describe('logs page on a migrated database', () => {
   });
 
   it('notes when the newest rows were cut at the page limit', async () => {
-    await orm.em.fork().execute(
+    await database.sessions.open().execute(
       `insert into integration_logs (created_at, level, message) select ?::timestamptz - n * interval '1 second', 'DEBUG', 'bulk ' || n from generate_series(1, 500) n`,
       [new Date(NOW.getTime() - 10 * HOUR).toISOString()],
     );
@@ -137,7 +131,7 @@ describe('logs page on a migrated database', () => {
   });
 
   it('still renders, with the select disabled and a note, when the API is down', async () => {
-    const offline = createAdminApp({ orm, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    const offline = createAdminApp({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
     const { status, body } = await page(offline, '/logs?period=24h');
     expect(status).toBe(200);
     expect(body).toMatch(/<select name="warehouse_id"\s+disabled>/);

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
 import { queryLogs } from '@hub/logging';
 import { Hono } from 'hono';
 import type { HubApi } from '../hub-api';
@@ -7,7 +7,7 @@ import { renderLogsPage } from '../views/logs-page';
 import { parseLogsRequest, readLogsForm } from './logs-request';
 
 interface LogsRouteDeps {
-  orm: MikroORM;
+  sessions: SessionFactory;
   api: HubApi;
   apiOrigin: string;
   now: () => Date;
@@ -27,7 +27,7 @@ export function createLogsRoute(deps: LogsRouteDeps): Hono {
       return c.html(renderLogsPage({ ...page, warehouses: await warehouses, outcome: request }), 422);
     }
     const { query, period } = request;
-    const result = await queryLogs(deps.orm.em.fork(), query);
+    const result = await queryLogs(deps.sessions.open(), query);
     const filtered = query.level !== undefined || query.jobName !== undefined || query.runId !== undefined;
     return c.html(renderLogsPage({ ...page, warehouses: await warehouses, outcome: { kind: 'result', period, filtered, result } }));
   });

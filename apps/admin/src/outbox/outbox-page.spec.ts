@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_EVENT, seedOutboxEvent } from '@hub/testing';
+import { EXTERNAL_ORDER, TRANSFER_ORDER } from '@hub/orders';
+import { eventNamesOf } from '@hub/orders/testing';
+import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
 import { tableRows, useAdminPages } from '../testing/admin-pages';
+
+const TRANSFER = eventNamesOf(TRANSFER_ORDER);
 
 describe('the outbox page', () => {
   const admin = useAdminPages();
@@ -21,9 +25,9 @@ describe('the outbox page', () => {
 
     beforeAll(async () => {
       ids = {
-        delivered: await seedOutboxEvent(admin.orm, { set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', created_at = now() - interval '4 hours'" }),
-        dead: await seedOutboxEvent(admin.orm, { set: `${DEAD_EVENT}, created_at = now() - interval '3 hours'`, payload: { note: '<script>alert(1)</script>' } }),
-        pending: await seedOutboxEvent(admin.orm, { eventType: 'CREATE_MS_CUSTOMER_ORDER', aggregateType: 'external_order', set: "created_at = now() - interval '2 hours'" }),
+        delivered: await seedOutboxEvent(admin.sessions, { ...TRANSFER, set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', created_at = now() - interval '4 hours'" }),
+        dead: await seedOutboxEvent(admin.sessions, { ...TRANSFER, set: `${DEAD_EVENT}, created_at = now() - interval '3 hours'`, payload: { note: '<script>alert(1)</script>' } }),
+        pending: await seedOutboxEvent(admin.sessions, { ...eventNamesOf(EXTERNAL_ORDER), set: "created_at = now() - interval '2 hours'" }),
       };
     });
 
@@ -40,7 +44,7 @@ describe('the outbox page', () => {
       expect(pending).toContain(ids.pending);
       expect(pending).toContain('CREATE_MS_CUSTOMER_ORDER');
       expect(dead).toContain(ids.dead);
-      expect(dead).toContain('1С answered 500: internal error');
+      expect(dead).toContain('the other side answered 500: internal error');
       expect(dead).toContain(`<form class="retry" method="post" action="/outbox/${ids.dead}/retry">`);
       expect(delivered).toContain('1c-00042');
       expect(body.match(/<form class="retry"/g)).toHaveLength(1);
@@ -73,7 +77,7 @@ describe('the outbox page', () => {
     });
 
     it('pages on with "Older events" after 100 events', async () => {
-      await admin.orm.em.fork().execute(
+      await admin.sessions.open().execute(
         `insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, status, created_at)
          select gen_random_uuid(), 'transfer_order', gen_random_uuid(), 'CREATE_1C_TRANSFER_ORDER', '{}', 'delivered',
            now() - interval '5 hours' - n * interval '1 second'

@@ -1,4 +1,5 @@
-import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES, type OutboxEventType, type OutboxStatus } from '@hub/db';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@hub/db';
+import { ORDER_EVENT_TYPES, type OrderEventType } from '@hub/orders';
 import { z } from 'zod';
 import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
 
@@ -15,7 +16,7 @@ export interface OutboxFormValues {
 /** The page's filters once validated. */
 export interface OutboxFilters {
   status?: OutboxStatus | undefined;
-  eventType?: OutboxEventType | undefined;
+  eventType?: OrderEventType | undefined;
   before?: string | undefined;
 }
 
@@ -23,7 +24,7 @@ export type OutboxRequest = { kind: 'valid'; filters: OutboxFilters } | { kind: 
 
 const outboxQuerySchema = z.object({
   status: optionalChoice('status', OUTBOX_STATUSES),
-  event_type: optionalChoice('event_type', OUTBOX_EVENT_TYPES),
+  event_type: optionalChoice('event_type', ORDER_EVENT_TYPES),
   before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of an outbox event (from the “Older events” link)' }).optional()),
 });
 

@@ -1,5 +1,6 @@
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
+import { ORDER_EVENT_TYPES } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats } from '@hub/outbox';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -12,7 +13,7 @@ import { OUTBOX_PAGE_SIZE, outboxUrl, parseOutboxRequest, readOutboxForm, type O
 import { setRetryFlash, takeRetryFlash } from './retry-flash';
 
 interface OutboxRouteDeps {
-  orm: MikroORM;
+  sessions: SessionFactory;
   api: HubApi;
   apiOrigin: string;
   logger: StdoutLogger;
@@ -24,7 +25,7 @@ const eventIdSchema = z.uuid({ error: 'the event id must be a UUID' });
 async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promise<OutboxPageModel['outcome']> {
   if (request.kind === 'invalid') return request;
   const { filters } = request;
-  const page = await listOutboxEvents(deps.orm.em.fork(), { ...filters, limit: OUTBOX_PAGE_SIZE, includePayload: true });
+  const page = await listOutboxEvents(deps.sessions.open(), { ...filters, limit: OUTBOX_PAGE_SIZE, includePayload: true });
   if (page.kind === 'unknown_cursor') return { kind: 'invalid', problems: ['before names no outbox event; start again from the first page'] };
   return { kind: 'events', filters, events: page.events, nextBefore: page.nextBefore };
 }
@@ -38,7 +39,7 @@ export function createOutboxRoute(deps: OutboxRouteDeps): Hono {
     .get('/', async (c) => {
       const form = readOutboxForm(c.req.query());
       const request = parseOutboxRequest(form);
-      const [stats, outcome] = await Promise.all([readOutboxStats(deps.orm.em.fork()), readOutcome(deps, request)]);
+      const [stats, outcome] = await Promise.all([readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES), readOutcome(deps, request)]);
       const model: OutboxPageModel = { form, stats, outcome, flash: takeRetryFlash(c), apiOrigin: deps.apiOrigin };
       return c.html(renderOutboxPage(model), outcome.kind === 'invalid' ? 422 : 200);
     })

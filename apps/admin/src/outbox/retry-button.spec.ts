@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@hub/db';
-import { createTestDatabase, DEAD_EVENT, openTestOrm, seedOutboxEvent, type TestDatabase } from '@hub/testing';
+import type { SessionFactory } from '@hub/db';
+import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
+import { useTestOrm } from '@hub/testing';
 import { createAdminApp } from '../app';
 import { captureLogger, followRedirect, postForm } from '../testing/admin-forms';
 import { retriedAnswer, startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
@@ -14,22 +15,19 @@ function pressRetry(app: AdminApp, eventId: string, form: Record<string, string>
 }
 
 describe('the Retry button on the outbox page', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const database = useTestOrm();
+  let sessions: SessionFactory;
   let api: HubApiStandIn;
   let deadId: string;
   const { logger, lines: logLines } = captureLogger();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await openTestOrm(db.url);
+    sessions = database.sessions;
     api = await startHubApiStandIn([]);
-    deadId = await seedOutboxEvent(orm, { set: DEAD_EVENT });
+    deadId = await seedOutboxEvent(sessions, { set: DEAD_EVENT });
   });
   afterAll(async () => {
     await api.close();
-    await orm.close(true);
-    await db.drop();
   });
   beforeEach(() => {
     api.requests.length = 0;
@@ -37,7 +35,7 @@ describe('the Retry button on the outbox page', () => {
   });
 
   it('asks the API with the bearer token, returns to the same filters and says the event is pending again', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     api.retryAnswer = retriedAnswer(deadId, true);
 
     const { location, page, setCookie } = await followRedirect(app, await pressRetry(app, deadId, { status: 'dead', event_type: '' }));
@@ -53,7 +51,7 @@ describe('the Retry button on the outbox page', () => {
   it('shows the API\'s own message, escaped, when it refuses', async () => {
     const message = `Outbox event ${deadId} is <delivered>, not dead: only dead events can be retried by hand`;
     api.retryAnswer = { status: 409, body: { error: { code: 'event_not_dead', message, field: 'id' } } };
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const app = createAdminApp({ sessions, apiBaseUrl: api.url, logger });
 
     const { page } = await followRedirect(app, await pressRetry(app, deadId));
 
@@ -68,14 +66,14 @@ describe('the Retry button on the outbox page', () => {
     ['a 200 it cannot read', { status: 200, body: { ok: true } }, 'The API accepted the retry of'],
   ])('tells the operator about %s', async (_case, answer, expected) => {
     api.retryAnswer = answer;
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const app = createAdminApp({ sessions, apiBaseUrl: api.url, logger });
     const { page } = await followRedirect(app, await pressRetry(app, deadId));
     expect(page).toContain(expected);
   });
 
   it('names the API when it cannot be reached, never the token', async () => {
     const downUrl = await unusedLocalUrl();
-    const app = createAdminApp({ orm, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
     const { page } = await followRedirect(app, await pressRetry(app, deadId));
     expect(page).toContain(`Event <code>${deadId}</code> was not retried: the API at <code>${downUrl}</code> could not be reached.`);
     expect(page).not.toContain(API_TOKEN);
@@ -84,7 +82,7 @@ describe('the Retry button on the outbox page', () => {
   });
 
   it('refuses a post from another site (CSRF) and a malformed id without calling the API', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = createAdminApp({ sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     expect((await pressRetry(app, deadId, {}, 'https://evil.example')).status).toBe(403);
     const malformed = await pressRetry(app, 'not-a-uuid');
     expect(malformed.status).toBe(422);
@@ -93,7 +91,7 @@ describe('the Retry button on the outbox page', () => {
   });
 
   it('ignores a flash cookie it did not write', async () => {
-    const app = createAdminApp({ orm, apiBaseUrl: api.url, logger });
+    const app = createAdminApp({ sessions, apiBaseUrl: api.url, logger });
     const forged = Buffer.from(JSON.stringify({ eventId: deadId, outcome: { kind: 'refused', status: 409, message: 'x'.repeat(600) } })).toString('base64url');
     for (const cookie of ['outbox_retry_flash=%%%', `outbox_retry_flash=${forged}`]) {
       const page = await (await app.request('http://localhost/outbox', { headers: { cookie } })).text();

@@ -14,7 +14,7 @@ describe('a run’s page', () => {
   let seeded: RunWithOrders;
 
   beforeAll(async () => {
-    seeded = await seedRunWithOrders(admin.orm);
+    seeded = await seedRunWithOrders(admin.sessions);
   });
   it('shows the run’s header: ids, trigger, target, timings and every count', async () => {
     const { status, body } = await admin.page(`/runs/${seeded.runId}`);
@@ -50,7 +50,7 @@ describe('a run’s page', () => {
     expect(body).toContain('<dt>МойСклад number</dt><dd>not yet: the other side has not accepted the order</dd>');
     expect(body).toContain('<span class="status status-dead">Dead</span>');
     expect(body).toContain('10 attempts');
-    expect(body).toContain('Last error: 1С answered 500: internal error');
+    expect(body).toContain('Last error: the other side answered 500: internal error');
     expect(lineNumbers(body, seeded.externalOrderId)).toEqual(
       ['<strong>12</strong>', '9', '3', '2', '8', '10', '40', '6', '36', '0', '48', '30', '0.625', '18', '24', '0.6667'],
     );
@@ -63,12 +63,12 @@ describe('a run’s page', () => {
   });
 
   it('says a queued run has no orders yet, and shows a failed run’s error without counts', async () => {
-    const queued = await seedRun(admin.orm, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 });
+    const queued = await seedRun(admin.sessions, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 });
     const queuedPage = await admin.page(`/runs/${queued}`);
     expect(queuedPage.status).toBe(200);
     expect(queuedPage.body).toContain('The run has not finished yet; its transfer orders appear here when it has.');
     expect(queuedPage.body).toContain('<dt>Target</dt><dd>All warehouses with rules</dd>');
-    const failed = await seedRun(admin.orm, { status: 'failed', trigger: 'schedule', minutesAgo: 5, error: '1С could not be reached' });
+    const failed = await seedRun(admin.sessions, { status: 'failed', trigger: 'schedule', minutesAgo: 5, error: '1С could not be reached' });
     const failedPage = await admin.page(`/runs/${failed}`);
     expect(failedPage.body).toContain('The run failed: 1С could not be reached');
     expect(failedPage.body).toContain('This run wrote no outside orders.');
@@ -85,8 +85,8 @@ describe('a run’s page', () => {
   });
 
   it('links to the run’s log entries, and is linked from the run ids on the logs page', async () => {
-    await admin.orm.em.fork().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
-    await admin.orm.em.fork().execute(`insert into integration_logs (level, message, source) values ('INFO', 'another run', 'api')`);
+    await admin.sessions.open().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
+    await admin.sessions.open().execute(`insert into integration_logs (level, message, source) values ('INFO', 'another run', 'api')`);
     const runPage = await admin.page(`/runs/${seeded.runId}`);
     const logsLink = /<a href="(\/logs\?[^"]+)">this run's log entries<\/a>/.exec(runPage.body)?.[1];
     expect(logsLink).toContain(`run_id=${seeded.runId}`);

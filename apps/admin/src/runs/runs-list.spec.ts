@@ -18,9 +18,9 @@ describe('the runs list', () => {
 
     beforeAll(async () => {
       ids = {
-        succeeded: (await seedRunWithOrders(admin.orm)).runId,
-        failed: await seedRun(admin.orm, { status: 'failed', trigger: 'schedule', minutesAgo: 20, error: '1С answered 503: <maintenance>' }),
-        queued: await seedRun(admin.orm, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 }),
+        succeeded: (await seedRunWithOrders(admin.sessions)).runId,
+        failed: await seedRun(admin.sessions, { status: 'failed', trigger: 'schedule', minutesAgo: 20, error: '1С answered 503: <maintenance>' }),
+        queued: await seedRun(admin.sessions, { status: 'queued', trigger: 'endpoint', minutesAgo: 1 }),
       };
     });
 
@@ -69,7 +69,7 @@ describe('the runs list', () => {
     });
 
     it('pages on with "Older runs" after 50 runs, keeping the filters', async () => {
-      await admin.orm.em.fork().execute(
+      await admin.sessions.open().execute(
         `insert into replenishment_runs (id, trigger, status, counts, created_at, started_at, finished_at)
          select gen_random_uuid(), 'schedule', 'succeeded', '{"needs": 0}', now() - interval '2 hours' - n * interval '1 second',
            now() - interval '2 hours', now() - interval '2 hours'

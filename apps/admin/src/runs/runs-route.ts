@@ -1,4 +1,4 @@
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
 import { findRun, findWarehouse, listRuns, listWarehouses, readRunOrders, UnknownRunCursorError } from '@hub/replenishment';
 import { Hono } from 'hono';
 import { renderRunDetailPage, renderRunNotFoundPage } from '../views/runs-detail-page';
@@ -6,16 +6,16 @@ import { renderRunsListPage, type RunsListModel } from '../views/runs-list-page'
 import { parseRunsRequest, readRunsForm, runIdSchema, RUNS_PAGE_SIZE, type RunsRequest } from './runs-request';
 
 interface RunsRouteDeps {
-  orm: MikroORM;
+  sessions: SessionFactory;
   /** Where the run's log link ends. */
   now: () => Date;
 }
 
 /** What the list shows below the filters, read straight from the database like the outbox page. */
-async function readOutcome(orm: MikroORM, request: RunsRequest): Promise<RunsListModel['outcome']> {
+async function readOutcome(sessions: SessionFactory, request: RunsRequest): Promise<RunsListModel['outcome']> {
   if (request.kind === 'invalid') return request;
   const { filters } = request;
-  const em = orm.em.fork();
+  const em = sessions.open();
   try {
     const page = await listRuns(em, { status: filters.status, trigger: filters.trigger, after: filters.before, limit: RUNS_PAGE_SIZE });
     // Targets are hub ids; the operator reads warehouse codes.
@@ -35,14 +35,14 @@ export function createRunsRoute(deps: RunsRouteDeps): Hono {
   return new Hono()
     .get('/', async (c) => {
       const form = readRunsForm(c.req.query());
-      const outcome = await readOutcome(deps.orm, parseRunsRequest(form));
+      const outcome = await readOutcome(deps.sessions, parseRunsRequest(form));
       return c.html(renderRunsListPage({ form, outcome }), outcome.kind === 'invalid' ? 422 : 200);
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       const runId = runIdSchema.safeParse(id);
       if (!runId.success) return c.html(renderRunNotFoundPage({ kind: 'malformed', id }), 400);
-      const em = deps.orm.em.fork();
+      const em = deps.sessions.open();
       const run = await findRun(em, runId.data);
       if (run === null) return c.html(renderRunNotFoundPage({ kind: 'unknown', id: runId.data }), 404);
       const orders = await readRunOrders(em, run.id);

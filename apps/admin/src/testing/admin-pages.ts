@@ -1,14 +1,14 @@
 /** Test support (specs only): the admin app over a cloned database, its pages fetched in-process. */
 import { afterAll, beforeAll } from 'vitest';
-import type { MikroORM } from '@hub/db';
+import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { createAdminApp } from '../app';
 import { unusedLocalUrl } from './hub-api-stand-in';
 
 export interface AdminPages {
-  /** The admin's database, for seeding; read it inside tests only. */
-  orm: MikroORM;
+  /** Sessions on the admin's database, for seeding; read it inside tests only. */
+  sessions: SessionFactory;
   /** GETs `path` from the admin app. */
   page(path: string): Promise<{ status: number; body: string }>;
 }
@@ -19,6 +19,7 @@ export interface AdminPages {
  */
 export function useAdminPages(): AdminPages {
   let db: TestDatabase | undefined;
+  let orm: MikroORM | undefined;
   let app: ReturnType<typeof createAdminApp> | undefined;
   const pages = {
     page: async (path: string) => {
@@ -29,11 +30,12 @@ export function useAdminPages(): AdminPages {
   } as AdminPages;
   beforeAll(async () => {
     db = await createTestDatabase();
-    pages.orm = await openTestOrm(db.url);
-    app = createAdminApp({ orm: pages.orm, apiBaseUrl: await unusedLocalUrl(), logger: createStdoutLogger('admin-test', 'silent') });
+    orm = await openTestOrm(db.url);
+    pages.sessions = createSessionFactory(orm);
+    app = createAdminApp({ sessions: pages.sessions, apiBaseUrl: await unusedLocalUrl(), logger: createStdoutLogger('admin-test', 'silent') });
   });
   afterAll(async () => {
-    await pages.orm?.close(true);
+    await orm?.close(true);
     await db?.drop();
   });
   return pages;

@@ -1,4 +1,5 @@
-import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES } from '@hub/db';
+import { OUTBOX_STATUSES } from '@hub/db';
+import { ORDER_EVENT_TYPES } from '@hub/orders';
 import type { OutboxEventView, OutboxStats } from '@hub/outbox';
 import { html } from 'hono/html';
 import { OUTBOX_PAGE_SIZE, outboxUrl, type OutboxFilters, type OutboxFormValues } from '../outbox/outbox-request';
@@ -61,7 +62,7 @@ function renderFilters(form: OutboxFormValues): Markup {
     <label>Event type
       <select name="event_type">
         <option value="">Any</option>
-        ${OUTBOX_EVENT_TYPES.map((type) => html`<option value="${type}" ${selected(form.event_type, type)}>${type}</option>`)}
+        ${ORDER_EVENT_TYPES.map((type) => html`<option value="${type}" ${selected(form.event_type, type)}>${type}</option>`)}
       </select>
     </label>
     <button type="submit">Show</button>

@@ -1,4 +1,4 @@
-import type { ExternalOrderStatus, TransferOrderStatus } from '@hub/db';
+import type { OrderStatus } from '@hub/db';
 import type { OutboxEventState, RecordedExternalOrder, RecordedTransferOrder, WarehouseLabel } from '@hub/replenishment';
 import { html } from 'hono/html';
 import { formatUtc } from './format';
@@ -7,7 +7,7 @@ import { STATUS_LABELS } from './outbox-summary';
 import { renderStatus } from './runs-format';
 import { renderExplainedLines } from './runs-lines';
 
-const ORDER_STATUS_LABELS: Record<TransferOrderStatus | ExternalOrderStatus, string> = {
+const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending: 'Pending',
   sent: 'Sent',
   received: 'Received',

@@ -19,7 +19,7 @@ type Readiness = { ready: true } | { ready: false; reason: NotReadyReason; messa
 
 async function checkReadiness(deps: ApiDependencies): Promise<Readiness> {
   try {
-    await deps.orm.em.fork().execute('select 1', [], 'get');
+    await deps.sessions.open().execute('select 1', [], 'get');
   } catch (error) {
     return { ready: false, reason: NOT_READY_REASONS.databaseUnreachable, message: messageOf(error) };
   }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES } from '@hub/db';
+import { OUTBOX_STATUSES } from '@hub/db';
+import { ORDER_EVENT_TYPES, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
@@ -15,7 +16,7 @@ const LIMIT_ERROR = { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`
 // Strict: a misspelt filter (eventType) must not silently list everything.
 const listParameters = z.strictObject({
   status: z.enum(OUTBOX_STATUSES, { error: `must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional(),
-  event_type: z.enum(OUTBOX_EVENT_TYPES, { error: `must be one of ${OUTBOX_EVENT_TYPES.join(', ')}` }).optional(),
+  event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(', ')}` }).optional(),
   limit: z.coerce.number(LIMIT_ERROR).int(LIMIT_ERROR).min(1, LIMIT_ERROR).max(MAX_PAGE_SIZE, LIMIT_ERROR).default(DEFAULT_PAGE_SIZE),
   before: z.uuid({ error: 'must be the id (UUID) of an outbox event, as next_before gives it' }).optional(),
   include: z.literal('payload', { error: 'can only be payload' }).optional(),
@@ -44,7 +45,7 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
   return new Hono()
     .get('/', validate('query', listParameters), async (c) => {
       const query = c.req.valid('query');
-      const page = await listOutboxEvents(deps.orm.em.fork(), {
+      const page = await listOutboxEvents(deps.sessions.open(), {
         status: query.status,
         eventType: query.event_type,
         before: query.before,
@@ -54,10 +55,10 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
       if (page.kind === 'unknown_cursor') throw invalidInput('before', `before names no outbox event: ${query.before}`);
       return c.json({ items: page.events.map(outboxEventBody), next_before: page.nextBefore });
     })
-    .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.orm.em.fork()))))
+    .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES))))
     .post('/:id/retry', validate('param', eventParameters), async (c) => {
       const { id } = c.req.valid('param');
-      const result = await retryDeadEvent(deps.orm.em.fork(), id);
+      const result = await retryDeadEvent(deps.sessions.open(), id, ORDER_OUTBOX_HOOKS);
       if (result.kind === 'not_found') throw new ApiError(404, API_ERROR_CODES.notFound, `No outbox event with id ${id}`, 'id');
       if (result.kind === 'not_dead') {
         const message = `Outbox event ${id} is ${result.status}, not dead: only dead events can be retried by hand`;

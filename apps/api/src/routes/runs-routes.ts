@@ -30,7 +30,7 @@ export function runsRoutes(deps: ApiDependencies): Hono {
   return new Hono()
     .get('/runs', validate('query', listParameters), async (c) => {
       const query = c.req.valid('query');
-      const page = await listRuns(deps.orm.em.fork(), {
+      const page = await listRuns(deps.sessions.open(), {
         status: query.status, trigger: query.trigger, after: query.cursor, limit: query.limit ?? DEFAULT_RUNS_PAGE,
       }).catch((error: unknown) => {
         if (error instanceof UnknownRunCursorError) throw invalidInput('cursor', error.message, API_ERROR_CODES.unknownCursor);
@@ -40,7 +40,7 @@ export function runsRoutes(deps: ApiDependencies): Hono {
     })
     .get('/runs/:run_id', validate('param', runParameters), async (c) => {
       const { run_id: runId } = c.req.valid('param');
-      const em = deps.orm.em.fork();
+      const em = deps.sessions.open();
       const run = await findRun(em, runId);
       if (!run) throw new ApiError(404, API_ERROR_CODES.notFound, `No run with id ${runId}`, 'run_id');
       return c.json(runDetailBody(run, await readRunOrders(em, runId)));

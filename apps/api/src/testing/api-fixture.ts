@@ -14,9 +14,9 @@ export interface ApiFixture extends LoggedTestDatabase {
 
 export async function openApiFixture(oneC: OneCClient, options: { apiToken?: string } = {}): Promise<ApiFixture> {
   const database = await openLoggedTestDatabase('hub_test_api', 'api');
-  const { orm, logger, db } = database;
+  const { sessions, logger, db } = database;
   const runs: Promise<RunOutcome>[] = [];
-  const app = createApp({ orm, oneC, logger, databaseUrl: db.url, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
+  const app = createApp({ sessions, oneC, logger, databaseUrl: db.url, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
   return {
     ...database,
     app,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TransferOrder } from '@hub/db';
+import { createSessionFactory, TransferOrder } from '@hub/db';
 import { createOneCClient, ONE_C_ENV_DEFAULTS, type OneCClient } from '@hub/integrations';
 import { findFreePort, openTestOrm } from '@hub/testing';
 import { createScheduler } from '../scheduler';
@@ -107,7 +107,7 @@ describe('process_outbox_events_job', () => {
     const closed = await openTestOrm(env.orm.config.get('clientUrl') as string);
     await closed.close(true);
 
-    const result = await createScheduler(env.deps({ orm: closed })).runOutboxTick();
+    const result = await createScheduler(env.deps({ sessions: createSessionFactory(closed) })).runOutboxTick();
 
     expect(result.status).toBe('failed');
     if (result.status !== 'failed') throw new Error('unreachable');

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
-import {
-  createMsCustomerOrderHandler,
-  createOneCTransferOrderHandler,
-  createOutboxDispatcher,
-  drainOutbox,
-  type DrainResult,
-} from '@hub/outbox';
+import { createOrderDispatch, ORDER_OUTBOX_HOOKS } from '@hub/orders';
+import { drainOutbox, type DrainResult } from '@hub/outbox';
 import { JOB_NAMES } from './job-names';
 import { logSettlement } from './log-settlement';
 import type { SchedulerDeps } from './scheduler-deps';
@@ -37,12 +32,7 @@ const jobName = JOB_NAMES.processOutboxEvents;
  * rows. Other replicas share the work through the claim's SKIP LOCKED.
  */
 export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): OutboxTickRunner {
-  const dispatch = createOutboxDispatcher({
-    CREATE_1C_TRANSFER_ORDER: createOneCTransferOrderHandler({ oneC: deps.oneC, orm: deps.orm }),
-    ...(deps.moysklad && {
-      CREATE_MS_CUSTOMER_ORDER: createMsCustomerOrderHandler({ moysklad: deps.moysklad.client, orm: deps.orm, parties: deps.moysklad.parties }),
-    }),
-  });
+  const dispatch = createOrderDispatch({ oneC: deps.oneC, moysklad: deps.moysklad });
   const stopping = new AbortController();
   let running: { jobId: string; done: Promise<TickResult>; skipLogged: boolean } | undefined;
 
@@ -52,8 +42,9 @@ export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): Outb
     try {
       const counts = await drainOutbox({
         ...deps.outbox,
-        orm: deps.orm,
+        sessions: deps.sessions,
         dispatch,
+        hooks: ORDER_OUTBOX_HOOKS,
         owner,
         signal: stopping.signal,
         onSettled: (settlement) => logSettlement(deps.logger, settlement),

@@ -1,15 +1,16 @@
-import type { MikroORM } from '@hub/db';
-import type { MoySkladClient, MoySkladOrderParties, OneCClient } from '@hub/integrations';
+import type { SessionFactory } from '@hub/db';
+import type { OneCClient } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
+import type { OrderClients } from '@hub/orders';
 import type { OutboxSettingsInput } from '@hub/outbox';
 
 /** What the scheduler's jobs need from the process. */
 export interface SchedulerDeps {
-  orm: MikroORM;
+  sessions: SessionFactory;
   oneC: OneCClient;
   logger: LoggerService;
-  /** МойСклад (client with the replicas' shared rate limiter, and whom its orders name); delivers CREATE_MS_CUSTOMER_ORDER. */
-  moysklad?: { client: MoySkladClient; parties: MoySkladOrderParties };
+  /** МойСклад (client with the replicas' shared rate limiter, and whom its orders name); without it outside orders are not delivered. */
+  moysklad?: OrderClients['moysklad'];
   /** This process's outbox lease owner; unique per replica (default: host, pid, random suffix). */
   owner?: string;
   /** Outbox tuning; the outbox lib's defaults otherwise. */

@@ -1,11 +1,9 @@
 /** Test support (imported by specs only): scheduler replicas as real processes on one database and one sandbox. */
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { TransferOrder, type MikroORM } from '@hub/db';
-import { enqueueEvent } from '@hub/outbox';
+import { createSessionFactory, sqlArray, type MikroORM, type SessionFactory } from '@hub/db';
+import { catalogFromOneC, seedOrders } from '@hub/orders/testing';
 import {
-  createPendingTransferOrder,
   createTestDatabase,
   openTestOrm,
   startSandboxProcess,
@@ -25,6 +23,7 @@ export interface ReplicaOutboxRow {
 
 export interface ReplicaEnv {
   orm: MikroORM;
+  sessions: SessionFactory;
   sandbox: SandboxProcess;
   /** Starts a scheduler process; stopped after the test unless it was killed already. */
   startReplica(env: Record<string, string>): Promise<SchedulerProcess>;
@@ -55,6 +54,7 @@ export function useReplicaEnv(prefix: string): ReplicaEnv {
   beforeAll(async () => {
     [db, env.sandbox] = await Promise.all([createTestDatabase(prefix), startSandboxProcess()]);
     env.orm = await openTestOrm(db.url);
+    env.sessions = createSessionFactory(env.orm);
   });
   afterEach(async () => {
     await Promise.all(replicas.splice(0).map((replica) => replica.stop()));
@@ -69,30 +69,11 @@ export function useReplicaEnv(prefix: string): ReplicaEnv {
     replicas.push(replica);
     return replica;
   };
-  env.enqueueTransferOrders = async (count) => {
-    const { orderId: templateId, request } = await createPendingTransferOrder(env.orm, env.sandbox.oneC);
-    return env.orm.em.fork().transactional(async (em) => {
-      const template = await em.findOneOrFail(TransferOrder, { id: templateId });
-      const written = [];
-      for (let index = 0; index < count; index += 1) {
-        const orderId = index === 0 ? templateId : randomUUID();
-        if (index > 0) em.create(TransferOrder, { id: orderId, run: template.run, sourceWarehouse: template.sourceWarehouse, targetWarehouse: template.targetWarehouse });
-        await em.flush();
-        const payload = { ...request, hubOrderId: orderId };
-        const eventId = await enqueueEvent(em, { aggregateType: 'transfer_order', aggregateId: orderId, eventType: 'CREATE_1C_TRANSFER_ORDER', payload });
-        written.push({ orderId, eventId });
-      }
-      return written;
-    });
-  };
+  env.enqueueTransferOrders = async (count) => seedOrders(env.sessions, { count, catalog: await catalogFromOneC(env.sandbox.oneC) });
   env.outboxRows = (eventIds) =>
-    env.orm.em
-      .fork()
-      .execute<ReplicaOutboxRow[]>(
-        'select id, status, attempts, lease_owner from outbox_events where id in (select jsonb_array_elements_text(?::jsonb)::uuid) order by created_at',
-        [JSON.stringify(eventIds)],
-        'all',
-      );
+    env.sessions
+      .open()
+      .execute<ReplicaOutboxRow[]>('select id, status, attempts, lease_owner from outbox_events where id = any(?::uuid[]) order by created_at', [sqlArray(eventIds)], 'all');
   env.waitUntilDelivered = (eventIds, timeoutMs = 30_000) =>
     waitFor(
       async () => {

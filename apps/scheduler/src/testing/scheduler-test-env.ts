@@ -1,10 +1,11 @@
 /** Test support (imported by specs only): a cloned database, a sandbox process and a logger on both. */
 import { afterAll, beforeAll } from 'vitest';
-import type { MikroORM } from '@hub/db';
+import type { MikroORM, SessionFactory } from '@hub/db';
 import { createMoySkladClient, moySkladSettingsFromEnv } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
-import { createPgRateLimiter, enqueueEvent, moySkladRateBucket } from '@hub/outbox';
-import { createPendingTransferOrder, openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
+import { createPgRateLimiter, moySkladRateBucket } from '@hub/orders';
+import { catalogFromOneC, seedOrders, type SeededOrder } from '@hub/orders/testing';
+import { openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
 import type { SchedulerDeps } from '../jobs/scheduler-deps';
 
 /** An integration_logs row as the specs read it, with the column types checked in SQL. */
@@ -21,6 +22,7 @@ export interface LogRow {
 
 export interface SchedulerTestEnv {
   orm: MikroORM;
+  sessions: SessionFactory;
   sandbox: SandboxProcess;
   logger: LoggerService;
   /** Real dependencies, with any of them replaced. */
@@ -29,8 +31,8 @@ export interface SchedulerTestEnv {
   moysklad(): NonNullable<SchedulerDeps['moysklad']>;
   /** integration_logs rows matching a SQL condition, oldest first. */
   logsWhere(condition: string, params: unknown[]): Promise<LogRow[]>;
-  /** A pending transfer order and its CREATE_1C_TRANSFER_ORDER event, as a run writes them. */
-  enqueueTransferOrder(): Promise<{ orderId: string; eventId: string }>;
+  /** A pending transfer order between two of the sandbox's warehouses and its event, as a run writes them. */
+  enqueueTransferOrder(): Promise<SeededOrder>;
 }
 
 /** Registers beforeAll/afterAll hooks; read the fields inside tests only. */
@@ -40,21 +42,21 @@ export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
 
   beforeAll(async () => {
     [database, env.sandbox] = await Promise.all([openLoggedTestDatabase(prefix, 'scheduler'), startSandboxProcess()]);
-    ({ orm: env.orm, logger: env.logger } = database);
+    ({ orm: env.orm, sessions: env.sessions, logger: env.logger } = database);
   });
   afterAll(async () => {
     // Either may be missing when beforeAll failed; the other is still cleaned up.
     await Promise.all([database?.close(), env.sandbox?.stop()]);
   });
 
-  env.deps = (overrides = {}) => ({ orm: env.orm, oneC: env.sandbox.oneC, logger: env.logger, ...overrides });
+  env.deps = (overrides = {}) => ({ sessions: env.sessions, oneC: env.sandbox.oneC, logger: env.logger, ...overrides });
   env.moysklad = () => {
     const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: env.sandbox.baseUrl });
-    const rateLimiter = createPgRateLimiter({ orm: env.orm, bucket: moySkladRateBucket(settings.client.token), ...settings.limits });
+    const rateLimiter = createPgRateLimiter({ sessions: env.sessions, bucket: moySkladRateBucket(settings.client.token), ...settings.limits });
     return { client: createMoySkladClient({ ...settings.client, rateLimiter }), parties: settings.parties };
   };
   env.logsWhere = (condition, params) =>
-    env.orm.em.fork().execute<LogRow[]>(
+    env.sessions.open().execute<LogRow[]>(
       `select level, message, job_id, pg_typeof(job_id)::text as job_id_type, job_name, payload,
          jsonb_typeof(payload) as payload_type, elapsed_ms
        from integration_logs where ${condition} order by id`,
@@ -62,11 +64,8 @@ export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
       'all',
     );
   env.enqueueTransferOrder = async () => {
-    const { orderId, request } = await createPendingTransferOrder(env.orm, env.sandbox.oneC);
-    const eventId = await env.orm.em.fork().transactional((em) =>
-      enqueueEvent(em, { aggregateType: 'transfer_order', aggregateId: orderId, eventType: 'CREATE_1C_TRANSFER_ORDER', payload: request }),
-    );
-    return { orderId, eventId };
+    const [order] = await seedOrders(env.sessions, { catalog: await catalogFromOneC(env.sandbox.oneC) });
+    return order!;
   };
   return env;
 }

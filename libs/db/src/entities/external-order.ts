@@ -1,9 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { Product, Warehouse } from './catalog';
-import { ReplenishmentRun } from './replenishment';
-
-export const EXTERNAL_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled', 'failed'] as const;
-export type ExternalOrderStatus = (typeof EXTERNAL_ORDER_STATUSES)[number];
+import { ReplenishmentRun, type OrderStatus } from './replenishment';
 
 /**
  * What own warehouses could not cover for one target in one run, ordered from the outside
@@ -17,7 +14,7 @@ export const ExternalOrder = defineEntity({
     id: p.uuid().primary().columnType('uuid'),
     run: p.manyToOne(ReplenishmentRun).fieldName('run_id'),
     targetWarehouse: p.manyToOne(Warehouse).fieldName('target_warehouse_id'),
-    status: p.string().$type<ExternalOrderStatus>().columnType('text').default('pending'),
+    status: p.string().$type<OrderStatus>().columnType('text').default('pending'),
     externalId: p.text().columnType('text').nullable(),
     externalNumber: p.text().columnType('text').nullable(),
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),

@@ -1,13 +1,12 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
-export const OUTBOX_EVENT_TYPES = ['CREATE_1C_TRANSFER_ORDER', 'CREATE_MS_CUSTOMER_ORDER'] as const;
-export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 export const OUTBOX_STATUSES = ['pending', 'in_flight', 'delivered', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * A document waiting to be delivered downstream. Written in the same transaction as
- * the business rows; `id` doubles as the idempotency key sent to the other side.
+ * the business rows; `id` doubles as the idempotency key sent to the other side. Event and
+ * aggregate types are the names the outbox's users register (libs/orders lists the hub's).
  */
 export const OutboxEvent = defineEntity({
   name: 'OutboxEvent',
@@ -16,7 +15,7 @@ export const OutboxEvent = defineEntity({
     id: p.uuid().primary().columnType('uuid'),
     aggregateType: p.text().columnType('text'),
     aggregateId: p.uuid().columnType('uuid'),
-    eventType: p.string().$type<OutboxEventType>().columnType('text'),
+    eventType: p.text().columnType('text'),
     payload: p.json<Record<string, unknown>>().columnType('jsonb'),
     status: p.string().$type<OutboxStatus>().columnType('text').default('pending'),
     attempts: p.integer().columnType('integer').default(0),

@@ -44,9 +44,13 @@ export const StockSnapshot = defineEntity({
 });
 export type StockSnapshot = InferEntity<typeof StockSnapshot>;
 
-/** `failed`: its outbox event went dead, so 1С never got it; it moves nothing. */
-export const TRANSFER_ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled', 'failed'] as const;
-export type TransferOrderStatus = (typeof TRANSFER_ORDER_STATUSES)[number];
+/**
+ * Where an order of any kind stands (transfer orders and outside orders share the column's
+ * values). `failed`: its outbox event went dead, so the other side never got it; it moves
+ * nothing. Who moves an order from one to another: libs/orders, status-machine.ts.
+ */
+export const ORDER_STATUSES = ['pending', 'sent', 'received', 'cancelled', 'failed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** A "заказ на перемещение" from one own warehouse to another, delivered to 1С via the outbox. */
 export const TransferOrder = defineEntity({
@@ -57,7 +61,7 @@ export const TransferOrder = defineEntity({
     run: p.manyToOne(ReplenishmentRun).fieldName('run_id'),
     sourceWarehouse: p.manyToOne(Warehouse).fieldName('source_warehouse_id'),
     targetWarehouse: p.manyToOne(Warehouse).fieldName('target_warehouse_id'),
-    status: p.string().$type<TransferOrderStatus>().columnType('text').default('pending'),
+    status: p.string().$type<OrderStatus>().columnType('text').default('pending'),
     externalId: p.text().columnType('text').nullable(),
     externalNumber: p.text().columnType('text').nullable(),
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),

@@ -1,10 +1,10 @@
-import type { EntityManager, OutboxEventType, OutboxStatus } from '@hub/db';
+import type { EntityManager, OutboxStatus } from '@hub/db';
 import { OUTBOX_EVENT_COLUMNS, toOutboxEventView, type OutboxEventRow, type OutboxEventView } from './outbox-event-view';
 
 /** Which events to list, newest first. */
 export interface OutboxEventQuery {
   status?: OutboxStatus | undefined;
-  eventType?: OutboxEventType | undefined;
+  eventType?: string | undefined;
   /** The id of an event: only events older than it are listed (the next page). */
   before?: string | undefined;
   /** How many events at most; one more is read to tell whether another page follows. */

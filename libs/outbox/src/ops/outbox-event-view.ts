@@ -1,11 +1,11 @@
-import type { OutboxEventType, OutboxStatus } from '@hub/db';
+import { toDate, toDateOrNull, type OutboxStatus } from '@hub/db';
 
 /** An outbox event as operators see it: every column, the payload only when asked for. */
 export interface OutboxEventView {
   id: string;
   aggregateType: string;
   aggregateId: string;
-  eventType: OutboxEventType;
+  eventType: string;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
@@ -25,33 +25,25 @@ export interface OutboxEventRow {
   id: string;
   aggregate_type: string;
   aggregate_id: string;
-  event_type: OutboxEventType;
+  event_type: string;
   status: OutboxStatus;
   attempts: number;
-  next_attempt_at_ms: number;
+  next_attempt_at: string;
   lease_owner: string | null;
-  lease_expires_at_ms: number | null;
+  lease_expires_at: string | null;
   last_error: string | null;
   response_ref: string | null;
-  created_at_ms: number;
-  updated_at_ms: number;
-  delivered_at_ms: number | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
   payload?: Record<string, unknown> | null;
 }
 
-const epochMs = (column: string): string => `(extract(epoch from ${column}) * 1000)::float8 as ${column}_ms`;
-
-/*
- * Times travel as epoch milliseconds, as in the claim statement, so no driver time-zone
- * setting can shift them. Unqualified column names: use it on one table or CTE only.
- */
+/* Unqualified column names: use it on one table or CTE only. */
 export const OUTBOX_EVENT_COLUMNS = [
-  'id', 'aggregate_type', 'aggregate_id', 'event_type', 'status', 'attempts',
-  epochMs('next_attempt_at'), 'lease_owner', epochMs('lease_expires_at'), 'last_error', 'response_ref',
-  epochMs('created_at'), epochMs('updated_at'), epochMs('delivered_at'),
+  'id', 'aggregate_type', 'aggregate_id', 'event_type', 'status', 'attempts', 'next_attempt_at', 'lease_owner',
+  'lease_expires_at', 'last_error', 'response_ref', 'created_at', 'updated_at', 'delivered_at',
 ].join(', ');
-
-const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
 /** A selected row as a view; `payload` is kept only when the row carries the column. */
 export function toOutboxEventView(row: OutboxEventRow): OutboxEventView {
@@ -62,14 +54,14 @@ export function toOutboxEventView(row: OutboxEventRow): OutboxEventView {
     eventType: row.event_type,
     status: row.status,
     attempts: row.attempts,
-    nextAttemptAt: new Date(row.next_attempt_at_ms),
+    nextAttemptAt: toDate(row.next_attempt_at),
     leaseOwner: row.lease_owner,
-    leaseExpiresAt: dateOrNull(row.lease_expires_at_ms),
+    leaseExpiresAt: toDateOrNull(row.lease_expires_at),
     lastError: row.last_error,
     responseRef: row.response_ref,
-    createdAt: new Date(row.created_at_ms),
-    updatedAt: new Date(row.updated_at_ms),
-    deliveredAt: dateOrNull(row.delivered_at_ms),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+    deliveredAt: toDateOrNull(row.delivered_at),
   };
   if (row.payload !== undefined && row.payload !== null) view.payload = row.payload;
   return view;

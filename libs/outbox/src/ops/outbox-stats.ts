@@ -1,4 +1,4 @@
-import { OUTBOX_EVENT_TYPES, OUTBOX_STATUSES, type EntityManager, type OutboxStatus } from '@hub/db';
+import { OUTBOX_STATUSES, type EntityManager, type OutboxStatus } from '@hub/db';
 
 /** How many events are in each status. */
 export type StatusCounts = Record<OutboxStatus, number>;
@@ -14,7 +14,7 @@ export interface EventTypeStats {
 /** The outbox at a glance, for the admin and /metrics. */
 export interface OutboxStats {
   byStatus: StatusCounts;
-  /** Every known event type (zeros included), then any other type found in the table. */
+  /** Every event type the caller knows (zeros included), then any other type found in the table. */
   byEventType: EventTypeStats[];
   oldestPendingAgeSeconds: number | null;
 }
@@ -39,11 +39,15 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(OUTBOX_STATUSES.map((s
 const isKnownStatus = (status: string): status is OutboxStatus => (OUTBOX_STATUSES as readonly string[]).includes(status);
 const older = (a: number | null, b: number): number => (a === null ? b : Math.max(a, b));
 
-/** Counts events by status and by event type, with the age of the oldest pending one. */
-export async function readOutboxStats(em: EntityManager): Promise<OutboxStats> {
+/**
+ * Counts events by status and by event type, with the age of the oldest pending one.
+ * `knownEventTypes` (those the process has handlers for) are listed even without events, so
+ * a gauge or an alert on them has a series from the start.
+ */
+export async function readOutboxStats(em: EntityManager, knownEventTypes: readonly string[] = []): Promise<OutboxStats> {
   const rows = await em.execute<CountRow[]>(COUNT_EVENTS, [], 'all');
   const byType = new Map<string, EventTypeStats>(
-    OUTBOX_EVENT_TYPES.map((eventType) => [eventType, { eventType, byStatus: zeroCounts(), oldestPendingAgeSeconds: null }]),
+    knownEventTypes.map((eventType) => [eventType, { eventType, byStatus: zeroCounts(), oldestPendingAgeSeconds: null }]),
   );
   const stats: OutboxStats = { byStatus: zeroCounts(), byEventType: [], oldestPendingAgeSeconds: null };
   for (const row of rows) {

@@ -1,5 +1,5 @@
-import type { EntityManager, OutboxEventType } from '@hub/db';
-import { FAIL_DEAD_AGGREGATES } from './fail-dead-aggregates';
+import type { EntityManager } from '@hub/db';
+import { notifyDead, type AggregateHookRegistry } from '../aggregate-hooks';
 import type { OutboxEventRef } from './claim-due-events';
 
 /*
@@ -29,15 +29,14 @@ const BURY_ABANDONED_EVENTS = `
     from exhausted
     where e.id = exhausted.id
     returning e.id, e.aggregate_type, e.aggregate_id, e.event_type, e.attempts, e.last_error, e.created_at
-  ),
-  ${FAIL_DEAD_AGGREGATES}
+  )
   select id, aggregate_type, aggregate_id, event_type, attempts, last_error from dead order by created_at, id`;
 
 interface BuriedRow {
   id: string;
   aggregate_type: string;
   aggregate_id: string;
-  event_type: OutboxEventType;
+  event_type: string;
   attempts: number;
   last_error: string;
 }
@@ -49,11 +48,13 @@ export interface AbandonedEvent {
 }
 
 /**
- * Marks dead every event whose lease expired on its last allowed attempt, with the pending
- * order it describes failed, and returns them (for the tick's counts and log).
+ * Marks dead every event whose lease expired on its last allowed attempt, tells their
+ * aggregates' `dead` hooks in the same transaction (pass the transactional EntityManager),
+ * and returns them, oldest first (for the tick's counts and log).
  */
-export async function buryAbandonedEvents(em: EntityManager, maxAttempts: number): Promise<AbandonedEvent[]> {
-  const rows = await em.execute<BuriedRow[]>(BURY_ABANDONED_EVENTS, [maxAttempts, maxAttempts], 'all');
+export async function buryAbandonedEvents(tx: EntityManager, maxAttempts: number, hooks: AggregateHookRegistry): Promise<AbandonedEvent[]> {
+  const rows = await tx.execute<BuriedRow[]>(BURY_ABANDONED_EVENTS, [maxAttempts, maxAttempts], 'all');
+  await notifyDead(tx, hooks, rows);
   return rows.map((row) => ({
     event: { id: row.id, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, eventType: row.event_type, attempts: row.attempts },
     lastError: row.last_error,

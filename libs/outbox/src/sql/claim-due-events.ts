@@ -1,11 +1,12 @@
-import type { EntityManager, OutboxEventType } from '@hub/db';
+import { toDate, type EntityManager } from '@hub/db';
 
 /** Which event, of which aggregate, on which attempt: what a log line about an event needs. */
 export interface OutboxEventRef {
   id: string;
   aggregateType: string;
   aggregateId: string;
-  eventType: OutboxEventType;
+  /** Which handler delivers it. */
+  eventType: string;
   /**
    * Deliveries started, this one included: counted when the event is claimed, so a try
    * whose process crashed counts too and a crash loop ends dead like any other failure.
@@ -33,12 +34,12 @@ interface ClaimedRow {
   id: string;
   aggregate_type: string;
   aggregate_id: string;
-  event_type: OutboxEventType;
+  event_type: string;
   payload: Record<string, unknown>;
   attempts: number;
   lease_owner: string;
-  lease_expires_at_ms: number;
-  created_at_ms: number;
+  lease_expires_at: string;
+  created_at: string;
 }
 
 /*
@@ -82,9 +83,7 @@ const CLAIM_DUE_EVENTS = `
     returning e.id, e.aggregate_type, e.aggregate_id, e.event_type, e.payload, e.attempts,
       e.lease_owner, e.lease_expires_at, e.created_at
   )
-  select id, aggregate_type, aggregate_id, event_type, payload, attempts, lease_owner,
-    (extract(epoch from lease_expires_at) * 1000)::float8 as lease_expires_at_ms,
-    (extract(epoch from created_at) * 1000)::float8 as created_at_ms
+  select id, aggregate_type, aggregate_id, event_type, payload, attempts, lease_owner, lease_expires_at, created_at
   from claimed
   order by created_at, id`;
 
@@ -107,7 +106,7 @@ function toClaimedEvent(row: ClaimedRow): ClaimedEvent {
     payload: row.payload,
     attempts: row.attempts,
     leaseOwner: row.lease_owner,
-    leaseExpiresAt: new Date(row.lease_expires_at_ms),
-    createdAt: new Date(row.created_at_ms),
+    leaseExpiresAt: toDate(row.lease_expires_at),
+    createdAt: toDate(row.created_at),
   };
 }

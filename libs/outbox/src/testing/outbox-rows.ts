@@ -1,7 +1,11 @@
-/** Test support (imported by specs only): writing and reading outbox rows directly. */
+/** Test support (specs only): writing outbox events and reading or arranging their rows directly. */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM, OutboxEventType, OutboxStatus } from '@hub/db';
+import type { OutboxStatus, SessionFactory } from '@hub/db';
 import { enqueueEvent } from '../enqueue';
+
+/** The event type and aggregate type the outbox's own specs use: the outbox knows no real ones. */
+export const TEST_EVENT_TYPE = 'SHIP_PARCEL';
+export const TEST_AGGREGATE_TYPE = 'parcel';
 
 export interface OutboxRow {
   id: string;
@@ -17,35 +21,60 @@ export interface OutboxRow {
   lease_left_ms: number | null;
 }
 
-/** Enqueues one event per aggregate id given (a fresh aggregate when omitted), in one transaction. */
+/** An outbox event to seed; everything optional. */
+export interface SeededEvent {
+  aggregateType?: string;
+  aggregateId?: string;
+  eventType?: string;
+  payload?: Record<string, unknown>;
+  /** An SQL `set` list applied after the insert, e.g. `status = 'dead', attempts = 10`. */
+  set?: string;
+}
+
+/** A dead event, as the scheduler leaves it after its last failed attempt. */
+export const DEAD_EVENT = "status = 'dead', attempts = 10, last_error = 'the other side answered 500: internal error'";
+
+/** Writes one event (on a fresh aggregate unless given) and arranges its state; returns its id. */
+export async function seedOutboxEvent(sessions: SessionFactory, event: SeededEvent = {}): Promise<string> {
+  const id = await sessions.withSession((em) =>
+    enqueueEvent(em, {
+      aggregateType: event.aggregateType ?? TEST_AGGREGATE_TYPE,
+      aggregateId: event.aggregateId ?? randomUUID(),
+      eventType: event.eventType ?? TEST_EVENT_TYPE,
+      payload: event.payload ?? {},
+    }),
+  );
+  if (event.set) await updateEvent(sessions, id, event.set);
+  return id;
+}
+
+/** Enqueues one event per aggregate id given, in one transaction, in that sequence. */
 export async function enqueueEvents(
-  orm: MikroORM,
-  aggregateIds: string[],
-  eventType: OutboxEventType = 'CREATE_1C_TRANSFER_ORDER',
+  sessions: SessionFactory,
+  aggregateIds: readonly string[],
+  eventType: string = TEST_EVENT_TYPE,
   payload: Record<string, unknown> = {},
 ): Promise<string[]> {
-  return orm.em.fork().transactional(async (em: EntityManager) => {
+  return sessions.withSession(async (em) => {
     const ids: string[] = [];
-    for (const aggregateId of aggregateIds) {
-      ids.push(await enqueueEvent(em, { aggregateType: 'transfer_order', aggregateId, eventType, payload }));
-    }
+    for (const aggregateId of aggregateIds) ids.push(await enqueueEvent(em, { aggregateType: TEST_AGGREGATE_TYPE, aggregateId, eventType, payload }));
     return ids;
   });
 }
 
 /** Shorthand: one event on a new aggregate. */
-export async function enqueueOne(orm: MikroORM, eventType?: OutboxEventType, payload?: Record<string, unknown>): Promise<string> {
-  const [id] = await enqueueEvents(orm, [randomUUID()], eventType, payload);
+export async function enqueueOne(sessions: SessionFactory, eventType?: string, payload?: Record<string, unknown>): Promise<string> {
+  const [id] = await enqueueEvents(sessions, [randomUUID()], eventType, payload);
   return id as string;
 }
 
 /** Arranges a row's state for a test, e.g. `set: "next_attempt_at = now() + interval '1 hour'"`. */
-export async function updateEvent(orm: MikroORM, id: string, set: string): Promise<void> {
-  await orm.em.fork().execute(`update outbox_events set ${set} where id = ?::uuid`, [id], 'run');
+export async function updateEvent(sessions: SessionFactory, id: string, set: string): Promise<void> {
+  await sessions.open().execute(`update outbox_events set ${set} where id = ?::uuid`, [id], 'run');
 }
 
-export async function readEvent(orm: MikroORM, id: string): Promise<OutboxRow> {
-  const [row] = await orm.em.fork().execute<OutboxRow[]>(
+export async function readEvent(sessions: SessionFactory, id: string): Promise<OutboxRow> {
+  const [row] = await sessions.open().execute<OutboxRow[]>(
     `select id, status, attempts, lease_owner, last_error, response_ref, delivered_at is not null as delivered,
        (extract(epoch from next_attempt_at - now()) * 1000)::float8 as due_in_ms,
        (extract(epoch from lease_expires_at - now()) * 1000)::float8 as lease_left_ms
@@ -58,6 +87,6 @@ export async function readEvent(orm: MikroORM, id: string): Promise<OutboxRow> {
 }
 
 /** Removes every event, so each test starts from an empty outbox. */
-export async function clearOutbox(orm: MikroORM): Promise<void> {
-  await orm.em.fork().execute('delete from outbox_events', [], 'run');
+export async function clearOutbox(sessions: SessionFactory): Promise<void> {
+  await sessions.open().execute('delete from outbox_events', [], 'run');
 }

@@ -1,10 +1,9 @@
-import type { MikroORM } from '@hub/db';
-import type { OneCClient, OneCWarehouse } from '@hub/integrations';
+import type { SessionFactory } from '@hub/db';
+import type { OneCCatalog } from '../snapshot/read-one-c';
 import { replaceRules, upsertProductsFromSettings, upsertWarehouses } from '../sql/catalog-sql';
-import { readOneCCatalog } from './read-one-c';
 
 export interface CatalogSyncResult {
-  warehouses: OneCWarehouse[];
+  warehouses: number;
   /** Distinct products named by the stock norms. */
   products: number;
   rules: number;
@@ -12,21 +11,20 @@ export interface CatalogSyncResult {
 
 /**
  * Mirrors 1С's warehouses and stock norms (min/max/multiple per product) into the hub,
- * in one transaction: a failed read leaves the previous catalogue untouched.
+ * in one transaction: a failure leaves the previous catalogue untouched.
  */
-export async function syncCatalog(orm: MikroORM, oneC: OneCClient): Promise<CatalogSyncResult> {
-  const { warehouses, settings } = await readOneCCatalog(oneC);
+export async function syncCatalog(sessions: SessionFactory, catalog: OneCCatalog): Promise<CatalogSyncResult> {
   const products = new Map<string, string>();
-  const rules = settings.flatMap(({ warehouse, items }) =>
+  const rules = catalog.settings.flatMap(({ warehouse, items }) =>
     items.map((s) => {
       products.set(s.productId, s.sku);
-      return { warehouse_external_id: warehouse.id, product_external_id: s.productId, min_qty: s.min, max_qty: s.max, multiple: s.multiple };
+      return { warehouseId: warehouse.id, productId: s.productId, min: s.min, max: s.max, multiple: s.multiple };
     }),
   );
-  await orm.em.fork().transactional(async (em) => {
-    await upsertWarehouses(em, warehouses.map((w) => ({ external_id: w.id, code: w.code, name: w.name })));
-    await upsertProductsFromSettings(em, [...products].map(([externalId, sku]) => ({ external_id: externalId, sku })));
+  await sessions.withSession(async (em) => {
+    await upsertWarehouses(em, catalog.warehouses.map((w) => ({ externalId: w.id, code: w.code, name: w.name })));
+    await upsertProductsFromSettings(em, [...products].map(([externalId, sku]) => ({ externalId, sku })));
     await replaceRules(em, rules);
   });
-  return { warehouses, products: products.size, rules: rules.length };
+  return { warehouses: catalog.warehouses.length, products: products.size, rules: rules.length };
 }

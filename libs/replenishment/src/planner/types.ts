@@ -1,6 +1,7 @@
 /**
- * The planner's input and output. Every id is a hub uuid; the planner never sees 1С ids,
- * so the same plan can be checked against the database line by line.
+ * The planner's input and output. Ids are opaque to the planner: runs and dry runs plan in
+ * 1С's ids (the planning snapshot's), so a dry run plans exactly what a run would, ties
+ * included, and a warehouse the hub has not synced yet can be planned too.
  */
 
 /** Min/max/multiple for one product at one warehouse (Odoo reordering-rule semantics). */

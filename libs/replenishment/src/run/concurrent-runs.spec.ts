@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createSessionFactory } from '@hub/db';
+import type { OneCClient } from '@hub/integrations';
 import { openTestOrm } from '@hub/testing';
 import { RunInProgressError } from './errors';
 import { startReplenishmentRun } from './start-run';
@@ -8,7 +10,7 @@ import type { RunRequest } from './types';
 
 describe('runs started while another is in progress', () => {
   const env = useRunEnvironment();
-  const deps = () => ({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger });
+  const deps = () => ({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger });
   const start = (request: RunRequest) => startReplenishmentRun(deps(), request);
   /** Another process's run, as its row says: active for `target` (null: all warehouses). */
   const activeRun = async (target: string | null, createdAgo = '0 seconds') => {
@@ -21,16 +23,20 @@ describe('runs started while another is in progress', () => {
   const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
 
   it('admit exactly one of several triggered at once from separate processes; the others name it', async () => {
-    // The admitted run is slowed down in 1С, so it is certainly still running when the others ask.
-    const slowed = await fetch(`${env.sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 500, times: 1 }) });
-    expect(slowed.status).toBeLessThan(300);
+    // The admitted run waits at its first question to 1С until every trigger has its answer, so
+    // it is certainly still running when the others ask.
+    let answerOneC = (): void => undefined;
+    const oneCMayAnswer = new Promise<void>((resolve) => (answerOneC = resolve));
+    const held: OneCClient = { ...env.sandbox.oneC, listWarehouses: async () => oneCMayAnswer.then(() => env.sandbox.oneC.listWarehouses()) };
     const otherProcess = await openTestOrm(env.fx.db.url);
+    const other = { ...deps(), oneC: held, sessions: createSessionFactory(otherProcess) };
     try {
       const attempts = await Promise.allSettled([
-        start({ trigger: 'endpoint' }),
-        startReplenishmentRun({ ...deps(), orm: otherProcess }, { trigger: 'schedule' }),
-        startReplenishmentRun({ ...deps(), orm: otherProcess }, { trigger: 'admin' }),
+        startReplenishmentRun({ ...deps(), oneC: held }, { trigger: 'endpoint' }),
+        startReplenishmentRun(other, { trigger: 'schedule' }),
+        startReplenishmentRun(other, { trigger: 'admin' }),
       ]);
+      answerOneC();
       const admitted = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
       expect(admitted).toHaveLength(1);
       const refused = attempts.flatMap((a) => (a.status === 'rejected' ? [a.reason as unknown] : []));

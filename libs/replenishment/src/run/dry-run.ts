@@ -1,15 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { withLogContext } from '@hub/logging';
-import { readOneCCatalog, readOneCStock } from '../catalog/read-one-c';
 import { planTransfers } from '../planner/plan-transfers';
-import type { OpenQuantity, PlanningInput } from '../planner/types';
-import { readCatalogReferences, type CatalogReferences } from '../sql/catalog-references-sql';
-import { readOpenQuantities, type OpenQuantityRow } from '../sql/planner-reads';
+import { readOpenOrders } from '../snapshot/open-orders';
+import { planningInput } from '../snapshot/planning-input';
+import { readPlanningSnapshot, type PlanningSnapshot } from '../snapshot/planning-snapshot';
+import { readCatalogReferences, warehouseByHubId, type CatalogReferences } from '../sql/catalog-references-sql';
 import { describeRunError, UnknownWarehouseError } from './errors';
 import { countPlan, type PlanCounts } from './plan-counts';
 import { viewPlan, type PlanView, type ProductLabel, type WarehouseLabel } from './plan-view';
-import { toOneCSnapshot, type OneCSnapshot } from './one-c-snapshot';
-import { findTransferOrdersClosedInOneC } from './reconcile-orders';
 import { optionalUuid } from './request-ids';
 import type { RunDependencies } from './types';
 
@@ -30,34 +28,30 @@ const STEP = 'dry_run';
 const ONE_C = '1c';
 
 /**
- * Plans as a run would at this moment and returns the plan, writing nothing but log rows:
- * 1С's catalogue, stock and the state of the hub's sent orders are read live and kept in
- * memory (no catalogue sync, no snapshot, no reconciliation recorded), the hub's open
- * orders are read from the database. It plans in 1С's ids, so warehouses and products the
- * hub has not synced yet are planned too. Never refused by a run in progress, never
- * blocks one. Throws as startReplenishmentRun does for a malformed or unknown warehouse.
+ * Plans exactly as a run would at this moment — the same snapshot, read in the same
+ * sequence, the same open orders, the same planner — and returns the plan, storing nothing
+ * of the snapshot and writing nothing but log rows. Warehouses and products the hub has
+ * not synced yet are planned too (with `id` null). Never refused by a run in progress,
+ * never blocks one. Throws as startReplenishmentRun does for a malformed or unknown warehouse.
  */
 export async function planDryRun(deps: RunDependencies, request: DryRunRequest): Promise<DryRunPlan> {
   const requestId = optionalUuid('requestId', request.requestId);
   const warehouseId = optionalUuid('warehouseId', request.warehouseId);
-  const references = await readCatalogReferences(deps.orm.em.fork());
-  const target = warehouseId === null ? null : (references.warehouses.get(warehouseId) ?? null);
+  const references = await readCatalogReferences(deps.sessions.open());
+  const target = warehouseId === null ? null : (warehouseByHubId(references, warehouseId) ?? null);
   if (warehouseId !== null && target === null) throw new UnknownWarehouseError(warehouseId);
 
   return withLogContext(requestId === null ? {} : { requestId }, async () => {
     const started = performance.now();
     try {
-      // The run's order: catalogue, then the sent orders' state in 1С, then stock (see readOneCStock).
-      const catalog = await readOneCCatalog(deps.oneC);
-      const closedInOneC = await findTransferOrdersClosedInOneC(deps);
-      const snapshot = toOneCSnapshot(catalog, await readOneCStock(deps.oneC, catalog.warehouses));
-      const open = await readOpenQuantities(deps.orm.em.fork(), closedInOneC);
-      const plan = planTransfers(planningInput(snapshot, open.inbound, open.outbound, target?.externalId ?? null));
+      const snapshot = await readPlanningSnapshot(deps);
+      const open = await readOpenOrders(deps.sessions.open(), snapshot);
+      const plan = planTransfers(planningInput(snapshot, open, target?.externalId ?? null));
       const counts = countPlan(plan);
       const labels = labeller(snapshot, references);
       await deps.logger.info(`Dry run planned ${counts.transferOrders} transfer orders and ${counts.externalOrders} outside orders; nothing written`, {
         step: STEP, status: 'done', externalSystem: ONE_C, elapsedMs: Math.round(performance.now() - started),
-        payload: { targetWarehouseId: warehouseId, stockItems: snapshot.stockItems, ...counts },
+        payload: { targetWarehouseId: warehouseId, stockItems: snapshot.stock.lines, ...counts },
       });
       return { targetWarehouseId: warehouseId, counts, ...viewPlan(plan, labels.warehouse, labels.product) };
     } catch (error) {
@@ -67,33 +61,18 @@ export async function planDryRun(deps: RunDependencies, request: DryRunRequest):
   });
 }
 
-/** The planner's input in 1С's ids: 1С's warehouses, norms and stock, the hub's open orders. */
-function planningInput(snapshot: OneCSnapshot, inbound: OpenQuantityRow[], outbound: OpenQuantityRow[], target: string | null): PlanningInput {
-  const inOneCIds = (row: OpenQuantityRow): OpenQuantity => ({ warehouseId: row.warehouseExternalId, productId: row.productExternalId, quantity: row.quantity });
-  return {
-    warehouseIds: snapshot.warehouses.map((w) => w.id),
-    rules: snapshot.rules,
-    stock: snapshot.stock,
-    inbound: inbound.map(inOneCIds),
-    outbound: outbound.map(inOneCIds),
-    targetWarehouseId: target,
-  };
-}
-
 /** Labels for 1С ids: 1С's own codes and names, the hub's ids where the hub knows the record. */
-function labeller(snapshot: OneCSnapshot, references: CatalogReferences) {
-  const hubWarehouse = new Map([...references.warehouses].map(([id, w]) => [w.externalId, { id, ...w }]));
-  const hubProduct = new Map([...references.products].map(([id, p]) => [p.externalId, { id, ...p }]));
+function labeller(snapshot: PlanningSnapshot, references: CatalogReferences) {
   const oneCWarehouse = new Map(snapshot.warehouses.map((w) => [w.id, w]));
   return {
     warehouse: (externalId: string): WarehouseLabel => {
       const listed = oneCWarehouse.get(externalId);
-      const known = hubWarehouse.get(externalId);
+      const known = references.warehouses.get(externalId);
       return { id: known?.id ?? null, externalId, code: listed?.code ?? known?.code ?? externalId, name: listed?.name ?? known?.name ?? externalId };
     },
     product: (externalId: string): ProductLabel => {
       const listed = snapshot.products.get(externalId);
-      const known = hubProduct.get(externalId);
+      const known = references.products.get(externalId);
       const sku = listed?.sku ?? known?.sku ?? externalId;
       return { id: known?.id ?? null, externalId, sku, name: listed?.name ?? known?.name ?? sku };
     },

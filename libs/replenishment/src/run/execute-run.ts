@@ -1,21 +1,18 @@
 import { performance } from 'node:perf_hooks';
-import type { RunStatus } from '@hub/db';
-import { fetchStock } from '../catalog/fetch-stock';
+import { lockForTransaction, type RunStatus } from '@hub/db';
+import { storeStock } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { planTransfers } from '../planner/plan-transfers';
-import { lockPlanning, readPlanningInput } from '../sql/planner-reads';
+import { readOpenOrders } from '../snapshot/open-orders';
+import { planningInput } from '../snapshot/planning-input';
+import { readPlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
+import { readCatalogReferences, warehouseByHubId } from '../sql/catalog-references-sql';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
-import { readCatalogReferences } from '../sql/catalog-references-sql';
-import { describeRunError } from './errors';
+import { describeRunError, UnknownWarehouseError } from './errors';
 import { countPlan } from './plan-counts';
-import { reconcileTransferOrders } from './reconcile-orders';
-import type { RunCounts, RunDependencies, RunOutcome } from './types';
-import { writeExternalOrders } from './write-external-orders';
-import { writeTransferOrders } from './write-transfer-orders';
-
-/** The steps of a run, as its log rows name them. */
-export const RUN_STEPS = ['start', 'sync_catalog', 'reconcile_orders', 'fetch_stock', 'plan', 'write_orders', 'finish'] as const;
-export type RunStep = (typeof RUN_STEPS)[number];
+import { recordReconciliation } from './reconcile-orders';
+import type { RunCounts, RunDependencies, RunOutcome, RunStep, TransferOrderReconciliation } from './types';
+import { writeOrders } from './write-orders';
 
 const STEP_DONE = 'done';
 const RUNNING: RunStatus = 'running';
@@ -23,88 +20,91 @@ const SUCCEEDED = 'succeeded' satisfies RunStatus;
 const FAILED = 'failed' satisfies RunStatus;
 const ONE_C = '1c';
 
+/** The step of a run that reads and stores each part of the planning snapshot. */
+const STEP_OF_PART: Record<SnapshotPart, RunStep> = { catalog: 'sync_catalog', sent_orders: 'reconcile_orders', stock: 'fetch_stock' };
+
 /**
- * Runs a queued run to its end: sync the catalogue from 1С, close the sent orders 1С has
- * received or cancelled, fetch stock, plan, and write the transfer orders, the outside
- * orders and their outbox events in one transaction. Every step writes a log row
- * (the caller sets the run's log context). Resolves with the outcome; a failure is an
- * outcome, not a rejection.
+ * Runs a queued run to its end: read the planning snapshot from 1С, storing each part as
+ * it arrives (the catalogue synced, the sent orders 1С closed, the stock), then, under the
+ * planning lock, read the open orders, plan, and write the transfer orders, the outside
+ * orders and their outbox events in one transaction. Every step writes a log row (the
+ * caller sets the run's log context). Resolves with the outcome; a failure is an outcome,
+ * not a rejection.
  */
 export async function executeRun(deps: RunDependencies, runId: string, targetWarehouseId: string | null): Promise<RunOutcome> {
-  const { orm, oneC, logger } = deps;
+  const { sessions, logger } = deps;
   const runStarted = performance.now();
   const since = (start: number): number => Math.round(performance.now() - start);
   let step: RunStep = 'start';
+  let stepStarted = runStarted;
   try {
-    await markRunRunning(orm.em.fork(), runId);
+    await markRunRunning(sessions.open(), runId);
     await logger.info('Replenishment run started', { step, status: RUNNING, payload: { targetWarehouseId } });
 
-    step = 'sync_catalog';
-    let stepStarted = performance.now();
-    const catalog = await syncCatalog(orm, oneC);
-    await logger.info(`Catalog synced from 1С: ${catalog.warehouses.length} warehouses, ${catalog.rules} rules`, {
-      step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted),
-      payload: { warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules },
-    });
-
-    // Before stock, never after: an order received in between is then counted twice for
-    // one run (stock and inbound: a short order the next run makes up), never not at all
-    // (which would order the same goods again).
-    step = 'reconcile_orders';
-    stepStarted = performance.now();
-    const reconciled = await reconcileTransferOrders(deps);
-    await logger.info(
-      `Transfer orders reconciled with 1С: ${reconciled.ordersChecked} checked, ${reconciled.ordersReceived} received, ` +
-        `${reconciled.ordersCancelled} cancelled, ${reconciled.ordersStillOpen} still open, ${reconciled.ordersUnknown} unknown`,
-      { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
-    );
-
-    step = 'fetch_stock';
-    stepStarted = performance.now();
-    const stock = await fetchStock(orm, oneC, runId, catalog.warehouses);
-    await logger.info(`Stock fetched from 1С: ${stock.items} lines`, {
-      step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: stock,
+    let catalogCounts = { warehouses: 0, products: 0, rules: 0 };
+    let reconciled: TransferOrderReconciliation = { ordersChecked: 0, ordersReceived: 0, ordersCancelled: 0, ordersStillOpen: 0, ordersUnknown: 0 };
+    let stored = { items: 0, snapshots: 0 };
+    const snapshot = await readPlanningSnapshot(deps, {
+      reading(part) {
+        step = STEP_OF_PART[part];
+        stepStarted = performance.now();
+      },
+      async catalogRead(catalog) {
+        catalogCounts = await syncCatalog(sessions, catalog);
+        await logger.info(`Catalog synced from 1С: ${catalogCounts.warehouses} warehouses, ${catalogCounts.rules} rules`, {
+          step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: catalogCounts,
+        });
+      },
+      async sentOrdersReviewed(verdicts) {
+        reconciled = await recordReconciliation(deps, verdicts);
+        const { ordersChecked, ordersReceived, ordersCancelled, ordersStillOpen, ordersUnknown } = reconciled;
+        await logger.info(
+          `Transfer orders reconciled with 1С: ${ordersChecked} checked, ${ordersReceived} received, ` +
+            `${ordersCancelled} cancelled, ${ordersStillOpen} still open, ${ordersUnknown} unknown`,
+          { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
+        );
+      },
+      async stockRead(stock, products) {
+        stored = await storeStock(sessions, runId, stock, products);
+        await logger.info(`Stock fetched from 1С: ${stored.items} lines`, {
+          step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: stored,
+        });
+      },
     });
 
     step = 'plan';
     stepStarted = performance.now();
-    // Plan and write in one locked transaction, so the inbound read includes every committed run's orders.
-    const { planCounts, written } = await orm.em.fork().transactional(async (em) => {
-      await lockPlanning(em);
-      const plan = planTransfers(await readPlanningInput(em, runId, targetWarehouseId));
+    // Plan and write in one locked transaction, so the open orders read include every committed run's.
+    const { planCounts, written } = await sessions.withSession(async (em) => {
+      await lockForTransaction(em, 'planning');
+      const references = await readCatalogReferences(em);
+      const target = targetWarehouseId === null ? null : warehouseByHubId(references, targetWarehouseId);
+      if (target === undefined) throw new UnknownWarehouseError(targetWarehouseId as string);
+      const plan = planTransfers(planningInput(snapshot, await readOpenOrders(em, snapshot), target?.externalId ?? null));
       const planned = countPlan(plan);
       await logger.info(`Plan computed: ${planned.transferOrders} transfer orders, ${planned.uncoveredLines} lines uncovered`, {
         step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: planned,
       });
       step = 'write_orders';
       stepStarted = performance.now();
-      const references = await readCatalogReferences(em);
-      const transfers = await writeTransferOrders(em, runId, plan.transferOrders, references);
-      const externals = await writeExternalOrders(em, runId, plan.uncovered, references);
-      return { planCounts: planned, written: { transfers, externals } };
+      return { planCounts: planned, written: await writeOrders(em, runId, plan, references) };
     });
-    const writtenCounts = {
-      transferOrders: written.transfers.orderIds.length, externalOrders: written.externals.orderIds.length,
-      externalLines: written.externals.lines, externalUnits: written.externals.units,
-      outboxEvents: written.transfers.events + written.externals.events,
-    };
     await logger.info(
-      `Orders written: ${writtenCounts.transferOrders} transfer orders, ${writtenCounts.externalOrders} outside orders, outbox events: ${writtenCounts.outboxEvents}`,
-      { step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: writtenCounts },
+      `Orders written: ${written.transferOrders} transfer orders, ${written.externalOrders} outside orders, outbox events: ${written.outboxEvents}`,
+      { step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: written },
     );
 
     step = 'finish';
     const counts: RunCounts = {
-      warehouses: catalog.warehouses.length, products: catalog.products, rules: catalog.rules,
-      stockItems: stock.items, stockSnapshots: stock.snapshots, ...planCounts, ...writtenCounts, ...reconciled,
+      ...catalogCounts, stockItems: stored.items, stockSnapshots: stored.snapshots, ...planCounts, ...written, ...reconciled,
     };
-    await markRunFinished(orm.em.fork(), runId, { status: SUCCEEDED, counts, error: null });
+    await markRunFinished(sessions.open(), runId, { status: SUCCEEDED, counts, error: null });
     await logger.info('Replenishment run succeeded', { step, status: SUCCEEDED, elapsedMs: since(runStarted), payload: counts });
     return { status: SUCCEEDED, counts };
   } catch (error) {
     const message = describeRunError(error);
     try {
-      await markRunFinished(orm.em.fork(), runId, { status: FAILED, counts: {}, error: message });
+      await markRunFinished(sessions.open(), runId, { status: FAILED, counts: {}, error: message });
     } catch (markError) {
       await logger.error('Could not mark the run failed', { step, status: FAILED, details: { error: markError } });
     }

@@ -1,5 +1,5 @@
 import type { Plan } from '../planner/types';
-import { groupByTarget } from './write-external-orders';
+import { groupByTarget } from './write-orders';
 
 /** How big a plan is: what a run's counts and a dry run's answer report of it. */
 export type PlanCounts = {

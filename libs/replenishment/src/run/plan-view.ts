@@ -1,5 +1,5 @@
 import type { LineExplanation, Plan, TargetNeed } from '../planner/types';
-import { groupByTarget } from './write-external-orders';
+import { groupByTarget } from './write-orders';
 
 /**
  * A warehouse as an operator reads it. `id` is the hub's id, null for a warehouse 1С lists

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOneCTransferOrderHandler, createOutboxDispatcher, processOutboxBatch } from '@hub/outbox';
+import { createOrderDispatch, EXTERNAL_ORDER, ORDER_OUTBOX_HOOKS } from '@hub/orders';
+import { createOutboxDispatcher, processOutboxBatch } from '@hub/outbox';
 import { startReplenishmentRun } from './start-run';
-import { CREATE_1C_TRANSFER_ORDER } from './write-transfer-orders';
 import { useRunEnvironment } from '../testing/run-fixture';
 import type { RunCounts } from './types';
 
@@ -22,7 +22,7 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
   let firstRunId: string;
   const run = async () => {
     const requestId = randomUUID();
-    const started = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
+    const started = await startReplenishmentRun({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
     return { runId: started.runId, requestId, outcome: await started.completion };
   };
   const control = async (path: string, body?: unknown) => {
@@ -34,12 +34,15 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     'select id, status, updated_at::text from transfer_orders where ?::uuid is null or run_id = ?::uuid order by id', [runId, runId]);
   /* Delivers every pending order to the sandbox the way the scheduler does: they become 'sent'. */
   const deliverPending = async () => {
-    const handler = createOneCTransferOrderHandler({ oneC: env.sandbox.oneC, orm: env.fx.orm });
+    const orders = createOrderDispatch({ oneC: env.sandbox.oneC });
     // Outside orders' МойСклад events are not this spec's subject: they fail retryably and wait, so their
     // orders stay open (inbound). Without a handler they would die, and a dead event fails its order.
     const notNow = async () => Promise.reject(new Error('МойСклад is not part of this spec'));
-    const dispatch = createOutboxDispatcher({ [CREATE_1C_TRANSFER_ORDER]: handler, CREATE_MS_CUSTOMER_ORDER: notNow });
-    const result = await processOutboxBatch({ orm: env.fx.orm, dispatch, owner: 'reconcile-spec', batchSize: 100 });
+    const dispatch = createOutboxDispatcher({ [EXTERNAL_ORDER.eventType]: notNow });
+    const result = await processOutboxBatch({
+      sessions: env.fx.sessions, owner: 'reconcile-spec', batchSize: 100, hooks: ORDER_OUTBOX_HOOKS,
+      dispatch: (event, context) => (event.eventType === EXTERNAL_ORDER.eventType ? dispatch(event, context) : orders(event, context)),
+    });
     // Every transfer order must be sent.
     expect(await env.fx.query(`select id from transfer_orders where status = 'pending'`)).toEqual([]);
     return result;

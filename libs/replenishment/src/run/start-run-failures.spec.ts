@@ -8,7 +8,7 @@ import { useRunEnvironment } from '../testing/run-fixture';
 describe('a replenishment run that cannot finish', () => {
   const env = useRunEnvironment();
   const run = (oneC: OneCClient, requestId = randomUUID()) =>
-    startReplenishmentRun({ orm: env.fx.orm, oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
+    startReplenishmentRun({ sessions: env.fx.sessions, oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
   const countFor = async (table: 'stock_snapshots' | 'transfer_orders' | 'external_orders', runId: string) =>
     (await env.fx.query<{ n: number }>(`select count(*)::int as n from ${table} where run_id = ?`, [runId]))[0]?.n;
 
@@ -65,7 +65,7 @@ describe('a replenishment run that cannot finish', () => {
   });
 
   it('refuses an unknown target warehouse or a malformed id before writing a run', async () => {
-    const deps = { orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger };
+    const deps = { sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger };
     const before = await env.fx.query('select id from replenishment_runs');
     await expect(startReplenishmentRun(deps, { trigger: 'endpoint', warehouseId: randomUUID() })).rejects.toMatchObject({
       name: 'UnknownWarehouseError', code: 'unknown_warehouse',

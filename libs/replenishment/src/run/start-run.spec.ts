@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXTERNAL_ORDER_AGGREGATE, MS_CUSTOMER_ORDER_EVENT, msOrderRequestSchema } from '@hub/integrations';
+import { EXTERNAL_ORDER, msOrderRequestSchema } from '@hub/orders';
 import { findRun } from '../sql/runs-sql';
 import { startReplenishmentRun } from './start-run';
 import { useRunEnvironment } from '../testing/run-fixture';
@@ -12,7 +12,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
 
   beforeAll(async () => {
     const requestId = randomUUID();
-    const started = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
+    const started = await startReplenishmentRun({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
     first = { runId: started.runId, requestId, outcome: await started.completion };
   });
 
@@ -21,7 +21,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
     if (first.outcome.status !== 'succeeded') return;
     const { counts } = first.outcome;
     expect(counts.transferOrders).toBeGreaterThan(0);
-    const run = await findRun(env.fx.orm.em.fork(), first.runId);
+    const run = await findRun(env.fx.sessions.open(), first.runId);
     expect(run).toMatchObject({ status: 'succeeded', counts, requestId: first.requestId, trigger: 'endpoint', error: null });
     expect(run?.startedAt?.getTime()).toBeGreaterThanOrEqual(run?.createdAt.getTime() ?? Infinity);
     expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run?.startedAt?.getTime() ?? Infinity);
@@ -94,7 +94,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
       }
       const [event] = await env.fx.query<{ event_type: string; aggregate_type: string; status: string; payload: unknown }>(
         'select event_type, aggregate_type, status, payload from outbox_events where aggregate_id = ?', [order.id]);
-      expect(event).toMatchObject({ event_type: MS_CUSTOMER_ORDER_EVENT, aggregate_type: EXTERNAL_ORDER_AGGREGATE, status: 'pending' });
+      expect(event).toMatchObject({ event_type: EXTERNAL_ORDER.eventType, aggregate_type: EXTERNAL_ORDER.aggregateType, status: 'pending' });
       const request = msOrderRequestSchema.parse(event?.payload);
       expect(request).toMatchObject({ hubOrderId: order.id, runId: first.runId, targetWarehouse: { id: order.target, code: order.code } });
       const bySku = (lines: { productId: string; sku: string; quantity: number }[]) =>
@@ -113,7 +113,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   });
 
   it('does not order again right after: open transfer and outside orders count as inbound', async () => {
-    const second = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
+    const second = await startReplenishmentRun({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
     const outcome = await second.completion;
     expect(outcome).toMatchObject({ status: 'succeeded', counts: { transferOrders: 0, externalOrders: 0, outboxEvents: 0 } });
     const [orders] = await env.fx.query<{ count: number }>('select count(*)::int as count from transfer_orders where run_id = ?', [second.runId]);
@@ -123,7 +123,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
   it('orders again what failed: an order whose event went dead moves nothing', async () => {
     await env.fx.query(`update transfer_orders set status = 'failed' where run_id = ?`, [first.runId]);
     await env.fx.query(`update external_orders set status = 'failed' where run_id = ?`, [first.runId]);
-    const again = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
+    const again = await startReplenishmentRun({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'schedule' });
     const counts = first.outcome.status === 'succeeded' ? first.outcome.counts : null;
     expect(await again.completion).toMatchObject({
       status: 'succeeded', counts: { transferOrders: counts?.transferOrders, externalOrders: counts?.externalOrders, externalUnits: counts?.externalUnits },
@@ -135,7 +135,7 @@ describe('startReplenishmentRun against the 1С sandbox', () => {
       'select target_warehouse_id as id from transfer_orders where run_id = ? order by target_warehouse_id limit 1', [first.runId]);
     await env.fx.query(`update transfer_orders set status = 'received'`);
     await env.fx.query(`update external_orders set status = 'received'`);
-    const run = await startReplenishmentRun({ orm: env.fx.orm, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'admin', warehouseId: target?.id ?? null });
+    const run = await startReplenishmentRun({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'admin', warehouseId: target?.id ?? null });
     expect(await run.completion).toMatchObject({ status: 'succeeded' });
     const targets = await env.fx.query<{ id: string }>('select distinct target_warehouse_id as id from transfer_orders where run_id = ?', [run.runId]);
     expect(targets).toEqual([{ id: target?.id }]);

@@ -18,7 +18,7 @@ import type { RunDependencies, RunOutcome, RunRequest, StartedRun } from './type
 export async function startReplenishmentRun(deps: RunDependencies, request: RunRequest): Promise<StartedRun> {
   const requestId = optionalUuid('requestId', request.requestId);
   const warehouseId = optionalUuid('warehouseId', request.warehouseId);
-  const em = deps.orm.em.fork();
+  const em = deps.sessions.open();
   if (warehouseId !== null && !(await findWarehouse(em, warehouseId))) throw new UnknownWarehouseError(warehouseId);
 
   const runId = randomUUID();

@@ -1,11 +1,15 @@
-import type { MikroORM, RunTrigger } from '@hub/db';
+import type { RunTrigger, SessionFactory } from '@hub/db';
 import type { OneCClient } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
 import type { PlanCounts } from './plan-counts';
 
+/** The steps of a run, as its log rows name them. */
+export const RUN_STEPS = ['start', 'sync_catalog', 'reconcile_orders', 'fetch_stock', 'plan', 'write_orders', 'finish'] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
+
 /** What a run needs from the process: the database, 1С, and where to log. */
 export interface RunDependencies {
-  orm: MikroORM;
+  sessions: SessionFactory;
   oneC: OneCClient;
   logger: LoggerService;
 }

@@ -1,15 +1,14 @@
-import type { EntityManager } from '@hub/db';
+import { sqlColumns, type EntityManager } from '@hub/db';
 
 /*
- * Batches travel as one jsonb parameter read with jsonb_to_recordset: the driver would
- * expand a JS array parameter into a list of placeholders, and one statement per row
- * would make a network of thousands of SKUs slow.
+ * Batches travel as one array per column, read with unnest: one statement per batch, however
+ * many thousands of SKUs a network has.
  */
 
 const UPSERT_WAREHOUSES = `
   insert into warehouses (id, external_id, code, name)
   select gen_random_uuid(), x.external_id, x.code, x.name
-  from jsonb_to_recordset(?::jsonb) as x(external_id text, code text, name text)
+  from unnest(?::text[], ?::text[], ?::text[]) as x(external_id, code, name)
   on conflict (external_id) do update
     set code = excluded.code, name = excluded.name, updated_at = now()`;
 
@@ -20,13 +19,13 @@ const UPSERT_WAREHOUSES = `
 const UPSERT_PRODUCTS_FROM_SETTINGS = `
   insert into products (id, external_id, sku, name)
   select gen_random_uuid(), x.external_id, x.sku, x.sku
-  from jsonb_to_recordset(?::jsonb) as x(external_id text, sku text)
+  from unnest(?::text[], ?::text[]) as x(external_id, sku)
   on conflict (external_id) do update set sku = excluded.sku, updated_at = now()`;
 
 const UPSERT_NAMED_PRODUCTS = `
   insert into products (id, external_id, sku, name, unit)
   select gen_random_uuid(), x.external_id, x.sku, x.name, x.unit
-  from jsonb_to_recordset(?::jsonb) as x(external_id text, sku text, name text, unit text)
+  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(external_id, sku, name, unit)
   on conflict (external_id) do update
     set sku = excluded.sku, name = excluded.name, unit = excluded.unit, updated_at = now()`;
 
@@ -38,7 +37,8 @@ const UPSERT_NAMED_PRODUCTS = `
 const REPLACE_RULES = `
   with incoming as (
     select w.id as warehouse_id, p.id as product_id, x.min_qty, x.max_qty, x.multiple
-    from jsonb_to_recordset(?::jsonb) as x(warehouse_external_id text, product_external_id text, min_qty integer, max_qty integer, multiple integer)
+    from unnest(?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[])
+      as x(warehouse_external_id, product_external_id, min_qty, max_qty, multiple)
     join warehouses w on w.external_id = x.warehouse_external_id
     join products p on p.external_id = x.product_external_id
   ),
@@ -51,43 +51,46 @@ const REPLACE_RULES = `
   on conflict (warehouse_id, product_id) do update
     set min_qty = excluded.min_qty, max_qty = excluded.max_qty, multiple = excluded.multiple`;
 
+/** A warehouse by its 1С id. */
 export interface WarehouseUpsert {
-  external_id: string;
+  externalId: string;
   code: string;
   name: string;
 }
 
+/** A product by its 1С id, named as 1С's stock answer names it. */
 export interface ProductUpsert {
-  external_id: string;
+  externalId: string;
   sku: string;
   name: string;
   unit: string;
 }
 
+/** A norm, by the 1С ids of its warehouse and product. */
 export interface RuleUpsert {
-  warehouse_external_id: string;
-  product_external_id: string;
-  min_qty: number;
-  max_qty: number;
+  warehouseId: string;
+  productId: string;
+  min: number;
+  max: number;
   multiple: number;
 }
 
 /** Inserts or updates warehouses by their 1С id. */
 export async function upsertWarehouses(em: EntityManager, rows: readonly WarehouseUpsert[]): Promise<void> {
-  if (rows.length > 0) await em.execute(UPSERT_WAREHOUSES, [JSON.stringify(rows)], 'run');
+  if (rows.length > 0) await em.execute(UPSERT_WAREHOUSES, sqlColumns(rows, ['externalId', 'code', 'name']), 'run');
 }
 
 /** Makes sure every product a rule names exists, without overwriting a known name. */
-export async function upsertProductsFromSettings(em: EntityManager, rows: readonly Omit<ProductUpsert, 'name' | 'unit'>[]): Promise<void> {
-  if (rows.length > 0) await em.execute(UPSERT_PRODUCTS_FROM_SETTINGS, [JSON.stringify(rows)], 'run');
+export async function upsertProductsFromSettings(em: EntityManager, rows: readonly Pick<ProductUpsert, 'externalId' | 'sku'>[]): Promise<void> {
+  if (rows.length > 0) await em.execute(UPSERT_PRODUCTS_FROM_SETTINGS, sqlColumns(rows, ['externalId', 'sku']), 'run');
 }
 
 /** Inserts or updates products with the name and unit 1С's stock answer gives. */
 export async function upsertNamedProducts(em: EntityManager, rows: readonly ProductUpsert[]): Promise<void> {
-  if (rows.length > 0) await em.execute(UPSERT_NAMED_PRODUCTS, [JSON.stringify(rows)], 'run');
+  if (rows.length > 0) await em.execute(UPSERT_NAMED_PRODUCTS, sqlColumns(rows, ['externalId', 'sku', 'name', 'unit']), 'run');
 }
 
 /** Makes the hub's rules exactly `rules`: pass every rule of every warehouse 1С lists. */
 export async function replaceRules(em: EntityManager, rules: readonly RuleUpsert[]): Promise<void> {
-  await em.execute(REPLACE_RULES, [JSON.stringify(rules)], 'run');
+  await em.execute(REPLACE_RULES, sqlColumns(rules, ['warehouseId', 'productId', 'min', 'max', 'multiple']), 'run');
 }

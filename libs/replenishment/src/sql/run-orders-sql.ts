@@ -1,7 +1,6 @@
-import type { EntityManager, ExternalOrderStatus, OutboxEventType, OutboxStatus, TransferOrderStatus } from '@hub/db';
-import { EXTERNAL_ORDER_AGGREGATE } from '@hub/integrations';
+import type { EntityManager, OrderStatus, OutboxStatus } from '@hub/db';
+import { EXTERNAL_ORDER, TRANSFER_ORDER } from '@hub/orders';
 import type { ExplainedLine, WarehouseLabel } from '../run/plan-view';
-import { TRANSFER_ORDER_AGGREGATE } from '../run/write-transfer-orders';
 
 /* Fragments shared by both order kinds: a warehouse as a label, an order's lines, its newest outbox event. */
 const warehouseLabel = (alias: string) =>
@@ -49,7 +48,7 @@ const SELECT_EXTERNAL_ORDERS = `
 /** Where an order's delivery stands; timestamps as PostgreSQL writes them in JSON (ISO 8601). */
 export interface OutboxEventState {
   id: string;
-  eventType: OutboxEventType;
+  eventType: string;
   status: OutboxStatus;
   attempts: number;
   lastError: string | null;
@@ -57,9 +56,9 @@ export interface OutboxEventState {
   deliveredAt: string | null;
 }
 
-interface RecordedOrder<S> {
+interface RecordedOrder {
   id: string;
-  status: S;
+  status: OrderStatus;
   /** The other side's id and number once it accepted the order. */
   externalId: string | null;
   externalNumber: string | null;
@@ -69,8 +68,8 @@ interface RecordedOrder<S> {
   outboxEvent: OutboxEventState | null;
 }
 
-export type RecordedTransferOrder = RecordedOrder<TransferOrderStatus> & { source: WarehouseLabel };
-export type RecordedExternalOrder = RecordedOrder<ExternalOrderStatus>;
+export type RecordedTransferOrder = RecordedOrder & { source: WarehouseLabel };
+export type RecordedExternalOrder = RecordedOrder;
 
 /** A recorded run's orders, each with its explained lines and its delivery state. */
 export interface RunOrders {
@@ -79,7 +78,7 @@ export interface RunOrders {
 }
 
 export async function readRunOrders(em: EntityManager, runId: string): Promise<RunOrders> {
-  const transferOrders = await em.execute<RecordedTransferOrder[]>(SELECT_TRANSFER_ORDERS, [TRANSFER_ORDER_AGGREGATE, runId], 'all');
-  const externalOrders = await em.execute<RecordedExternalOrder[]>(SELECT_EXTERNAL_ORDERS, [EXTERNAL_ORDER_AGGREGATE, runId], 'all');
+  const transferOrders = await em.execute<RecordedTransferOrder[]>(SELECT_TRANSFER_ORDERS, [TRANSFER_ORDER.aggregateType, runId], 'all');
+  const externalOrders = await em.execute<RecordedExternalOrder[]>(SELECT_EXTERNAL_ORDERS, [EXTERNAL_ORDER.aggregateType, runId], 'all');
   return { transferOrders, externalOrders };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@hub/db';
+import type { SessionFactory } from '@hub/db';
+import { EXTERNAL_ORDER, TRANSFER_ORDER } from '@hub/orders';
+import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
 import type { LineExplanation } from '@hub/replenishment';
-import { DEAD_EVENT, seedOutboxEvent } from '@hub/testing';
 
 /** A run row to insert; `minutesAgo` places it in the list (newest first). */
 export interface SeededRun {
@@ -14,9 +15,9 @@ export interface SeededRun {
 }
 
 /** Inserts a run as the lib leaves it: started and finished unless queued or running. */
-export async function seedRun(orm: MikroORM, run: SeededRun): Promise<string> {
+export async function seedRun(sessions: SessionFactory, run: SeededRun): Promise<string> {
   const id = randomUUID();
-  await orm.em.fork().execute(
+  await sessions.open().execute(
     `insert into replenishment_runs (id, trigger, target_warehouse_id, parameters, status, counts, error, created_at, started_at, finished_at)
      values (?::uuid, ?, ?::uuid, ?::jsonb, ?, ?::jsonb, ?,
        now() - ?::integer * interval '1 minute',
@@ -31,9 +32,9 @@ export async function seedRun(orm: MikroORM, run: SeededRun): Promise<string> {
   return id;
 }
 
-async function seedWarehouse(orm: MikroORM, code: string, name: string): Promise<string> {
+async function seedWarehouse(sessions: SessionFactory, code: string, name: string): Promise<string> {
   const id = randomUUID();
-  await orm.em.fork().execute('insert into warehouses (id, external_id, code, name) values (?::uuid, ?, ?, ?)', [id, `1c-${code}`, code, name], 'run');
+  await sessions.open().execute('insert into warehouses (id, external_id, code, name) values (?::uuid, ?, ?, ?)', [id, `1c-${code}`, code, name], 'run');
   return id;
 }
 
@@ -60,14 +61,14 @@ export interface RunWithOrders {
  * A succeeded run for SPB-1: a sent transfer order MSK-1 → SPB-1 of 24 (its event delivered)
  * and a pending outside order of 12 (its event dead), one explained line each.
  */
-export async function seedRunWithOrders(orm: MikroORM): Promise<RunWithOrders> {
-  const donor = await seedWarehouse(orm, 'MSK-1', 'Moscow central');
-  const target = await seedWarehouse(orm, 'SPB-1', 'Saint Petersburg');
+export async function seedRunWithOrders(sessions: SessionFactory): Promise<RunWithOrders> {
+  const donor = await seedWarehouse(sessions, 'MSK-1', 'Moscow central');
+  const target = await seedWarehouse(sessions, 'SPB-1', 'Saint Petersburg');
   const product = randomUUID();
-  const em = orm.em.fork();
+  const em = sessions.open();
   await em.execute(`insert into products (id, external_id, sku, name) values (?::uuid, '1c-kefir', 'SKU-0002', 'Кефир <2,5%> 900 г')`, [product], 'run');
   const counts = { needs: 1, transferOrders: 1, transferLines: 1, unitsPlanned: 24, externalOrders: 1, externalLines: 1, externalUnits: 12, outboxEvents: 2 };
-  const runId = await seedRun(orm, { status: 'succeeded', trigger: 'admin', minutesAgo: 30, targetWarehouseId: target, counts });
+  const runId = await seedRun(sessions, { status: 'succeeded', trigger: 'admin', minutesAgo: 30, targetWarehouseId: target, counts });
 
   const [transferOrderId, externalOrderId] = [randomUUID(), randomUUID()];
   await em.execute(
@@ -76,12 +77,15 @@ export async function seedRunWithOrders(orm: MikroORM): Promise<RunWithOrders> {
     [transferOrderId, runId, donor, target], 'run');
   await em.execute(`insert into transfer_order_lines (id, transfer_order_id, product_id, quantity, explanation) values (?::uuid, ?::uuid, ?::uuid, 24, ?::jsonb)`,
     [randomUUID(), transferOrderId, product, JSON.stringify(TRANSFER_EXPLANATION)], 'run');
-  await seedOutboxEvent(orm, { aggregateId: transferOrderId, set: "status = 'delivered', attempts = 1, delivered_at = now(), response_ref = '1c-doc-77'" });
+  await seedOutboxEvent(sessions, {
+    aggregateType: TRANSFER_ORDER.aggregateType, aggregateId: transferOrderId, eventType: TRANSFER_ORDER.eventType,
+    set: "status = 'delivered', attempts = 1, delivered_at = now(), response_ref = '1c-doc-77'",
+  });
 
   await em.execute(`insert into external_orders (id, run_id, target_warehouse_id, status) values (?::uuid, ?::uuid, ?::uuid, 'pending')`,
     [externalOrderId, runId, target], 'run');
   await em.execute(`insert into external_order_lines (id, external_order_id, product_id, quantity, explanation) values (?::uuid, ?::uuid, ?::uuid, 12, ?::jsonb)`,
     [randomUUID(), externalOrderId, product, JSON.stringify(OUTSIDE_EXPLANATION)], 'run');
-  await seedOutboxEvent(orm, { aggregateType: 'external_order', aggregateId: externalOrderId, eventType: 'CREATE_MS_CUSTOMER_ORDER', set: DEAD_EVENT });
+  await seedOutboxEvent(sessions, { aggregateType: EXTERNAL_ORDER.aggregateType, aggregateId: externalOrderId, eventType: EXTERNAL_ORDER.eventType, set: DEAD_EVENT });
   return { runId, targetWarehouseId: target, transferOrderId, externalOrderId };
 }

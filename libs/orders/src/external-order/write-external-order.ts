@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { sqlColumns, type EntityManager } from '@hub/db';
+import { enqueueEvent } from '@hub/outbox';
+import { EXTERNAL_ORDER } from './external-order-kind';
+import { msOrderRequestSchema } from './order-request';
+
+/** An outside order to write: for one own warehouse, each line with the numbers that produced it. */
+export interface NewExternalOrder {
+  runId: string;
+  /** The own warehouse the goods are for: its hub id and the code and name an operator recognises. */
+  target: { id: string; code: string; name: string };
+  lines: ReadonlyArray<{ product: { id: string; sku: string; name: string }; quantity: number; explanation: object }>;
+}
+
+const INSERT_EXTERNAL_ORDER = `
+  insert into external_orders (id, run_id, target_warehouse_id)
+  values (?::uuid, ?::uuid, ?::uuid)`;
+
+const INSERT_EXTERNAL_ORDER_LINES = `
+  insert into external_order_lines (id, external_order_id, product_id, quantity, explanation)
+  select gen_random_uuid(), ?::uuid, x.product_id, x.quantity, x.explanation
+  from unnest(?::uuid[], ?::integer[], ?::jsonb[]) as x(product_id, quantity, explanation)`;
+
+/**
+ * Writes a pending outside order, its lines and the event that delivers it to МойСклад.
+ * Pass the transactional EntityManager: order and event exist together or not at all. The
+ * payload is checked here, so a run never enqueues one its delivery would refuse.
+ */
+export async function writeExternalOrder(tx: EntityManager, order: NewExternalOrder): Promise<string> {
+  const id = randomUUID();
+  const request = msOrderRequestSchema.parse({
+    hubOrderId: id,
+    runId: order.runId,
+    targetWarehouse: order.target,
+    comment: `Integration Hub replenishment run ${order.runId}: what own warehouses could not cover for ${order.target.code}`,
+    lines: order.lines.map((line) => ({ productId: line.product.id, sku: line.product.sku, name: line.product.name, quantity: line.quantity })),
+  });
+  await tx.execute(INSERT_EXTERNAL_ORDER, [id, order.runId, order.target.id], 'run');
+  const lines = order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity, explanation: line.explanation }));
+  await tx.execute(INSERT_EXTERNAL_ORDER_LINES, [id, ...sqlColumns(lines, ['productId', 'quantity', 'explanation'])], 'run');
+  await enqueueEvent(tx, { aggregateType: EXTERNAL_ORDER.aggregateType, aggregateId: id, eventType: EXTERNAL_ORDER.eventType, payload: request });
+  return id;
+}

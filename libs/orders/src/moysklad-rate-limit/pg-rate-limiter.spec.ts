@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionFactory, type MikroORM } from '@hub/db';
+import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createPgRateLimiter, type PgRateLimiterOptions } from './pg-rate-limiter';
+
+/** Two replicas: two ORMs (two connection pools) on one database. */
+describe('createPgRateLimiter shared by two replicas', () => {
+  let db: TestDatabase;
+  let replicaA: MikroORM;
+  let replicaB: MikroORM;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('hub_test_rate_limit');
+    [replicaA, replicaB] = await Promise.all([openTestOrm(db.url), openTestOrm(db.url)]);
+  });
+  afterAll(async () => {
+    await Promise.all([replicaA?.close(true), replicaB?.close(true)]);
+    await db?.drop();
+  });
+
+  const limiters = (bucket: string, options: Partial<PgRateLimiterOptions> = {}) => {
+    const common = { bucket, windowMs: 400, unitsPerWindow: 5, parallel: 5, safetyMarginMs: 0, ...options };
+    return [
+      createPgRateLimiter({ sessions: createSessionFactory(replicaA), ...common }),
+      createPgRateLimiter({ sessions: createSessionFactory(replicaB), ...common }),
+    ] as const;
+  };
+
+  it('never grants more units than the budget within any window, however the two replicas race', async () => {
+    const [a, b] = limiters('window-test');
+    const grants: Array<{ ms: number; units: number }> = [];
+    const take = async (limiter: typeof a, count: number, units: number) => {
+      for (let i = 0; i < count; i += 1) {
+        const permit = await limiter.acquire(units);
+        grants.push({ ms: permit.grantedAtMs, units });
+        await permit.release({ status: 200, retryAfterMs: undefined });
+      }
+    };
+    await Promise.all([take(a, 8, 1), take(b, 8, 1), take(a, 4, 2), take(b, 4, 1)]);
+
+    expect(grants).toHaveLength(24);
+    for (const start of grants) {
+      const within = grants.filter((g) => g.ms >= start.ms && g.ms < start.ms + 400).reduce((sum, g) => sum + g.units, 0);
+      expect(within).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('never lets more requests run at once than the parallel limit, across replicas, and lets the next one go once a slot frees', async () => {
+    const [a, b] = limiters('parallel-test', { unitsPerWindow: 1_000, parallel: 2 });
+    const ok = { status: 200, retryAfterMs: undefined };
+    const held = [await a.acquire(1), await b.acquire(1)];
+
+    // Both slots are taken, one by each replica: neither may start a third request.
+    expect(await a.tryAcquire(1)).toMatchObject({ grant: false, reason: 'parallel' });
+    expect(await b.tryAcquire(1)).toMatchObject({ grant: false, reason: 'parallel' });
+
+    // A waiting request goes as soon as a slot is given back, on the other replica too.
+    const waiting = b.acquire(1);
+    await held[0]!.release(ok);
+    const third = await waiting;
+    expect(await a.tryAcquire(1)).toMatchObject({ grant: false, reason: 'parallel' });
+    await Promise.all([held[1]!.release(ok), third.release(ok)]);
+    expect(await a.tryAcquire(1)).toMatchObject({ granted: true });
+  });
+
+  it('stops both replicas after one of them got 429 with a retry interval', async () => {
+    const [a, b] = limiters('blocked-test', { unitsPerWindow: 1_000 });
+    const permit = await a.acquire(1);
+    await permit.release({ status: 429, retryAfterMs: 5_000 });
+    const attempt = await b.tryAcquire(1);
+    expect(attempt).toMatchObject({ grant: false, reason: 'blocked' });
+    expect(attempt).toHaveProperty('waitMs', expect.any(Number));
+    expect((attempt as { waitMs: number }).waitMs).toBeGreaterThan(4_000);
+  });
+
+  it('fails fast with a retryable error carrying the wait when the wait exceeds maxWaitMs', async () => {
+    const [a, b] = limiters('long-wait-test', { windowMs: 60_000, unitsPerWindow: 1, maxWaitMs: 1_000 });
+    await (await a.acquire(1)).release({ status: 200, retryAfterMs: undefined });
+    const error = await b.acquire(1).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({ system: 'moysklad', code: 'rate_limited', retryable: true });
+    expect((error as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(50_000);
+  });
+});

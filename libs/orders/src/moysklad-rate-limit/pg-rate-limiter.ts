@@ -1,0 +1,116 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SessionFactory } from '@hub/db';
+import { EXTERNAL_ERROR_CODES, ExternalSystemError, type MoySkladRateLimiter, type MsRatePermit } from '@hub/integrations';
+import { decideGrant, type GrantDecision } from './decide-grant';
+import { blockBucket, ensureBucket, forgetOldPermits, insertPermit, lockBucket, readUsage, releasePermit } from './rate-limit-sql';
+
+/** Margin added to the window; the benchmark saw a few 429s at 100 ms on a loaded 2-core machine. */
+export const DEFAULT_SAFETY_MARGIN_MS = 150;
+
+export interface PgRateLimiterOptions {
+  sessions: SessionFactory;
+  /** Names the shared budget, e.g. `moysklad:<token fingerprint>`; every replica must use the same name. */
+  bucket: string;
+  windowMs: number;
+  unitsPerWindow: number;
+  parallel: number;
+  /**
+   * Added to the window: МойСклад counts a request when it arrives, the limiter when it grants
+   * it, and on a busy host the two moments differ by tens of milliseconds. Default 150 ms.
+   */
+  safetyMarginMs?: number;
+  /** How long a parallel slot stays taken by a replica that died mid-request. Default 60 s. */
+  permitLeaseMs?: number;
+  /**
+   * Waiting longer than this for a permit fails the call instead, as a retryable error that
+   * carries the wait, so the outbox reschedules the event rather than hold its lease. Default 30 s.
+   */
+  maxWaitMs?: number;
+}
+
+/** A granted permit and when it was granted, on the database's clock. */
+export interface PgRatePermit extends MsRatePermit {
+  grantedAtMs: number;
+}
+
+export type GrantAttempt = { granted: true; permit: PgRatePermit } | Extract<GrantDecision, { grant: false }>;
+
+/** The limiter plus one non-waiting attempt, for tests and diagnostics. */
+export interface PgRateLimiter extends MoySkladRateLimiter {
+  acquire(units: number): Promise<PgRatePermit>;
+  tryAcquire(units: number): Promise<GrantAttempt>;
+}
+
+/**
+ * A МойСклад rate limiter kept in PostgreSQL, so that all scheduler replicas together stay
+ * within the limits: each grant happens under a lock on the bucket's row and is recorded as a
+ * permit (units, time, slot lease). A 429 with a retry interval blocks the bucket for every
+ * replica, so one refusal does not become a storm.
+ */
+export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimiter {
+  const limits = {
+    windowMs: options.windowMs + (options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS),
+    unitsPerWindow: options.unitsPerWindow,
+    parallel: options.parallel,
+  };
+  const leaseMs = options.permitLeaseMs ?? 60_000;
+  const maxWaitMs = options.maxWaitMs ?? 30_000;
+  let bucketReady: Promise<void> | undefined;
+
+  const permitFor = (id: string, grantedAtMs: number): PgRatePermit => ({
+    grantedAtMs,
+    async release(outcome) {
+      const em = options.sessions.open();
+      await releasePermit(em, id);
+      // Only the window limit comes with an interval (error 1049); a parallel refusal (1073) carries none.
+      if (outcome.status === 429 && outcome.retryAfterMs !== undefined && outcome.retryAfterMs > 0) {
+        await blockBucket(em, options.bucket, outcome.retryAfterMs);
+      }
+    },
+  });
+
+  async function tryAcquire(units: number): Promise<GrantAttempt> {
+    bucketReady ??= ensureBucket(options.sessions.open(), options.bucket);
+    await bucketReady;
+    return options.sessions.withSession(async (em) => {
+      const { nowMs, blockedMs } = await lockBucket(em, options.bucket);
+      const usage = await readUsage(em, options.bucket, limits.windowMs);
+      const decision = decideGrant({ nowMs, blockedMs, units, usage, limits });
+      if (!decision.grant) return decision;
+      const id = randomUUID();
+      const grantedAtMs = await insertPermit(em, { id, bucket: options.bucket, units, leaseMs });
+      await forgetOldPermits(em, options.bucket, 2 * limits.windowMs);
+      return { granted: true as const, permit: permitFor(id, grantedAtMs) };
+    });
+  }
+
+  return {
+    tryAcquire,
+    async acquire(units) {
+      let waited = 0;
+      for (;;) {
+        const attempt = await tryAcquire(units);
+        if ('granted' in attempt) return attempt.permit;
+        if (waited + attempt.waitMs > maxWaitMs) {
+          throw new ExternalSystemError(`moysklad request not sent: its rate limit (${attempt.reason}) needs another ${attempt.waitMs} ms`, {
+            system: 'moysklad',
+            code: EXTERNAL_ERROR_CODES.rateLimited,
+            retryable: true,
+            retryAfterMs: attempt.waitMs,
+          });
+        }
+        await sleep(attempt.waitMs);
+        waited += attempt.waitMs;
+      }
+    },
+  };
+}
+
+/**
+ * The bucket МойСклад's limits count in: one per token (limits are per user or solution since
+ * 2026-02-16, md/_restrictions.md), named by a hash so the token itself never reaches the database.
+ */
+export function moySkladRateBucket(token: string): string {
+  return `moysklad:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
+import { storeStock } from '../catalog/store-stock';
+import { syncCatalog } from '../catalog/sync-catalog';
+import { insertRun } from '../sql/runs-sql';
+import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+import { readPlanningSnapshot } from './planning-snapshot';
+
+interface ScriptedNetwork {
+  warehouses: OneCWarehouse[];
+  settings: Record<string, OneCReplenishmentSetting[]>;
+  stock: Record<string, OneCStockItem[]>;
+}
+
+/** A 1С whose answers the test sets, recording which kind of question came when. */
+function scriptedOneC(network: ScriptedNetwork): OneCClient & { asked: string[] } {
+  const asked: string[] = [];
+  const unused = () => Promise.reject(new Error('not asked while reading a snapshot'));
+  return {
+    asked,
+    listWarehouses: async () => (asked.push('warehouses'), network.warehouses),
+    getReplenishmentSettings: async (id) => (asked.push('norms'), network.settings[id] ?? []),
+    getStock: async (id) => (asked.push('stock'), network.stock[id] ?? []),
+    listOpenTransferOrders: async () => (asked.push('open orders'), []),
+    getTransferOrder: async () => (asked.push('one order'), null),
+    createTransferOrder: unused,
+  };
+}
+
+const setting = (productId: string, min: number, max: number): OneCReplenishmentSetting => ({ productId, sku: `SKU-${productId}`, min, max, multiple: 1 });
+const item = (productId: string, onHand: number, name = `Product ${productId}`): OneCStockItem => ({
+  productId, sku: `SKU-${productId}`, name, onHand, reserved: 1, unit: 'pcs',
+});
+
+describe('the planning snapshot, and what a run stores of it', () => {
+  let fx: RunFixture;
+  const rules = () => fx.query<{ warehouse: string; product: string; min_qty: number }>(
+    `select w.external_id as warehouse, p.external_id as product, r.min_qty
+     from replenishment_rules r join warehouses w on w.id = r.warehouse_id join products p on p.id = r.product_id
+     order by 1, 2`);
+  const sync = async (network: ScriptedNetwork) => {
+    let synced;
+    await readPlanningSnapshot({ sessions: fx.sessions, oneC: scriptedOneC(network) }, {
+      catalogRead: async (catalog) => void (synced = await syncCatalog(fx.sessions, catalog)),
+    });
+    return synced;
+  };
+
+  beforeAll(async () => {
+    fx = await openRunFixture();
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  it("mirrors 1С's warehouses and norms, and drops the norms 1С no longer has", async () => {
+    await sync({
+      warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }, { id: 'B', code: 'B-1', name: 'Store B' }],
+      settings: { A: [setting('p1', 5, 10), setting('p2', 1, 2)], B: [setting('p1', 3, 6)] },
+      stock: {},
+    });
+    expect(await rules()).toEqual([
+      { warehouse: 'A', product: 'p1', min_qty: 5 }, { warehouse: 'A', product: 'p2', min_qty: 1 }, { warehouse: 'B', product: 'p1', min_qty: 3 },
+    ]);
+
+    // B closed, A's norm for p1 changed and p2's removed.
+    const result = await sync({ warehouses: [{ id: 'A', code: 'A-1', name: 'Store A (renamed)' }], settings: { A: [setting('p1', 7, 10)] }, stock: {} });
+    expect(result).toEqual({ warehouses: 1, products: 1, rules: 1 });
+    expect(await rules()).toEqual([{ warehouse: 'A', product: 'p1', min_qty: 7 }]);
+    expect(await fx.query(`select name from warehouses where external_id = 'A'`)).toEqual([{ name: 'Store A (renamed)' }]);
+  });
+
+  it('reads the catalogue, then the sent orders, then stock, telling the observer of each part in that sequence', async () => {
+    const oneC = scriptedOneC({ warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }], settings: { A: [setting('p1', 7, 10)] }, stock: { A: [item('p1', 4)] } });
+    await fx.query(`insert into replenishment_runs (id, trigger) values (?, 'endpoint')`, [randomUUID()]);
+    const [run] = await fx.query<{ id: string }>('select id from replenishment_runs limit 1');
+    const [target] = await fx.query<{ id: string }>(`select id from warehouses where external_id = 'A'`);
+    await fx.query(`insert into transfer_orders (id, run_id, source_warehouse_id, target_warehouse_id, status, external_id)
+      values (?, ?, ?, ?, 'sent', 'doc-1')`, [randomUUID(), run!.id, target!.id, target!.id]);
+    const told: string[] = [];
+
+    const snapshot = await readPlanningSnapshot({ sessions: fx.sessions, oneC }, {
+      reading: (part) => void told.push(`reading ${part}`),
+      catalogRead: async () => void told.push('catalog read'),
+      sentOrdersReviewed: async (verdicts) => void told.push(`sent orders reviewed: ${verdicts.map((v) => v.verdict).join()}`),
+      stockRead: async () => void told.push('stock read'),
+    });
+
+    expect(told).toEqual([
+      'reading catalog', 'catalog read', 'reading sent_orders', 'sent orders reviewed: unknown', 'reading stock', 'stock read',
+    ]);
+    expect(oneC.asked).toEqual(['warehouses', 'norms', 'open orders', 'one order', 'stock']);
+    expect(snapshot.sentOrders).toMatchObject([{ verdict: 'unknown', reason: '1С has no transfer order with id doc-1' }]);
+    await fx.query(`delete from transfer_orders where external_id = 'doc-1'`);
+  });
+
+  it('names products from stock, sums repeated stock lines once, and keeps the name when settings mention the product again', async () => {
+    const runId = randomUUID();
+    await insertRun(fx.sessions.open(), { id: runId, trigger: 'admin', requestId: null, targetWarehouseId: null, parameters: {} });
+    const network = {
+      warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }],
+      settings: { A: [setting('p1', 7, 10)] },
+      stock: { A: [item('p1', 4, 'Nails 50 mm'), item('p1', 3, 'Nails 50 mm'), item('p9', 1)] },
+    };
+    let stored;
+    const snapshot = await readPlanningSnapshot({ sessions: fx.sessions, oneC: scriptedOneC(network) }, {
+      catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+      stockRead: async (stock, products) => void (stored = await storeStock(fx.sessions, runId, stock, products)),
+    });
+    expect(snapshot.stock.rows).toEqual([
+      { warehouseId: 'A', productId: 'p1', onHand: 7, reserved: 2 },
+      { warehouseId: 'A', productId: 'p9', onHand: 1, reserved: 1 },
+    ]);
+    expect(stored).toEqual({ items: 3, snapshots: 2 });
+    await sync(network);
+    const rows = await fx.query<{ product: string; name: string; on_hand: number; reserved: number }>(
+      `select p.external_id as product, p.name, s.on_hand, s.reserved from stock_snapshots s join products p on p.id = s.product_id
+       where s.run_id = ? order by 1`, [runId]);
+    expect(rows).toEqual([{ product: 'p1', name: 'Nails 50 mm', on_hand: 7, reserved: 2 }, { product: 'p9', name: 'Product p9', on_hand: 1, reserved: 1 }]);
+  });
+});
