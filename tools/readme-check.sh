@@ -146,6 +146,17 @@ npm run --silent bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7 
 grep -q '^planTransfers: median' "$work/bench-planner-small.log" || { cat "$work/bench-planner-small.log"; fail "bench:planner with options printed no timing"; }
 pass "npm run bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7: $(grep '^planTransfers' "$work/bench-planner-small.log")"
 
+# --- benchmark: outbox claim+deliver with two replica processes (a smoke run: small; not in the test suite) ---
+BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:outbox -- --events 600 --batch 50 >"$work/bench-outbox.log" 2>&1 ||
+  { cat "$work/bench-outbox.log"; fail "npm run bench:outbox -- --events 600 --batch 50"; }
+node -e '
+  const text = require("fs").readFileSync(process.argv[1], "utf8");
+  const figures = JSON.parse(text.slice(text.indexOf("outbox throughput: ") + "outbox throughput: ".length));
+  const delivered = Object.values(figures.perReplica).reduce((sum, replica) => sum + replica.delivered, 0);
+  if (figures.events !== 600 || figures.duplicates !== 0 || figures.lost !== 0 || delivered !== 600) process.exit(1);
+' "$work/bench-outbox.log" || { cat "$work/bench-outbox.log"; fail "bench:outbox did not deliver 600 events once each"; }
+pass "npm run bench:outbox -- --events 600 --batch 50: 600 events, 2 replicas, no duplicate, none lost"
+
 # --- benchmark: МойСклад delivery through the shared rate limiter (short; the README's figures use the default size) ---
 BENCH_EVENTS=60 BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:moysklad >"$work/bench-moysklad.log" 2>&1 ||
   { cat "$work/bench-moysklad.log"; fail "npm run bench:moysklad"; }

@@ -1,27 +1,25 @@
-export * from './entities';
-export { createOrmOptions, UNMANAGED_TABLES } from './config';
+/*
+ * The database: the one entity registry, MikroORM's options, sessions (the SessionFactory
+ * apps hand the libs, `getSession` as the first release's compatibility export), the
+ * embedded PostgreSQL of the no-setup start, the advisory-lock registry and the helpers
+ * raw SQL is written with.
+ */
+export { entities, TransferOrder, ExternalOrder } from './entities';
+export { LOG_LEVELS, type LogLevel } from './entities/integration-log';
+export { RUN_TRIGGERS, RUN_STATUSES, type RunTrigger, type RunStatus, type OrderStatus } from './entities/replenishment';
+export { OUTBOX_STATUSES, type OutboxStatus } from './entities/outbox-event';
+export { createOrmOptions } from './config';
 export {
   createSessionFactory,
   connectDatabase,
   disconnectDatabase,
   getOrm,
   getSession,
-  DatabaseNotConnectedError,
   type SessionFactory,
 } from './session';
-export {
-  resolveDatabaseUrl,
-  stopEmbeddedServers,
-  startEmbeddedServer,
-  ensureDatabaseExists,
-  embeddedServerUrl,
-  defaultEmbeddedOptions,
-  EMBEDDED_DATABASE_NAME,
-  DatabaseNotConfiguredError,
-  type EmbeddedDatabaseOptions,
-} from './database-url';
-export { DatabaseConnectionError, describeDatabaseTarget, explainConnectionFailure } from './connection-error';
+export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEmbeddedOptions, DatabaseNotConfiguredError } from './database-url';
+export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
 export { ADVISORY_LOCKS, lockForTransaction, type AdvisoryLock } from './advisory-locks';
-export { sqlArray, sqlColumns, toDate, toDateOrNull, toNumber, type SqlArrayElement } from './sql/values';
+export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export { MikroORM } from '@mikro-orm/postgresql';

@@ -1,9 +1,10 @@
+/*
+ * How the hub logs: LoggerService writes the audit trail (integration_logs) and the same
+ * entry to stdout as JSON; correlation ids travel in the log context; the admin reads the
+ * trail back with queryLogs. Secrets are redacted by the one policy of libs/runtime.
+ */
 export { createStdoutLogger, type StdoutLogger } from './stdout-logger';
-export { withLogContext, currentLogContext, LOG_CONTEXT_KEYS, type LogContext } from './correlation';
-export { LoggerService, LOG_WRITE_FAILED_MESSAGE, type LoggerServiceOptions } from './logger-service';
+export { withLogContext, type LogContext } from './correlation';
+export { LoggerService, type LoggerServiceOptions } from './logger-service';
 export type { LogEntry, LogFields } from './log-entry';
-export { toJsonSafe, toStorableText, type JsonValue } from './json-safe';
-export { readUuid, type UuidReading } from './uuid';
-export { toLogRow, MESSAGE_MAX_LENGTH, type LogRow } from './log-row';
-export { insertLogEntry } from './insert-log-entry';
-export * from './log-queries';
+export { queryLogs, type LogQuery, type LogQueryResult, type StoredLogRow } from './log-queries';

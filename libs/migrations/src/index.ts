@@ -1,6 +1,8 @@
-export { migrateUp, migrateDown, withMigrationLock, openMigratorOrm } from './runner';
-export { migrationStatus, checkMigrations, MIGRATIONS_TABLE, type MigrationStatus } from './status';
-export { UnknownMigrationsError, PendingMigrationsError, MigrationRunFailedError } from './errors';
-export { UnexpectedLogsTableError } from './legacy-logs/plan';
-export { migrationsList } from './migrations';
+/*
+ * The migrations and their runner: every app applies pending ones at start under an advisory
+ * lock (prepareDatabase); `npm run migrate` (cli.ts) applies, reverts and checks them by hand.
+ */
+export { migrateUp } from './runner';
+export { checkMigrations } from './status';
+export { UnknownMigrationsError, PendingMigrationsError } from './errors';
 export { prepareDatabase } from './startup';

@@ -3,14 +3,13 @@
  * 1С, an outside order to МойСклад), writing an order with the event that delivers it, the
  * deliveries, the outbox hooks that move an order's status, and МойСклад's shared rate limit.
  */
-export { ORDER_KINDS, ORDER_EVENT_TYPES, type OrderEventType } from './kinds';
+export { ORDER_EVENT_TYPES, type OrderEventType } from './kinds';
 export type { OrderKind, OrderClients, MoySkladOrdering } from './order-kind';
 export { TRANSFER_ORDER } from './transfer-order/transfer-order-kind';
 export { EXTERNAL_ORDER } from './external-order/external-order-kind';
 export { msOrderRequestSchema, type MsOrderRequest } from './external-order/order-request';
 export { writeTransferOrder, type NewTransferOrder, type OneCReference } from './transfer-order/write-transfer-order';
 export { writeExternalOrder, type NewExternalOrder } from './external-order/write-external-order';
-export { UnknownMoySkladProductError } from './external-order/product-resolver';
 export { createOrderDispatch } from './order-delivery';
 export { ORDER_OUTBOX_HOOKS } from './outbox-hooks';
 export { OPEN_ORDER_STATUSES, closeSent, selectSent, type ClosedOrderStatus, type SentOrder } from './status-machine';

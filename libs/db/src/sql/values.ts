@@ -1,8 +1,9 @@
 /*
  * Values in and out of raw SQL. MikroORM's `em.execute` inlines each `?` parameter itself
  * and would expand a JS array into a list of values, so arrays travel as one array literal
- * with an explicit cast; what comes back is as PostgreSQL's text output has it for types
- * MikroORM leaves unparsed (timestamptz, bigint, numeric).
+ * with an explicit cast. A timestamptz comes back as PostgreSQL's text: read it with
+ * `toDate`. A number computed in SQL (a count, a duration) is cast to integer or float8
+ * there, so it arrives as a JS number.
  */
 
 /** One element of an array parameter; an object is sent as its JSON (for `jsonb[]`). */
@@ -47,11 +48,4 @@ export function toDate(value: string | Date): Date {
 /** `toDate` for a nullable column. */
 export function toDateOrNull(value: string | Date | null): Date | null {
   return value === null ? null : toDate(value);
-}
-
-/** A bigint or numeric (count(*), sum(…)) read as text, as a JS number; a number passes through. */
-export function toNumber(value: string | number): number {
-  const number = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(number)) throw new TypeError(`not a finite number: ${JSON.stringify(value)}`);
-  return number;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@hub/db';
+import { toDate, type EntityManager } from '@hub/db';
 
 /*
  * Every time here is the database's clock_timestamp(): all replicas share one clock, so a
@@ -8,14 +8,11 @@ import type { EntityManager } from '@hub/db';
 const ENSURE_BUCKET = `insert into rate_limit_buckets (name) values (?) on conflict (name) do nothing`;
 
 /** Locks the bucket for the rest of the transaction: grants of all replicas go one at a time. */
-const LOCK_BUCKET = `
-  select (extract(epoch from clock_timestamp()) * 1000)::float8 as now_ms,
-    greatest(0, extract(epoch from blocked_until - clock_timestamp()) * 1000)::float8 as blocked_ms
-  from rate_limit_buckets where name = ? for update`;
+const LOCK_BUCKET = `select clock_timestamp() as now, blocked_until from rate_limit_buckets where name = ? for update`;
 
 /** Permits still inside the window or still holding a parallel slot, oldest first. */
 const READ_USAGE = `
-  select (extract(epoch from granted_at) * 1000)::float8 as granted_ms, units,
+  select granted_at, units,
     coalesce(lease_expires_at > clock_timestamp(), false) as in_flight
   from rate_limit_permits
   where bucket = ?
@@ -25,7 +22,7 @@ const READ_USAGE = `
 const INSERT_PERMIT = `
   insert into rate_limit_permits (id, bucket, units, granted_at, lease_expires_at)
   values (?::uuid, ?, ?, clock_timestamp(), clock_timestamp() + ?::integer * interval '1 millisecond')
-  returning (extract(epoch from granted_at) * 1000)::float8 as granted_ms`;
+  returning granted_at`;
 
 /** Keeps the table small: permits that can no longer count for anything. */
 const FORGET_OLD_PERMITS = `
@@ -53,21 +50,22 @@ export async function ensureBucket(em: EntityManager, bucket: string): Promise<v
 }
 
 export async function lockBucket(em: EntityManager, bucket: string): Promise<{ nowMs: number; blockedMs: number }> {
-  const [row] = await em.execute<Array<{ now_ms: number; blocked_ms: number | null }>>(LOCK_BUCKET, [bucket], 'all');
+  const [row] = await em.execute<Array<{ now: string; blocked_until: string | null }>>(LOCK_BUCKET, [bucket], 'all');
   if (!row) throw new Error(`rate limit bucket ${bucket} does not exist`);
-  return { nowMs: row.now_ms, blockedMs: row.blocked_ms ?? 0 };
+  const nowMs = toDate(row.now).getTime();
+  return { nowMs, blockedMs: row.blocked_until === null ? 0 : Math.max(0, toDate(row.blocked_until).getTime() - nowMs) };
 }
 
 export async function readUsage(em: EntityManager, bucket: string, windowMs: number): Promise<PermitUsage[]> {
-  const rows = await em.execute<Array<{ granted_ms: number; units: number; in_flight: boolean }>>(READ_USAGE, [bucket, windowMs], 'all');
-  return rows.map((row) => ({ grantedMs: row.granted_ms, units: row.units, inFlight: row.in_flight }));
+  const rows = await em.execute<Array<{ granted_at: string; units: number; in_flight: boolean }>>(READ_USAGE, [bucket, windowMs], 'all');
+  return rows.map((row) => ({ grantedMs: toDate(row.granted_at).getTime(), units: row.units, inFlight: row.in_flight }));
 }
 
 /** Records a grant; returns its time on the database's clock. */
 export async function insertPermit(em: EntityManager, permit: { id: string; bucket: string; units: number; leaseMs: number }): Promise<number> {
-  const [row] = await em.execute<Array<{ granted_ms: number }>>(INSERT_PERMIT, [permit.id, permit.bucket, permit.units, permit.leaseMs], 'all');
+  const [row] = await em.execute<Array<{ granted_at: string }>>(INSERT_PERMIT, [permit.id, permit.bucket, permit.units, permit.leaseMs], 'all');
   if (!row) throw new Error(`permit ${permit.id} was not recorded`);
-  return row.granted_ms;
+  return toDate(row.granted_at).getTime();
 }
 
 export async function forgetOldPermits(em: EntityManager, bucket: string, olderThanMs: number): Promise<void> {
