@@ -3,7 +3,7 @@
  * limiter, get to МойСклад's permitted request rate without being refused.
  *
  * In a scratch database (dropped at the end) it writes BENCH_EVENTS (default 450) pending outside
- * orders with their CREATE_MS_CUSTOMER_ORDER events, starts the sandbox with the documented
+ * orders with the events that deliver them, starts the sandbox with the documented
  * limits of a solution's token (45 units per 3 s, 1 unit a request, 5 parallel), and runs two
  * replicas (two ORMs, two limiters on one bucket, two processOutboxBatch loops) until every
  * event is delivered. Prints the long-run request rate as a share of the permitted rate (goal

@@ -30,7 +30,7 @@ const REPLICA_MAIN = new URL('./outbox-bench-replica.ts', import.meta.url).pathn
 
 const SEED_EVENTS = `
   insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, created_at)
-  select gen_random_uuid(), 'transfer_order', gen_random_uuid(), 'CREATE_1C_TRANSFER_ORDER', '{"bench":true}'::jsonb,
+  select gen_random_uuid(), 'bench_item', gen_random_uuid(), 'BENCH_EVENT', '{"bench":true}'::jsonb,
     clock_timestamp()
   from generate_series(1, $1::integer)`;
 

@@ -16,7 +16,7 @@ export const msOrderRequestLineSchema = z.object({
 export type MsOrderRequestLine = z.infer<typeof msOrderRequestLineSchema>;
 
 export const msOrderRequestSchema = z.object({
-  /** external_orders.id: the hub's record this order fulfils. */
+  /** The hub's outside order this request fulfils (its id). */
   hubOrderId: z.uuid(),
   runId: z.uuid(),
   /** The own warehouse the goods are for (hub id, and the code/name an operator recognises). */

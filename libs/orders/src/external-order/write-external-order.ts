@@ -13,7 +13,7 @@ export interface NewExternalOrder {
 }
 
 const INSERT_EXTERNAL_ORDER = `
-  insert into external_orders (id, run_id, target_warehouse_id)
+  insert into ${EXTERNAL_ORDER.table} (id, run_id, target_warehouse_id)
   values (?::uuid, ?::uuid, ?::uuid)`;
 
 const INSERT_EXTERNAL_ORDER_LINES = `

@@ -4,7 +4,7 @@ import { readPayload } from '../payload';
 import { receiptFor } from '../sent-document';
 
 /**
- * Delivers CREATE_1C_TRANSFER_ORDER: the payload is the 1С create request itself. The
+ * Delivers a transfer order to 1С: the event's payload is the 1С create request itself. The
  * event id is the Idempotency-Key, so a retry after a lost answer (or a replica that
  * died after sending) gets the same 1С document back instead of a second one.
  */

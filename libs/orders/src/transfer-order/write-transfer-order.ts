@@ -19,7 +19,7 @@ export interface NewTransferOrder {
 }
 
 const INSERT_TRANSFER_ORDER = `
-  insert into transfer_orders (id, run_id, source_warehouse_id, target_warehouse_id)
+  insert into ${TRANSFER_ORDER.table} (id, run_id, source_warehouse_id, target_warehouse_id)
   values (?::uuid, ?::uuid, ?::uuid, ?::uuid)`;
 
 const INSERT_TRANSFER_ORDER_LINES = `
@@ -28,8 +28,7 @@ const INSERT_TRANSFER_ORDER_LINES = `
   from unnest(?::uuid[], ?::integer[], ?::jsonb[]) as x(product_id, quantity, explanation)`;
 
 /**
- * Writes a pending transfer order, its lines and the CREATE_1C_TRANSFER_ORDER event that
- * delivers it. Pass the transactional EntityManager: order and event exist together or not
+ * Writes a pending transfer order, its lines and the event that delivers it to 1С. Pass the transactional EntityManager: order and event exist together or not
  * at all. The event's payload is 1С's create request in 1С's ids, checked against the
  * contract here, so a run never enqueues a payload its delivery would refuse.
  */

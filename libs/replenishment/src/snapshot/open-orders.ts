@@ -1,5 +1,5 @@
 import { sqlArray, type EntityManager } from '@hub/db';
-import { OPEN_ORDER_STATUSES } from '@hub/orders';
+import { EXTERNAL_ORDER, OPEN_ORDER_STATUSES, TRANSFER_ORDER } from '@hub/orders';
 import type { OpenQuantity } from '../planner/types';
 import type { PlanningSnapshot } from './planning-snapshot';
 import { closedOrderIds } from './sent-orders';
@@ -14,11 +14,11 @@ const SELECT_INBOUND = `
   select w.external_id as "warehouseId", p.external_id as "productId", sum(x.quantity)::integer as quantity
   from (
     select o.target_warehouse_id as warehouse_id, l.product_id, l.quantity
-    from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id
+    from ${TRANSFER_ORDER.table} o join transfer_order_lines l on l.transfer_order_id = o.id
     where o.status = any (?::text[]) and not (o.id = any (?::uuid[]))
     union all
     select o.target_warehouse_id, l.product_id, l.quantity
-    from external_orders o join external_order_lines l on l.external_order_id = o.id
+    from ${EXTERNAL_ORDER.table} o join external_order_lines l on l.external_order_id = o.id
     where o.status = any (?::text[])
   ) x
   join warehouses w on w.id = x.warehouse_id
@@ -28,7 +28,7 @@ const SELECT_INBOUND = `
 /* What open transfer orders still take from each donor: already promised, not surplus any more. */
 const SELECT_OUTBOUND = `
   select w.external_id as "warehouseId", p.external_id as "productId", sum(l.quantity)::integer as quantity
-  from transfer_orders o
+  from ${TRANSFER_ORDER.table} o
   join transfer_order_lines l on l.transfer_order_id = o.id
   join warehouses w on w.id = o.source_warehouse_id
   join products p on p.id = l.product_id

@@ -28,7 +28,7 @@ const SELECT_TRANSFER_ORDERS = `
   select o.id, o.status, o.external_id as "externalId", o.external_number as "externalNumber",
     ${warehouseLabel('s')} as source, ${warehouseLabel('t')} as target,
     ${linesOf('transfer_order_lines', 'transfer_order_id')} as lines, e.event as "outboxEvent"
-  from transfer_orders o
+  from ${TRANSFER_ORDER.table} o
   join warehouses s on s.id = o.source_warehouse_id
   join warehouses t on t.id = o.target_warehouse_id
   ${OUTBOX_EVENT}
@@ -39,7 +39,7 @@ const SELECT_EXTERNAL_ORDERS = `
   select o.id, o.status, o.external_id as "externalId", o.external_number as "externalNumber",
     ${warehouseLabel('t')} as target,
     ${linesOf('external_order_lines', 'external_order_id')} as lines, e.event as "outboxEvent"
-  from external_orders o
+  from ${EXTERNAL_ORDER.table} o
   join warehouses t on t.id = o.target_warehouse_id
   ${OUTBOX_EVENT}
   where o.run_id = ?::uuid
