@@ -4,7 +4,7 @@
  * embedded PostgreSQL of the no-setup start, the advisory-lock registry and the helpers
  * raw SQL is written with.
  */
-export { entities, TransferOrder, ExternalOrder } from './entities';
+export { entities, TransferOrder, TransferOrderLine, ExternalOrder, ExternalOrderLine } from './entities';
 export { LOG_LEVELS, type LogLevel } from './entities/integration-log';
 export { RUN_TRIGGERS, RUN_STATUSES, type RunTrigger, type RunStatus, type OrderStatus } from './entities/replenishment';
 export { OUTBOX_STATUSES, type OutboxStatus } from './entities/outbox-event';

@@ -15,6 +15,8 @@ export interface OrderKind {
   aggregateType: string;
   /** The hub's table of its orders (taken from its entity, so the name is written once). */
   table: string;
+  /** Where an order's lines are: their table (from its entity) and the column naming the order. */
+  lines: { table: string; orderColumn: string };
   /** Who receives it. */
   system: ExternalSystem;
   /**

@@ -1,4 +1,4 @@
-import { ExternalOrder } from '@hub/db';
+import { ExternalOrder, ExternalOrderLine } from '@hub/db';
 import type { OrderKind } from '../order-kind';
 import { deliverExternalOrder } from './deliver-external-order';
 
@@ -8,6 +8,7 @@ export const EXTERNAL_ORDER = {
   eventType: 'CREATE_MS_CUSTOMER_ORDER',
   aggregateType: 'external_order',
   table: ExternalOrder.meta.tableName,
+  lines: { table: ExternalOrderLine.meta.tableName, orderColumn: 'external_order_id' },
   system: 'moysklad',
   createHandler: (clients) => (clients.moysklad ? deliverExternalOrder(clients.moysklad) : undefined),
 } as const satisfies OrderKind;

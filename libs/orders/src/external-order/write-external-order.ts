@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sqlColumns, type EntityManager } from '@hub/db';
-import { enqueueEvent } from '@hub/outbox';
+import type { EntityManager } from '@hub/db';
+import { writeLinesAndEvent, type ExplainedOrderLine } from '../order-writer';
 import { EXTERNAL_ORDER } from './external-order-kind';
 import { msOrderRequestSchema } from './order-request';
 
@@ -9,17 +9,12 @@ export interface NewExternalOrder {
   runId: string;
   /** The own warehouse the goods are for: its hub id and the code and name an operator recognises. */
   target: { id: string; code: string; name: string };
-  lines: ReadonlyArray<{ product: { id: string; sku: string; name: string }; quantity: number; explanation: object }>;
+  lines: ReadonlyArray<ExplainedOrderLine & { product: { sku: string; name: string } }>;
 }
 
 const INSERT_EXTERNAL_ORDER = `
   insert into ${EXTERNAL_ORDER.table} (id, run_id, target_warehouse_id)
   values (?::uuid, ?::uuid, ?::uuid)`;
-
-const INSERT_EXTERNAL_ORDER_LINES = `
-  insert into external_order_lines (id, external_order_id, product_id, quantity, explanation)
-  select gen_random_uuid(), ?::uuid, x.product_id, x.quantity, x.explanation
-  from unnest(?::uuid[], ?::integer[], ?::jsonb[]) as x(product_id, quantity, explanation)`;
 
 /**
  * Writes a pending outside order, its lines and the event that delivers it to МойСклад.
@@ -36,8 +31,6 @@ export async function writeExternalOrder(tx: EntityManager, order: NewExternalOr
     lines: order.lines.map((line) => ({ productId: line.product.id, sku: line.product.sku, name: line.product.name, quantity: line.quantity })),
   });
   await tx.execute(INSERT_EXTERNAL_ORDER, [id, order.runId, order.target.id], 'run');
-  const lines = order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity, explanation: line.explanation }));
-  await tx.execute(INSERT_EXTERNAL_ORDER_LINES, [id, ...sqlColumns(lines, ['productId', 'quantity', 'explanation'])], 'run');
-  await enqueueEvent(tx, { aggregateType: EXTERNAL_ORDER.aggregateType, aggregateId: id, eventType: EXTERNAL_ORDER.eventType, payload: request });
+  await writeLinesAndEvent(tx, EXTERNAL_ORDER, id, order.lines, request);
   return id;
 }

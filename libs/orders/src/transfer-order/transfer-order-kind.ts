@@ -1,4 +1,4 @@
-import { TransferOrder } from '@hub/db';
+import { TransferOrder, TransferOrderLine } from '@hub/db';
 import type { OrderKind } from '../order-kind';
 import { deliverTransferOrder } from './deliver-transfer-order';
 
@@ -8,6 +8,7 @@ export const TRANSFER_ORDER = {
   eventType: 'CREATE_1C_TRANSFER_ORDER',
   aggregateType: 'transfer_order',
   table: TransferOrder.meta.tableName,
+  lines: { table: TransferOrderLine.meta.tableName, orderColumn: 'transfer_order_id' },
   system: '1c',
   createHandler: (clients) => deliverTransferOrder(clients.oneC),
 } as const satisfies OrderKind;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sqlColumns, type EntityManager } from '@hub/db';
+import type { EntityManager } from '@hub/db';
 import { oneCCreateTransferOrderSchema, type OneCCreateTransferOrder } from '@hub/integrations';
-import { enqueueEvent } from '@hub/outbox';
+import { writeLinesAndEvent, type ExplainedOrderLine } from '../order-writer';
 import { TRANSFER_ORDER } from './transfer-order-kind';
 
 /** A warehouse or product under both its names: the hub's id and 1С's. */
@@ -15,22 +15,18 @@ export interface NewTransferOrder {
   runId: string;
   source: OneCReference;
   target: OneCReference;
-  lines: ReadonlyArray<{ product: OneCReference & { sku: string }; quantity: number; explanation: object }>;
+  lines: ReadonlyArray<ExplainedOrderLine & { product: OneCReference & { sku: string } }>;
 }
 
 const INSERT_TRANSFER_ORDER = `
   insert into ${TRANSFER_ORDER.table} (id, run_id, source_warehouse_id, target_warehouse_id)
   values (?::uuid, ?::uuid, ?::uuid, ?::uuid)`;
 
-const INSERT_TRANSFER_ORDER_LINES = `
-  insert into transfer_order_lines (id, transfer_order_id, product_id, quantity, explanation)
-  select gen_random_uuid(), ?::uuid, x.product_id, x.quantity, x.explanation
-  from unnest(?::uuid[], ?::integer[], ?::jsonb[]) as x(product_id, quantity, explanation)`;
-
 /**
- * Writes a pending transfer order, its lines and the event that delivers it to 1С. Pass the transactional EntityManager: order and event exist together or not
- * at all. The event's payload is 1С's create request in 1С's ids, checked against the
- * contract here, so a run never enqueues a payload its delivery would refuse.
+ * Writes a pending transfer order, its lines and the event that delivers it to 1С. Pass the
+ * transactional EntityManager: order and event exist together or not at all. The event's
+ * payload is 1С's create request in 1С's ids, checked against the contract here, so a run
+ * never enqueues a payload its delivery would refuse.
  */
 export async function writeTransferOrder(tx: EntityManager, order: NewTransferOrder): Promise<string> {
   const id = randomUUID();
@@ -42,8 +38,6 @@ export async function writeTransferOrder(tx: EntityManager, order: NewTransferOr
     lines: order.lines.map((line) => ({ productId: line.product.externalId, sku: line.product.sku, quantity: line.quantity })),
   });
   await tx.execute(INSERT_TRANSFER_ORDER, [id, order.runId, order.source.id, order.target.id], 'run');
-  const lines = order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity, explanation: line.explanation }));
-  await tx.execute(INSERT_TRANSFER_ORDER_LINES, [id, ...sqlColumns(lines, ['productId', 'quantity', 'explanation'])], 'run');
-  await enqueueEvent(tx, { aggregateType: TRANSFER_ORDER.aggregateType, aggregateId: id, eventType: TRANSFER_ORDER.eventType, payload: request });
+  await writeLinesAndEvent(tx, TRANSFER_ORDER, id, order.lines, request);
   return id;
 }
