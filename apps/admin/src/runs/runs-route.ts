@@ -1,5 +1,5 @@
-import type { SessionFactory } from '@hub/db';
-import { findRun, findWarehouse, listRuns, listWarehouses, readRunOrders, UnknownRunCursorError } from '@hub/replenishment';
+import { UnknownCursorError, type SessionFactory } from '@hub/db';
+import { findRun, findWarehouse, listRuns, listWarehouses, readRunOrders } from '@hub/replenishment';
 import { Hono } from 'hono';
 import { renderRunDetailPage, renderRunNotFoundPage } from '../views/runs-detail-page';
 import { renderRunsListPage, type RunsListModel } from '../views/runs-list-page';
@@ -17,12 +17,12 @@ async function readOutcome(sessions: SessionFactory, request: RunsRequest): Prom
   const { filters } = request;
   const em = sessions.open();
   try {
-    const page = await listRuns(em, { status: filters.status, trigger: filters.trigger, after: filters.before, limit: RUNS_PAGE_SIZE });
+    const page = await listRuns(em, { status: filters.status, trigger: filters.trigger, cursor: filters.before, limit: RUNS_PAGE_SIZE });
     // Targets are hub ids; the operator reads warehouse codes.
     const warehouses = new Map((await listWarehouses(em)).map((warehouse) => [warehouse.id, warehouse]));
     return { kind: 'runs', filters, runs: page.items, nextBefore: page.nextCursor, warehouses };
   } catch (error) {
-    if (error instanceof UnknownRunCursorError) return { kind: 'invalid', problems: ['before names no run; start again from the first page'] };
+    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: ['before names no run; start again from the first page'] };
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { OUTBOX_STATUSES } from '@hub/db';
+import { OUTBOX_STATUSES, UnknownCursorError } from '@hub/db';
 import { ORDER_EVENT_TYPES, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
 import { z } from 'zod';
@@ -48,12 +48,14 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
       const page = await listOutboxEvents(deps.sessions.open(), {
         status: query.status,
         eventType: query.event_type,
-        before: query.before,
+        cursor: query.before,
         limit: query.limit,
         includePayload: query.include === 'payload',
+      }).catch((error: unknown) => {
+        if (error instanceof UnknownCursorError) throw invalidInput('before', `before names no outbox event: ${query.before}`);
+        throw error;
       });
-      if (page.kind === 'unknown_cursor') throw invalidInput('before', `before names no outbox event: ${query.before}`);
-      return c.json({ items: page.events.map(outboxEventBody), next_before: page.nextBefore });
+      return c.json({ items: page.items.map(outboxEventBody), next_before: page.nextCursor });
     })
     .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES))))
     .post('/:id/retry', validate('param', eventParameters), async (c) => {

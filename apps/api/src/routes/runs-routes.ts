@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { RUN_STATUSES, RUN_TRIGGERS } from '@hub/db';
-import { findRun, listRuns, readRunOrders, UnknownRunCursorError } from '@hub/replenishment';
+import { RUN_STATUSES, RUN_TRIGGERS, UnknownCursorError } from '@hub/db';
+import { findRun, listRuns, readRunOrders } from '@hub/replenishment';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
@@ -31,9 +31,9 @@ export function runsRoutes(deps: ApiDependencies): Hono {
     .get('/runs', validate('query', listParameters), async (c) => {
       const query = c.req.valid('query');
       const page = await listRuns(deps.sessions.open(), {
-        status: query.status, trigger: query.trigger, after: query.cursor, limit: query.limit ?? DEFAULT_RUNS_PAGE,
+        status: query.status, trigger: query.trigger, cursor: query.cursor, limit: query.limit ?? DEFAULT_RUNS_PAGE,
       }).catch((error: unknown) => {
-        if (error instanceof UnknownRunCursorError) throw invalidInput('cursor', error.message, API_ERROR_CODES.unknownCursor);
+        if (error instanceof UnknownCursorError) throw invalidInput('cursor', `${error.message}: pass the next_cursor of the previous page`, API_ERROR_CODES.unknownCursor);
         throw error;
       });
       return c.json({ items: page.items.map(runBody), next_cursor: page.nextCursor });
