@@ -6,21 +6,14 @@ import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
 import { validate } from '../middleware/validate';
+import { NEXT_CURSOR_FIELDS, pageBody, validateListQuery } from '../pagination';
 import { outboxEventBody, outboxStatsBody } from './outbox-body';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-
-const LIMIT_ERROR = { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` };
-
-// Strict: a misspelt filter (eventType) must not silently list everything.
-const listParameters = z.strictObject({
+const listFilters = {
   status: z.enum(OUTBOX_STATUSES, { error: `must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional(),
   event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(', ')}` }).optional(),
-  limit: z.coerce.number(LIMIT_ERROR).int(LIMIT_ERROR).min(1, LIMIT_ERROR).max(MAX_PAGE_SIZE, LIMIT_ERROR).default(DEFAULT_PAGE_SIZE),
-  before: z.uuid({ error: 'must be the id (UUID) of an outbox event, as next_before gives it' }).optional(),
   include: z.literal('payload', { error: 'can only be payload' }).optional(),
-});
+};
 
 const eventParameters = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
 
@@ -43,19 +36,21 @@ function retryLogPayload(event: OutboxEventView, previousAttempts: number, aggre
  */
 export function outboxRoutes(deps: ApiDependencies): Hono {
   return new Hono()
-    .get('/', validate('query', listParameters), async (c) => {
+    // `before` and `next_before` are the names this list had before every list took `cursor`; both stay.
+    .get('/', validateListQuery(listFilters, { beforeAlias: true }), async (c) => {
       const query = c.req.valid('query');
       const page = await listOutboxEvents(deps.sessions.open(), {
         status: query.status,
         eventType: query.event_type,
-        cursor: query.before,
+        cursor: query.cursor,
         limit: query.limit,
         includePayload: query.include === 'payload',
       }).catch((error: unknown) => {
-        if (error instanceof UnknownCursorError) throw invalidInput('before', `before names no outbox event: ${query.before}`);
+        const field = c.get('cursorField') ?? 'cursor';
+        if (error instanceof UnknownCursorError) throw invalidInput(field, `${error.message}: pass the ${NEXT_CURSOR_FIELDS[field]} of the previous page`, API_ERROR_CODES.unknownCursor);
         throw error;
       });
-      return c.json({ items: page.items.map(outboxEventBody), next_before: page.nextCursor });
+      return c.json({ ...pageBody(page, outboxEventBody), next_before: page.nextCursor });
     })
     .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES))))
     .post('/:id/retry', validate('param', eventParameters), async (c) => {
