@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { OUTBOX_STATUSES, UnknownCursorError } from '@hub/db';
+import { OUTBOX_STATUSES } from '@hub/db';
 import { ORDER_EVENT_TYPES, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
 import { z } from 'zod';
-import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
+import { API_ERROR_CODES, ApiError } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
 import { validate } from '../middleware/validate';
-import { NEXT_CURSOR_FIELDS, pageBody, validateListQuery } from '../pagination';
+import { pageBody, validateListQuery } from '../pagination';
 import { outboxEventBody, outboxStatsBody } from './outbox-body';
 
 const listFilters = {
@@ -45,10 +45,6 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
         cursor: query.cursor,
         limit: query.limit,
         includePayload: query.include === 'payload',
-      }).catch((error: unknown) => {
-        const field = c.get('cursorField') ?? 'cursor';
-        if (error instanceof UnknownCursorError) throw invalidInput(field, `${error.message}: pass the ${NEXT_CURSOR_FIELDS[field]} of the previous page`, API_ERROR_CODES.unknownCursor);
-        throw error;
       });
       return c.json({ ...pageBody(page, outboxEventBody), next_before: page.nextCursor });
     })

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { RUN_STATUSES, RUN_TRIGGERS, UnknownCursorError } from '@hub/db';
+import { RUN_STATUSES, RUN_TRIGGERS } from '@hub/db';
 import { findRun, listRuns, readRunOrders } from '@hub/replenishment';
 import { z } from 'zod';
-import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
+import { API_ERROR_CODES, ApiError } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
 import { validate } from '../middleware/validate';
 import { pageBody, validateListQuery } from '../pagination';
@@ -19,10 +19,7 @@ const listFilters = {
 export function runsRoutes(deps: ApiDependencies): Hono {
   return new Hono()
     .get('/runs', validateListQuery(listFilters), async (c) => {
-      const page = await listRuns(deps.sessions.open(), c.req.valid('query')).catch((error: unknown) => {
-        if (error instanceof UnknownCursorError) throw invalidInput('cursor', `${error.message}: pass the next_cursor of the previous page`, API_ERROR_CODES.unknownCursor);
-        throw error;
-      });
+      const page = await listRuns(deps.sessions.open(), c.req.valid('query'));
       return c.json(pageBody(page, runBody));
     })
     .get('/runs/:run_id', validate('param', runParameters), async (c) => {
