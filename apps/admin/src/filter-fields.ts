@@ -22,3 +22,23 @@ export function readTextFields<const K extends string>(params: Record<string, un
   }
   return values;
 }
+
+/** The query parameter a list page's cursor came in: `cursor`, as the API names it, or `before`, as older links do. */
+export type CursorField = 'cursor' | 'before';
+
+/** The optional page cursor fields, `cursor` and `before`, each the id an "Older …" link (`link`) carries. */
+export function pageCursorFields(link: string) {
+  const id = (field: CursorField) => z.preprocess(emptyAsAbsent, z.uuid({ error: `${field} must be an id from the “${link}” link` }).optional());
+  return { cursor: id('cursor'), before: id('before') };
+}
+
+/** The one cursor a page request gives, under either name; a problem naming both when they differ. */
+export function pickPageCursor(
+  values: { cursor?: string | undefined; before?: string | undefined },
+): { kind: 'valid'; cursor: string | undefined; field: CursorField } | { kind: 'invalid'; problem: string } {
+  const { cursor, before } = values;
+  if (cursor !== undefined && before !== undefined && cursor.toLowerCase() !== before.toLowerCase()) {
+    return { kind: 'invalid', problem: 'cursor and before (its older name) differ; give one of them' };
+  }
+  return before !== undefined && cursor === undefined ? { kind: 'valid', cursor: before, field: 'before' } : { kind: 'valid', cursor, field: 'cursor' };
+}

@@ -3,6 +3,9 @@ import { createHubApi } from './hub-api';
 
 type Call = { url: string; init: RequestInit | undefined };
 
+const RUN_ID = '5b0a4c1e-8f7d-4e7a-9d51-2f3b6c7d8e90';
+const REQUEST_ID = '0c4d2f7a-3e1b-4c5d-9a8f-6b7e1d2c3a40';
+
 /** A fetch that records what it was asked and answers with `respond`. */
 function recordingFetch(respond: (call: Call) => Promise<Response>): { fetch: typeof fetch; calls: Call[] } {
   const calls: Call[] = [];
@@ -43,5 +46,15 @@ describe('createHubApi', () => {
     await expect(createHubApi({ baseUrl: 'http://hub.internal', fetch }).triggerReplenishment(undefined)).resolves.toEqual({
       kind: 'unexpected-answer',
     });
+  });
+
+  it.each([
+    ['the real answer', { run_id: RUN_ID, request_id: REQUEST_ID, status: 'queued' }, { kind: 'started', runId: RUN_ID }],
+    ['a status other than queued', { run_id: RUN_ID, request_id: REQUEST_ID, status: 'accepted' }, { kind: 'unexpected-answer' }],
+    ['no request id', { run_id: RUN_ID, status: 'queued' }, { kind: 'unexpected-answer' }],
+    ['a run id that is no UUID', { run_id: 'run-1', request_id: REQUEST_ID, status: 'queued' }, { kind: 'unexpected-answer' }],
+  ])('reads a 202 trigger answer with %s', async (_case, body, outcome) => {
+    const { fetch } = recordingFetch(async () => Response.json(body, { status: 202 }));
+    await expect(createHubApi({ baseUrl: 'http://hub.internal', fetch }).triggerReplenishment(undefined)).resolves.toEqual(outcome);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { apiErrorSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema } from './hub-api-answers';
 
 /** Where the Integration Hub API is and how the admin authenticates to it. */
 export interface HubApiOptions {
@@ -53,15 +53,8 @@ const TRIGGER_TIMEOUT_MS = 10_000;
 // One conditional UPDATE on the API's side: quick, but an answer is worth waiting for.
 const RETRY_TIMEOUT_MS = 10_000;
 
-const warehouseListSchema = z.object({
-  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
-});
-const triggerAcceptedSchema = z.object({ run_id: z.uuid() });
-const runInProgressSchema = z.object({ error: z.object({ code: z.literal('run_in_progress'), run_id: z.uuid() }) });
 /** The API's `trigger` value for runs the admin starts. */
 const ADMIN_TRIGGER = 'admin';
-const retryAcceptedSchema = z.object({ event: z.object({ status: z.literal('pending') }), aggregate_reset: z.boolean() });
-const apiErrorSchema = z.object({ error: z.object({ message: z.string() }) });
 
 /** An answer whose body is not read must still be drained, or its connection stays taken until garbage collection. */
 async function discardBody(response: Response): Promise<void> {

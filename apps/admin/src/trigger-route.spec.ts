@@ -2,9 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
 import { createAdminApp } from './app';
 import { captureLogger, followRedirect, postForm } from './testing/admin-forms';
-import { startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
+import { malformedAnswer, queuedAnswer, startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
 
 const API_TOKEN = 'admin-to-api-secret-7f3a9c';
+
+// Checked by `npx tsc`: the stand-in cannot give an answer the admin would refuse from the real API unless told it is malformed.
+// @ts-expect-error the real API answers a queued run with status "queued", never "accepted"
+const _acceptedIsNoAnswerOfTheApi: HubApiStandIn['triggerAnswer'] = { status: 202, body: { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' } };
 const WAREHOUSE_ID = '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6';
 
 /** Presses the button as a browser on the admin's own page would: a same-origin form post. */
@@ -32,7 +36,7 @@ describe('the "Run internal replenishment" button', () => {
   });
   beforeEach(() => {
     api.requests.length = 0;
-    api.triggerAnswer = { status: 202, body: { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' } };
+    api.triggerAnswer = queuedAnswer();
   });
 
   it('posts the chosen warehouse with the bearer token and shows the run id', async () => {
@@ -68,18 +72,22 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('tells the operator when the API refuses, without starting anything', async () => {
-    api.triggerAnswer = { status: 409, body: { error: 'a run is in progress' } };
+    api.triggerAnswer = malformedAnswer(409, { error: 'a run is in progress' });
     const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The run was not started: a replenishment run is already in progress (the API answered HTTP 409).');
     expect(page).not.toContain('Internal replenishment started');
   });
 
-  it('tells the operator when the API answers 2xx without a run id', async () => {
-    api.triggerAnswer = { status: 200, body: { ok: true } };
+  it.each([
+    ['without a run id', malformedAnswer(200, { ok: true })],
+    ['saying the run was "accepted", not queued', malformedAnswer(202, { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' })],
+  ])('tells the operator when the API answers 2xx %s, starting nothing it could show', async (_case, answer) => {
+    api.triggerAnswer = answer;
     const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The API accepted the request but did not return a run_id');
+    expect(page).not.toContain('Internal replenishment started');
   });
 
   it('shows an error flash naming the API when it cannot be reached, and never the token', async () => {

@@ -115,6 +115,8 @@ describe('api: validation, request ids, errors', () => {
     ['cursor=page-2', 'cursor', 'invalid_value'],
     [`cursor=${randomUUID()}`, 'cursor', 'unknown_cursor'],
     ['order=asc', 'order', 'unknown_field'],
+    // Only the outbox keeps `before`, its older name for cursor.
+    [`before=${randomUUID()}`, 'before', 'unknown_field'],
   ])('answers GET /api/v1/runs?%s with 422 naming the field', async (query, field, code) => {
     const response = await fx.app.request(`http://localhost/api/v1/runs?${query}`);
     expect(response.status).toBe(422);

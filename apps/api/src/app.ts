@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { API_ERROR_CODES, ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';
+import { mapLibError } from './error-mapping';
 import { requireBearerToken } from './middleware/bearer-token';
 import { requestId } from './middleware/request-id';
 import { catalogRoutes } from './routes/catalog-routes';
@@ -16,8 +17,9 @@ export type { ApiDependencies } from './dependencies';
 
 /**
  * The API: /health and /ready open to probes, everything under /api behind the bearer
- * token when one is configured (and /metrics too). Errors become JSON here and only here; a stack trace
- * never leaves the process.
+ * token when one is configured (and /metrics too). Errors become JSON here and only here: the API's
+ * own, the libs' through the table in error-mapping.ts, anything else a 500 with the request id and
+ * no internals (a stack trace never leaves the process; the log row has it).
  */
 export function createApp(deps: ApiDependencies): Hono {
   const app = new Hono();
@@ -38,7 +40,8 @@ export function createApp(deps: ApiDependencies): Hono {
     return c.json(error.toBody(), 404);
   });
   app.onError(async (error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    const answer = error instanceof ApiError ? error : mapLibError(error, c);
+    if (answer) return c.json(answer.toBody(), answer.status);
     if (error instanceof HTTPException) {
       return c.json({ error: { code: `http_${error.status}`, message: error.message || 'Request refused' } }, error.status);
     }

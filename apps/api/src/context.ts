@@ -1,7 +1,11 @@
+import type { CursorField } from './pagination';
+
 declare module 'hono' {
   interface ContextVariableMap {
     /** This request's id: the caller's X-Request-ID when it is a UUID, else a new one. */
     requestId: string;
+    /** The query parameter a list request gave its cursor in; unset outside lists. */
+    cursorField: CursorField | undefined;
   }
 }
 

@@ -15,6 +15,11 @@ interface EventBody {
   payload?: unknown;
   [column: string]: unknown;
 }
+interface Page {
+  items: EventBody[];
+  next_cursor: string | null;
+  next_before: string | null;
+}
 interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
@@ -43,10 +48,10 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
   });
 
   it('lists events newest first with every column, the payload only with include=payload', async () => {
-    const { status, body } = await get<{ items: EventBody[]; next_before: string | null }>('');
+    const { status, body } = await get<Page>('');
     expect(status).toBe(200);
     expect(body.items.map((item) => item.id)).toEqual([...ids].reverse());
-    expect(body.next_before).toBeNull();
+    expect([body.next_cursor, body.next_before]).toEqual([null, null]);
     expect(body.items.at(-1)).toEqual({
       id: ids[0], aggregate_type: 'transfer_order', aggregate_id: expect.any(String), event_type: 'CREATE_1C_TRANSFER_ORDER',
       status: 'delivered', attempts: 1, next_attempt_at: expect.any(String), lease_owner: null, lease_expires_at: null,
@@ -56,12 +61,43 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
     expect(dead.body.items).toEqual([expect.objectContaining({ id: ids[1], last_error: 'the other side answered 500: internal error', payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } })]);
   });
 
-  it('filters by event type and pages with limit and before', async () => {
-    const first = await get<{ items: EventBody[]; next_before: string | null }>('?event_type=CREATE_MS_CUSTOMER_ORDER&limit=2');
+  it('filters by event type and pages with limit and cursor, as every list does, next_before beside next_cursor', async () => {
+    const first = await get<Page>('?event_type=CREATE_MS_CUSTOMER_ORDER&limit=2');
     expect(first.body.items.map((item) => item.id)).toEqual([ids[4], ids[3]]);
-    expect(first.body.next_before).toBe(ids[3]);
-    const second = await get<{ items: EventBody[]; next_before: string | null }>(`?event_type=CREATE_MS_CUSTOMER_ORDER&limit=2&before=${ids[3]}`);
-    expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[2] })], next_before: null });
+    expect(first.body).toMatchObject({ next_cursor: ids[3], next_before: ids[3] });
+    const second = await get<Page>(`?event_type=CREATE_MS_CUSTOMER_ORDER&limit=2&cursor=${ids[3]}`);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[2] })], next_cursor: null, next_before: null });
+  });
+
+  it('still pages with before, the older name of cursor, and takes both when they agree', async () => {
+    const pages: string[][] = [];
+    let before: string | null = null;
+    do {
+      const { status, body }: { status: number; body: Page } = await get<Page>(`?limit=2${before === null ? '' : `&before=${before}`}`);
+      expect(status).toBe(200);
+      expect(body.next_before).toBe(body.next_cursor);
+      pages.push(body.items.map((item) => item.id));
+      before = body.next_before;
+    } while (before !== null && pages.length < 10);
+    expect(pages).toEqual([[ids[4], ids[3]], [ids[2], ids[1]], [ids[0]]]);
+    const both = await get<Page>(`?limit=2&cursor=${ids[3]}&before=${ids[3]?.toUpperCase()}`);
+    expect([both.status, both.body.items.map((item) => item.id)]).toEqual([200, [ids[2], ids[1]]]);
+  });
+
+  it('answers 422 conflicting_values naming cursor when cursor and before differ, listing nothing', async () => {
+    const { status, body } = await get<ErrorBody>(`?cursor=${ids[3]}&before=${ids[1]}`);
+    expect(status).toBe(422);
+    expect(body.error).toEqual({ code: 'conflicting_values', field: 'cursor', message: 'cursor differs from before, its alias; give one of them' });
+  });
+
+  it.each([
+    ['cursor', 'next_cursor'],
+    ['before', 'next_before'],
+  ])('answers an unknown %s with 422 unknown_cursor naming that field and the answer field it comes from', async (field, next) => {
+    const unknown = randomUUID();
+    const { status, body } = await get<ErrorBody>(`?${field}=${unknown}`);
+    expect(status).toBe(422);
+    expect(body.error).toEqual({ code: 'unknown_cursor', field, message: `No outbox event with id ${unknown}: pass the ${next} of the previous page` });
   });
 
   it.each([
@@ -72,8 +108,10 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
     ['a limit over 200', '?limit=201', 'limit', 'invalid_value'],
     ['a limit that is not a number', '?limit=ten', 'limit', 'invalid_value'],
     ['a fractional limit', '?limit=2.5', 'limit', 'invalid_value'],
+    ['a limit in exponent notation', '?limit=1e1', 'limit', 'invalid_value'],
     ['a before that is not a UUID', '?before=yesterday', 'before', 'invalid_value'],
-    ['a before that names no event', `?before=${randomUUID()}`, 'before', 'invalid_value'],
+    ['a cursor that is not a UUID', '?cursor=yesterday', 'cursor', 'invalid_value'],
+    ['before given twice', `?before=${randomUUID()}&before=${randomUUID()}`, 'before', 'invalid_value'],
     ['an include other than payload', '?include=lines', 'include', 'invalid_value'],
     ['a misspelt filter', '?eventType=CREATE_1C_TRANSFER_ORDER', 'eventType', 'unknown_field'],
   ])('answers 422 naming the field for %s', async (_case, query, field, code) => {

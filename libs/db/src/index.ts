@@ -21,5 +21,16 @@ export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEm
 export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
 export { ADVISORY_LOCKS, lockForTransaction, type AdvisoryLock } from './advisory-locks';
 export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
+export {
+  keysetTable,
+  newestFirst,
+  olderThanCursor,
+  readKeysetPage,
+  UnknownCursorError,
+  type KeysetPage,
+  type KeysetPageRequest,
+  type KeysetParameters,
+  type KeysetTable,
+} from './sql/keyset-page';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export { MikroORM } from '@mikro-orm/postgresql';

@@ -21,7 +21,7 @@ export { PermanentDeliveryError, InvalidOutboxPayloadError } from './errors';
 export { outboxSettingsFromEnv } from './settings-from-env';
 export type { OutboxSettings, OutboxSettingsInput } from './settings';
 export type { OutboxEventView } from './ops/outbox-event-view';
-export { listOutboxEvents, type OutboxEventQuery, type OutboxEventPage } from './ops/list-outbox-events';
+export { listOutboxEvents, type OutboxEventQuery } from './ops/list-outbox-events';
 export { readOutboxStats, type OutboxStats, type EventTypeStats } from './ops/outbox-stats';
 export { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE } from './ops/outbox-metrics';
 export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

@@ -11,5 +11,5 @@ export type { RunCounts, RunDependencies, RunOutcome, RunRequest, StartedRun } f
 export { RunInProgressError, UnknownWarehouseError, InvalidRunRequestError, describeRunError } from './run/errors';
 export type { ExplainedLine, ProductLabel, WarehouseLabel } from './run/plan-view';
 export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
-export { findRun, listRuns, UnknownRunCursorError, type RunRecord, type RunListQuery, type RunPage } from './sql/runs-sql';
+export { findRun, listRuns, type RunRecord, type RunListQuery } from './sql/runs-sql';
 export { readRunOrders, type RunOrders, type RecordedTransferOrder, type RecordedExternalOrder, type OutboxEventState } from './sql/run-orders-sql';

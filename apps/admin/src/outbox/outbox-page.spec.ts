@@ -71,9 +71,18 @@ describe('the outbox page', () => {
       const badStatus = await admin.page('/outbox?status=failed');
       expect(badStatus.status).toBe(422);
       expect(badStatus.body).toContain('status must be one of pending, in_flight, delivered, dead');
-      const badCursor = await admin.page('/outbox?before=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
-      expect(badCursor.status).toBe(422);
-      expect(badCursor.body).toContain('before names no outbox event');
+      for (const field of ['cursor', 'before']) {
+        const unknown = await admin.page(`/outbox?${field}=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10`);
+        expect(unknown.status).toBe(422);
+        expect(unknown.body).toContain(`${field} names no outbox event; start again from the first page`);
+        const malformed = await admin.page(`/outbox?${field}=yesterday`);
+        expect(malformed.status).toBe(422);
+        expect(malformed.body).toContain(`${field} must be an id from the “Older events” link`);
+      }
+      const both = await admin.page(`/outbox?cursor=${ids.dead}&before=${ids.pending}`);
+      expect(both.status).toBe(422);
+      expect(both.body).toContain('cursor and before (its older name) differ; give one of them');
+      expect(both.body).not.toContain('<table');
     });
 
     it('pages on with "Older events" after 100 events', async () => {
@@ -84,11 +93,14 @@ describe('the outbox page', () => {
          from generate_series(1, 100) as n`, [], 'run');
       const first = await admin.page('/outbox');
       expect(tableRows(first.body)).toHaveLength(100);
-      const older = /<a href="(\/outbox\?before=[0-9a-f-]{36})">Older events →<\/a>/.exec(first.body)?.[1];
+      const older = /<a href="(\/outbox\?cursor=[0-9a-f-]{36})">Older events →<\/a>/.exec(first.body)?.[1];
       expect(older).toBeDefined();
       const second = await admin.page(older ?? '');
       expect(tableRows(second.body)).toHaveLength(3);
       expect(second.body).not.toContain('Older events');
+      // A link from before the admin used the API's name for the cursor still leads to the same page.
+      const oldLink = await admin.page((older ?? '').replace('cursor=', 'before='));
+      expect([oldLink.status, tableRows(oldLink.body)]).toEqual([200, tableRows(second.body)]);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { OUTBOX_STATUSES, type OutboxStatus } from '@hub/db';
 import { ORDER_EVENT_TYPES, type OrderEventType } from '@hub/orders';
 import { z } from 'zod';
-import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
+import { optionalChoice, pageCursorFields, pickPageCursor, readTextFields, type CursorField } from '../filter-fields';
 
 /** The most events one page shows; "Older events" pages on from the last one. */
 export const OUTBOX_PAGE_SIZE = 100;
@@ -10,6 +10,8 @@ export const OUTBOX_PAGE_SIZE = 100;
 export interface OutboxFormValues {
   status: string;
   event_type: string;
+  cursor: string;
+  /** The older name of `cursor`, still in links written before the API and the admin shared one. */
   before: string;
 }
 
@@ -17,36 +19,39 @@ export interface OutboxFormValues {
 export interface OutboxFilters {
   status?: OutboxStatus | undefined;
   eventType?: OrderEventType | undefined;
-  before?: string | undefined;
+  /** The id of the last event of the previous page. */
+  cursor?: string | undefined;
 }
 
-export type OutboxRequest = { kind: 'valid'; filters: OutboxFilters } | { kind: 'invalid'; problems: string[] };
+export type OutboxRequest = { kind: 'valid'; filters: OutboxFilters; cursorField: CursorField } | { kind: 'invalid'; problems: string[] };
 
 const outboxQuerySchema = z.object({
   status: optionalChoice('status', OUTBOX_STATUSES),
   event_type: optionalChoice('event_type', ORDER_EVENT_TYPES),
-  before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of an outbox event (from the “Older events” link)' }).optional()),
+  ...pageCursorFields('Older events'),
 });
 
 /** The raw filter values from a query string or a form, every field present (empty when not sent). */
 export function readOutboxForm(params: Record<string, unknown>): OutboxFormValues {
-  return readTextFields(params, ['status', 'event_type', 'before']);
+  return readTextFields(params, ['status', 'event_type', 'cursor', 'before']);
 }
 
 /** Validates the filters; each problem is a sentence naming its field. */
 export function parseOutboxRequest(form: OutboxFormValues): OutboxRequest {
   const parsed = outboxQuerySchema.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
-  const { status, event_type: eventType, before } = parsed.data;
-  return { kind: 'valid', filters: { status, eventType, before } };
+  const { status, event_type: eventType } = parsed.data;
+  const cursor = pickPageCursor(parsed.data);
+  if (cursor.kind === 'invalid') return { kind: 'invalid', problems: [cursor.problem] };
+  return { kind: 'valid', filters: { status, eventType, cursor: cursor.cursor }, cursorField: cursor.field };
 }
 
-/** The page's address for `filters` (the first page unless `before` is given). */
+/** The page's address for `filters` (the first page unless `cursor` is given). */
 export function outboxUrl(filters: OutboxFilters): string {
   const params = new URLSearchParams();
   if (filters.status) params.set('status', filters.status);
   if (filters.eventType) params.set('event_type', filters.eventType);
-  if (filters.before) params.set('before', filters.before);
+  if (filters.cursor) params.set('cursor', filters.cursor);
   const query = params.toString();
   return query === '' ? '/outbox' : `/outbox?${query}`;
 }

@@ -1,4 +1,4 @@
-import type { SessionFactory } from '@hub/db';
+import { UnknownCursorError, type SessionFactory } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
 import { ORDER_EVENT_TYPES } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats } from '@hub/outbox';
@@ -24,10 +24,16 @@ const eventIdSchema = z.uuid({ error: 'the event id must be a UUID' });
 /** What the page shows below the counts, read straight from the database like the logs page. */
 async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promise<OutboxPageModel['outcome']> {
   if (request.kind === 'invalid') return request;
-  const { filters } = request;
-  const page = await listOutboxEvents(deps.sessions.open(), { ...filters, limit: OUTBOX_PAGE_SIZE, includePayload: true });
-  if (page.kind === 'unknown_cursor') return { kind: 'invalid', problems: ['before names no outbox event; start again from the first page'] };
-  return { kind: 'events', filters, events: page.events, nextBefore: page.nextBefore };
+  const { filters, cursorField } = request;
+  try {
+    const page = await listOutboxEvents(deps.sessions.open(), {
+      status: filters.status, eventType: filters.eventType, cursor: filters.cursor, limit: OUTBOX_PAGE_SIZE, includePayload: true,
+    });
+    return { kind: 'events', filters, events: page.items, nextCursor: page.nextCursor };
+  } catch (error) {
+    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: [`${cursorField} names no outbox event; start again from the first page`] };
+    throw error;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
 import { useTestOrm } from '@hub/testing';
 import { createAdminApp } from '../app';
 import { captureLogger, followRedirect, postForm } from '../testing/admin-forms';
-import { retriedAnswer, startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
+import { malformedAnswer, retriedAnswer, startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
 
 const API_TOKEN = 'admin-to-api-secret-5e8d1b';
 type AdminApp = ReturnType<typeof createAdminApp>;
@@ -59,11 +59,11 @@ describe('the Retry button on the outbox page', () => {
     expect(page).not.toContain('is pending again');
   });
 
-  it.each([
+  it.each<[string, HubApiStandIn['retryAnswer'], string]>([
     ['refused credentials', { status: 401, body: { error: { code: 'unauthorized', message: 'This endpoint needs Authorization: Bearer <API_TOKEN>.' } } },
       'was not retried: This endpoint needs Authorization: Bearer &lt;API_TOKEN&gt;. — check API_TOKEN (the API answered HTTP 401).'],
-    ['an error without a JSON body', { status: 502, body: 'Bad gateway' }, 'was not retried: the API refused it (the API answered HTTP 502).'],
-    ['a 200 it cannot read', { status: 200, body: { ok: true } }, 'The API accepted the retry of'],
+    ['an error without a JSON body', malformedAnswer(502, 'Bad gateway'), 'was not retried: the API refused it (the API answered HTTP 502).'],
+    ['a 200 it cannot read', malformedAnswer(200, { ok: true }), 'The API accepted the retry of'],
   ])('tells the operator about %s', async (_case, answer, expected) => {
     api.retryAnswer = answer;
     const app = createAdminApp({ sessions, apiBaseUrl: api.url, logger });

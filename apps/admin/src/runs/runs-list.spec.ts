@@ -63,9 +63,12 @@ describe('the runs list', () => {
       expect(badStatus.status).toBe(422);
       expect(badStatus.body).toContain('status must be one of queued, running, succeeded, failed');
       expect(badStatus.body).toContain('trigger must be one of endpoint, schedule, admin');
-      const badCursor = await admin.page('/runs?before=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
+      const badCursor = await admin.page('/runs?cursor=0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10');
       expect(badCursor.status).toBe(422);
-      expect(badCursor.body).toContain('before names no run');
+      expect(badCursor.body).toContain('cursor names no run; start again from the first page');
+      const malformed = await admin.page('/runs?cursor=page-2');
+      expect(malformed.status).toBe(422);
+      expect(malformed.body).toContain('cursor must be an id from the “Older runs” link');
     });
 
     it('pages on with "Older runs" after 50 runs, keeping the filters', async () => {
@@ -76,12 +79,15 @@ describe('the runs list', () => {
          from generate_series(1, 50) as n`, [], 'run');
       const first = await admin.page('/runs?trigger=schedule');
       expect(tableRows(first.body)).toHaveLength(50);
-      const older = /<a href="(\/runs\?trigger=schedule&amp;before=[0-9a-f-]{36})">Older runs →<\/a>/.exec(first.body)?.[1];
+      const older = /<a href="(\/runs\?trigger=schedule&amp;cursor=[0-9a-f-]{36})">Older runs →<\/a>/.exec(first.body)?.[1];
       expect(older).toBeDefined();
       const second = await admin.page((older ?? '').replaceAll('&amp;', '&'));
       expect(second.status).toBe(200);
       expect(tableRows(second.body)).toHaveLength(1);
       expect(second.body).not.toContain('Older runs');
+      // A link from before the admin used the API's name for the cursor still leads to the same page.
+      const oldLink = await admin.page((older ?? '').replaceAll('&amp;', '&').replace('cursor=', 'before='));
+      expect([oldLink.status, tableRows(oldLink.body)]).toEqual([200, tableRows(second.body)]);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from '@hub/db';
 import { z } from 'zod';
-import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
+import { optionalChoice, pageCursorFields, pickPageCursor, readTextFields, type CursorField } from '../filter-fields';
 
 /** The most runs one page shows; "Older runs" pages on from the last one. */
 export const RUNS_PAGE_SIZE = 50;
@@ -9,6 +9,7 @@ export const RUNS_PAGE_SIZE = 50;
 export interface RunsFormValues {
   status: string;
   trigger: string;
+  cursor: string;
   before: string;
 }
 
@@ -17,15 +18,15 @@ export interface RunsFilters {
   status?: RunStatus | undefined;
   trigger?: RunTrigger | undefined;
   /** The id of the last run of the previous page. */
-  before?: string | undefined;
+  cursor?: string | undefined;
 }
 
-export type RunsRequest = { kind: 'valid'; filters: RunsFilters } | { kind: 'invalid'; problems: string[] };
+export type RunsRequest = { kind: 'valid'; filters: RunsFilters; cursorField: CursorField } | { kind: 'invalid'; problems: string[] };
 
 const runsQuerySchema = z.object({
   status: optionalChoice('status', RUN_STATUSES),
   trigger: optionalChoice('trigger', RUN_TRIGGERS),
-  before: z.preprocess(emptyAsAbsent, z.uuid({ error: 'before must be the id of a run (from the “Older runs” link)' }).optional()),
+  ...pageCursorFields('Older runs'),
 });
 
 /** A run's id as it appears in `/runs/:id`. */
@@ -33,22 +34,25 @@ export const runIdSchema = z.uuid({ error: 'a run id is a UUID' });
 
 /** The raw filter values from the query string, every field present (empty when not sent). */
 export function readRunsForm(params: Record<string, unknown>): RunsFormValues {
-  return readTextFields(params, ['status', 'trigger', 'before']);
+  return readTextFields(params, ['status', 'trigger', 'cursor', 'before']);
 }
 
 /** Validates the filters; each problem is a sentence naming its field. */
 export function parseRunsRequest(form: RunsFormValues): RunsRequest {
   const parsed = runsQuerySchema.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
-  return { kind: 'valid', filters: parsed.data };
+  const { status, trigger } = parsed.data;
+  const cursor = pickPageCursor(parsed.data);
+  if (cursor.kind === 'invalid') return { kind: 'invalid', problems: [cursor.problem] };
+  return { kind: 'valid', filters: { status, trigger, cursor: cursor.cursor }, cursorField: cursor.field };
 }
 
-/** The list's address for `filters` (the first page unless `before` is given). */
+/** The list's address for `filters` (the first page unless `cursor` is given). */
 export function runsUrl(filters: RunsFilters): string {
   const params = new URLSearchParams();
   if (filters.status) params.set('status', filters.status);
   if (filters.trigger) params.set('trigger', filters.trigger);
-  if (filters.before) params.set('before', filters.before);
+  if (filters.cursor) params.set('cursor', filters.cursor);
   const query = params.toString();
   return query === '' ? '/runs' : `/runs?${query}`;
 }

@@ -1,5 +1,5 @@
-import type { SessionFactory } from '@hub/db';
-import { findRun, findWarehouse, listRuns, listWarehouses, readRunOrders, UnknownRunCursorError } from '@hub/replenishment';
+import { UnknownCursorError, type SessionFactory } from '@hub/db';
+import { findRun, findWarehouse, listRuns, listWarehouses, readRunOrders } from '@hub/replenishment';
 import { Hono } from 'hono';
 import { renderRunDetailPage, renderRunNotFoundPage } from '../views/runs-detail-page';
 import { renderRunsListPage, type RunsListModel } from '../views/runs-list-page';
@@ -14,15 +14,15 @@ interface RunsRouteDeps {
 /** What the list shows below the filters, read straight from the database like the outbox page. */
 async function readOutcome(sessions: SessionFactory, request: RunsRequest): Promise<RunsListModel['outcome']> {
   if (request.kind === 'invalid') return request;
-  const { filters } = request;
+  const { filters, cursorField } = request;
   const em = sessions.open();
   try {
-    const page = await listRuns(em, { status: filters.status, trigger: filters.trigger, after: filters.before, limit: RUNS_PAGE_SIZE });
+    const page = await listRuns(em, { ...filters, limit: RUNS_PAGE_SIZE });
     // Targets are hub ids; the operator reads warehouse codes.
     const warehouses = new Map((await listWarehouses(em)).map((warehouse) => [warehouse.id, warehouse]));
-    return { kind: 'runs', filters, runs: page.items, nextBefore: page.nextCursor, warehouses };
+    return { kind: 'runs', filters, runs: page.items, nextCursor: page.nextCursor, warehouses };
   } catch (error) {
-    if (error instanceof UnknownRunCursorError) return { kind: 'invalid', problems: ['before names no run; start again from the first page'] };
+    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: [`${cursorField} names no run; start again from the first page`] };
     throw error;
   }
 }

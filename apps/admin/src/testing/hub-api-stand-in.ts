@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { findFreePort, listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import type { WarehouseOption } from '../hub-api';
+import type { ApiErrorAnswer, RetryAcceptedAnswer, TriggerAcceptedAnswer, WarehouseListAnswer } from '../hub-api-answers';
 
 /** One request the stand-in received, as the admin sent it. */
 export interface RecordedRequest {
@@ -10,20 +11,54 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/** The error statuses the real API answers with. */
+type ErrorStatus = 401 | 404 | 409 | 413 | 422 | 500 | 502;
+
+/**
+ * An answer the real API gives: its success, typed by the schema the admin parses it with, or
+ * an error body. Anything else has to be said to be a `malformedAnswer`.
+ */
+export type ApiAnswer<Success, SuccessStatus extends number> =
+  | { status: SuccessStatus; body: Success }
+  | { status: ErrorStatus; body: ApiErrorAnswer };
+
+/** An answer the real API never gives (the wrong shape, not JSON at all): what a proxy or a broken deployment might send. */
+export interface MalformedAnswer {
+  status: number;
+  /** Sent as is when text, else as JSON. */
+  body: unknown;
+  malformed: true;
+}
+
 /** A stand-in for the Integration Hub API on 127.0.0.1, for the admin's tests. */
 export interface HubApiStandIn extends LoopbackServer {
   requests: RecordedRequest[];
-  /** What the trigger endpoint answers next (202 with a fresh run id unless changed). */
-  triggerAnswer: { status: number; body: unknown };
+  /** What the trigger endpoint answers next (202 with STAND_IN_RUN_ID unless changed). */
+  triggerAnswer: ApiAnswer<TriggerAcceptedAnswer, 202> | MalformedAnswer;
   /** What `POST /api/v1/outbox/:id/retry` answers next (200 with the event pending unless changed). */
-  retryAnswer: { status: number; body: unknown };
+  retryAnswer: ApiAnswer<RetryAcceptedAnswer, 200> | MalformedAnswer;
 }
 
 export const STAND_IN_RUN_ID = '5b0a4c1e-8f7d-4e7a-9d51-2f3b6c7d8e90';
+const STAND_IN_REQUEST_ID = '0c4d2f7a-3e1b-4c5d-9a8f-6b7e1d2c3a40';
 
-/** The API's answer to a successful retry of `eventId` (the event fields the admin reads). */
-export function retriedAnswer(eventId: string, aggregateReset = false): { status: number; body: unknown } {
-  return { status: 200, body: { event: { id: eventId, status: 'pending', attempts: 0 }, previous_attempts: 10, aggregate_reset: aggregateReset } };
+/** An answer the real API never gives, for testing how the admin copes with one. */
+export function malformedAnswer(status: number, body: unknown): MalformedAnswer {
+  return { status, body, malformed: true };
+}
+
+/** The API's answer to a trigger it queued. */
+export function queuedAnswer(runId = STAND_IN_RUN_ID): ApiAnswer<TriggerAcceptedAnswer, 202> {
+  return { status: 202, body: { run_id: runId, request_id: STAND_IN_REQUEST_ID, status: 'queued' } };
+}
+
+/** The API's answer to a successful retry of `eventId`. */
+export function retriedAnswer(eventId: string, aggregateReset = false): ApiAnswer<RetryAcceptedAnswer, 200> {
+  return { status: 200, body: { event: { id: eventId, status: 'pending' }, previous_attempts: 10, aggregate_reset: aggregateReset } };
+}
+
+function respond({ status, body }: { status: number; body: unknown }): Response {
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 /** Serves `GET /api/v1/warehouses`, `POST /api/v1/trigger/internal-replenishment` and `POST /api/v1/outbox/:id/retry` on a free port. */
@@ -31,7 +66,7 @@ export async function startHubApiStandIn(warehouses: WarehouseOption[]): Promise
   const requests: RecordedRequest[] = [];
   const standIn: Pick<HubApiStandIn, 'requests' | 'triggerAnswer' | 'retryAnswer'> = {
     requests,
-    triggerAnswer: { status: 202, body: { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' } },
+    triggerAnswer: queuedAnswer(),
     retryAnswer: retriedAnswer(STAND_IN_RUN_ID),
   };
   const app = new Hono();
@@ -40,15 +75,9 @@ export async function startHubApiStandIn(warehouses: WarehouseOption[]): Promise
     requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), body: text ? JSON.parse(text) : undefined });
     await next();
   });
-  app.get('/api/v1/warehouses', (c) => c.json({ items: warehouses }));
-  app.post('/api/v1/trigger/internal-replenishment', () => {
-    const { status, body } = standIn.triggerAnswer;
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  });
-  app.post('/api/v1/outbox/:id/retry', () => {
-    const { status, body } = standIn.retryAnswer;
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  });
+  app.get('/api/v1/warehouses', (c) => c.json({ items: warehouses } satisfies WarehouseListAnswer));
+  app.post('/api/v1/trigger/internal-replenishment', () => respond(standIn.triggerAnswer));
+  app.post('/api/v1/outbox/:id/retry', () => respond(standIn.retryAnswer));
   return Object.assign(standIn, await listenOnLoopback(app.fetch));
 }
 

@@ -14,7 +14,7 @@ export interface OutboxPageModel {
   stats: OutboxStats;
   outcome:
     | { kind: 'invalid'; problems: string[] }
-    | { kind: 'events'; filters: OutboxFilters; events: OutboxEventView[]; nextBefore: string | null };
+    | { kind: 'events'; filters: OutboxFilters; events: OutboxEventView[]; nextCursor: string | null };
   flash?: RetryFlash | undefined;
   /** The API's origin (no path, no credentials), named when it cannot be reached. */
   apiOrigin: string;
@@ -35,15 +35,15 @@ function renderOutcome(outcome: OutboxPageModel['outcome']): Markup {
   if (outcome.kind === 'invalid') {
     return renderNotice('error', html`The filters could not be used:<ul>${outcome.problems.map((problem) => html`<li>${problem}</li>`)}</ul>`);
   }
-  const { events, filters, nextBefore } = outcome;
+  const { events, filters, nextCursor } = outcome;
   const filtered = filters.status !== undefined || filters.eventType !== undefined;
   if (events.length === 0) {
-    const message = filters.before ? 'No older outbox events.' : filtered ? 'No outbox events match the filters.' : 'The outbox is empty: no event has been written yet.';
+    const message = filters.cursor ? 'No older outbox events.' : filtered ? 'No outbox events match the filters.' : 'The outbox is empty: no event has been written yet.';
     return renderNotice('info', message);
   }
-  const older = nextBefore === null ? null : html`<p><a href="${outboxUrl({ ...filters, before: nextBefore })}">Older events →</a></p>`;
+  const older = nextCursor === null ? null : html`<p><a href="${outboxUrl({ ...filters, cursor: nextCursor })}">Older events →</a></p>`;
   return html`<p class="hint">${events.length} ${events.length === 1 ? 'event' : 'events'}${filtered ? ' matching the filters' : ''}, newest first${
-    nextBefore === null ? '' : ` (${OUTBOX_PAGE_SIZE} per page)`
+    nextCursor === null ? '' : ` (${OUTBOX_PAGE_SIZE} per page)`
   }.</p>
 ${renderOutboxTable(events, filters)}
 ${older}`;

@@ -11,7 +11,7 @@ export interface RunsListModel {
   form: RunsFormValues;
   outcome:
     | { kind: 'invalid'; problems: string[] }
-    | { kind: 'runs'; filters: RunsFilters; runs: RunRecord[]; nextBefore: string | null; warehouses: ReadonlyMap<string, WarehouseSummary> };
+    | { kind: 'runs'; filters: RunsFilters; runs: RunRecord[]; nextCursor: string | null; warehouses: ReadonlyMap<string, WarehouseSummary> };
 }
 
 /** The runs list: filters, then the runs newest first, each a link to its orders and their numbers. */
@@ -24,19 +24,19 @@ function renderOutcome(outcome: RunsListModel['outcome']): Markup {
   if (outcome.kind === 'invalid') {
     return renderNotice('error', html`The filters could not be used:<ul>${outcome.problems.map((problem) => html`<li>${problem}</li>`)}</ul>`);
   }
-  const { runs, filters, nextBefore, warehouses } = outcome;
+  const { runs, filters, nextCursor, warehouses } = outcome;
   const filtered = filters.status !== undefined || filters.trigger !== undefined;
   if (runs.length === 0) {
-    const message = filters.before
+    const message = filters.cursor
       ? 'No older runs.'
       : filtered
         ? 'No runs match the filters.'
         : 'No replenishment run has been started yet: start one from the logs page, the API or the schedule.';
     return renderNotice('info', message);
   }
-  const older = nextBefore === null ? null : html`<p><a href="${runsUrl({ ...filters, before: nextBefore })}">Older runs →</a></p>`;
+  const older = nextCursor === null ? null : html`<p><a href="${runsUrl({ ...filters, cursor: nextCursor })}">Older runs →</a></p>`;
   return html`<p class="hint">${runs.length} ${runs.length === 1 ? 'run' : 'runs'}${filtered ? ' matching the filters' : ''}, newest first${
-    nextBefore === null ? '' : ` (${RUNS_PAGE_SIZE} per page)`
+    nextCursor === null ? '' : ` (${RUNS_PAGE_SIZE} per page)`
   }. Open a run to check its orders line by line.</p>
 ${renderRunsTable(runs, warehouses)}
 ${older}`;

@@ -3,24 +3,17 @@ import { OUTBOX_STATUSES } from '@hub/db';
 import { ORDER_EVENT_TYPES, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
 import { z } from 'zod';
-import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
+import { API_ERROR_CODES, ApiError } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
 import { validate } from '../middleware/validate';
+import { pageBody, validateListQuery } from '../pagination';
 import { outboxEventBody, outboxStatsBody } from './outbox-body';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-
-const LIMIT_ERROR = { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` };
-
-// Strict: a misspelt filter (eventType) must not silently list everything.
-const listParameters = z.strictObject({
+const listFilters = {
   status: z.enum(OUTBOX_STATUSES, { error: `must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional(),
   event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(', ')}` }).optional(),
-  limit: z.coerce.number(LIMIT_ERROR).int(LIMIT_ERROR).min(1, LIMIT_ERROR).max(MAX_PAGE_SIZE, LIMIT_ERROR).default(DEFAULT_PAGE_SIZE),
-  before: z.uuid({ error: 'must be the id (UUID) of an outbox event, as next_before gives it' }).optional(),
   include: z.literal('payload', { error: 'can only be payload' }).optional(),
-});
+};
 
 const eventParameters = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
 
@@ -43,17 +36,17 @@ function retryLogPayload(event: OutboxEventView, previousAttempts: number, aggre
  */
 export function outboxRoutes(deps: ApiDependencies): Hono {
   return new Hono()
-    .get('/', validate('query', listParameters), async (c) => {
+    // `before` and `next_before` are the names this list had before every list took `cursor`; both stay.
+    .get('/', validateListQuery(listFilters, { beforeAlias: true }), async (c) => {
       const query = c.req.valid('query');
       const page = await listOutboxEvents(deps.sessions.open(), {
         status: query.status,
         eventType: query.event_type,
-        before: query.before,
+        cursor: query.cursor,
         limit: query.limit,
         includePayload: query.include === 'payload',
       });
-      if (page.kind === 'unknown_cursor') throw invalidInput('before', `before names no outbox event: ${query.before}`);
-      return c.json({ items: page.events.map(outboxEventBody), next_before: page.nextBefore });
+      return c.json({ ...pageBody(page, outboxEventBody), next_before: page.nextCursor });
     })
     .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES))))
     .post('/:id/retry', validate('param', eventParameters), async (c) => {

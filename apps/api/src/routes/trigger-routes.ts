@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { RunTrigger } from '@hub/db';
-import { isExternalSystemError, type ExternalSystem } from '@hub/integrations';
-import { planDryRun, RunInProgressError, startReplenishmentRun, UnknownWarehouseError } from '@hub/replenishment';
+import { planDryRun, startReplenishmentRun } from '@hub/replenishment';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
@@ -15,7 +14,6 @@ const QUEUED = 'queued';
 /** Who can start a run over HTTP: a caller of this endpoint, or the admin app's button on an operator's behalf. */
 const HTTP_TRIGGERS = ['endpoint', 'admin'] as const satisfies readonly RunTrigger[];
 const DEFAULT_TRIGGER: RunTrigger = 'endpoint';
-const SYSTEM_NAMES: Record<ExternalSystem, string> = { '1c': '1С', moysklad: 'МойСклад' };
 /** The body names one warehouse at most; a larger one is not a trigger and is not read into memory. */
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -45,20 +43,6 @@ function pickOnce<T extends string>(field: string, fromQuery: T | undefined, fro
   return fromQuery ?? fromBody;
 }
 
-/** The lib's refusals as API errors; anything else goes on to onError. */
-function toApiError(error: unknown): never {
-  if (error instanceof UnknownWarehouseError) {
-    throw invalidInput(WAREHOUSE_ID, `warehouse_id ${error.warehouseId} is not a known warehouse; GET /api/v1/warehouses lists them`, API_ERROR_CODES.unknownWarehouse);
-  }
-  if (error instanceof RunInProgressError) {
-    throw new ApiError(409, API_ERROR_CODES.runInProgress, `${error.message}; GET /api/v1/runs/${error.activeRunId} shows it`, undefined, { runId: error.activeRunId });
-  }
-  if (isExternalSystemError(error)) {
-    throw new ApiError(502, API_ERROR_CODES.upstreamFailed, `The dry run could not read ${SYSTEM_NAMES[error.system]}: ${error.message}`, undefined, { cause: error });
-  }
-  throw error;
-}
-
 /**
  * POST /internal-replenishment: queue a run and answer 202 at once (the run goes on in
  * the background), or 409 naming the run in progress for an overlapping target. With
@@ -77,10 +61,10 @@ export function triggerRoutes(deps: ApiDependencies): Hono {
       const trigger = pickOnce(TRIGGER, query[TRIGGER], body[TRIGGER]) ?? DEFAULT_TRIGGER;
       const requestId = c.get('requestId');
       if (query.dry_run === true) {
-        const plan = await planDryRun(deps, { requestId, warehouseId }).catch(toApiError);
+        const plan = await planDryRun(deps, { requestId, warehouseId });
         return c.json(dryRunBody(plan, requestId), 200);
       }
-      const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId }).catch(toApiError);
+      const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId });
       deps.onRunStarted?.(run.completion);
       await deps.logger.info('Internal replenishment triggered', {
         runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId },

@@ -1,4 +1,16 @@
-import { toDate, toDateOrNull, type EntityManager, type RunStatus, type RunTrigger } from '@hub/db';
+import {
+  keysetTable,
+  newestFirst,
+  olderThanCursor,
+  readKeysetPage,
+  toDate,
+  toDateOrNull,
+  type EntityManager,
+  type KeysetPage,
+  type KeysetPageRequest,
+  type RunStatus,
+  type RunTrigger,
+} from '@hub/db';
 
 const INSERT_RUN = `
   insert into replenishment_runs (id, trigger, request_id, target_warehouse_id, parameters, status)
@@ -16,20 +28,15 @@ const RUN_COLUMNS = `
 
 const SELECT_RUN = `select ${RUN_COLUMNS} from replenishment_runs where id = ?::uuid`;
 
-/*
- * Newest first; the cursor is the last run of the previous page, so runs started while
- * an operator pages never shift a page. Parameters: status, trigger, cursor (each
- * optional), limit.
- */
+const RUNS = keysetTable('replenishment_runs', 'run');
+
+// Newest first, a page at a time. Parameters: status, trigger (each null for any), the keyset's.
 const SELECT_RUNS = `
   select ${RUN_COLUMNS} from replenishment_runs
   where (?::text is null or status = ?::text)
     and (?::text is null or trigger = ?::text)
-    and (?::uuid is null or (created_at, id) < (select c.created_at, c.id from replenishment_runs c where c.id = ?::uuid))
-  order by created_at desc, id desc
-  limit ?::integer`;
-
-const RUN_EXISTS = `select 1 from replenishment_runs where id = ?::uuid`;
+    and ${olderThanCursor(RUNS)}
+  ${newestFirst(RUNS)}`;
 
 /** A run as the API shows it. */
 export interface RunRecord {
@@ -91,36 +98,18 @@ export async function findRun(em: EntityManager, runId: string): Promise<RunReco
   return row ? toRecord(row) : null;
 }
 
-export interface RunListQuery {
+/** Which runs to list: by status and trigger (each optional), a page from `cursor` on. */
+export interface RunListQuery extends KeysetPageRequest {
   status?: RunStatus | undefined;
   trigger?: RunTrigger | undefined;
-  /** The id of the last run of the previous page. */
-  after?: string | undefined;
-  limit: number;
 }
 
-export interface RunPage {
-  items: RunRecord[];
-  /** Pass as `after` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
-
-/** A page of runs, newest first. Throws UnknownRunCursorError when `after` names no run. */
-export async function listRuns(em: EntityManager, query: RunListQuery): Promise<RunPage> {
-  const after = query.after ?? null;
-  if (after !== null && (await em.execute(RUN_EXISTS, [after], 'all')).length === 0) throw new UnknownRunCursorError(after);
+/** A page of runs, newest first. Throws UnknownCursorError (from @hub/db) when `cursor` names no run. */
+export async function listRuns(em: EntityManager, query: RunListQuery): Promise<KeysetPage<RunRecord>> {
   const status = query.status ?? null;
   const trigger = query.trigger ?? null;
-  const rows = await em.execute<RunRow[]>(SELECT_RUNS, [status, status, trigger, trigger, after, after, query.limit + 1], 'all');
-  const items = rows.slice(0, query.limit).map(toRecord);
-  return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
-}
-
-/** A page cursor that names no run (a typo, or a run deleted since). */
-export class UnknownRunCursorError extends Error {
-  readonly code = 'unknown_cursor';
-  constructor(readonly cursor: string) {
-    super(`No run with id ${cursor}: pass the next_cursor of the previous page`);
-    this.name = 'UnknownRunCursorError';
-  }
+  const page = await readKeysetPage(em, RUNS, query, (keyset) =>
+    em.execute<RunRow[]>(SELECT_RUNS, [status, status, trigger, trigger, ...keyset.cursor, keyset.limit], 'all'),
+  );
+  return { items: page.items.map(toRecord), nextCursor: page.nextCursor };
 }
