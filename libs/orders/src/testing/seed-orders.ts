@@ -64,6 +64,12 @@ export interface SeedOrdersOptions {
   catalog?: OrderCatalog;
   /** How many of each product an order asks for; default 6. */
   quantity?: number;
+  /** The numbers every line was produced by; default `{ allocated: quantity }`. */
+  explanation?: object;
+  /** A run already recorded to add the orders to; default a new succeeded one. */
+  runId?: string;
+  /** The other side's document, stored as the orders' external id and number (as a delivery does). */
+  document?: { id: string; number: string };
 }
 
 /** A seeded order and the event that delivers it. */
@@ -89,6 +95,7 @@ const SELECT_EVENTS = `select aggregate_id, id from outbox_events where aggregat
  */
 export async function seedOrders(sessions: SessionFactory, options: SeedOrdersOptions = {}): Promise<SeededOrder[]> {
   const { kind = TRANSFER_ORDER, count = 1, status = 'pending', catalog = DEMO_CATALOG, quantity = 6 } = options;
+  const explanation = options.explanation ?? { allocated: quantity };
   return sessions.withSession(async (tx) => {
     const upsertWarehouse = async (w: CatalogWarehouse) => (await tx.execute<{ id: string }[]>(UPSERT_WAREHOUSE, [w.externalId, w.code, w.name], 'all'))[0]!.id;
     const [sourceId, targetId] = [await upsertWarehouse(catalog.source), await upsertWarehouse(catalog.target)];
@@ -97,12 +104,12 @@ export async function seedOrders(sessions: SessionFactory, options: SeedOrdersOp
       const [row] = await tx.execute<{ id: string }[]>(UPSERT_PRODUCT, [product.externalId, product.sku, product.name], 'all');
       products.push({ id: row!.id, ...product });
     }
-    const runId = randomUUID();
-    await tx.execute(INSERT_RUN, [runId], 'run');
+    const runId = options.runId ?? randomUUID();
+    if (options.runId === undefined) await tx.execute(INSERT_RUN, [runId], 'run');
 
     const orderIds: string[] = [];
     for (let index = 0; index < count; index += 1) {
-      const lines = products.map((product) => ({ product, quantity, explanation: { allocated: quantity } }));
+      const lines = products.map((product) => ({ product, quantity, explanation }));
       orderIds.push(
         kind.aggregateType === EXTERNAL_ORDER.aggregateType
           ? await writeExternalOrder(tx, { runId, target: { id: targetId, code: catalog.target.code, name: catalog.target.name }, lines })
@@ -115,6 +122,10 @@ export async function seedOrders(sessions: SessionFactory, options: SeedOrdersOp
       );
     }
     if (status !== 'pending') await tx.execute(`update ${kind.table} set status = ? where id = any(?::uuid[])`, [status, sqlArray(orderIds)], 'run');
+    if (options.document) {
+      const { id, number } = options.document;
+      await tx.execute(`update ${kind.table} set external_id = ?, external_number = ? where id = any(?::uuid[])`, [id, number, sqlArray(orderIds)], 'run');
+    }
     const events = new Map((await tx.execute<{ aggregate_id: string; id: string }[]>(SELECT_EVENTS, [sqlArray(orderIds)], 'all')).map((e) => [e.aggregate_id, e.id]));
     return orderIds.map((orderId) => ({ orderId, eventId: events.get(orderId)!, runId, targetWarehouseId: targetId }));
   });

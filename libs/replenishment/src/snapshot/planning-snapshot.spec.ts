@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
+import { seedOrder } from '@hub/orders/testing';
 import { storeStock } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { insertRun } from '../sql/runs-sql';
@@ -73,11 +74,7 @@ describe('the planning snapshot, and what a run stores of it', () => {
 
   it('reads the catalogue, then the sent orders, then stock, telling the observer of each part in that sequence', async () => {
     const oneC = scriptedOneC({ warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }], settings: { A: [setting('p1', 7, 10)] }, stock: { A: [item('p1', 4)] } });
-    await fx.query(`insert into replenishment_runs (id, trigger) values (?, 'endpoint')`, [randomUUID()]);
-    const [run] = await fx.query<{ id: string }>('select id from replenishment_runs limit 1');
-    const [target] = await fx.query<{ id: string }>(`select id from warehouses where external_id = 'A'`);
-    await fx.query(`insert into transfer_orders (id, run_id, source_warehouse_id, target_warehouse_id, status, external_id)
-      values (?, ?, ?, ?, 'sent', 'doc-1')`, [randomUUID(), run!.id, target!.id, target!.id]);
+    const sent = await seedOrder(fx.sessions, { status: 'sent', document: { id: 'doc-1', number: 'ПМ-000001' } });
     const told: string[] = [];
 
     const snapshot = await readPlanningSnapshot({ sessions: fx.sessions, oneC }, {
@@ -92,7 +89,7 @@ describe('the planning snapshot, and what a run stores of it', () => {
     ]);
     expect(oneC.asked).toEqual(['warehouses', 'norms', 'open orders', 'one order', 'stock']);
     expect(snapshot.sentOrders).toMatchObject([{ verdict: 'unknown', reason: '1С has no transfer order with id doc-1' }]);
-    await fx.query(`delete from transfer_orders where external_id = 'doc-1'`);
+    await fx.query('delete from transfer_orders where id = ?', [sent.orderId]);
   });
 
   it('names products from stock, sums repeated stock lines once, and keeps the name when settings mention the product again', async () => {

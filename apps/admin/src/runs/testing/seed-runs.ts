@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionFactory } from '@hub/db';
 import { EXTERNAL_ORDER, TRANSFER_ORDER } from '@hub/orders';
-import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
+import { seedOrder } from '@hub/orders/testing';
+import { DEAD_EVENT, updateEvent } from '@hub/outbox/testing';
 import type { LineExplanation } from '@hub/replenishment';
 
 /** A run row to insert; `minutesAgo` places it in the list (newest first). */
@@ -32,12 +33,6 @@ export async function seedRun(sessions: SessionFactory, run: SeededRun): Promise
   return id;
 }
 
-async function seedWarehouse(sessions: SessionFactory, code: string, name: string): Promise<string> {
-  const id = randomUUID();
-  await sessions.open().execute('insert into warehouses (id, external_id, code, name) values (?::uuid, ?, ?, ?)', [id, `1c-${code}`, code, name], 'run');
-  return id;
-}
-
 /*
  * Odoo's example: min 10, max 40, multiple 6, position 9 − 3 + 2 = 8 → need 36. Another target
  * needs 12 (total 48) and the one donor spares 30: fair share 30/48, quota floor(30 × 36 / (48 × 6))
@@ -62,30 +57,24 @@ export interface RunWithOrders {
  * and a pending outside order of 12 (its event dead), one explained line each.
  */
 export async function seedRunWithOrders(sessions: SessionFactory): Promise<RunWithOrders> {
-  const donor = await seedWarehouse(sessions, 'MSK-1', 'Moscow central');
-  const target = await seedWarehouse(sessions, 'SPB-1', 'Saint Petersburg');
-  const product = randomUUID();
-  const em = sessions.open();
-  await em.execute(`insert into products (id, external_id, sku, name) values (?::uuid, '1c-kefir', 'SKU-0002', 'Кефир <2,5%> 900 г')`, [product], 'run');
+  const catalog = {
+    source: { externalId: '1c-MSK-1', code: 'MSK-1', name: 'Moscow central' },
+    target: { externalId: '1c-SPB-1', code: 'SPB-1', name: 'Saint Petersburg' },
+    products: [{ externalId: '1c-kefir', sku: 'SKU-0002', name: 'Кефир <2,5%> 900 г' }],
+  };
   const counts = { needs: 1, transferOrders: 1, transferLines: 1, unitsPlanned: 24, externalOrders: 1, externalLines: 1, externalUnits: 12, outboxEvents: 2 };
-  const runId = await seedRun(sessions, { status: 'succeeded', trigger: 'admin', minutesAgo: 30, targetWarehouseId: target, counts });
+  const runId = await seedRun(sessions, { status: 'succeeded', trigger: 'admin', minutesAgo: 30, counts });
 
-  const [transferOrderId, externalOrderId] = [randomUUID(), randomUUID()];
-  await em.execute(
-    `insert into transfer_orders (id, run_id, source_warehouse_id, target_warehouse_id, status, external_id, external_number)
-     values (?::uuid, ?::uuid, ?::uuid, ?::uuid, 'sent', '1c-doc-77', 'ПР-000123')`,
-    [transferOrderId, runId, donor, target], 'run');
-  await em.execute(`insert into transfer_order_lines (id, transfer_order_id, product_id, quantity, explanation) values (?::uuid, ?::uuid, ?::uuid, 24, ?::jsonb)`,
-    [randomUUID(), transferOrderId, product, JSON.stringify(TRANSFER_EXPLANATION)], 'run');
-  await seedOutboxEvent(sessions, {
-    aggregateType: TRANSFER_ORDER.aggregateType, aggregateId: transferOrderId, eventType: TRANSFER_ORDER.eventType,
-    set: "status = 'delivered', attempts = 1, delivered_at = now(), response_ref = '1c-doc-77'",
+  const transfer = await seedOrder(sessions, {
+    kind: TRANSFER_ORDER, runId, catalog, quantity: 24, explanation: TRANSFER_EXPLANATION, status: 'sent', document: { id: '1c-doc-77', number: 'ПР-000123' },
   });
-
-  await em.execute(`insert into external_orders (id, run_id, target_warehouse_id, status) values (?::uuid, ?::uuid, ?::uuid, 'pending')`,
-    [externalOrderId, runId, target], 'run');
-  await em.execute(`insert into external_order_lines (id, external_order_id, product_id, quantity, explanation) values (?::uuid, ?::uuid, ?::uuid, 12, ?::jsonb)`,
-    [randomUUID(), externalOrderId, product, JSON.stringify(OUTSIDE_EXPLANATION)], 'run');
-  await seedOutboxEvent(sessions, { aggregateType: EXTERNAL_ORDER.aggregateType, aggregateId: externalOrderId, eventType: EXTERNAL_ORDER.eventType, set: DEAD_EVENT });
+  await updateEvent(sessions, transfer.eventId, "status = 'delivered', attempts = 1, delivered_at = now(), response_ref = '1c-doc-77'");
+  const outside = await seedOrder(sessions, { kind: EXTERNAL_ORDER, runId, catalog, quantity: 12, explanation: OUTSIDE_EXPLANATION });
+  await updateEvent(sessions, outside.eventId, DEAD_EVENT);
+  // The run was for SPB-1, which exists once the orders named it.
+  await sessions.open().execute(
+    `update replenishment_runs set target_warehouse_id = ?::uuid, parameters = jsonb_build_object('warehouseId', ?::text) where id = ?::uuid`,
+    [transfer.targetWarehouseId, transfer.targetWarehouseId, runId], 'run');
+  const [transferOrderId, externalOrderId, target] = [transfer.orderId, outside.orderId, transfer.targetWarehouseId];
   return { runId, targetWarehouseId: target, transferOrderId, externalOrderId };
 }
