@@ -12,3 +12,5 @@ export {
 } from './sandbox-process';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
 export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
+export { latch, type Latch } from './latch';
+export { waitFor } from './wait-for';
