@@ -14,3 +14,4 @@ export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOpti
 export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
 export { waitFor } from './wait-for';
+export { captureStdout, type CapturedStdout } from './stdout-capture';
