@@ -13,5 +13,7 @@ export {
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
 export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
+export { within } from './within';
+export { stillPending } from './still-pending';
 export { waitFor } from './wait-for';
 export { captureStdout, type CapturedStdout } from './stdout-capture';
