@@ -3,13 +3,14 @@ export { useTestOrm, type TestOrm } from './test-orm';
 export { openLoggedTestDatabase, type LoggedTestDatabase } from './logged-test-database';
 export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDatabaseName, quoteIdent } from './server';
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
+export { oneCClientFor, startSandboxProcess, type SandboxProcess } from './sandbox-process';
 export {
-  oneCClientFor,
-  startSandboxProcess,
-  type SandboxProcess,
+  sandboxControl,
+  type SandboxControl,
+  type SandboxFaults,
   type SandboxTransferOrders,
   type SandboxInjectedFault,
-} from './sandbox-process';
+} from './sandbox-control';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
 export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
