@@ -18,3 +18,4 @@ export { within } from './within';
 export { stillPending } from './still-pending';
 export { waitFor } from './wait-for';
 export { captureStdout, type CapturedStdout } from './stdout-capture';
+export { startApiProcess, type ApiProcess, type ApiProcessOptions } from './api-process';
