@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestOrm } from '@hub/testing';
+import { captureStdout, useTestOrm } from '@hub/testing';
 import { createAdminApp } from './app';
-import { captureLogger, followRedirect, postForm } from './testing/admin-forms';
+import { followRedirect, postForm } from './testing/admin-forms';
 import { malformedAnswer, queuedAnswer, startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
 
 const API_TOKEN = 'admin-to-api-secret-7f3a9c';
@@ -26,7 +26,8 @@ async function followToLogs(app: ReturnType<typeof createAdminApp>, response: Re
 describe('the "Run internal replenishment" button', () => {
   const database = useTestOrm();
   let api: HubApiStandIn;
-  const { logger, lines: logLines } = captureLogger();
+  const stdout = captureStdout('admin');
+  const { logger } = stdout;
 
   beforeAll(async () => {
     api = await startHubApiStandIn([{ id: WAREHOUSE_ID, code: 'MSK-1', name: 'Moscow 1' }]);
@@ -96,8 +97,8 @@ describe('the "Run internal replenishment" button', () => {
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: the API at <code>${downUrl}</code> could not be reached.`);
     expect(page).not.toContain(API_TOKEN);
-    expect(logLines.join('')).toContain('internal replenishment trigger failed');
-    expect(logLines.join('')).not.toContain(API_TOKEN);
+    expect(stdout.text()).toContain('internal replenishment trigger failed');
+    expect(stdout.text()).not.toContain(API_TOKEN);
   });
 
   it('refuses a post from another site (CSRF) without calling the API', async () => {
@@ -128,6 +129,6 @@ describe('the "Run internal replenishment" button', () => {
     const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const paths = ['/logs', '/logs?period=7d', '/logs?run_id=bad', '/nowhere', '/health', `/logs?trigger=rejected&trigger_status=401`];
     for (const path of paths) expect(await (await app.request(`http://localhost${path}`)).text()).not.toContain(API_TOKEN);
-    expect(logLines.join('')).not.toContain(API_TOKEN);
+    expect(stdout.text()).not.toContain(API_TOKEN);
   });
 });

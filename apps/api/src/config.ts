@@ -1,15 +1,29 @@
-import { hostSetting, optionalSetting, portSetting, readEnvConfig } from '@hub/runtime';
+import { blankAsUnset, hostSetting, optionalSetting, portSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
+
+/** How long shutdown waits for runs in progress before closing the database anyway. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 30_000;
 
 const apiEnvSchema = z.object({
   API_PORT: portSetting(8000),
   API_HOST: hostSetting(),
   API_TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),
+  API_SHUTDOWN_GRACE_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int({ error: 'must be a whole number of milliseconds' })
+      .min(0, { error: 'must not be negative' })
+      .default(DEFAULT_SHUTDOWN_GRACE_MS),
+  ),
 });
 
 export type ApiConfig = z.output<typeof apiEnvSchema>;
 
-/** API_PORT (default 8000), API_HOST (default 0.0.0.0) and the optional API_TOKEN. */
+/**
+ * API_PORT (default 8000), API_HOST (default 0.0.0.0), the optional API_TOKEN, and
+ * API_SHUTDOWN_GRACE_MS (default 30 s): how long a stop waits for runs in progress.
+ */
 export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return readEnvConfig(apiEnvSchema, env);
 }

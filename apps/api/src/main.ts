@@ -8,9 +8,6 @@ import { createApp } from './app';
 import { readApiConfig } from './config';
 import { createRunTracker } from './run-tracker';
 
-/** How long shutdown waits for runs in progress before closing the database anyway. */
-const SHUTDOWN_GRACE_MS = 30_000;
-
 const stdout = createStdoutLogger('api');
 
 async function main(): Promise<void> {
@@ -30,8 +27,9 @@ async function main(): Promise<void> {
   stopOnSignals('api', stdout, async (signal) => {
     stdout.info({ signal, runsInProgress: runs.size }, 'api stopping: no new requests, waiting for runs in progress');
     await closeHttpServer(server);
-    if (!(await runs.drain(SHUTDOWN_GRACE_MS))) {
-      stdout.warn({ runsInProgress: runs.size }, `runs still in progress after ${SHUTDOWN_GRACE_MS} ms; they stay 'running' in replenishment_runs`);
+    const graceMs = config.API_SHUTDOWN_GRACE_MS;
+    if (!(await runs.drain(graceMs))) {
+      stdout.warn({ runsInProgress: runs.size }, `runs still in progress after ${graceMs} ms; they stay 'running' in replenishment_runs`);
     }
     await disconnectDatabase();
     stdout.info('api stopped');

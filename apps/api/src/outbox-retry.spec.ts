@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSFER_ORDER } from '@hub/orders';
 import { eventNamesOf, readOrder, seedOrder } from '@hub/orders/testing';
 import { DEAD_EVENT, seedOutboxEvent, updateEvent } from '@hub/outbox/testing';
-import { findFreePort, oneCClientFor } from '@hub/testing';
+import { findFreePort, oneCClientFor, waitFor } from '@hub/testing';
 import { openApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const OUTBOX = 'http://localhost/api/v1/outbox';
@@ -97,11 +97,8 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
 
 /** Waits (bounded) until `count` other sessions of this database wait for a row lock. */
 async function waitForLockWaiters(fx: ApiFixture, count: number): Promise<void> {
-  for (let poll = 0; poll < 200; poll += 1) {
-    const [row] = await fx.query<{ waiting: number }>(
-      `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-    if ((row?.waiting ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${count} sessions never waited for the row lock`);
+  const waiting = async () =>
+    (await fx.query<{ waiting: number }>(
+      `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]?.waiting ?? 0;
+  await waitFor(async () => ((await waiting()) >= count ? true : undefined), 15_000, `${count} sessions never waited for the row lock`);
 }

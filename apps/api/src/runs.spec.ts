@@ -21,9 +21,10 @@ describe('runs over the API: conflicts, list and detail', () => {
   };
 
   it('answers concurrent triggers with one 202 and 409s naming the running run', async () => {
-    // 1С answers the admitted run slowly, so it is still running when the others arrive.
-    await fetch(`${env.sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 500, times: 1 }) });
+    // 1С holds the admitted run's first call until the faults are cleared, so it is still running when the others arrive.
+    await env.sandbox.injectFault({ latencyMs: 60_000, times: 1 });
     const responses = await Promise.all([post(TRIGGER, { trigger: 'admin' }), post(TRIGGER, { trigger: 'admin' }), post(TRIGGER, { trigger: 'admin' })]);
+    await env.sandbox.clearFaults();
     const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as { run_id?: string; error?: { code: string; run_id: string } } })));
     const accepted = bodies.filter((b) => b.status === 202);
     expect(accepted).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeededOrder } from '@hub/orders/testing';
-import { useReplicaEnv, waitFor } from './testing/replica-env';
+import { waitFor } from '@hub/testing';
+import { useReplicaEnv } from './testing/replica-env';
 
 /**
  * Small batches polled every 100 ms, so that the replicas share the work. The timeout is far

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { captureStdout, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { connectDatabase, createSessionFactory, disconnectDatabase, getOrm, getSession } from '@hub/db';
 import { withLogContext } from './correlation';
 import { LoggerService } from './logger-service';
-import { captureStdout, readLogRows } from './testing/log-capture';
+import { readLogRows } from './testing/read-log-rows';
 
 const JOB_ID = '9b2f4c6e-1a3d-4e5f-8a7b-0c1d2e3f4a5b';
 

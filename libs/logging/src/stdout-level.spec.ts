@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureStdout } from './testing/log-capture';
+import { captureStdout } from '@hub/testing';
 
 describe('the stdout logger level (LOG_LEVEL)', () => {
   it('takes the table\'s spellings in any case: WARNING drops INFO lines', () => {

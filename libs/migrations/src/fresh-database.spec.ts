@@ -1,9 +1,9 @@
 /** migrateUp / migrateDown on a new, empty database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { captureStdout, createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { migrationsList } from './migrations';
 import { migrateDown, migrateUp } from './runner';
-import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
+import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 
 const NAMES = migrationsList.map((m) => m.name);
 const NORMALISE = 'Migration20250923000100_normalise_legacy_integration_logs';
@@ -11,7 +11,7 @@ const NORMALISE = 'Migration20250923000100_normalise_legacy_integration_logs';
 describe('migrations on a new database', () => {
   let db: TestDatabase;
   let applied: string[];
-  const log = captureLogger();
+  const log = captureStdout('migrations', 'info');
 
   beforeAll(async () => {
     db = await createEmptyTestDatabase('hub_test_fresh');
@@ -72,7 +72,7 @@ describe('migrations on a new database', () => {
   });
 
   it('applies nothing when run again, and says the schema is current', async () => {
-    const again = captureLogger();
+    const again = captureStdout('migrations', 'info');
     expect(await migrateUp(db.url, again.logger)).toEqual([]);
     expect(again.lines().map((line) => line['msg'])).toEqual(['Database schema is current: no migrations to apply.']);
   });
@@ -80,7 +80,7 @@ describe('migrations on a new database', () => {
   it('reverts the latest migration and applies it again', async () => {
     const latest = NAMES.at(-1) ?? '';
     const current = await withClient(db.url, schemaFingerprint);
-    const down = captureLogger();
+    const down = captureStdout('migrations', 'info');
     expect(await migrateDown(db.url, down.logger)).toEqual([latest]);
     expect(down.lines().map((line) => line['msg'])).toContain(`Reverted migration ${latest}`);
     await withClient(db.url, async (client) => {
@@ -88,7 +88,7 @@ describe('migrations on a new database', () => {
       // Every migration changes the schema, so reverting one must show in it.
       expect(await schemaFingerprint(client)).not.toEqual(current);
     });
-    expect(await migrateUp(db.url, captureLogger().logger)).toEqual([latest]);
+    expect(await migrateUp(db.url, captureStdout('migrations', 'info').logger)).toEqual([latest]);
     expect(await withClient(db.url, recordedMigrations)).toEqual(NAMES);
     expect(await withClient(db.url, schemaFingerprint)).toEqual(current);
   });
@@ -99,7 +99,7 @@ describe('migrations on a new database', () => {
     );
     const before = await withClient(db.url, async (client) => [await schemaFingerprint(client), await logsFingerprint(client)]);
     await withClient(db.url, (client) => client.query('delete from mikro_orm_migrations where name = $1', [NORMALISE]));
-    expect(await migrateUp(db.url, captureLogger().logger)).toEqual([NORMALISE]);
+    expect(await migrateUp(db.url, captureStdout('migrations', 'info').logger)).toEqual([NORMALISE]);
     const after = await withClient(db.url, async (client) => [await schemaFingerprint(client), await logsFingerprint(client)]);
     expect(after).toEqual(before);
   });

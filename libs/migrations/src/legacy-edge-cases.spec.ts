@@ -1,12 +1,12 @@
 /** Legacy values the fixture lacks, a half-migrated table, and a table too unlike the legacy one. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
+import { captureStdout, createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
 import type { Client } from 'pg';
 import { MigrationRunFailedError } from './errors';
 import { prepareLegacyLogsNormalisation } from './legacy-logs/normalise';
 import { UnexpectedLogsTableError } from './legacy-logs/plan';
 import { migrateUp } from './runner';
-import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
+import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 import { EDGE_ROWS, EXPECTED_COUNTS, EXPECTED_ROWS, LEGACY_TABLE_SQL, type LegacyRow } from './test-support/legacy-edge-cases';
 
 const ROWS_SQL = `select id::int as id, run_id, request_id, job_id, job_name, payload::text as payload, details::text as details
@@ -41,7 +41,7 @@ describe('normalising legacy values the fixture does not hold', () => {
   afterEach(() => db.drop());
 
   it('counts per column what converts, what is emptied and what is kept aside, changing nothing', async () => {
-    const captured = captureLogger();
+    const captured = captureStdout('migrations', 'info');
     const before = await withClient(db.url, logsFingerprint);
     const statements = await withClient(db.url, async (client) => {
       await client.query('begin');
@@ -61,7 +61,7 @@ describe('normalising legacy values the fixture does not hold', () => {
   });
 
   it('converts braces, upper case, missing or extra hyphens and padding; empties blanks and any-case None/NULL', async () => {
-    await migrateUp(db.url, captureLogger().logger);
+    await migrateUp(db.url, captureStdout('migrations', 'info').logger);
     const rows = await withClient(db.url, async (client) => (await client.query(ROWS_SQL)).rows);
     expect(rows).toEqual(EXPECTED_ROWS);
   });
@@ -83,7 +83,7 @@ describe('normalising a table that already has job_name', () => {
   afterEach(() => db.drop());
 
   it('never overwrites a job_name: a different job_id text is kept under details._legacy', async () => {
-    await migrateUp(db.url, captureLogger().logger);
+    await migrateUp(db.url, captureStdout('migrations', 'info').logger);
     const rows = await withClient(db.url, async (client) => (await client.query(ROWS_SQL)).rows);
     expect(rows.map(({ id, job_id, job_name, details }) => ({ id, job_id, job_name, details }))).toEqual([
       { id: 1, job_id: null, job_name: 'process_outbox_events_job', details: '{"_legacy": {"job_id": "nightly_export_job"}}' },
@@ -112,7 +112,7 @@ describe('a table unlike the Python release’s', () => {
       await logsFingerprint(client),
     ];
     const before = await withClient(db.url, shape);
-    const error = await migrateUp(db.url, captureLogger().logger).then(
+    const error = await migrateUp(db.url, captureStdout('migrations', 'info').logger).then(
       () => undefined,
       (reason: unknown) => reason,
     );

@@ -1,9 +1,9 @@
 /** The legacy fixture's values after migrateUp, row by row as its closing table lists them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
+import { captureStdout, createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
 import { Client } from 'pg';
 import { migrateUp } from './runner';
-import { captureLogger, loadLegacyFixture } from './test-support/database';
+import { loadLegacyFixture } from './test-support/database';
 
 /** The fixture's formula for generated row g's ids (seed 'run' or 'job'), as a uuid. */
 const generatedUuid = (seed: string): string => `(substr(md5('${seed}' || id), 1, 8) || '-' || substr(md5('${seed}' || id), 9, 4)
@@ -27,7 +27,7 @@ describe('legacy fixture values after migrateUp', () => {
   beforeAll(async () => {
     db = await createEmptyTestDatabase('hub_test_legacy_values');
     await loadLegacyFixture(db.url);
-    await migrateUp(db.url, captureLogger().logger);
+    await migrateUp(db.url, captureStdout('migrations', 'info').logger);
     client = new Client({ connectionString: db.url });
     await client.connect();
   });

@@ -3,11 +3,10 @@
  * every line of the fixture's closing table. Value-level rows are in legacy-fixture-values.spec.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { captureStdout, createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { migrationsList } from './migrations';
 import { migrateUp } from './runner';
 import {
-  captureLogger,
   installChangeAudit,
   loadLegacyFixture,
   logsFingerprint,
@@ -30,7 +29,7 @@ describe('migrateUp on the legacy fixture', () => {
     await loadLegacyFixture(db.url);
     before = await withClient(db.url, async (client) => (await client.query(SNAPSHOT_SQL)).rows);
     await withClient(db.url, installChangeAudit);
-    applied = await migrateUp(db.url, captureLogger().logger);
+    applied = await migrateUp(db.url, captureStdout('migrations', 'info').logger);
     audit = await withClient(db.url, removeChangeAudit);
   });
   afterAll(() => db.drop());
@@ -117,9 +116,9 @@ describe('migrateUp on the legacy fixture', () => {
 
   it('changes nothing when run again, nor when the normalisation itself is re-applied', async () => {
     const fingerprint = await withClient(db.url, logsFingerprint);
-    expect(await migrateUp(db.url, captureLogger().logger)).toEqual([]);
+    expect(await migrateUp(db.url, captureStdout('migrations', 'info').logger)).toEqual([]);
     await withClient(db.url, (client) => client.query('delete from mikro_orm_migrations where name = $1', [NORMALISE]));
-    expect(await migrateUp(db.url, captureLogger().logger)).toEqual([NORMALISE]);
+    expect(await migrateUp(db.url, captureStdout('migrations', 'info').logger)).toEqual([NORMALISE]);
     expect(await withClient(db.url, logsFingerprint)).toBe(fingerprint);
   });
 });

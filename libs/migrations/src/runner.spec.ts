@@ -1,12 +1,12 @@
 /** The runner's guarantees: the lock under concurrent starts, unknown and pending migrations. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADVISORY_LOCKS } from '@hub/db';
-import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
+import { captureStdout, createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
 import { migrateDown, migrateUp } from './runner';
 import { checkMigrations, migrationStatus } from './status';
-import { captureLogger, logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
+import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 
 const NAMES = migrationsList.map((m) => m.name);
 const FROM_THE_FUTURE = 'Migration20991231000000_from_a_newer_build';
@@ -19,7 +19,7 @@ describe('three apps starting at once on a new database', () => {
   afterEach(() => db.drop());
 
   it('apply each migration exactly once, and all three start', async () => {
-    const results = await Promise.all([1, 2, 3].map(() => migrateUp(db.url, captureLogger().logger)));
+    const results = await Promise.all([1, 2, 3].map(() => migrateUp(db.url, captureStdout('migrations', 'info').logger)));
     expect(results.flat().sort()).toEqual([...NAMES].sort());
     expect(results.filter((applied) => applied.length > 0)).toEqual([NAMES]);
     expect(await withClient(db.url, recordedMigrations)).toEqual(NAMES);
@@ -28,7 +28,7 @@ describe('three apps starting at once on a new database', () => {
   it('say so when they wait for another process to finish migrating, then go on', async () => {
     await withClient(db.url, async (holder) => {
       await holder.query('select pg_advisory_lock($1::bigint)', [ADVISORY_LOCKS.migrations]);
-      const waiting = captureLogger();
+      const waiting = captureStdout('migrations', 'info');
       const up = migrateUp(db.url, waiting.logger);
       const saidSo = () => waiting.lines().some((line) => line['msg'] === 'Another process is applying migrations: waiting for it to finish.');
       await vi.waitFor(() => expect(saidSo()).toBe(true), { timeout: 10_000 });
@@ -54,7 +54,7 @@ describe('a database migrated by a newer build', () => {
 
   it('is refused by up, naming the unknown migration and the fix, and left as it was', async () => {
     const before = await snapshot(db.url);
-    const refusal = migrateUp(db.url, captureLogger().logger);
+    const refusal = migrateUp(db.url, captureStdout('migrations', 'info').logger);
     await expect(refusal).rejects.toThrow(UnknownMigrationsError);
     await expect(refusal).rejects.toMatchObject({ names: [FROM_THE_FUTURE] });
     await expect(refusal).rejects.toThrow(/Migration20991231000000_from_a_newer_build.*Deploy that build/);
@@ -63,7 +63,7 @@ describe('a database migrated by a newer build', () => {
 
   it('is refused by down and by check too', async () => {
     const before = await snapshot(db.url);
-    await expect(migrateDown(db.url, captureLogger().logger)).rejects.toThrow(UnknownMigrationsError);
+    await expect(migrateDown(db.url, captureStdout('migrations', 'info').logger)).rejects.toThrow(UnknownMigrationsError);
     await expect(checkMigrations(db.url)).rejects.toThrow(UnknownMigrationsError);
     expect(await snapshot(db.url)).toEqual(before);
   });
@@ -95,7 +95,7 @@ describe('checkMigrations', () => {
   });
 
   it('accepts the database once up has run', async () => {
-    await migrateUp(db.url, captureLogger().logger);
+    await migrateUp(db.url, captureStdout('migrations', 'info').logger);
     expect(await checkMigrations(db.url)).toEqual({ applied: NAMES, pending: [], unknown: [] });
   });
 });

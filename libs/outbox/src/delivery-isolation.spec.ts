@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionFactory } from '@hub/db';
-import { useTestOrm } from '@hub/testing';
+import { latch, useTestOrm } from '@hub/testing';
 import type { OutboxDispatch } from './dispatcher';
 import { drainOutbox } from './drain-outbox';
 import { PermanentDeliveryError } from './errors';
 import { processOutboxBatch } from './process-batch';
 import type { ClaimedEvent } from './sql/claim-due-events';
 import { carrierUnavailable } from './testing/carrier-error';
-import { latch } from './testing/latch';
 import { clearOutbox, enqueueEvents, readEvent } from './testing/outbox-rows';
 
 describe('delivery isolation and sequence', () => {

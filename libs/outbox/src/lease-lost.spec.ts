@@ -1,9 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionFactory } from '@hub/db';
-import { useTestOrm } from '@hub/testing';
+import { latch, useTestOrm } from '@hub/testing';
 import type { OutboxDispatch } from './dispatcher';
 import { processOutboxBatch, type EventSettlement, type OutboxBatchResult } from './process-batch';
-import { latch } from './testing/latch';
 import { clearOutbox, readEvent, seedOutboxEvent, updateEvent } from './testing/outbox-rows';
 import { createParcelsTable, insertParcel, parcelHooks, readParcel } from './testing/parcels';
 

@@ -5,52 +5,18 @@
 import type { ChildProcess } from 'node:child_process';
 import { createOneCClient, ONE_C_ENV_DEFAULTS, type OneCClient } from '@hub/integrations';
 import { spawnApp, stopChild, waitForLine } from './app-process';
+import { sandboxControl, type SandboxControl } from './sandbox-control';
 
 const SANDBOX_MAIN = 'apps/sandbox/src/main.ts';
 
-/** What GET /__sandbox/transfer-orders reports. */
-export interface SandboxTransferOrders {
-  documents: Array<{ id: string; number: string; hubOrderId: string; idempotencyKey: string; createdAt: string }>;
-  requests: number;
-  duplicates: number;
-}
-
-/** A fault the sandbox applied (GET /__sandbox/faults `injected`). */
-export interface SandboxInjectedFault {
-  system: string;
-  method: string;
-  path: string;
-  idempotencyKey?: string;
-  status?: number;
-  retryAfterSeconds?: number;
-  drop?: string;
-  latencyMs?: number;
-  at: string;
-}
-
 /** A running sandbox; stop it in `afterAll`. */
-export interface SandboxProcess {
+export interface SandboxProcess extends SandboxControl {
   /** e.g. http://127.0.0.1:43123 — what the 1С client's baseUrl expects. */
   baseUrl: string;
   /** A 1С client logged in to this sandbox. */
   oneC: OneCClient;
-  /** The sandbox's record of the transfer orders it received. */
-  transferOrders(): Promise<SandboxTransferOrders>;
-  /** Sets a fault (the body of POST /__sandbox/faults: e.g. `{ status: 503, ratePercent: 30, seed: 1 }`). */
-  injectFault(fault: Record<string, unknown>): Promise<void>;
-  /** Clears every fault and the record of applied ones. */
-  clearFaults(): Promise<void>;
-  /** Every fault applied since the last clear, oldest first. */
-  injectedFaults(): Promise<SandboxInjectedFault[]>;
   /** Ends the process (SIGTERM, SIGKILL if it lingers) and waits for it; safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** Calls a control endpoint; anything but 2xx is an error naming the call and the answer. */
-async function control<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}/__sandbox${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!response.ok) throw new Error(`sandbox answered ${method} /__sandbox${path} with ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /** A 1С client for `baseUrl` that logs in with `password` (the sandbox's, unless a wrong one is wanted). */
@@ -86,10 +52,7 @@ export async function startSandboxProcess(options: { env?: Record<string, string
   return {
     baseUrl,
     oneC: oneCClientFor(baseUrl),
-    transferOrders: () => control<SandboxTransferOrders>(baseUrl, 'GET', '/transfer-orders'),
-    injectFault: async (fault) => void (await control(baseUrl, 'POST', '/faults', fault)),
-    clearFaults: async () => void (await control(baseUrl, 'DELETE', '/faults')),
-    injectedFaults: async () => (await control<{ injected: SandboxInjectedFault[] }>(baseUrl, 'GET', '/faults')).injected,
+    ...sandboxControl(baseUrl),
     stop: () => stopChild(child),
   };
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionFactory } from '@hub/db';
 import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
-import { useTestOrm } from '@hub/testing';
+import { captureStdout, useTestOrm } from '@hub/testing';
 import { createAdminApp } from '../app';
-import { captureLogger, followRedirect, postForm } from '../testing/admin-forms';
+import { followRedirect, postForm } from '../testing/admin-forms';
 import { malformedAnswer, retriedAnswer, startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
 
 const API_TOKEN = 'admin-to-api-secret-5e8d1b';
@@ -19,7 +19,8 @@ describe('the Retry button on the outbox page', () => {
   let sessions: SessionFactory;
   let api: HubApiStandIn;
   let deadId: string;
-  const { logger, lines: logLines } = captureLogger();
+  const stdout = captureStdout('admin');
+  const { logger } = stdout;
 
   beforeAll(async () => {
     sessions = database.sessions;
@@ -77,8 +78,8 @@ describe('the Retry button on the outbox page', () => {
     const { page } = await followRedirect(app, await pressRetry(app, deadId));
     expect(page).toContain(`Event <code>${deadId}</code> was not retried: the API at <code>${downUrl}</code> could not be reached.`);
     expect(page).not.toContain(API_TOKEN);
-    expect(logLines.join('')).toContain('outbox event retry failed');
-    expect(logLines.join('')).not.toContain(API_TOKEN);
+    expect(stdout.text()).toContain('outbox event retry failed');
+    expect(stdout.text()).not.toContain(API_TOKEN);
   });
 
   it('refuses a post from another site (CSRF) and a malformed id without calling the API', async () => {

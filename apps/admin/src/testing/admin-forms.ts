@@ -1,6 +1,4 @@
-/** Test support (specs only): pressing the admin's buttons as a browser would, and reading its stdout log. */
-import { Writable } from 'node:stream';
-import pino, { type Logger } from 'pino';
+/** Test support (specs only): pressing the admin's buttons as a browser would. */
 import { expect } from 'vitest';
 import type { createAdminApp } from '../app';
 
@@ -22,11 +20,4 @@ export async function followRedirect(app: AdminApp, response: Response): Promise
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const next = await app.request(`http://localhost${location}`, { headers: { cookie } });
   return { location, page: await next.text(), setCookie: next.headers.get('set-cookie') ?? '' };
-}
-
-/** A debug-level logger whose JSON lines land in `lines`, for checking what the admin logs (and never logs). */
-export function captureLogger(): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
-  return { logger, lines };
 }

@@ -38,6 +38,11 @@ export async function insertWarehouse(fx: ApiFixture, id: string, code: string):
 export interface ApiWithSandbox {
   fx: ApiFixture;
   sandbox: SandboxProcess;
+  /**
+   * Waits for the runs the app started, then empties the database and resets the sandbox:
+   * for a `beforeEach`, so every test starts from nothing synced, no run, no fault.
+   */
+  reset(): Promise<void>;
 }
 
 /** Registers beforeAll/afterAll hooks that start a sandbox and the API on it, and stop both. */
@@ -52,5 +57,10 @@ export function useApiWithSandbox(): ApiWithSandbox {
     await env.fx?.close();
     await env.sandbox?.stop();
   });
+  env.reset = async () => {
+    // A run still writing would race the truncation.
+    await Promise.all(env.fx.runs);
+    await Promise.all([env.fx.emptyTables(), env.sandbox.reset()]);
+  };
   return env;
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOneCClient, ExternalSystemError, type OneCClient } from '@hub/integrations';
-import { createSandboxApp, DEMO_WAREHOUSE_IDS, type SandboxFault } from '../app';
+import { stillPending, waitFor, within } from '@hub/testing';
+import { createSandboxApp, DEMO_WAREHOUSE_IDS } from '../app';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
 import { DEFAULT_AUTH } from '../testing/basic-auth';
 import { FaultPlan, sandboxFaultSchema } from '../state/fault-plan';
@@ -16,10 +17,6 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.state.reset());
 
-async function injectFault(fault: Partial<SandboxFault>): Promise<void> {
-  const response = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify(fault) });
-  expect(response.status).toBe(201);
-}
 const failureOf = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error as ExternalSystemError);
 const ORDER = {
   hubOrderId: '3c2e9f74-0f61-4d5c-9a43-7b8c9d0e1f2a',
@@ -30,7 +27,7 @@ const ORDER = {
 
 describe('sandbox fault injection, seen through the 1С client', () => {
   it('answers 503 with Retry-After for the requested number of calls, then recovers', async () => {
-    await injectFault({ status: 503, retryAfterSeconds: 2, times: 2 });
+    await sandbox.injectFault({ status: 503, retryAfterSeconds: 2, times: 2 });
     for (let attempt = 0; attempt < 2; attempt += 1) {
       expect(await failureOf(client.listWarehouses())).toMatchObject({ status: 503, code: 'http_5xx', retryable: true, retryAfterMs: 2000 });
     }
@@ -38,38 +35,49 @@ describe('sandbox fault injection, seen through the 1С client', () => {
   });
 
   it('answers 429 before checking credentials, as a busy gateway would', async () => {
-    await injectFault({ status: 429, retryAfterSeconds: 1 });
+    await sandbox.injectFault({ status: 429, retryAfterSeconds: 1 });
     const wrong = createOneCClient({ baseUrl: sandbox.baseUrl, username: 'hub', password: 'nope' });
     expect(await failureOf(wrong.listWarehouses())).toMatchObject({ code: 'http_429', retryAfterMs: 1000 });
   });
 
   it('fails only the requests under the fault\'s path, leaving the others untouched', async () => {
-    await injectFault({ status: 503, path: '/transfer-orders' });
+    await sandbox.injectFault({ status: 503, path: '/transfer-orders' });
     await expect(client.listWarehouses()).resolves.toHaveLength(4);
     expect(await failureOf(client.listOpenTransferOrders())).toMatchObject({ status: 503, code: 'http_5xx' });
     await expect(client.listOpenTransferOrders()).resolves.toEqual([]);
   });
 
   it('leaves 1С alone when the fault is for МойСклад, and keeps it queued for МойСклад', async () => {
-    await injectFault({ system: 'moysklad', status: 503 });
+    await sandbox.injectFault({ system: 'moysklad', status: 503 });
     await expect(client.listWarehouses()).resolves.toHaveLength(4);
     expect(sandbox.state.faults.pending()).toMatchObject([{ system: 'moysklad', status: 503, times: 1 }]);
   });
 
   it('delays answers so a short client timeout fires', async () => {
-    await injectFault({ latencyMs: 500 });
+    await sandbox.injectFault({ latencyMs: 500 });
     const impatient = createOneCClient({ baseUrl: sandbox.baseUrl, username: 'hub', password: 'hub-sandbox', timeoutMs: 100 });
     expect(await failureOf(impatient.listWarehouses())).toMatchObject({ code: 'timeout', retryable: true });
   });
 
+  it('holds a request under a latency fault until the faults are cleared, then answers it', async () => {
+    await sandbox.injectFault({ latencyMs: 60_000 });
+    const patient = createOneCClient({ baseUrl: sandbox.baseUrl, username: 'hub', password: 'hub-sandbox', timeoutMs: 30_000 });
+    const listed = patient.listWarehouses();
+    // The fault is recorded when the request arrives, before its wait.
+    await waitFor(() => (sandbox.state.faults.injected().length > 0 ? true : undefined), 10_000, 'the request never reached the sandbox');
+    expect(await stillPending(listed), 'answered while the latency fault held it').toBe(true);
+    await sandbox.clearFaults();
+    expect(await within(listed, 'clearing the faults did not let the held request go', 10_000)).toHaveLength(4);
+  });
+
   it('drops the connection before handling: the caller gets a network error and nothing is created', async () => {
-    await injectFault({ drop: 'before_handling' });
+    await sandbox.injectFault({ drop: 'before_handling' });
     expect(await failureOf(client.createTransferOrder(ORDER, { idempotencyKey: 'evt-1' }))).toMatchObject({ code: 'network', retryable: true });
     expect(sandbox.state.transferOrders.documents).toEqual([]);
   });
 
   it('drops the answer after creating the order: the retry with the same key is a replay, not a second document', async () => {
-    await injectFault({ drop: 'after_handling' });
+    await sandbox.injectFault({ drop: 'after_handling' });
     expect(await failureOf(client.createTransferOrder(ORDER, { idempotencyKey: 'evt-1' }))).toMatchObject({ code: 'network' });
     const retried = await client.createTransferOrder(ORDER, { idempotencyKey: 'evt-1' });
     expect(retried.replayed).toBe(true);
@@ -86,28 +94,28 @@ describe('rate-based faults', () => {
   }
 
   it('fails that share of all requests until cleared, the same requests for the same seed', async () => {
-    await injectFault({ status: 503, ratePercent: 30, seed: 7 });
+    await sandbox.injectFault({ status: 503, ratePercent: 30, seed: 7 });
     const first = await failurePattern(100);
     const failed = first.filter(Boolean).length;
     expect(failed).toBeGreaterThan(15);
     expect(failed).toBeLessThan(45);
 
     sandbox.state.reset();
-    await injectFault({ status: 503, ratePercent: 30, seed: 7 });
+    await sandbox.injectFault({ status: 503, ratePercent: 30, seed: 7 });
     expect(await failurePattern(100)).toEqual(first);
 
-    await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'DELETE' });
+    await sandbox.clearFaults();
     expect(await failurePattern(20)).toEqual(Array.from({ length: 20 }, () => false));
   });
 
   it('lets queued faults go first, and lists every applied fault with the delivery it hit', async () => {
-    await injectFault({ status: 503, ratePercent: 100 });
-    await injectFault({ status: 429, retryAfterSeconds: 3, path: '/transfer-orders' });
+    await sandbox.injectFault({ status: 503, ratePercent: 100 });
+    await sandbox.injectFault({ status: 429, retryAfterSeconds: 3, path: '/transfer-orders' });
 
     expect(await failureOf(client.createTransferOrder(ORDER, { idempotencyKey: 'evt-9' }))).toMatchObject({ status: 429, retryAfterMs: 3_000 });
     expect(await failureOf(client.createTransferOrder(ORDER, { idempotencyKey: 'evt-9' }))).toMatchObject({ status: 503 });
 
-    const report = (await (await fetch(`${sandbox.baseUrl}/__sandbox/faults`)).json()) as { pending: unknown[]; active: unknown[]; injected: unknown[] };
+    const report = await sandbox.faults();
     expect(report.pending).toEqual([]);
     expect(report.active).toMatchObject([{ status: 503, ratePercent: 100 }]);
     expect(report.injected).toMatchObject([

@@ -26,8 +26,8 @@ function retryHeaders(system: SandboxSystem, retryAfterSeconds: number | undefin
 
 /**
  * Applies the fault planned for a request to `system`'s API, which the sandbox serves under
- * `apiPrefix`: latency, a 429/5xx answer, or a dropped connection (queued faults first, then
- * rate-based ones). Every fault applied is recorded with the request's Idempotency-Key.
+ * `apiPrefix`: latency (cut short when the faults are cleared), a 429/5xx answer, or a dropped
+ * connection (queued faults first, then rate-based ones). Every fault applied is recorded with the request's Idempotency-Key.
  */
 export function injectFaults(
   plan: FaultPlan,
@@ -38,7 +38,8 @@ export function injectFaults(
     const path = c.req.path.startsWith(apiPrefix) ? c.req.path.slice(apiPrefix.length) : c.req.path;
     const fault = plan.next({ system, method: c.req.method, path, idempotencyKey: c.req.header('idempotency-key') });
     if (!fault) return next();
-    if (fault.latencyMs) await sleep(fault.latencyMs);
+    // Clearing the faults ends the wait early (sleep rejects with an AbortError); the rest of the fault still applies.
+    if (fault.latencyMs) await sleep(fault.latencyMs, undefined, { signal: plan.cleared }).catch(() => undefined);
     if (fault.drop === 'before_handling') {
       dropConnection(c.env);
       return c.body(null);

@@ -79,6 +79,15 @@ export class FaultPlan {
   private readonly queue: Array<SandboxFault & { times: number }> = [];
   private readonly rates: RateFault[] = [];
   private readonly log: InjectedFault[] = [];
+  private release = new AbortController();
+
+  /**
+   * Aborted when the faults are cleared: a request still held by a latency fault goes on at
+   * once, so a test can hold a call for as long as it needs and let it go when it chooses.
+   */
+  get cleared(): AbortSignal {
+    return this.release.signal;
+  }
 
   add(fault: SandboxFault): void {
     if (fault.ratePercent === undefined) this.queue.push({ ...fault, times: 'times' in fault ? fault.times : 1 });
@@ -89,6 +98,8 @@ export class FaultPlan {
     this.queue.length = 0;
     this.rates.length = 0;
     this.log.length = 0;
+    this.release.abort();
+    this.release = new AbortController();
   }
 
   /** Queued faults not yet used up. */

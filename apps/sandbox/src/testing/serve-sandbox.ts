@@ -1,8 +1,11 @@
-import { listenOnLoopback } from '@hub/testing';
+import { listenOnLoopback, sandboxControl, type SandboxControl } from '@hub/testing';
 import { createSandboxApp, type SandboxAppOptions } from '../app';
 
-/** A sandbox on a free 127.0.0.1 port, for specs about real HTTP (the 1С client, dropped connections). */
-export interface ServedSandbox extends ReturnType<typeof createSandboxApp> {
+/**
+ * A sandbox on a free 127.0.0.1 port, for specs about real HTTP (the 1С client, dropped
+ * connections): its state to look into, and the same control endpoints a sandbox process has.
+ */
+export interface ServedSandbox extends ReturnType<typeof createSandboxApp>, SandboxControl {
   baseUrl: string;
   close(): Promise<void>;
 }
@@ -10,5 +13,5 @@ export interface ServedSandbox extends ReturnType<typeof createSandboxApp> {
 export async function serveSandbox(options?: SandboxAppOptions): Promise<ServedSandbox> {
   const sandbox = createSandboxApp(options);
   const server = await listenOnLoopback(sandbox.app.fetch);
-  return { ...sandbox, baseUrl: server.url, close: server.close };
+  return { ...sandbox, ...sandboxControl(server.url), baseUrl: server.url, close: server.close };
 }

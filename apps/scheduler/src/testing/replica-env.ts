@@ -1,5 +1,4 @@
 /** Test support (imported by specs only): scheduler replicas as real processes on one database and one sandbox. */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createSessionFactory, sqlArray, type MikroORM, type SessionFactory } from '@hub/db';
 import { catalogFromOneC, seedOrders } from '@hub/orders/testing';
@@ -11,6 +10,7 @@ import {
   type SandboxProcess,
   type SchedulerProcess,
   type TestDatabase,
+  waitFor,
 } from '@hub/testing';
 
 /** An outbox row as these specs read it. */
@@ -32,17 +32,6 @@ export interface ReplicaEnv {
   outboxRows(eventIds: string[]): Promise<ReplicaOutboxRow[]>;
   /** Polls until every event is delivered; fails after `timeoutMs` naming how many are not. */
   waitUntilDelivered(eventIds: string[], timeoutMs?: number): Promise<ReplicaOutboxRow[]>;
-}
-
-/** Polls `check` every 50 ms until it returns a value, or fails after `timeoutMs` with `describe()`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, describe: () => Promise<string>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms: ${await describe()}`);
-    await sleep(50);
-  }
 }
 
 /** Registers the hooks: a database clone, a sandbox, and whatever replicas a test starts (stopped after each). */

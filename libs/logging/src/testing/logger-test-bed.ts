@@ -1,8 +1,8 @@
 import { beforeEach, expect } from 'vitest';
-import { useTestOrm, type TestOrm } from '@hub/testing';
+import { captureStdout, useTestOrm, type CapturedStdout, type TestOrm } from '@hub/testing';
 import { LoggerService } from '../logger-service';
 import type { LogTableRow } from '../log-table-row';
-import { captureStdout, readLogRows, type CapturedStdout } from './log-capture';
+import { readLogRows } from './read-log-rows';
 
 /** A LoggerService on a migrated database of the spec's own, its stdout captured. */
 export interface LoggerTestBed extends TestOrm {

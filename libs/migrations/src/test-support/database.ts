@@ -1,7 +1,6 @@
-/** Helpers for the migration specs: clients, the legacy fixture, fingerprints, captured logs. */
+/** Helpers for the migration specs: clients, the legacy fixture, fingerprints. */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createStdoutLogger, type StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
 
 /** `<repo root>/../shared/fixtures/…`: beside the clone, also in CI's clean clone. */
@@ -54,13 +53,6 @@ export async function schemaFingerprint(client: Client): Promise<string[]> {
 export async function recordedMigrations(client: Client): Promise<string[]> {
   const result = await client.query<{ name: string }>('select name from mikro_orm_migrations order by id');
   return result.rows.map((row) => row.name);
-}
-
-/** A stdout logger (the real one) writing into memory; `lines()` parses what it wrote. */
-export function captureLogger(): { logger: StdoutLogger; lines: () => Record<string, unknown>[] } {
-  const written: string[] = [];
-  const logger = createStdoutLogger('migrations-test', 'info', { write: (line: string) => void written.push(line) });
-  return { logger, lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionFactory } from '@hub/db';
-import { useTestOrm } from '@hub/testing';
-import { latch } from '../testing/latch';
+import { latch, useTestOrm } from '@hub/testing';
 import { clearOutbox, enqueueEvents, enqueueOne, readEvent, TEST_EVENT_TYPE, updateEvent } from '../testing/outbox-rows';
 import { claimDueEvents, type ClaimOptions } from './claim-due-events';
 import { markDeliveredMany } from './mark-delivered';

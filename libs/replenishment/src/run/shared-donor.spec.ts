@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ADVISORY_LOCKS } from '@hub/db';
+import { waitFor } from '@hub/testing';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { readPlanningSnapshot } from '../snapshot/planning-snapshot';
 import { useRunEnvironment } from '../testing/run-fixture';
@@ -31,10 +32,7 @@ describe('two runs for different stores sharing one donor', () => {
     try {
       await holder.query('select pg_advisory_lock($1::bigint)', [ADVISORY_LOCKS.planning]);
       runs = await Promise.all(stores.map((store) => startReplenishmentRun(deps(), { trigger: 'endpoint', warehouseId: store.id })));
-      for (let poll = 0; (await planningLockWaiters()) < 2; poll += 1) {
-        if (poll === 600) throw new Error('the two runs never both waited for the planning lock');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitFor(async () => ((await planningLockWaiters()) >= 2 ? true : undefined), 30_000, 'the two runs never both waited for the planning lock');
     } finally {
       await holder.query('select pg_advisory_unlock($1::bigint)', [ADVISORY_LOCKS.planning]).catch(() => undefined);
       await holder.end();

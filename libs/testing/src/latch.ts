@@ -1,3 +1,5 @@
+import { DEFAULT_WAIT_MS, within } from './within';
+
 /**
  * A one-shot signal between a spec and the handlers it drives: one side opens it, the other
  * waits for it. Every wait is bounded and names what it waited for, so a signal that never
@@ -9,25 +11,12 @@ export interface Latch {
   wait(timeoutMs?: number): Promise<void>;
 }
 
-/** Long enough for any step on a loaded machine, well short of the test's own 60 s timeout. */
-const DEFAULT_WAIT_MS = 15_000;
-
 /** A closed latch; `what` says what opens it ("replica B took the event over"). */
 export function latch(what: string): Latch {
   let open = (): void => undefined;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return {
     open: () => open(),
-    async wait(timeoutMs = DEFAULT_WAIT_MS) {
-      let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms, but ${what} did not happen`)), timeoutMs);
-      });
-      try {
-        await Promise.race([opened, expired]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    wait: (timeoutMs = DEFAULT_WAIT_MS) => within(opened, `${what} did not happen`, timeoutMs),
   };
 }
