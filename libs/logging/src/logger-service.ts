@@ -13,7 +13,7 @@ export interface LoggerServiceOptions {
   source: string;
   /**
    * A fresh session for each write; defaults to `getSession` from @hub/db (the process-wide ORM).
-   * Give a factory such as `() => orm.em.fork()`, never the caller's transactional session:
+   * Give a factory such as `sessions.open` (a SessionFactory's), never the caller's transactional session:
    * a row written inside the caller's transaction would roll back with the work it reports on.
    */
   session?: () => EntityManager;
