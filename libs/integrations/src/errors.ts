@@ -54,8 +54,3 @@ export class ExternalSystemError extends Error {
     this.retryAfterMs = details.retryAfterMs;
   }
 }
-
-/** Narrows an unknown thrown value, e.g. in the outbox dispatcher. */
-export function isExternalSystemError(error: unknown): error is ExternalSystemError {
-  return error instanceof ExternalSystemError;
-}

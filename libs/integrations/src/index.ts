@@ -3,7 +3,7 @@
  * service (ours to define) and МойСклад's JSON API 1.2 (as its documentation describes it).
  * No database: its production imports reach libs/runtime only (the lint keeps it so).
  */
-export { EXTERNAL_ERROR_CODES, ExternalSystemError, isExternalSystemError, type ExternalSystem, type ExternalSystemErrorDetails } from './errors';
+export { EXTERNAL_ERROR_CODES, ExternalSystemError, type ExternalSystem, type ExternalSystemErrorDetails } from './errors';
 
 export {
   ONE_C_API_PREFIX,
