@@ -4,13 +4,10 @@
  */
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { ONE_C_ENV_DEFAULTS } from '@hub/integrations';
-import { spawnApp, stopChild } from './app-process';
+import { hubAppEnv, parseJsonLine, spawnApp, STARTUP_TIMEOUT_MS, stopChild } from './app-process';
 import { within } from './within';
 
 const API_MAIN = 'apps/api/src/main.ts';
-/** Node with tsx's loader and the migrations check can take a while on a busy machine. */
-const STARTUP_TIMEOUT_MS = 30_000;
 
 export interface ApiProcessOptions {
   databaseUrl: string;
@@ -37,16 +34,7 @@ export interface ApiProcess {
 
 /** Starts the API on a port the OS picks and waits for its "api listening" line (migrations checked, port open). */
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
-  const child = spawnApp(API_MAIN, {
-    DATABASE_URL: options.databaseUrl,
-    ONEC_BASE_URL: options.oneCBaseUrl,
-    ONEC_USERNAME: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
-    ONEC_PASSWORD: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
-    API_HOST: '127.0.0.1',
-    API_PORT: '0',
-    LOG_LEVEL: 'info',
-    ...options.env,
-  });
+  const child = spawnApp(API_MAIN, hubAppEnv({ ...options, env: { API_HOST: '127.0.0.1', API_PORT: '0', ...options.env } }));
   // 'close', not 'exit': only then has every line been read.
   const ended = (once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>).then(([code, signal]) => ({ code, signal }));
   const written: Record<string, unknown>[] = [];
@@ -91,11 +79,5 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
 
 /** A JSON line as an object; anything else as `{ text }`, so no line is lost from the record. */
 function parseLine(line: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(line);
-    if (typeof value === 'object' && value !== null) return value as Record<string, unknown>;
-  } catch {
-    // not JSON: kept as text below
-  }
-  return { text: line };
+  return parseJsonLine(line) ?? { text: line };
 }

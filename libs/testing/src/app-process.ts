@@ -7,12 +7,26 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ONE_C_ENV_DEFAULTS } from '@hub/integrations';
 
 /** Found from this file's place in the repository (libs/testing/src/), so any cwd works. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EXIT_WITH_PARENT = new URL('./sandbox-exit-with-parent.ts', import.meta.url).href;
-const STARTUP_TIMEOUT_MS = 30_000;
+/** Node with tsx's loader and the migrations check can take a while on a busy machine. */
+export const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
+
+/** The settings a hub app (api, scheduler) is started with in a spec: its database, the sandbox as 1С, info lines. */
+export function hubAppEnv(options: { databaseUrl: string; oneCBaseUrl: string; env?: Record<string, string> | undefined }): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    ONEC_BASE_URL: options.oneCBaseUrl,
+    ONEC_USERNAME: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
+    ONEC_PASSWORD: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+}
 
 /**
  * Starts `main` (relative to the repository root) with `env` added. It ends by itself when
@@ -49,7 +63,7 @@ export function waitForLine<T>(child: ChildProcess, what: string, match: (line: 
     child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before it started`));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (settled) return;
-      const found = parseJson(line);
+      const found = parseJsonLine(line);
       const value = found === undefined ? undefined : match(found);
       if (value === undefined) written.push(line);
       else settle(() => resolve(value));
@@ -57,7 +71,8 @@ export function waitForLine<T>(child: ChildProcess, what: string, match: (line: 
   });
 }
 
-function parseJson(line: string): Record<string, unknown> | undefined {
+/** A line an app wrote, as the JSON object it is; undefined for anything else. */
+export function parseJsonLine(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;

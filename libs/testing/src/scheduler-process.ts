@@ -2,8 +2,7 @@
  * Runs apps/scheduler as a child process against a test database and a sandbox: a real
  * replica, with its own pool and leases, that a spec can stop gracefully or kill -9.
  */
-import { ONE_C_ENV_DEFAULTS } from '@hub/integrations';
-import { spawnApp, stopChild, waitForLine } from './app-process';
+import { hubAppEnv, spawnApp, stopChild, waitForLine } from './app-process';
 
 const SCHEDULER_MAIN = 'apps/scheduler/src/main.ts';
 
@@ -26,14 +25,7 @@ export interface SchedulerProcess {
 
 /** Starts a scheduler and waits for its "scheduler started" line (migrations checked, jobs scheduled). */
 export async function startSchedulerProcess(options: SchedulerProcessOptions): Promise<SchedulerProcess> {
-  const child = spawnApp(SCHEDULER_MAIN, {
-    DATABASE_URL: options.databaseUrl,
-    ONEC_BASE_URL: options.oneCBaseUrl,
-    ONEC_USERNAME: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
-    ONEC_PASSWORD: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
-    LOG_LEVEL: 'info',
-    ...options.env,
-  });
+  const child = spawnApp(SCHEDULER_MAIN, hubAppEnv(options));
   try {
     await waitForLine(child, 'scheduler', ({ msg }) => (msg === 'scheduler started' ? true : undefined));
   } catch (error) {
