@@ -1,4 +1,4 @@
-import { blankAsUnset, hostSetting, optionalSetting, portSetting, readEnvConfig } from '@hub/runtime';
+import { hostSetting, millisecondsSetting, optionalSetting, portSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 
 /** How long shutdown waits for runs in progress before closing the database anyway. */
@@ -8,14 +8,7 @@ const apiEnvSchema = z.object({
   API_PORT: portSetting(8000),
   API_HOST: hostSetting(),
   API_TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),
-  API_SHUTDOWN_GRACE_MS: z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ error: 'must be a number of milliseconds' })
-      .int({ error: 'must be a whole number of milliseconds' })
-      .min(0, { error: 'must not be negative' })
-      .default(DEFAULT_SHUTDOWN_GRACE_MS),
-  ),
+  API_SHUTDOWN_GRACE_MS: millisecondsSetting(DEFAULT_SHUTDOWN_GRACE_MS),
 });
 
 export type ApiConfig = z.output<typeof apiEnvSchema>;

@@ -1,17 +1,10 @@
 import { outboxSettingsFromEnv, type OutboxSettings } from '@hub/outbox';
-import { blankAsUnset, readEnvConfig } from '@hub/runtime';
+import { millisecondsSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 import { OUTBOX_INTERVAL_MS } from './jobs/job-names';
 
 const schedulerEnvSchema = z.object({
-  OUTBOX_INTERVAL_MS: z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ error: 'must be a number of milliseconds' })
-      .int({ error: 'must be a whole number of milliseconds' })
-      .min(50, { error: 'must be at least 50 ms' })
-      .default(OUTBOX_INTERVAL_MS),
-  ),
+  OUTBOX_INTERVAL_MS: millisecondsSetting(OUTBOX_INTERVAL_MS, 50),
 });
 
 export interface SchedulerConfig {

@@ -26,6 +26,20 @@ export function hostSetting(defaultHost = '0.0.0.0') {
   return z.preprocess(blankAsUnset, z.string().default(defaultHost));
 }
 
+/**
+ * A whole number of milliseconds, `defaultMs` when unset or blank, at least `minMs` (0: not
+ * negative; 1: positive).
+ */
+export function millisecondsSetting(defaultMs: number, minMs = 0) {
+  const tooSmall =
+    minMs === 0 ? 'must not be negative' : minMs === 1 ? 'must be a positive number of milliseconds' : `must be at least ${minMs} ms`;
+  const milliseconds = z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(minMs, { error: tooSmall });
+  return z.preprocess(blankAsUnset, milliseconds.default(defaultMs));
+}
+
 /** An optional string, absent when unset or blank. */
 export function optionalSetting(schema: z.ZodString = z.string()) {
   return z.preprocess(blankAsUnset, schema.optional());

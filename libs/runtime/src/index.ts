@@ -1,4 +1,5 @@
-export { ConfigError, blankAsUnset, hostSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
+export { ConfigError, blankAsUnset, hostSetting, millisecondsSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
 export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { mapConcurrently } from './map-concurrently';
+export { groupBy } from './group-by';

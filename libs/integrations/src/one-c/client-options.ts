@@ -1,4 +1,4 @@
-import { blankAsUnset, readEnvConfig } from '@hub/runtime';
+import { blankAsUnset, millisecondsSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 import { ONE_C_DEFAULT_TIMEOUT_MS, type OneCClientOptions } from './client';
 
@@ -22,14 +22,7 @@ const oneCEnvSchema = z.object({
   ),
   ONEC_USERNAME: z.preprocess(blankAsUnset, z.string().default(ONE_C_ENV_DEFAULTS.ONEC_USERNAME)),
   ONEC_PASSWORD: z.preprocess(blankAsUnset, z.string().default(ONE_C_ENV_DEFAULTS.ONEC_PASSWORD)),
-  ONEC_TIMEOUT_MS: z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ error: 'must be a number of milliseconds' })
-      .int({ error: 'must be a whole number of milliseconds' })
-      .positive({ error: 'must be a positive number of milliseconds' })
-      .default(ONE_C_DEFAULT_TIMEOUT_MS),
-  ),
+  ONEC_TIMEOUT_MS: millisecondsSetting(ONE_C_DEFAULT_TIMEOUT_MS, 1),
 });
 
 /**
