@@ -1,3 +1,4 @@
+import { pickCursor, type CursorField } from '@hub/db';
 import { z } from 'zod';
 
 /*
@@ -23,9 +24,6 @@ export function readTextFields<const K extends string>(params: Record<string, un
   return values;
 }
 
-/** The query parameter a list page's cursor came in: `cursor`, as the API names it, or `before`, as older links do. */
-export type CursorField = 'cursor' | 'before';
-
 /** The optional page cursor fields, `cursor` and `before`, each the id an "Older …" link (`link`) carries. */
 export function pageCursorFields(link: string) {
   const id = (field: CursorField) => z.preprocess(emptyAsAbsent, z.uuid({ error: `${field} must be an id from the “${link}” link` }).optional());
@@ -36,9 +34,6 @@ export function pageCursorFields(link: string) {
 export function pickPageCursor(
   values: { cursor?: string | undefined; before?: string | undefined },
 ): { kind: 'valid'; cursor: string | undefined; field: CursorField } | { kind: 'invalid'; problem: string } {
-  const { cursor, before } = values;
-  if (cursor !== undefined && before !== undefined && cursor.toLowerCase() !== before.toLowerCase()) {
-    return { kind: 'invalid', problem: 'cursor and before (its older name) differ; give one of them' };
-  }
-  return before !== undefined && cursor === undefined ? { kind: 'valid', cursor: before, field: 'before' } : { kind: 'valid', cursor, field: 'cursor' };
+  const picked = pickCursor(values);
+  return picked ? { kind: 'valid', ...picked } : { kind: 'invalid', problem: 'cursor and before (its older name) differ; give one of them' };
 }

@@ -1,4 +1,4 @@
-import type { CursorField } from './pagination';
+import type { CursorField } from '@hub/db';
 
 declare module 'hono' {
   interface ContextVariableMap {

@@ -1,4 +1,4 @@
-import type { KeysetPage } from '@hub/db';
+import { pickCursor, type CursorField, type KeysetPage } from '@hub/db';
 import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { API_ERROR_CODES, invalidInput } from './api-error';
@@ -12,9 +12,6 @@ import { toValidationError } from './middleware/validate';
 /** Items per page unless `limit` says otherwise, and the most it may say. */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-
-/** The query parameter a client gave the cursor in: `cursor`, or `before`, the outbox's older name for it. */
-export type CursorField = 'cursor' | 'before';
 
 /** The answer's field holding the next page's cursor under each name. */
 export const NEXT_CURSOR_FIELDS: Record<CursorField, string> = { cursor: 'next_cursor', before: 'next_before' };
@@ -36,14 +33,6 @@ const limit = z
 
 const cursorOf = (field: CursorField) => z.uuid({ error: `must be the ${NEXT_CURSOR_FIELDS[field]} of the previous page` }).optional();
 
-/** The one cursor a request gives, under either name; both only when they agree. */
-function pickCursor(cursor: string | undefined, before: string | undefined): { field: CursorField; value: string | undefined } {
-  if (cursor !== undefined && before !== undefined && cursor.toLowerCase() !== before.toLowerCase()) {
-    throw invalidInput('cursor', 'cursor differs from before, its alias; give one of them', API_ERROR_CODES.conflictingValues);
-  }
-  return before !== undefined && cursor === undefined ? { field: 'before', value: before } : { field: 'cursor', value: cursor };
-}
-
 /**
  * Validates a list's query string: its `filters`, `limit` and `cursor` (and `before` with
  * `{ beforeAlias: true }`), strictly, so a misspelt filter never silently lists everything. The
@@ -61,9 +50,10 @@ export function validateListQuery<F extends z.ZodRawShape>(filters: F, options: 
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw toValidationError(parsed.error, 'query');
     const { cursor, before, ...rest } = parsed.data as Record<string, unknown> & PageQuery & { before?: string };
-    const picked = pickCursor(cursor, before);
+    const picked = pickCursor({ cursor, before });
+    if (!picked) throw invalidInput('cursor', 'cursor differs from before, its alias; give one of them', API_ERROR_CODES.conflictingValues);
     c.set('cursorField', picked.field);
-    return { ...rest, cursor: picked.value } as z.output<z.ZodObject<F>> & PageQuery;
+    return { ...rest, cursor: picked.cursor } as z.output<z.ZodObject<F>> & PageQuery;
   });
 }
 

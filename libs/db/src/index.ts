@@ -25,12 +25,14 @@ export {
   keysetTable,
   newestFirst,
   olderThanCursor,
+  pickCursor,
   readKeysetPage,
   UnknownCursorError,
   type KeysetPage,
   type KeysetPageRequest,
   type KeysetParameters,
   type KeysetTable,
+  type CursorField,
 } from './sql/keyset-page';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export { MikroORM } from '@mikro-orm/postgresql';

@@ -1,7 +1,7 @@
-import { OUTBOX_STATUSES, type OutboxStatus } from '@hub/db';
+import { OUTBOX_STATUSES, type CursorField, type OutboxStatus } from '@hub/db';
 import { ORDER_EVENT_TYPES, type OrderEventType } from '@hub/orders';
 import { z } from 'zod';
-import { optionalChoice, pageCursorFields, pickPageCursor, readTextFields, type CursorField } from '../filter-fields';
+import { optionalChoice, pageCursorFields, pickPageCursor, readTextFields } from '../filter-fields';
 
 /** The most events one page shows; "Older events" pages on from the last one. */
 export const OUTBOX_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
-import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from '@hub/db';
+import { RUN_STATUSES, RUN_TRIGGERS, type CursorField, type RunStatus, type RunTrigger } from '@hub/db';
 import { z } from 'zod';
-import { optionalChoice, pageCursorFields, pickPageCursor, readTextFields, type CursorField } from '../filter-fields';
+import { optionalChoice, pageCursorFields, pickPageCursor, readTextFields } from '../filter-fields';
 
 /** The most runs one page shows; "Older runs" pages on from the last one. */
 export const RUNS_PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
-import { keysetTable, newestFirst, olderThanCursor, readKeysetPage, UnknownCursorError, type KeysetPage, type KeysetParameters } from './keyset-page';
+import { keysetTable, newestFirst, olderThanCursor, pickCursor, readKeysetPage, UnknownCursorError, type KeysetPage, type KeysetParameters } from './keyset-page';
 
 const PROBE = keysetTable('keyset_probe', 'probe row');
 const SELECT_PROBES = `
@@ -127,5 +127,20 @@ describe('readKeysetPage', () => {
       expect(() => keysetTable(name, 'row')).toThrow(TypeError);
     }
     expect(olderThanCursor(PROBE)).toContain('keyset_probe.created_at');
+  });
+});
+
+describe('pickCursor: one cursor under its name or its older alias', () => {
+  const id = '5b0a4c1e-8f7d-4e7a-9d51-2f3b6c7d8e90';
+
+  it('takes either name, or both when they agree in any case, and says which name it came in', () => {
+    expect(pickCursor({})).toEqual({ field: 'cursor', cursor: undefined });
+    expect(pickCursor({ cursor: id })).toEqual({ field: 'cursor', cursor: id });
+    expect(pickCursor({ before: id })).toEqual({ field: 'before', cursor: id });
+    expect(pickCursor({ cursor: id, before: id.toUpperCase() })).toEqual({ field: 'cursor', cursor: id });
+  });
+
+  it('refuses two different cursors', () => {
+    expect(pickCursor({ cursor: id, before: '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10' })).toBeUndefined();
   });
 });
