@@ -1,4 +1,5 @@
 import type { EntityManager } from '@hub/db';
+import { groupBy } from '@hub/runtime';
 import type { DeliveryReceipt } from './dispatcher';
 
 /** One delivered event, as its aggregate's `delivered` hook sees it. */
@@ -34,11 +35,9 @@ export interface SettledAggregate {
   aggregate_id: string;
 }
 
-/** The rows by aggregate type, in first-seen order. */
+/** The rows by aggregate type, in first-seen sequence. */
 export function groupByAggregateType<Row extends SettledAggregate>(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(row.aggregate_type, [...(groups.get(row.aggregate_type) ?? []), row]);
-  return groups;
+  return groupBy(rows, (row) => row.aggregate_type);
 }
 
 /** Tells each aggregate type's `dead` hook about its rows, in the caller's transaction. */

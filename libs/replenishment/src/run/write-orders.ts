@@ -1,5 +1,6 @@
 import type { EntityManager } from '@hub/db';
 import { writeExternalOrder, writeTransferOrder } from '@hub/orders';
+import { groupBy } from '@hub/runtime';
 import type { Plan, UncoveredLine } from '../planner/types';
 import type { CatalogReferences, ProductReference, WarehouseReference } from '../sql/catalog-references-sql';
 
@@ -22,9 +23,7 @@ export class MissingCatalogReferenceError extends Error {
 
 /** Uncovered lines by target warehouse, targets in the plan's (id) sequence. */
 export function groupByTarget(lines: readonly UncoveredLine[]): Map<string, UncoveredLine[]> {
-  const byTarget = new Map<string, UncoveredLine[]>();
-  for (const line of lines) byTarget.set(line.warehouseId, [...(byTarget.get(line.warehouseId) ?? []), line]);
-  return byTarget;
+  return groupBy(lines, (line) => line.warehouseId);
 }
 
 function lookup(references: CatalogReferences) {
