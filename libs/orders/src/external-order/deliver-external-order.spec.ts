@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
 import { createMoySkladClient, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient } from '@hub/integrations';
-import { processOutboxBatch, type ClaimedEvent } from '@hub/outbox';
-import { readEvent, updateEvent } from '@hub/outbox/testing';
+import { processOutboxBatch } from '@hub/outbox';
+import { heldEvent, readEvent, updateEvent } from '@hub/outbox/testing';
 import { createTestDatabase, openTestOrm, readMoySkladSandboxStats, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
 import { createOrderDispatch } from '../order-delivery';
 import { ORDER_OUTBOX_HOOKS } from '../outbox-hooks';
@@ -78,10 +78,8 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
       'delete from outbox_events where aggregate_id = ?::uuid returning payload', [orderId], 'all');
     // Handed to the delivery directly, as the successor replica would get it, under an id МойСклад has not seen.
     const eventId = randomUUID();
-    const claimed: ClaimedEvent = {
-      id: eventId, aggregateType: EXTERNAL_ORDER.aggregateType, aggregateId: orderId, eventType: EXTERNAL_ORDER.eventType,
-      payload: event!.payload, attempts: 0, leaseOwner: 'replica-b', leaseExpiresAt: new Date(Date.now() + 60_000), createdAt: new Date(),
-    };
+    const { aggregateType, eventType } = EXTERNAL_ORDER;
+    const claimed = heldEvent({ id: eventId, aggregateType, aggregateId: orderId, eventType, payload: event!.payload, attempts: 0 });
     const deliver = () => deliverExternalOrder({ client: moysklad, parties: PARTIES })(claimed, { signal: new AbortController().signal });
     const first = await deliver();
     const second = await deliver();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type SessionFactory } from '@hub/db';
 import { InvalidOutboxPayloadError, processOutboxBatch, type ClaimedEvent } from '@hub/outbox';
-import { readEvent, updateEvent } from '@hub/outbox/testing';
+import { heldEvent, readEvent, updateEvent } from '@hub/outbox/testing';
 import { createTestDatabase, openTestOrm, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
 import type { MikroORM } from '@hub/db';
 import { createOrderDispatch } from '../order-delivery';
@@ -35,10 +35,8 @@ describe('delivering transfer orders to 1С (the sandbox)', () => {
   async function reclaimed(eventId: string): Promise<ClaimedEvent> {
     const [row] = await sessions.open().execute<Array<{ aggregate_id: string; payload: Record<string, unknown> }>>(
       'select aggregate_id, payload from outbox_events where id = ?::uuid', [eventId], 'all');
-    return {
-      id: eventId, aggregateType: TRANSFER_ORDER.aggregateType, aggregateId: row!.aggregate_id, eventType: TRANSFER_ORDER.eventType,
-      payload: row!.payload, attempts: 2, leaseOwner: 'replica-b', leaseExpiresAt: new Date(Date.now() + 60_000), createdAt: new Date(),
-    };
+    const { aggregateType, eventType } = TRANSFER_ORDER;
+    return heldEvent({ id: eventId, aggregateType, aggregateId: row!.aggregate_id, eventType, payload: row!.payload, attempts: 2 });
   }
 
   it('creates the 1С document once, marks the order sent with its number, and a replay of the event creates no duplicate', async () => {

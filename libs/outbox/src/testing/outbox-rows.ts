@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxStatus, SessionFactory } from '@hub/db';
 import { enqueueEvent } from '../enqueue';
+import type { ClaimedEvent } from '../sql/claim-due-events';
 
 /** The event type and aggregate type the outbox's own specs use: the outbox knows no real ones. */
 export const TEST_EVENT_TYPE = 'SHIP_PARCEL';
@@ -89,4 +90,18 @@ export async function readEvent(sessions: SessionFactory, id: string): Promise<O
 /** Removes every event, so each test starts from an empty outbox. */
 export async function clearOutbox(sessions: SessionFactory): Promise<void> {
   await sessions.open().execute('delete from outbox_events', [], 'run');
+}
+
+/** The lease times of a `heldEvent`: no handler reads them, so they are fixed rather than read off the clock. */
+const HELD_AT = new Date('2026-01-01T00:00:00Z');
+
+/**
+ * An event as the replica holding its lease hands it to a handler, for calling a handler
+ * directly (as a replica that took the event over would).
+ */
+export function heldEvent(
+  event: Pick<ClaimedEvent, 'id' | 'aggregateType' | 'aggregateId' | 'eventType' | 'payload' | 'attempts'>,
+  leaseOwner = 'replica-b',
+): ClaimedEvent {
+  return { ...event, leaseOwner, leaseExpiresAt: HELD_AT, createdAt: HELD_AT };
 }
