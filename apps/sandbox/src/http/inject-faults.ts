@@ -27,7 +27,8 @@ function retryHeaders(system: SandboxSystem, retryAfterSeconds: number | undefin
 /**
  * Applies the fault planned for a request to `system`'s API, which the sandbox serves under
  * `apiPrefix`: latency (cut short when the faults are cleared), a 429/5xx answer, or a dropped
- * connection (queued faults first, then rate-based ones). Every fault applied is recorded with the request's Idempotency-Key.
+ * connection (queued faults first, then rate-based ones). Every fault applied is recorded
+ * with the request's Idempotency-Key.
  */
 export function injectFaults(
   plan: FaultPlan,
