@@ -1,10 +1,12 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { API_ERROR_CODES, ApiError } from './api-error';
+import { API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME } from '@hub/api-contract';
+import { ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';
 import { mapLibError } from './error-mapping';
 import { requireBearerToken } from './middleware/bearer-token';
 import { requestId } from './middleware/request-id';
+import { validationHook } from './middleware/validate';
 import { catalogRoutes } from './routes/catalog-routes';
 import { healthRoutes } from './routes/health-routes';
 import { metricsRoutes } from './routes/metrics-routes';
@@ -17,23 +19,21 @@ export type { ApiDependencies } from './dependencies';
 
 /**
  * The API: /health and /ready open to probes, everything under /api behind the bearer
- * token when one is configured (and /metrics too). Errors become JSON here and only here: the API's
- * own, the libs' through the table in error-mapping.ts, anything else a 500 with the request id and
- * no internals (a stack trace never leaves the process; the log row has it).
+ * token when one is configured (and /metrics too). Every route is a route of @hub/api-contract,
+ * validated by its schemas (a refusal is the 422 of `validationHook`). Errors become JSON here
+ * and only here: the API's own, the libs' through the table in error-mapping.ts, anything else a
+ * 500 with the request id and no internals (a stack trace never leaves the process; the log row has it).
  */
-export function createApp(deps: ApiDependencies): Hono {
-  const app = new Hono();
+export function createApp(deps: ApiDependencies): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME);
   app.use(requestId());
   if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken));
   // Counts only, but served on the same port as /api: a scraper sends the same token.
   if (deps.apiToken) app.use('/metrics', requireBearerToken(deps.apiToken));
 
-  app.route('/', healthRoutes(deps));
-  app.route('/api/v1/trigger', triggerRoutes(deps));
-  app.route('/api/v1', catalogRoutes(deps));
-  app.route('/api/v1', runsRoutes(deps));
-  app.route('/api/v1/outbox', outboxRoutes(deps));
-  app.route('/', metricsRoutes(deps));
+  // The contract's paths are whole: every group is mounted at the root.
+  for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, metricsRoutes]) app.route('/', routes(deps));
 
   app.notFound((c) => {
     const error = new ApiError(404, API_ERROR_CODES.notFound, `No endpoint ${c.req.method} ${c.req.path}`);

@@ -3,11 +3,11 @@ import type { OneCClient } from '@hub/integrations';
 import type { RunOutcome } from '@hub/replenishment';
 import { openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
 import { afterAll, beforeAll } from 'vitest';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../app';
 
 export interface ApiFixture extends LoggedTestDatabase {
-  app: Hono;
+  app: OpenAPIHono;
   /** Completions of the runs the app started, in order. */
   runs: Promise<RunOutcome>[];
 }
