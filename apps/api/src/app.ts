@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME } from '@hub/api-contract';
+import { API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME, OPENAPI_DOCUMENT_INFO, openApiDocumentRoute } from '@hub/api-contract';
 import { ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';
 import { mapLibError } from './error-mapping';
@@ -8,6 +8,7 @@ import { requireBearerToken } from './middleware/bearer-token';
 import { requestId } from './middleware/request-id';
 import { validationHook } from './middleware/validate';
 import { catalogRoutes } from './routes/catalog-routes';
+import { docsRoutes } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { outboxRoutes } from './routes/outbox-routes';
@@ -18,11 +19,12 @@ import './context';
 export type { ApiDependencies } from './dependencies';
 
 /**
- * The API: /health and /ready open to probes, everything under /api behind the bearer
- * token when one is configured (and /metrics too). Every route is a route of @hub/api-contract,
- * validated by its schemas (a refusal is the 422 of `validationHook`). Errors become JSON here
- * and only here: the API's own, the libs' through the table in error-mapping.ts, anything else a
- * 500 with the request id and no internals (a stack trace never leaves the process; the log row has it).
+ * The API: /health and /ready open to probes, /openapi.json and /docs open to readers, everything
+ * under /api behind the bearer token when one is configured (and /metrics too). Every route is a
+ * route of @hub/api-contract, validated by its schemas (a refusal is the 422 of `validationHook`).
+ * Errors become JSON here and only here: the API's own, the libs' through the table in
+ * error-mapping.ts, anything else a 500 with the request id and no internals (a stack trace never
+ * leaves the process; the log row has it).
  */
 export function createApp(deps: ApiDependencies): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -33,7 +35,14 @@ export function createApp(deps: ApiDependencies): OpenAPIHono {
   if (deps.apiToken) app.use('/metrics', requireBearerToken(deps.apiToken));
 
   // The contract's paths are whole: every group is mounted at the root.
-  for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, metricsRoutes]) app.route('/', routes(deps));
+  for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, metricsRoutes, docsRoutes]) app.route('/', routes(deps));
+  // Open like /health (it describes the API and holds no data); made once, when first asked for, from every route above.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.openapi(openApiDocumentRoute, (c) => {
+    document ??= app.getOpenAPI31Document(OPENAPI_DOCUMENT_INFO);
+    // The generator's OpenAPIObject is JSON, but not the JSONValue type the route's record schema asks for.
+    return c.json(document as unknown as Record<string, never>, 200);
+  });
 
   app.notFound((c) => {
     const error = new ApiError(404, API_ERROR_CODES.notFound, `No endpoint ${c.req.method} ${c.req.path}`);

@@ -19,13 +19,14 @@ export const productLabelSchema = z
 const quantity = z.number();
 
 /** Why a (target, product) needs anything: position = on hand − reserved + inbound; need = max − position rounded up to the multiple. */
-export const needExplanationSchema = z
-  .object({ onHand: quantity, reserved: quantity, inbound: quantity, position: quantity, min: quantity, max: quantity, multiple: quantity, need: quantity })
-  .openapi('NeedExplanation');
+const needFields = { onHand: quantity, reserved: quantity, inbound: quantity, position: quantity, min: quantity, max: quantity, multiple: quantity, need: quantity };
+export const needExplanationSchema = z.object(needFields).openapi('NeedExplanation');
 
+// Spread rather than .extend(): the document would say allOf [NeedExplanation, …], which a strict reader cannot close.
 /** The numbers that produced a line's quantity (README: "How a run plans, and how to check a line"). */
-export const lineExplanationSchema = needExplanationSchema
-  .extend({
+export const lineExplanationSchema = z
+  .object({
+    ...needFields,
     donorSurplus: quantity,
     allocated: quantity,
     totalNeed: quantity,

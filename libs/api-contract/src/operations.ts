@@ -83,7 +83,7 @@ export const docsAssetRoute = createRoute({
       description: 'The file',
       content: { 'text/css': { schema: z.string() }, 'text/javascript': { schema: z.string() } },
     },
-    ...errorResponses([404], { 404: 'The page has no such file (code `not_found`)' }),
+    ...errorResponses([404, 500], { 404: 'The page has no such file (code `not_found`)' }),
   },
 });
 

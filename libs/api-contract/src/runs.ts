@@ -6,22 +6,21 @@ import { explainedLineSchema, warehouseLabelSchema } from './labels';
 import { listQuery, pageOf } from './pagination';
 
 /** A run: who started it, for which target, where it stands, what it counted. */
-export const runSchema = z
-  .object({
-    id: uuid,
-    trigger: z.enum(RUN_TRIGGERS),
-    request_id: uuid.nullable(),
-    target_warehouse_id: uuid.nullable(),
-    parameters: z.record(z.string(), z.unknown()),
-    status: z.enum(RUN_STATUSES),
-    counts: z.record(z.string(), z.number()).openapi({ description: 'The plan\'s counts (PlanCounts) once the run succeeded; `{}` before' }),
-    error: z.string().nullable(),
-    created_at: timestamp,
-    started_at: timestamp.nullable(),
-    finished_at: timestamp.nullable(),
-    duration_ms: z.number().int().nullable(),
-  })
-  .openapi('Run');
+const runFields = {
+  id: uuid,
+  trigger: z.enum(RUN_TRIGGERS),
+  request_id: uuid.nullable(),
+  target_warehouse_id: uuid.nullable(),
+  parameters: z.record(z.string(), z.unknown()),
+  status: z.enum(RUN_STATUSES),
+  counts: z.record(z.string(), z.number()).openapi({ description: 'The plan\'s counts (PlanCounts) once the run succeeded; `{}` before' }),
+  error: z.string().nullable(),
+  created_at: timestamp,
+  started_at: timestamp.nullable(),
+  finished_at: timestamp.nullable(),
+  duration_ms: z.number().int().nullable(),
+};
+export const runSchema = z.object(runFields).openapi('Run');
 
 /** Where an order's delivery stands: its newest outbox event. */
 export const orderEventSchema = z
@@ -47,8 +46,9 @@ const recordedOrder = {
 };
 
 /** A run with its transfer orders (to 1С) and outside orders (to МойСклад). */
-export const runDetailSchema = runSchema
-  .extend({
+export const runDetailSchema = z
+  .object({
+    ...runFields,
     transfer_orders: z.array(z.object({ ...recordedOrder, source: warehouseLabelSchema })),
     external_orders: z.array(z.object(recordedOrder)),
   })
