@@ -1,10 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME, OPENAPI_DOCUMENT_INFO, openApiDocumentRoute } from '@hub/api-contract';
+import { createMetricsRegistry } from '@hub/runtime';
 import { ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';
 import { mapLibError } from './error-mapping';
 import { requireBearerToken } from './middleware/bearer-token';
+import { recordRequestDurations } from './middleware/request-metrics';
 import { requestId } from './middleware/request-id';
 import { validationHook } from './middleware/validate';
 import { catalogRoutes } from './routes/catalog-routes';
@@ -29,13 +31,16 @@ export type { ApiDependencies } from './dependencies';
 export function createApp(deps: ApiDependencies): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME);
+  const metrics = createMetricsRegistry();
+  app.use(recordRequestDurations(metrics));
   app.use(requestId());
   if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken));
   // Counts only, but served on the same port as /api: a scraper sends the same token.
   if (deps.apiToken) app.use('/metrics', requireBearerToken(deps.apiToken));
 
   // The contract's paths are whole: every group is mounted at the root.
-  for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, metricsRoutes, docsRoutes]) app.route('/', routes(deps));
+  for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, docsRoutes]) app.route('/', routes(deps));
+  app.route('/', metricsRoutes(deps, metrics));
   // Open like /health (it describes the API and holds no data); made once, when first asked for, from every route above.
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.openapi(openApiDocumentRoute, (c) => {

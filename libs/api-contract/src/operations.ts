@@ -48,6 +48,7 @@ export const metricsRoute = createRoute({
   tags: ['operations'],
   summary: 'Prometheus metrics',
   description:
+    'Process, GC and event-loop metrics (`process_*`, `nodejs_*`), `hub_http_request_duration_seconds{method,route,status}` by route pattern, ' +
     '`hub_outbox_events{status,event_type}` (zeros included) and `hub_outbox_oldest_pending_age_seconds{event_type}`.',
   security: BEARER_SECURITY,
   responses: {

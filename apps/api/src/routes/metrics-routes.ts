@@ -1,13 +1,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { metricsRoute, PROMETHEUS_CONTENT_TYPE } from '@hub/api-contract';
+import { metricsRoute } from '@hub/api-contract';
 import { ORDER_EVENT_TYPES } from '@hub/orders';
-import { formatOutboxMetrics, readOutboxStats } from '@hub/outbox';
+import { readOutboxStats, registerOutboxGauges } from '@hub/outbox';
+import { exposition } from '@hub/runtime';
+import type { Registry } from 'prom-client';
 import type { ApiDependencies } from '../dependencies';
 
-/** GET /metrics: the outbox's gauges in the Prometheus text format, read fresh on every scrape. */
-export function metricsRoutes(deps: ApiDependencies): OpenAPIHono {
+/**
+ * GET /metrics: the process's metrics and the request durations in `registry`, and the outbox's
+ * gauges, read fresh on every scrape, in the Prometheus text format.
+ */
+export function metricsRoutes(deps: ApiDependencies, registry: Registry): OpenAPIHono {
+  const outbox = registerOutboxGauges(registry);
   return new OpenAPIHono().openapi(metricsRoute, async (c) => {
-    const stats = await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES);
-    return c.text(formatOutboxMetrics(stats), 200, { 'Content-Type': PROMETHEUS_CONTENT_TYPE });
+    outbox.update(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES));
+    return c.text(await exposition(registry), 200, { 'Content-Type': registry.contentType });
   });
 }
