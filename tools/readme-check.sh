@@ -80,6 +80,15 @@ pass "curl -X POST '…/internal-replenishment?dry_run=true' → 200 with the pl
 curl -fsS 'http://127.0.0.1:8000/api/v1/runs?status=succeeded&limit=5' >"$work/runs.json" || fail "GET /api/v1/runs"
 jq -e --arg id "$run_id" '.items | map(.id) | index($id) != null' "$work/runs.json" >/dev/null || { cat "$work/runs.json"; fail "GET /api/v1/runs?status=succeeded does not list run $run_id"; }
 pass "curl '…/api/v1/runs?status=succeeded&limit=5' lists run $run_id"
+curl -s http://127.0.0.1:8000/openapi.json | head -c 300 >"$work/openapi-head.txt" || true
+grep -q '^{"openapi":"3.1.0","info":{"title":"Integration Hub API"' "$work/openapi-head.txt" || { cat "$work/openapi-head.txt"; fail "/openapi.json"; }
+curl -fsS http://127.0.0.1:8000/docs | grep -q 'docs/swagger-ui-bundle.js' || fail "/docs"
+pass "curl …/openapi.json | head -c 300 → OpenAPI 3.1; /docs serves Swagger UI"
+curl -fsS http://127.0.0.1:8000/metrics >"$work/metrics.txt" || fail "GET /metrics"
+for series in 'process_cpu_user_seconds_total' 'nodejs_eventloop_lag_seconds' 'hub_http_request_duration_seconds_count{method="GET",route="/api/v1/runs/{run_id}",status="200"}' 'hub_outbox_events{status="pending"'; do
+  grep -qF "$series" "$work/metrics.txt" || fail "/metrics has no $series"
+done
+pass "GET /metrics: process, event-loop, request durations by route pattern, outbox gauges"
 
 psql "$DATABASE_URL" -c "SELECT run_id, request_id, job_id, job_name, jsonb_typeof(payload) AS ptype FROM integration_logs ORDER BY created_at DESC LIMIT 5;" >"$work/latest.txt"
 cat "$work/latest.txt"

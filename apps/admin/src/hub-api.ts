@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { apiErrorSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema } from './hub-api-answers';
+// The API's own schemas (libs/api-contract): what the API is checked to answer is what the admin reads.
+import { apiErrorSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema } from '@hub/api-contract';
 
 /** Where the Integration Hub API is and how the admin authenticates to it. */
 export interface HubApiOptions {

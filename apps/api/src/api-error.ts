@@ -1,24 +1,7 @@
-/** The codes an error answer's `error.code` can take. */
-export const API_ERROR_CODES = {
-  invalidValue: 'invalid_value',
-  unknownField: 'unknown_field',
-  malformedJson: 'malformed_json',
-  payloadTooLarge: 'payload_too_large',
-  conflictingValues: 'conflicting_values',
-  unknownWarehouse: 'unknown_warehouse',
-  unknownCursor: 'unknown_cursor',
-  runInProgress: 'run_in_progress',
-  upstreamFailed: 'upstream_failed',
-  notFound: 'not_found',
-  eventNotDead: 'event_not_dead',
-  unauthorized: 'unauthorized',
-  internal: 'internal_error',
-} as const;
+import { API_ERROR_CODES, type ApiErrorAnswer, type ApiErrorCode } from '@hub/api-contract';
 
-/** Every error answer's body: `{ error: { code, message, field?, run_id? } }`; `run_id` names the run in progress of a `run_in_progress` 409. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; field?: string; run_id?: string };
-}
+/** Every error answer's body, as the contract describes it (`apiErrorSchema`). */
+export type ApiErrorBody = ApiErrorAnswer;
 
 /**
  * An error the API answers with as is: its status, a code a client can branch on, a
@@ -31,7 +14,7 @@ export class ApiError extends Error {
 
   constructor(
     readonly status: 401 | 404 | 409 | 413 | 422 | 500 | 502,
-    readonly code: (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES],
+    readonly code: ApiErrorCode,
     message: string,
     readonly field?: string,
     options?: { cause?: unknown; runId?: string },
@@ -54,6 +37,6 @@ export class ApiError extends Error {
 }
 
 /** 422 for a value that is present but wrong; `field` names it as the client spelled it. */
-export function invalidInput(field: string, message: string, code: ApiError['code'] = API_ERROR_CODES.invalidValue): ApiError {
+export function invalidInput(field: string, message: string, code: ApiErrorCode = API_ERROR_CODES.invalidValue): ApiError {
   return new ApiError(422, code, message, field);
 }

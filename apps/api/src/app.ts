@@ -1,11 +1,16 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { API_ERROR_CODES, ApiError } from './api-error';
+import { API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME, OPENAPI_DOCUMENT_INFO, openApiDocumentRoute } from '@hub/api-contract';
+import { createMetricsRegistry } from '@hub/runtime';
+import { ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';
 import { mapLibError } from './error-mapping';
 import { requireBearerToken } from './middleware/bearer-token';
+import { recordRequestDurations } from './middleware/request-metrics';
 import { requestId } from './middleware/request-id';
+import { validationHook } from './middleware/validate';
 import { catalogRoutes } from './routes/catalog-routes';
+import { docsRoutes } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { outboxRoutes } from './routes/outbox-routes';
@@ -16,24 +21,33 @@ import './context';
 export type { ApiDependencies } from './dependencies';
 
 /**
- * The API: /health and /ready open to probes, everything under /api behind the bearer
- * token when one is configured (and /metrics too). Errors become JSON here and only here: the API's
- * own, the libs' through the table in error-mapping.ts, anything else a 500 with the request id and
- * no internals (a stack trace never leaves the process; the log row has it).
+ * The API: /health and /ready open to probes, /openapi.json and /docs open to readers, everything
+ * under /api behind the bearer token when one is configured (and /metrics too). Every route is a
+ * route of @hub/api-contract, validated by its schemas (a refusal is the 422 of `validationHook`).
+ * Errors become JSON here and only here: the API's own, the libs' through the table in
+ * error-mapping.ts, anything else a 500 with the request id and no internals (a stack trace never
+ * leaves the process; the log row has it).
  */
-export function createApp(deps: ApiDependencies): Hono {
-  const app = new Hono();
+export function createApp(deps: ApiDependencies): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME);
+  const metrics = createMetricsRegistry();
+  app.use(recordRequestDurations(metrics));
   app.use(requestId());
   if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken));
   // Counts only, but served on the same port as /api: a scraper sends the same token.
   if (deps.apiToken) app.use('/metrics', requireBearerToken(deps.apiToken));
 
-  app.route('/', healthRoutes(deps));
-  app.route('/api/v1/trigger', triggerRoutes(deps));
-  app.route('/api/v1', catalogRoutes(deps));
-  app.route('/api/v1', runsRoutes(deps));
-  app.route('/api/v1/outbox', outboxRoutes(deps));
-  app.route('/', metricsRoutes(deps));
+  // The contract's paths are whole: every group is mounted at the root.
+  for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, docsRoutes]) app.route('/', routes(deps));
+  app.route('/', metricsRoutes(deps, metrics));
+  // Open like /health (it describes the API and holds no data); made once, when first asked for, from every route above.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.openapi(openApiDocumentRoute, (c) => {
+    document ??= app.getOpenAPI31Document(OPENAPI_DOCUMENT_INFO);
+    // The generator's OpenAPIObject is JSON, but not the JSONValue type the route's record schema asks for.
+    return c.json(document as unknown as Record<string, never>, 200);
+  });
 
   app.notFound((c) => {
     const error = new ApiError(404, API_ERROR_CODES.notFound, `No endpoint ${c.req.method} ${c.req.path}`);

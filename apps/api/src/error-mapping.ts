@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import { API_ERROR_CODES, NEXT_CURSOR_FIELDS } from '@hub/api-contract';
 import { UnknownCursorError } from '@hub/db';
 import { ExternalSystemError, type ExternalSystem } from '@hub/integrations';
 import { InvalidRunRequestError, RunInProgressError, UnknownWarehouseError } from '@hub/replenishment';
-import { API_ERROR_CODES, ApiError } from './api-error';
+import { ApiError } from './api-error';
 import { REQUEST_ID_HEADER } from './context';
-import { NEXT_CURSOR_FIELDS } from './pagination';
 
 /** What an answer says besides its status and code. */
 interface ErrorDetails {

@@ -1,19 +1,31 @@
 import { outboxSettingsFromEnv, type OutboxSettings } from '@hub/outbox';
-import { millisecondsSetting, readEnvConfig } from '@hub/runtime';
+import { hostSetting, millisecondsSetting, optionalPortSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 import { OUTBOX_INTERVAL_MS } from './jobs/job-names';
 
 const schedulerEnvSchema = z.object({
   OUTBOX_INTERVAL_MS: millisecondsSetting(OUTBOX_INTERVAL_MS, 50),
+  SCHEDULER_METRICS_PORT: optionalPortSetting(),
+  SCHEDULER_METRICS_HOST: hostSetting(),
 });
 
 export interface SchedulerConfig {
   /** How often process_outbox_events_job ticks: every 30 s on the half-minute unless told otherwise. */
   outboxIntervalMs: number;
   outbox: OutboxSettings;
+  /** Where GET /metrics listens; none unless SCHEDULER_METRICS_PORT is set. */
+  metrics: { port: number; host: string } | null;
 }
 
-/** OUTBOX_INTERVAL_MS and the outbox's OUTBOX_* settings; a ConfigError names a bad variable. */
+/**
+ * OUTBOX_INTERVAL_MS, the outbox's OUTBOX_* settings and SCHEDULER_METRICS_PORT (with
+ * SCHEDULER_METRICS_HOST, default 0.0.0.0); a ConfigError names a bad variable.
+ */
 export function readSchedulerConfig(env: NodeJS.ProcessEnv = process.env): SchedulerConfig {
-  return { outboxIntervalMs: readEnvConfig(schedulerEnvSchema, env).OUTBOX_INTERVAL_MS, outbox: outboxSettingsFromEnv(env) };
+  const config = readEnvConfig(schedulerEnvSchema, env);
+  return {
+    outboxIntervalMs: config.OUTBOX_INTERVAL_MS,
+    outbox: outboxSettingsFromEnv(env),
+    metrics: config.SCHEDULER_METRICS_PORT === undefined ? null : { port: config.SCHEDULER_METRICS_PORT, host: config.SCHEDULER_METRICS_HOST },
+  };
 }

@@ -1,11 +1,12 @@
 import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
 import { createMoySkladClient, createOneCClient, moySkladSettingsFromEnv, oneCClientOptionsFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
-import { createPgRateLimiter, moySkladRateBucket } from '@hub/orders';
+import { createPgRateLimiter, moySkladRateBucket, ORDER_EVENT_TYPES } from '@hub/orders';
 import { prepareDatabase } from '@hub/migrations';
-import { exitOnStartFailure, stopOnSignals } from '@hub/runtime';
+import { closeHttpServer, exitOnStartFailure, serveMetrics, stopOnSignals } from '@hub/runtime';
 import { readSchedulerConfig } from './config';
 import { createScheduler } from './scheduler';
+import { createSchedulerMetrics } from './scheduler-metrics';
 
 const stdout = createStdoutLogger('scheduler');
 
@@ -20,13 +21,16 @@ async function main(): Promise<void> {
   // Every replica counts against the same PostgreSQL bucket, so together they keep МойСклад's limits.
   const rateLimiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits });
   const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties };
-  const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs });
+  const metrics = config.metrics ? createSchedulerMetrics(ORDER_EVENT_TYPES) : undefined;
+  const metricsServer = metrics && config.metrics ? await serveMetrics(metrics.registry, config.metrics) : undefined;
+  const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs, metrics });
   scheduler.start();
-  stdout.info({ nextInvocations: scheduler.nextInvocations() }, 'scheduler started');
+  stdout.info({ nextInvocations: scheduler.nextInvocations(), metrics: metricsServer?.url ?? null }, 'scheduler started');
 
   stopOnSignals('scheduler', stdout, async (signal) => {
     stdout.info({ signal }, 'scheduler stopping: waiting for running jobs');
     await scheduler.stop();
+    if (metricsServer) await closeHttpServer(metricsServer.server);
     await disconnectDatabase();
     stdout.info('scheduler stopped');
   });

@@ -6,7 +6,7 @@
  */
 export { entities, TransferOrder, TransferOrderLine, ExternalOrder, ExternalOrderLine } from './entities';
 export { LOG_LEVELS, type LogLevel } from './entities/integration-log';
-export { RUN_TRIGGERS, RUN_STATUSES, type RunTrigger, type RunStatus, type OrderStatus } from './entities/replenishment';
+export { RUN_TRIGGERS, RUN_STATUSES, ORDER_STATUSES, type RunTrigger, type RunStatus, type OrderStatus } from './entities/replenishment';
 export { OUTBOX_STATUSES, type OutboxStatus } from './entities/outbox-event';
 export { createOrmOptions } from './config';
 export {

@@ -15,10 +15,16 @@ export function blankAsUnset(value: unknown): unknown {
 
 const NOT_A_PORT = 'must be a TCP port number (0–65535; 0 picks a free one)';
 
+const port = () => z.coerce.number({ error: NOT_A_PORT }).int({ error: NOT_A_PORT }).min(0, { error: NOT_A_PORT }).max(65_535, { error: NOT_A_PORT });
+
 /** A listening port, `defaultPort` when unset or blank. */
 export function portSetting(defaultPort: number) {
-  const port = z.coerce.number({ error: NOT_A_PORT }).int({ error: NOT_A_PORT }).min(0, { error: NOT_A_PORT }).max(65_535, { error: NOT_A_PORT });
-  return z.preprocess(blankAsUnset, port.default(defaultPort));
+  return z.preprocess(blankAsUnset, port().default(defaultPort));
+}
+
+/** The port of a listener that is only opened when asked for: absent when unset or blank. */
+export function optionalPortSetting() {
+  return z.preprocess(blankAsUnset, port().optional());
 }
 
 /** A listening address; every interface unless told otherwise (containers need that). */

@@ -1,5 +1,6 @@
-export { ConfigError, blankAsUnset, hostSetting, millisecondsSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
+export { ConfigError, blankAsUnset, hostSetting, millisecondsSetting, optionalPortSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
 export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { mapConcurrently } from './map-concurrently';
 export { groupBy } from './group-by';
+export { createMetricsRegistry, exposition, serveMetrics, type MetricsServer } from './metrics';

@@ -17,6 +17,8 @@ export interface SchedulerProcessOptions {
 /** A running scheduler replica. */
 export interface SchedulerProcess {
   pid: number;
+  /** Its GET /metrics when SCHEDULER_METRICS_PORT was set, else null. */
+  metricsUrl: string | null;
   /** SIGKILL: the process dies on the spot, mid-delivery, holding its leases. Resolves once it is gone. */
   kill(): Promise<void>;
   /** SIGTERM (SIGKILL if it lingers) and waits for the exit; safe to call twice. */
@@ -26,14 +28,16 @@ export interface SchedulerProcess {
 /** Starts a scheduler and waits for its "scheduler started" line (migrations checked, jobs scheduled). */
 export async function startSchedulerProcess(options: SchedulerProcessOptions): Promise<SchedulerProcess> {
   const child = spawnApp(SCHEDULER_MAIN, hubAppEnv(options));
+  let metricsUrl: string | null;
   try {
-    await waitForLine(child, 'scheduler', ({ msg }) => (msg === 'scheduler started' ? true : undefined));
+    metricsUrl = await waitForLine(child, 'scheduler', ({ msg, metrics }) => (msg === 'scheduler started' ? (typeof metrics === 'string' ? metrics : null) : undefined));
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
   }
   return {
     pid: child.pid ?? -1,
+    metricsUrl,
     kill: () => stopChild(child, 'SIGKILL'),
     stop: () => stopChild(child),
   };

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import type { ApiErrorAnswer, RetryAcceptedAnswer, TriggerAcceptedAnswer, WarehouseListAnswer } from '@hub/api-contract';
 import { findFreePort, listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import type { WarehouseOption } from '../hub-api';
-import type { ApiErrorAnswer, RetryAcceptedAnswer, TriggerAcceptedAnswer, WarehouseListAnswer } from '../hub-api-answers';
 
 /** One request the stand-in received, as the admin sent it. */
 export interface RecordedRequest {
@@ -41,6 +41,7 @@ export interface HubApiStandIn extends LoopbackServer {
 
 export const STAND_IN_RUN_ID = '5b0a4c1e-8f7d-4e7a-9d51-2f3b6c7d8e90';
 const STAND_IN_REQUEST_ID = '0c4d2f7a-3e1b-4c5d-9a8f-6b7e1d2c3a40';
+const STAND_IN_AGGREGATE_ID = '9e2b7c41-6d3a-4f1e-8b5c-2a7d9e0f1c36';
 
 /** An answer the real API never gives, for testing how the admin copes with one. */
 export function malformedAnswer(status: number, body: unknown): MalformedAnswer {
@@ -54,7 +55,23 @@ export function queuedAnswer(runId = STAND_IN_RUN_ID): ApiAnswer<TriggerAccepted
 
 /** The API's answer to a successful retry of `eventId`. */
 export function retriedAnswer(eventId: string, aggregateReset = false): ApiAnswer<RetryAcceptedAnswer, 200> {
-  return { status: 200, body: { event: { id: eventId, status: 'pending' }, previous_attempts: 10, aggregate_reset: aggregateReset } };
+  const event = {
+    id: eventId,
+    aggregate_type: 'transfer_order',
+    aggregate_id: STAND_IN_AGGREGATE_ID,
+    event_type: 'CREATE_1C_TRANSFER_ORDER',
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: '2026-12-03T09:00:00.000Z',
+    lease_owner: null,
+    lease_expires_at: null,
+    last_error: '1С answered 503',
+    response_ref: null,
+    created_at: '2026-12-03T08:00:00.000Z',
+    updated_at: '2026-12-03T09:00:00.000Z',
+    delivered_at: null,
+  };
+  return { status: 200, body: { event, previous_attempts: 10, aggregate_reset: aggregateReset } };
 }
 
 function respond({ status, body }: { status: number; body: unknown }): Response {

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { API_ERROR_CODES, ApiError } from '../api-error';
+import { API_ERROR_CODES } from '@hub/api-contract';
+import { ApiError } from '../api-error';
 
 const BEARER = /^Bearer\s+(.+)$/i;
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();

@@ -1,7 +1,9 @@
-import type { MiddlewareHandler, ValidationTargets } from 'hono';
-import { validator } from 'hono/validator';
+import type { Hook } from '@hono/zod-openapi';
+import type { Context, Env } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
+import { API_ERROR_CODES } from '@hub/api-contract';
+import { ApiError, invalidInput } from '../api-error';
 
 /** The request's JSON body as a whole, when the problem is not one field of it. */
 export const BODY_FIELD = 'body';
@@ -17,36 +19,40 @@ export function toValidationError(error: z.ZodError, fallbackField: string): Api
   return invalidInput(field, `${field} ${issue?.message ?? 'is invalid'}`);
 }
 
-/** Validates the query string or path parameters with `schema`; read it with `c.req.valid(target)`. */
-export function validate<T extends 'query' | 'param', S extends z.ZodType>(target: T, schema: S) {
-  return validator(target, (value) => {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw toValidationError(parsed.error, target);
-    return parsed.data as z.output<S>;
-  });
-}
+/**
+ * The routes' `defaultHook`: what the contract's schemas refuse in the query string or the path
+ * becomes the API's 422 naming the field (`query` / `param` when no one field is to blame).
+ */
+export const validationHook: Hook<unknown, Env, string, unknown> = (result) => {
+  if (!result.success) throw toValidationError(result.error, result.target);
+};
 
 /**
- * Validates an optional JSON body: an empty body counts as `{}`. Read regardless of
- * Content-Type, since `curl -d '{…}'` sends form-urlencoded; a body that is not JSON is
- * a 422 naming `body` (Hono's own json validator would refuse empty bodies with a 400).
+ * Reads an optional JSON body of at most `maxBytes` and validates it with `schema`: an empty
+ * body counts as `{}`. Read regardless of Content-Type, since `curl -d '{…}'` sends
+ * form-urlencoded; a body that is not JSON is a 422 naming `body`, a larger one a 413. (The
+ * validator OpenAPIHono generates for a declared body would answer 415 and 400 instead.)
  */
-export function optionalJsonBody<S extends z.ZodType>(
-  schema: S,
-): MiddlewareHandler<Record<string, never>, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
-  return async function optionalJsonBody(c, next) {
-    const text = (await c.req.text()).trim();
-    let value: unknown = {};
-    if (text !== '') {
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        throw new ApiError(422, API_ERROR_CODES.malformedJson, 'The request body is not valid JSON', BODY_FIELD, { cause: error });
-      }
+export async function readOptionalJsonBody<S extends z.ZodType>(c: Context, schema: S, maxBytes: number): Promise<z.output<S>> {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, API_ERROR_CODES.payloadTooLarge, `The request body exceeds ${maxBytes} bytes; send at most {"warehouse_id": "<uuid>"}`, BODY_FIELD);
+    },
+  });
+  let text = '';
+  await limit(c, async () => {
+    text = (await c.req.text()).trim();
+  });
+  let value: unknown = {};
+  if (text !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ApiError(422, API_ERROR_CODES.malformedJson, 'The request body is not valid JSON', BODY_FIELD, { cause: error });
     }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw toValidationError(parsed.error, BODY_FIELD);
-    c.req.addValidatedData('json' satisfies keyof ValidationTargets, parsed.data as object);
-    await next();
-  };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw toValidationError(parsed.error, BODY_FIELD);
+  return parsed.data;
 }

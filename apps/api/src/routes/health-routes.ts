@@ -1,16 +1,8 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { healthRoute, NOT_READY_REASONS, readyRoute, type NotReadyReason } from '@hub/api-contract';
 import { checkMigrations, PendingMigrationsError, UnknownMigrationsError } from '@hub/migrations';
 import { redactText } from '@hub/runtime';
 import type { ApiDependencies } from '../dependencies';
-
-/** Why /ready says no. */
-export const NOT_READY_REASONS = {
-  databaseUnreachable: 'database_unreachable',
-  migrationsPending: 'migrations_pending',
-  migrationsUnknown: 'migrations_unknown',
-  migrationsUnchecked: 'migrations_unchecked',
-} as const;
-type NotReadyReason = (typeof NOT_READY_REASONS)[keyof typeof NOT_READY_REASONS];
 
 /** A probe that hangs is a failed probe: an orchestrator must get its answer. */
 const READY_TIMEOUT_MS = 5_000;
@@ -53,12 +45,12 @@ function withTimeout(work: Promise<Readiness>): Promise<Readiness> {
 }
 
 /** GET /health: the process answers. GET /ready: the database answers and its migrations are current. */
-export function healthRoutes(deps: ApiDependencies): Hono {
-  return new Hono()
-    .get('/health', (c) => c.json({ status: 'ok' }))
-    .get('/ready', async (c) => {
+export function healthRoutes(deps: ApiDependencies): OpenAPIHono {
+  return new OpenAPIHono()
+    .openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200))
+    .openapi(readyRoute, async (c) => {
       const readiness = await withTimeout(checkReadiness(deps));
-      if (readiness.ready) return c.json({ status: 'ready' });
-      return c.json({ status: 'not_ready', reason: readiness.reason, message: readiness.message }, 503);
+      if (readiness.ready) return c.json({ status: 'ready' as const }, 200);
+      return c.json({ status: 'not_ready' as const, reason: readiness.reason, message: readiness.message }, 503);
     });
 }

@@ -1,12 +1,19 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { metricsRoute } from '@hub/api-contract';
 import { ORDER_EVENT_TYPES } from '@hub/orders';
-import { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE, readOutboxStats } from '@hub/outbox';
+import { readOutboxStats, registerOutboxGauges } from '@hub/outbox';
+import { exposition } from '@hub/runtime';
+import type { Registry } from 'prom-client';
 import type { ApiDependencies } from '../dependencies';
 
-/** GET /metrics: the outbox's gauges in the Prometheus text format, read fresh on every scrape. */
-export function metricsRoutes(deps: ApiDependencies): Hono {
-  return new Hono().get('/metrics', async (c) => {
-    const stats = await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES);
-    return c.body(formatOutboxMetrics(stats), 200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
+/**
+ * GET /metrics: the process's metrics and the request durations in `registry`, and the outbox's
+ * gauges, read fresh on every scrape, in the Prometheus text format.
+ */
+export function metricsRoutes(deps: ApiDependencies, registry: Registry): OpenAPIHono {
+  const outbox = registerOutboxGauges(registry);
+  return new OpenAPIHono().openapi(metricsRoute, async (c) => {
+    outbox.update(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES));
+    return c.text(await exposition(registry), 200, { 'Content-Type': registry.contentType });
   });
 }

@@ -1,6 +1,5 @@
 import type { EventTypeStats, OutboxEventView, OutboxStats } from '@hub/outbox';
-
-const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+import { iso } from './timestamps';
 
 /** An event as the API shows it: snake_case, ISO 8601 times, `payload` only when it was read. */
 export function outboxEventBody(event: OutboxEventView) {

@@ -1,21 +1,11 @@
-import { Hono } from 'hono';
-import { OUTBOX_STATUSES } from '@hub/db';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { API_ERROR_CODES, listOutboxRoute, outboxStatsRoute, retryOutboxEventRoute } from '@hub/api-contract';
 import { ORDER_EVENT_TYPES, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
-import { z } from 'zod';
-import { API_ERROR_CODES, ApiError } from '../api-error';
+import { ApiError } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
-import { validate } from '../middleware/validate';
-import { pageBody, validateListQuery } from '../pagination';
+import { pageBody, pageQueryOf } from '../pagination';
 import { outboxEventBody, outboxStatsBody } from './outbox-body';
-
-const listFilters = {
-  status: z.enum(OUTBOX_STATUSES, { error: `must be one of ${OUTBOX_STATUSES.join(', ')}` }).optional(),
-  event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(', ')}` }).optional(),
-  include: z.literal('payload', { error: 'can only be payload' }).optional(),
-};
-
-const eventParameters = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
 
 /** The audit row of a manual retry: which event, what it had been through, who asked. */
 function retryLogPayload(event: OutboxEventView, previousAttempts: number, aggregateReset: boolean) {
@@ -31,14 +21,13 @@ function retryLogPayload(event: OutboxEventView, previousAttempts: number, aggre
 }
 
 /**
- * GET / (events newest first, by status and type, one page at a time), GET /stats
- * (counts) and POST /:id/retry (a dead event back to pending, by hand).
+ * GET /api/v1/outbox (events newest first, by status and type, one page at a time), GET
+ * /api/v1/outbox/stats (counts) and POST /api/v1/outbox/{id}/retry (a dead event back to pending, by hand).
  */
-export function outboxRoutes(deps: ApiDependencies): Hono {
-  return new Hono()
-    // `before` and `next_before` are the names this list had before every list took `cursor`; both stay.
-    .get('/', validateListQuery(listFilters, { beforeAlias: true }), async (c) => {
-      const query = c.req.valid('query');
+export function outboxRoutes(deps: ApiDependencies): OpenAPIHono {
+  return new OpenAPIHono()
+    .openapi(listOutboxRoute, async (c) => {
+      const query = pageQueryOf(c, c.req.valid('query'));
       const page = await listOutboxEvents(deps.sessions.open(), {
         status: query.status,
         eventType: query.event_type,
@@ -46,10 +35,10 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
         limit: query.limit,
         includePayload: query.include === 'payload',
       });
-      return c.json({ ...pageBody(page, outboxEventBody), next_before: page.nextCursor });
+      return c.json({ ...pageBody(page, outboxEventBody), next_before: page.nextCursor }, 200);
     })
-    .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES))))
-    .post('/:id/retry', validate('param', eventParameters), async (c) => {
+    .openapi(outboxStatsRoute, async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES)), 200))
+    .openapi(retryOutboxEventRoute, async (c) => {
       const { id } = c.req.valid('param');
       const result = await retryDeadEvent(deps.sessions.open(), id, ORDER_OUTBOX_HOOKS);
       if (result.kind === 'not_found') throw new ApiError(404, API_ERROR_CODES.notFound, `No outbox event with id ${id}`, 'id');
@@ -64,6 +53,6 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
         payload: retryLogPayload(event, previousAttempts, aggregateReset),
         details: { userAgent: c.req.header('user-agent') ?? null },
       });
-      return c.json({ event: outboxEventBody(event), previous_attempts: previousAttempts, aggregate_reset: aggregateReset });
+      return c.json({ event: outboxEventBody(event), previous_attempts: previousAttempts, aggregate_reset: aggregateReset }, 200);
     });
 }

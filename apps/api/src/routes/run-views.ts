@@ -9,13 +9,12 @@ import type {
   RunRecord,
   WarehouseLabel,
 } from '@hub/replenishment';
+import { iso } from './timestamps';
 
 /*
  * Runs and plans as the API shows them: snake_case keys, ISO 8601 timestamps. Explanations
  * and counts keep the lib's keys (they are stored as they are shown).
  */
-
-const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 
 export function runBody(run: RunRecord) {
   return {
@@ -41,7 +40,7 @@ const lineBody = (l: ExplainedLine) => ({ product: productBody(l.product), quant
 /** A dry run's answer: what a run would order now, and why. */
 export function dryRunBody(plan: DryRunPlan, requestId: string) {
   return {
-    dry_run: true,
+    dry_run: true as const,
     request_id: requestId,
     target_warehouse_id: plan.targetWarehouseId,
     counts: plan.counts,

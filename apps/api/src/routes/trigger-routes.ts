@@ -1,39 +1,16 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { API_ERROR_CODES, MAX_TRIGGER_BODY_BYTES, triggerBodySchema, triggerRoute } from '@hub/api-contract';
 import type { RunTrigger } from '@hub/db';
 import { planDryRun, startReplenishmentRun } from '@hub/replenishment';
-import { z } from 'zod';
-import { API_ERROR_CODES, ApiError, invalidInput } from '../api-error';
+import { invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
-import { BODY_FIELD, optionalJsonBody, validate } from '../middleware/validate';
+import { readOptionalJsonBody } from '../middleware/validate';
 import { dryRunBody } from './run-views';
 
 const WAREHOUSE_ID = 'warehouse_id';
 const TRIGGER = 'trigger';
-const QUEUED = 'queued';
-/** Who can start a run over HTTP: a caller of this endpoint, or the admin app's button on an operator's behalf. */
-const HTTP_TRIGGERS = ['endpoint', 'admin'] as const satisfies readonly RunTrigger[];
+const QUEUED = 'queued' as const;
 const DEFAULT_TRIGGER: RunTrigger = 'endpoint';
-/** The body names one warehouse at most; a larger one is not a trigger and is not read into memory. */
-const MAX_BODY_BYTES = 16 * 1024;
-
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, API_ERROR_CODES.payloadTooLarge, `The request body exceeds ${MAX_BODY_BYTES} bytes; send at most {"warehouse_id": "<uuid>"}`, BODY_FIELD);
-  },
-});
-
-const runFields = {
-  [WAREHOUSE_ID]: z.uuid({ error: 'must be a UUID' }).optional(),
-  [TRIGGER]: z.enum(HTTP_TRIGGERS, { error: `must be one of ${HTTP_TRIGGERS.join(', ')}` }).optional(),
-};
-// Strict: a misspelt parameter (warehouseId) must not silently widen the run to every warehouse.
-const bodyParameters = z.strictObject(runFields);
-const queryParameters = z.strictObject({
-  ...runFields,
-  dry_run: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true').optional(),
-});
 
 /** The one value a request gives a field, from the query string or the body; both only when they agree. */
 function pickOnce<T extends string>(field: string, fromQuery: T | undefined, fromBody: T | undefined): T | undefined {
@@ -44,32 +21,35 @@ function pickOnce<T extends string>(field: string, fromQuery: T | undefined, fro
 }
 
 /**
- * POST /internal-replenishment: queue a run and answer 202 at once (the run goes on in
- * the background), or 409 naming the run in progress for an overlapping target. With
+ * The trigger as OpenAPIHono validates it: the query string only. The document keeps the route's
+ * body (registered as it is); the handler reads the body itself, whatever its Content-Type.
+ */
+const { body: _body, ...triggerParameters } = triggerRoute.request;
+const triggerValidation = { ...triggerRoute, request: triggerParameters, hide: true };
+
+/**
+ * POST /api/v1/trigger/internal-replenishment: queue a run and answer 202 at once (the run goes
+ * on in the background), or 409 naming the run in progress for an overlapping target. With
  * `dry_run=true`: plan now and answer 200 with the plan, writing nothing.
  */
-export function triggerRoutes(deps: ApiDependencies): Hono {
-  return new Hono().post(
-    '/internal-replenishment',
-    validate('query', queryParameters),
-    limitBody,
-    optionalJsonBody(bodyParameters),
-    async (c) => {
-      const query = c.req.valid('query');
-      const body = c.req.valid('json');
-      const warehouseId = pickOnce(WAREHOUSE_ID, query[WAREHOUSE_ID], body[WAREHOUSE_ID]) ?? null;
-      const trigger = pickOnce(TRIGGER, query[TRIGGER], body[TRIGGER]) ?? DEFAULT_TRIGGER;
-      const requestId = c.get('requestId');
-      if (query.dry_run === true) {
-        const plan = await planDryRun(deps, { requestId, warehouseId });
-        return c.json(dryRunBody(plan, requestId), 200);
-      }
-      const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId });
-      deps.onRunStarted?.(run.completion);
-      await deps.logger.info('Internal replenishment triggered', {
-        runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId },
-      });
-      return c.json({ run_id: run.runId, request_id: requestId, status: QUEUED }, 202);
-    },
-  );
+export function triggerRoutes(deps: ApiDependencies): OpenAPIHono {
+  const routes = new OpenAPIHono();
+  routes.openAPIRegistry.registerPath(triggerRoute);
+  return routes.openapi(triggerValidation, async (c) => {
+    const query = c.req.valid('query');
+    const body = await readOptionalJsonBody(c, triggerBodySchema, MAX_TRIGGER_BODY_BYTES);
+    const warehouseId = pickOnce(WAREHOUSE_ID, query[WAREHOUSE_ID], body[WAREHOUSE_ID]) ?? null;
+    const trigger = pickOnce(TRIGGER, query[TRIGGER], body[TRIGGER]) ?? DEFAULT_TRIGGER;
+    const requestId = c.get('requestId');
+    if (query.dry_run === true) {
+      const plan = await planDryRun(deps, { requestId, warehouseId });
+      return c.json(dryRunBody(plan, requestId), 200);
+    }
+    const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId });
+    deps.onRunStarted?.(run.completion);
+    await deps.logger.info('Internal replenishment triggered', {
+      runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId },
+    });
+    return c.json({ run_id: run.runId, request_id: requestId, status: QUEUED }, 202);
+  });
 }

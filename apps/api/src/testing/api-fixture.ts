@@ -3,11 +3,12 @@ import type { OneCClient } from '@hub/integrations';
 import type { RunOutcome } from '@hub/replenishment';
 import { openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
 import { afterAll, beforeAll } from 'vitest';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../app';
+import { checkAnswersAgainstDocument } from './openapi-conformance';
 
 export interface ApiFixture extends LoggedTestDatabase {
-  app: Hono;
+  app: OpenAPIHono;
   /** Completions of the runs the app started, in order. */
   runs: Promise<RunOutcome>[];
 }
@@ -17,6 +18,8 @@ export async function openApiFixture(oneC: OneCClient, options: { apiToken?: str
   const { sessions, logger, db } = database;
   const runs: Promise<RunOutcome>[] = [];
   const app = createApp({ sessions, oneC, logger, databaseUrl: db.url, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
+  // Every answer a spec receives through the fixture is checked against the document.
+  checkAnswersAgainstDocument(app);
   return {
     ...database,
     app,

@@ -47,13 +47,18 @@ export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): Outb
         hooks: ORDER_OUTBOX_HOOKS,
         owner,
         signal: stopping.signal,
-        onSettled: (settlement) => logSettlement(deps.logger, settlement),
+        onSettled: (settlement) => {
+          deps.metrics?.deliveries.count(settlement);
+          return logSettlement(deps.logger, settlement);
+        },
       });
       const elapsedMs = elapsed();
+      deps.metrics?.jobFinished(jobName, 'completed', elapsedMs / 1000);
       await deps.logger.info('Outbox tick finished', { jobId, jobName, status: 'completed', elapsedMs, payload: counts });
       return { status: 'completed', jobId, elapsedMs, counts };
     } catch (error) {
       const elapsedMs = elapsed();
+      deps.metrics?.jobFinished(jobName, 'failed', elapsedMs / 1000);
       const message = error instanceof Error ? error.message : String(error);
       await deps.logger.error('Outbox tick failed', { jobId, jobName, status: 'failed', elapsedMs, details: { error } });
       return { status: 'failed', jobId, elapsedMs, error: message };
@@ -61,6 +66,7 @@ export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): Outb
   }
 
   async function skip(current: NonNullable<typeof running>): Promise<TickResult> {
+    deps.metrics?.tickSkipped(jobName);
     // Once per long tick: a tick stuck for minutes should not add a row every 30 s.
     if (!current.skipLogged) {
       current.skipLogged = true;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { ORDER_EVENT_TYPES } from '@hub/orders';
+import { exposition } from '@hub/runtime';
 import { createScheduler } from '../scheduler';
+import { createSchedulerMetrics } from '../scheduler-metrics';
 import { useSchedulerTestEnv } from '../testing/scheduler-test-env';
 import { JOB_NAMES } from './job-names';
 
@@ -39,5 +42,21 @@ describe('run_internal_replenishment_job', () => {
     expect(rows).toMatchObject([{ level: 'INFO', message: `Scheduled replenishment run skipped: run ${activeRunId} is in progress`, payload: { activeRunId } }]);
     const [runs] = await env.orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from replenishment_runs where status = 'queued'`, [], 'all');
     expect(runs?.n).toBe(0);
+  });
+
+  it('measures each job run by how it ended, a skipped start included', async () => {
+    await env.orm.em.fork().execute(`update replenishment_runs set status = 'failed' where status in ('queued', 'running')`, [], 'run');
+    const metrics = createSchedulerMetrics(ORDER_EVENT_TYPES);
+    const scheduler = createScheduler(env.deps({ metrics }));
+    const first = await scheduler.runInternalReplenishment();
+    expect(first.status).toBe('succeeded');
+    const activeRunId = randomUUID();
+    await env.orm.em.fork().execute(`insert into replenishment_runs (id, trigger, status) values (?::uuid, 'schedule', 'running')`, [activeRunId], 'run');
+    expect((await scheduler.runInternalReplenishment()).status).toBe('skipped');
+
+    const lines = (await exposition(metrics.registry)).split('\n');
+    const job = JOB_NAMES.runInternalReplenishment;
+    expect(lines).toContain(`hub_scheduler_job_duration_seconds_count{job="${job}",status="succeeded"} 1`);
+    expect(lines).toContain(`hub_scheduler_job_duration_seconds_count{job="${job}",status="skipped"} 1`);
   });
 });

@@ -57,10 +57,18 @@ export function createReplenishmentJobRunner(deps: SchedulerDeps): Replenishment
     return { status: outcome.status, jobId, runId: run.runId };
   }
 
+  /** One run, measured from the job's start to how it ended (a skipped or refused start included). */
+  async function measured(jobId: string): Promise<ReplenishmentJobResult> {
+    const started = performance.now();
+    const result = await runOnce(jobId);
+    deps.metrics?.jobFinished(jobName, result.status, (performance.now() - started) / 1000);
+    return result;
+  }
+
   return {
     run() {
       const jobId = randomUUID();
-      const done = withLogContext({ jobId, jobName }, () => runOnce(jobId));
+      const done = withLogContext({ jobId, jobName }, () => measured(jobId));
       inProgress.add(done);
       void done.finally(() => inProgress.delete(done));
       return done;

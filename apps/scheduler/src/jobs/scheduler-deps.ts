@@ -3,6 +3,7 @@ import type { OneCClient } from '@hub/integrations';
 import type { LoggerService } from '@hub/logging';
 import type { OrderClients } from '@hub/orders';
 import type { OutboxSettingsInput } from '@hub/outbox';
+import type { SchedulerMetrics } from '../scheduler-metrics';
 
 /** What the scheduler's jobs need from the process. */
 export interface SchedulerDeps {
@@ -17,4 +18,6 @@ export interface SchedulerDeps {
   outbox?: OutboxSettingsInput;
   /** How often the outbox ticks; 30 s on the half-minute (the cron schedule) when omitted. */
   outboxIntervalMs?: number;
+  /** Told how each job run and delivery ended, when the process serves metrics. */
+  metrics?: SchedulerMetrics;
 }

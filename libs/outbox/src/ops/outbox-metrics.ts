@@ -1,31 +1,61 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { OUTBOX_STATUSES } from '@hub/db';
+import type { EventSettlement } from '../process-batch';
 import type { OutboxStats } from './outbox-stats';
 
-/** The Content-Type of the Prometheus text exposition format this module writes. */
-export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-
-// Label values escape backslash, double quote and line feed; nothing else needs it.
-const labelValue = (value: string): string => value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
-const labels = (pairs: Record<string, string>): string =>
-  `{${Object.entries(pairs).map(([name, value]) => `${name}="${labelValue(value)}"`).join(',')}}`;
+/** The outbox's gauges, set from a fresh `readOutboxStats` on every scrape. */
+export interface OutboxGauges {
+  update(stats: OutboxStats): void;
+}
 
 /**
- * The outbox as Prometheus gauges: `hub_outbox_events{status,event_type}` for every
- * status × event type (zeros too, so an alert on dead events has a series from the
- * start) and `hub_outbox_oldest_pending_age_seconds{event_type}`, 0 when none is pending.
+ * `hub_outbox_events{status,event_type}` for every status × event type (zeros too, so an alert
+ * on dead events has a series from the start) and `hub_outbox_oldest_pending_age_seconds{event_type}`,
+ * 0 when none is pending. A type gone from the stats is gone from the gauges.
  */
-export function formatOutboxMetrics(stats: OutboxStats): string {
-  const lines = [
-    '# HELP hub_outbox_events Outbox events by status and event type.',
-    '# TYPE hub_outbox_events gauge',
-    ...stats.byEventType.flatMap((type) =>
-      OUTBOX_STATUSES.map((status) => `hub_outbox_events${labels({ status, event_type: type.eventType })} ${type.byStatus[status]}`),
-    ),
-    '# HELP hub_outbox_oldest_pending_age_seconds Seconds since the oldest pending outbox event of a type was written; 0 when none is pending.',
-    '# TYPE hub_outbox_oldest_pending_age_seconds gauge',
-    ...stats.byEventType.map(
-      (type) => `hub_outbox_oldest_pending_age_seconds${labels({ event_type: type.eventType })} ${type.oldestPendingAgeSeconds ?? 0}`,
-    ),
-  ];
-  return `${lines.join('\n')}\n`;
+export function registerOutboxGauges(registry: Registry): OutboxGauges {
+  const events = new Gauge({ name: 'hub_outbox_events', help: 'Outbox events by status and event type.', labelNames: ['status', 'event_type'], registers: [registry] });
+  const oldestPending = new Gauge({
+    name: 'hub_outbox_oldest_pending_age_seconds',
+    help: 'Seconds since the oldest pending outbox event of a type was written; 0 when none is pending.',
+    labelNames: ['event_type'],
+    registers: [registry],
+  });
+  return {
+    update(stats) {
+      events.reset();
+      oldestPending.reset();
+      for (const type of stats.byEventType) {
+        for (const status of OUTBOX_STATUSES) events.set({ status, event_type: type.eventType }, type.byStatus[status]);
+        oldestPending.set({ event_type: type.eventType }, type.oldestPendingAgeSeconds ?? 0);
+      }
+    },
+  };
+}
+
+/** How a delivery attempt can end, as `hub_outbox_deliveries_total` labels it. */
+export const DELIVERY_RESULTS = ['delivered', 'retried', 'dead', 'lease_lost', 'lease_lost_after_delivery'] as const satisfies readonly EventSettlement['status'][];
+
+/** Counts each settled delivery attempt; pass it `drainOutbox`'s `onSettled`. */
+export interface DeliveryCounter {
+  count(settlement: EventSettlement): void;
+}
+
+/**
+ * `hub_outbox_deliveries_total{event_type,result}`: delivery attempts by how they ended, every
+ * result of every type in `eventTypes` starting at 0 (a rate over a series that never existed is no rate).
+ */
+export function registerDeliveryCounter(registry: Registry, eventTypes: readonly string[]): DeliveryCounter {
+  const deliveries = new Counter({
+    name: 'hub_outbox_deliveries_total',
+    help: 'Outbox delivery attempts by event type and how they ended.',
+    labelNames: ['event_type', 'result'],
+    registers: [registry],
+  });
+  for (const eventType of eventTypes) for (const result of DELIVERY_RESULTS) deliveries.inc({ event_type: eventType, result }, 0);
+  return {
+    count(settlement) {
+      deliveries.inc({ event_type: settlement.event.eventType, result: settlement.status });
+    },
+  };
 }

@@ -1,8 +1,9 @@
+import { Registry } from 'prom-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionFactory } from '@hub/db';
 import { useTestOrm } from '@hub/testing';
 import { DEAD_EVENT, seedOutboxEvent, TEST_EVENT_TYPE } from '../testing/outbox-rows';
-import { formatOutboxMetrics } from './outbox-metrics';
+import { registerOutboxGauges } from './outbox-metrics';
 import { readOutboxStats, type OutboxStats } from './outbox-stats';
 
 const zero = { pending: 0, in_flight: 0, delivered: 0, dead: 0 };
@@ -55,7 +56,7 @@ describe('readOutboxStats', () => {
   });
 });
 
-describe('formatOutboxMetrics', () => {
+describe('registerOutboxGauges', () => {
   const stats: OutboxStats = {
     byStatus: { pending: 2, in_flight: 0, delivered: 5, dead: 1 },
     byEventType: [
@@ -65,8 +66,12 @@ describe('formatOutboxMetrics', () => {
     oldestPendingAgeSeconds: 12.5,
   };
 
-  it('writes one gauge sample per status and type, and the pending age (0 when nothing waits)', () => {
-    const text = formatOutboxMetrics(stats);
+  it('writes one gauge sample per status and type, and the pending age (0 when nothing waits)', async () => {
+    const registry = new Registry();
+    const gauges = registerOutboxGauges(registry);
+    gauges.update({ ...stats, byEventType: [...stats.byEventType, { eventType: 'GONE_BY_NOW', byStatus: zero, oldestPendingAgeSeconds: null }] });
+    gauges.update(stats);
+    const text = await registry.metrics();
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('# TYPE'))).toEqual([

@@ -1,0 +1,24 @@
+import { z } from '@hono/zod-openapi';
+
+/** A UUID, as every id the hub makes is. */
+export const uuid = z.uuid();
+
+/** A UUID parameter; a malformed one is a 422 with this message. */
+export const uuidParameter = () => z.uuid({ error: 'must be a UUID' });
+
+/** A timestamp as the API writes it: ISO 8601 (`toISOString()`, or PostgreSQL's JSON with an offset). */
+export const timestamp = z.iso.datetime({ offset: true });
+
+/** The security requirement of every route behind API_TOKEN (the scheme is registered in the document). */
+export const BEARER_SECURITY = [{ bearerAuth: [] }];
+export const BEARER_SCHEME_NAME = 'bearerAuth';
+
+/** `{ description, content: { 'application/json': { schema } } }`: one JSON answer. */
+export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** One of `values`; anything else is a 422 listing them. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.join(', ')}` });
+}
