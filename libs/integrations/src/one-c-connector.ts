@@ -4,7 +4,7 @@ import { createOneCClient, type OneCClient } from './one-c/client';
 import { oneCClientOptionsFromEnv } from './one-c/client-options';
 import { createOneCODataConnector } from './one-c-odata/odata-connector';
 import { oneCODataOptionsFromEnv } from './one-c-odata/odata-options';
-import { checkODataMetadata } from './one-c-odata/metadata-check';
+import { awaitODataPublication } from './one-c-odata/metadata-check';
 import { requiredMetadata } from './one-c-odata/odata-names';
 
 /** How the hub reaches 1С: our own HTTP service (code in 1С), or the standard OData interface (none). */
@@ -15,7 +15,10 @@ export type OneCConnectorKind = (typeof ONE_C_CONNECTORS)[number];
 export interface OneCConnector {
   kind: OneCConnectorKind;
   client: OneCClient;
-  /** Resolves when 1С publishes everything this connector uses; throws one message naming what is missing. */
+  /**
+   * Resolves when 1С publishes everything this connector uses; throws one message naming what is
+   * missing. Waits up to 30 s for a 1С that cannot be reached yet (the stack starting together).
+   */
   checkPublication(): Promise<void>;
 }
 
@@ -33,6 +36,6 @@ export function oneCConnectorFromEnv(env: NodeJS.ProcessEnv = process.env): OneC
   return {
     kind,
     client: createOneCODataConnector(options),
-    checkPublication: () => checkODataMetadata(options, requiredMetadata(options.names, options.skuField, options.idempotencyField)),
+    checkPublication: () => awaitODataPublication(options, requiredMetadata(options.names, options.skuField, options.idempotencyField)),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkODataMetadata, ODataPublicationError } from './metadata-check';
+import { awaitODataPublication, checkODataMetadata, ODataPublicationError } from './metadata-check';
 import { ODATA_ERROR_CODES, ODataError } from './odata-error';
 import { requiredMetadata, UT11_ODATA_NAMES, type ODataRequirement } from './odata-names';
 import { odataError, startODataStub } from './testing/odata-stub';
@@ -96,5 +96,20 @@ describe('start-up check of $metadata', () => {
     expect(refused).toMatchObject({ status: 401, retryable: false });
     const broken = await check('<edmx:Edmx><Schema>', ON_THE_REAL_FILE).catch((e: unknown) => e);
     expect((broken as Error).message).toMatch(/not readable XML/);
+  });
+
+  it('waits for a publication that is not up yet, and gives up on one that never answers', async () => {
+    let answers = 0;
+    stub = await startODataStub(() => {
+      answers += 1;
+      return answers <= 2 ? new Response('Service Unavailable', { status: 503 }) : new Response(REAL_UT, { headers: { 'content-type': 'application/xml' } });
+    });
+    const options = { serviceUrl: stub.serviceUrl, username: 'hub', password: 'secret', timeoutMs: 5_000 };
+    await expect(awaitODataPublication(options, ON_THE_REAL_FILE, { waitMs: 10_000, pauseMs: 10 })).resolves.toBeUndefined();
+    expect(answers).toBe(3);
+    await stub.close();
+    const gone = await awaitODataPublication(options, ON_THE_REAL_FILE, { waitMs: 50, pauseMs: 10 }).catch((e: unknown) => e);
+    expect(gone).toMatchObject({ code: 'network', retryable: true });
+    stub = undefined;
   });
 });

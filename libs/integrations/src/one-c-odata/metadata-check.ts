@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { errorFromFetchFailure } from '../http/classify-failure';
 import { ODataError } from './odata-error';
 import type { ODataRequirement } from './odata-names';
 import { redactText } from '@hub/runtime';
@@ -130,7 +132,8 @@ export async function checkODataMetadata(options: ODataTransportOptions, require
   try {
     response = await (options.fetch ?? globalThis.fetch)(url, { headers: { authorization: `Basic ${credentials}` }, signal: AbortSignal.timeout(options.timeoutMs) });
   } catch (error) {
-    throw new ODataError(`1c GET $metadata failed: ${error instanceof Error ? error.message : String(error)}`, { system: '1c', code: 'network', retryable: true, cause: error });
+    const failure = errorFromFetchFailure({ system: '1c', method: 'GET', path: '$metadata' }, error, options.timeoutMs);
+    throw new ODataError(failure.message, { system: '1c', code: failure.code, retryable: failure.retryable, cause: error });
   }
   const xml = /xml/.test(response.headers.get('content-type') ?? '');
   if (!response.ok || !xml || !response.body) {
@@ -142,4 +145,24 @@ export async function checkODataMetadata(options: ODataTransportOptions, require
   }
   const missing = missingFrom(await readDeclared(textChunks(response.body), requirements), requirements);
   if (missing.length > 0) throw new ODataPublicationError(missing);
+}
+
+/**
+ * {@link checkODataMetadata}, asked again while 1С cannot be reached or answers 5xx (the stack
+ * starting together, a publication waking up), for up to `waitMs`; any other answer is final.
+ */
+export async function awaitODataPublication(
+  options: ODataTransportOptions,
+  requirements: readonly ODataRequirement[],
+  { waitMs = 30_000, pauseMs = 500 }: { waitMs?: number; pauseMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await checkODataMetadata(options, requirements);
+    } catch (error) {
+      if (!(error instanceof ODataError) || !error.retryable || Date.now() >= deadline) throw error;
+      await sleep(pauseMs);
+    }
+  }
 }
