@@ -1,6 +1,6 @@
 /*
  * The HTTP clients of the outside systems and their contracts, nothing else: 1С's HTTP
- * service (ours to define) and МойСклад's JSON API 1.2 (as its documentation describes it).
+ * service (ours to define) or its standard OData interface (УТ 11), and МойСклад's JSON API 1.2 (as its documentation describes it).
  * No database: its production imports reach libs/runtime only (the lint keeps it so).
  */
 export { EXTERNAL_ERROR_CODES, ExternalSystemError, type ExternalSystem, type ExternalSystemErrorDetails } from './errors';

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { errorFromFetchFailure } from '../http/classify-failure';
-import { ODataError } from './odata-error';
+import { ODataError, odataFetchFailure } from './odata-error';
 import type { ODataRequirement } from './odata-names';
 import { redactText } from '@hub/runtime';
 import { basicCredentials, decodeBody, failureOfAnswer, type ODataTransportOptions } from './odata-transport';
@@ -132,8 +131,7 @@ export async function checkODataMetadata(options: ODataTransportOptions, require
   try {
     response = await (options.fetch ?? globalThis.fetch)(url, { headers: { authorization: `Basic ${credentials}` }, signal: AbortSignal.timeout(options.timeoutMs) });
   } catch (error) {
-    const failure = errorFromFetchFailure({ system: '1c', method: 'GET', path: '$metadata' }, error, options.timeoutMs);
-    throw new ODataError(failure.message, { system: '1c', code: failure.code, retryable: failure.retryable, cause: error });
+    throw odataFetchFailure('GET', '$metadata', error, options.timeoutMs);
   }
   const xml = /xml/.test(response.headers.get('content-type') ?? '');
   if (!response.ok || !xml || !response.body) {

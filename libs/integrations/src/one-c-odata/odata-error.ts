@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXTERNAL_ERROR_CODES, ExternalSystemError } from '../errors';
+import { errorFromFetchFailure } from '../http/classify-failure';
 import { retryAfterFromHeaders } from '../http/retry-after';
 
 /**
@@ -67,4 +68,10 @@ export function odataErrorFromAnswer(call: string, response: Response, body: unk
   const retryable = status === 429 || status >= 500;
   const code = status === 429 ? EXTERNAL_ERROR_CODES.tooManyRequests : status >= 500 ? EXTERNAL_ERROR_CODES.serverError : `http_${status}`;
   return new ODataError(`1c ${call} answered HTTP ${status}${said}`, { ...base, code, retryable });
+}
+
+/** A thrown fetch: the caller cancelling, the timeout firing, or the network giving up (see errorFromFetchFailure). */
+export function odataFetchFailure(method: string, resource: string, error: unknown, timeoutMs: number, signal?: AbortSignal): ODataError {
+  const failure = errorFromFetchFailure({ system: '1c', method, path: resource }, error, timeoutMs, signal);
+  return new ODataError(failure.message, { system: '1c', code: failure.code, retryable: failure.retryable, cause: error });
 }

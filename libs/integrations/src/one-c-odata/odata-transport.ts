@@ -1,8 +1,7 @@
 import { redactText } from '@hub/runtime';
 import type { z } from 'zod';
 import { EXTERNAL_ERROR_CODES } from '../errors';
-import { errorFromFetchFailure } from '../http/classify-failure';
-import { ODATA_ERROR_CODES, ODataError, odataErrorFromAnswer } from './odata-error';
+import { ODATA_ERROR_CODES, ODataError, odataErrorFromAnswer, odataFetchFailure } from './odata-error';
 
 /** Where the standard OData interface is published and how to log in. */
 export interface ODataTransportOptions {
@@ -117,8 +116,7 @@ export function createODataTransport(options: ODataTransportOptions) {
       });
       text = decodeBody(await response.arrayBuffer());
     } catch (error) {
-      const failure = errorFromFetchFailure({ system: '1c', method: request.method, path: request.resource }, error, options.timeoutMs, request.signal);
-      throw new ODataError(failure.message, { system: '1c', code: failure.code, retryable: failure.retryable, cause: error });
+      throw odataFetchFailure(request.method, request.resource, error, options.timeoutMs, request.signal);
     }
     const failure = failureOfAnswer(call, response, text, scrub);
     if (failure) throw failure;
