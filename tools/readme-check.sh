@@ -24,6 +24,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Waits up to 60 s for run $1 to end; fails unless it succeeded.
+wait_for_run() {
+  local run_status=""
+  for _ in $(seq 1 120); do
+    run_status=$(curl -fsS "http://127.0.0.1:8000/api/v1/runs/$1" | jq -r .status)
+    case "$run_status" in succeeded|failed) break ;; esac
+    sleep 0.5
+  done
+  [ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$1"; fail "run $1 ended $run_status"; }
+}
+
 psql "$server/postgres" -qc "create database $db"
 export DATABASE_URL="$server/$db"
 
@@ -63,12 +74,7 @@ status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' -X POST http://127.0.
 [ "$status" = 202 ] || { cat "$work/trigger.json"; fail "trigger answered $status, not 202"; }
 run_id=$(jq -r .run_id "$work/trigger.json")
 pass "curl -X POST …/trigger/internal-replenishment → 202, run $run_id"
-for _ in $(seq 1 120); do
-  run_status=$(curl -fsS "http://127.0.0.1:8000/api/v1/runs/$run_id" | jq -r .status)
-  case "$run_status" in succeeded|failed) break ;; esac
-  sleep 0.5
-done
-[ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$run_id"; fail "run ended $run_status"; }
+wait_for_run "$run_id"
 orders=$(psql "$DATABASE_URL" -At -c "select count(*) from transfer_orders where run_id = '$run_id'")
 outside=$(psql "$DATABASE_URL" -At -c "select count(*) from external_orders where run_id = '$run_id'")
 [ "$orders" -gt 0 ] || fail "the run planned no transfer orders"
@@ -130,12 +136,7 @@ grep -q 'scheduler started' "$work/dev-odata.log" || { cat "$work/dev-odata.log"
 status=$(curl -s -o "$work/trigger-odata.json" -w '%{http_code}' -X POST http://127.0.0.1:8000/api/v1/trigger/internal-replenishment)
 [ "$status" = 202 ] || { cat "$work/trigger-odata.json"; fail "trigger (odata) answered $status"; }
 odata_run=$(jq -r .run_id "$work/trigger-odata.json")
-for _ in $(seq 1 120); do
-  run_status=$(curl -fsS "http://127.0.0.1:8000/api/v1/runs/$odata_run" | jq -r .status)
-  case "$run_status" in succeeded|failed) break ;; esac
-  sleep 0.5
-done
-[ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$odata_run"; fail "run (odata) ended $run_status"; }
+wait_for_run "$odata_run"
 odata_orders=$(psql "$server/${db}_odata" -At -c "select count(*) from transfer_orders where run_id = '$odata_run'")
 [ "$odata_orders" -eq "$orders" ] || fail "with OData the run planned $odata_orders transfer orders, with the HTTP service $orders"
 for _ in $(seq 1 90); do
