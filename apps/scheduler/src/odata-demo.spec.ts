@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { oneCConnectorFromEnv, type OneCClient } from '@hub/integrations';
+import { ORDER_OUTBOX_HOOKS } from '@hub/orders';
+import { retryDeadEvent } from '@hub/outbox';
 import { planDryRun, type DryRunPlan } from '@hub/replenishment';
 import { createScheduler } from './scheduler';
 import { useSchedulerTestEnv } from './testing/scheduler-test-env';
@@ -93,5 +95,28 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
     await expect(misnamed).rejects.toThrow(
       /exited \(code 1\) before it started.*scheduler failed to start: 1С's standard OData interface does not publish what the hub uses: entity set AccumulationRegister_ОстаткиТоваров\. Publish them in 1С: open the processing «Настройка стандартного интерфейса OData»/s,
     );
+  });
+
+  it('makes an event dead when 1С refuses the posting, and after a retry posts the same document, never writing a second', async () => {
+    const { orderId, eventId } = await env.enqueueTransferOrder();
+    const scheduler = createScheduler(env.deps({ oneC: odataConnector().client }));
+    await fetch(`${env.sandbox.baseUrl}/__sandbox/odata/refuse-postings`, { method: 'POST', body: JSON.stringify({ times: 1 }) });
+    expect(await scheduler.runOutboxTick()).toMatchObject({ status: 'completed', counts: { dead: 1, retried: 0 } });
+    const [dead] = await env.sessions.open().execute<Array<{ status: string; attempts: number; last_error: string }>>('select status, attempts, last_error from outbox_events where id = ?::uuid', [eventId], 'all');
+    // A business refusal is not retried blindly: dead after one attempt, with 1С's words.
+    expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(dead!.last_error).toContain('недостаточно товаров на складе-отправителе');
+    const mine = async () => (await standIn()).items.filter((document) => document.Комментарий.includes(`event=${eventId}`));
+    expect((await mine()).map((document) => document.Posted)).toEqual([false]);
+
+    // Someone fixes the stock in 1С and the operator retries the event.
+    expect(await retryDeadEvent(env.sessions.open(), eventId, ORDER_OUTBOX_HOOKS)).toMatchObject({ kind: 'retried', aggregateReset: true });
+    expect(await scheduler.runOutboxTick()).toMatchObject({ status: 'completed', counts: { delivered: 1, dead: 0 } });
+    const [document] = await mine();
+    expect((await mine()).length).toBe(1);
+    expect(document).toMatchObject({ Posted: true });
+    expect((await standIn()).postings[document!.Ref_Key]).toBe(1);
+    const [order] = await env.sessions.open().execute<Array<{ status: string; external_id: string }>>('select status, external_id from transfer_orders where id = ?::uuid', [orderId], 'all');
+    expect(order).toEqual({ status: 'sent', external_id: document!.Ref_Key });
   });
 });

@@ -106,6 +106,13 @@ export function odataControlRoutes(state: SandboxState): Hono {
   routes.get('/transfers', (c) =>
     c.json({ items: state.odataTransfers.documents, postings: Object.fromEntries(state.odataTransfers.postings) }),
   );
+  // The next `times` postings fail as 1С fails one when stock is short: 500, code -1.
+  routes.post('/refuse-postings', async (c) => {
+    const times = Number(((await c.req.json().catch(() => ({}))) as { times?: unknown }).times);
+    if (!Number.isInteger(times) || times < 0) return c.json({ error: 'times must be a whole number' }, 422);
+    state.odataTransfers.refusePostings = times;
+    return c.json({ refusePostings: times });
+  });
   routes.post('/transfers/:id/receive', (c) => {
     const document = state.odataTransfers.find(c.req.param('id'));
     document.Статус = 'Принято';

@@ -54,6 +54,8 @@ export class TransferDocumentBook {
   readonly documents: TransferDocument[] = [];
   /** How many times each document was posted: none must be posted, or created, twice. */
   readonly postings = new Map<string, number>();
+  /** Postings still to refuse as 1С does when stock is short (set through the control endpoint). */
+  refusePostings = 0;
 
   create(body: unknown, refs: ReferenceCheck): TransferDocument {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw refused(400, ODATA_CODES.badFormat, 'Неверный формат запроса: ожидается объект JSON');
@@ -98,6 +100,10 @@ export class TransferDocumentBook {
     const document = this.find(id);
     if (document.DeletionMark) throw refused(500, ODATA_CODES.business, `Документ ${document.Number} помечен на удаление и не может быть проведен`);
     if (document['СкладОтправитель_Key'] === document['СкладПолучатель_Key']) throw refused(500, ODATA_CODES.business, 'Склад-отправитель совпадает со складом-получателем');
+    if (this.refusePostings > 0) {
+      this.refusePostings -= 1;
+      throw refused(500, ODATA_CODES.business, `Не удалось провести "${document.Number}": недостаточно товаров на складе-отправителе`);
+    }
     document.Posted = true;
     this.postings.set(document.Ref_Key, (this.postings.get(document.Ref_Key) ?? 0) + 1);
     return document;
