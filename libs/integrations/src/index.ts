@@ -57,10 +57,8 @@ export {
 } from './moysklad/rate-limiter';
 
 // The 1С port's two connectors (ONEC_CONNECTOR): the HTTP service above, or 1С's standard OData interface.
-export { oneCConnectorFromEnv, ONE_C_CONNECTORS, type OneCConnector, type OneCConnectorKind } from './one-c-connector';
-export { createOneCODataConnector, hubMarker, type ODataConnectorOptions } from './one-c-odata/odata-connector';
-export { oneCODataOptionsFromEnv, ODATA_DEFAULT_TIMEOUT_MS, ODATA_ENV_DEFAULTS } from './one-c-odata/odata-options';
-export { UT11_ODATA_NAMES, requiredMetadata, type ODataNames, type ODataRequirement } from './one-c-odata/odata-names';
+export { oneCConnectorFromEnv, type OneCConnector } from './one-c-connector';
+export { createOneCODataConnector, type ODataConnectorOptions } from './one-c-odata/odata-connector';
+export { oneCODataOptionsFromEnv } from './one-c-odata/odata-options';
+export { requiredMetadata } from './one-c-odata/odata-names';
 export { checkODataMetadata, ODataPublicationError } from './one-c-odata/metadata-check';
-export { ODataError, ODATA_ERROR_CODES } from './one-c-odata/odata-error';
-export { localDateTime, instantFromLocal } from './one-c-odata/odata-values';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ODATA_ERROR_CODES, ODataError } from './odata-error';
-import { createOneCODataConnector, hubMarker } from './odata-connector';
+import { createOneCODataConnector } from './odata-connector';
+import { hubMarker } from './transfer-document';
 import { UT11_ODATA_NAMES } from './odata-names';
 import { EMPTY_REF } from './odata-values';
 import { odataError, startODataStub, type SeenRequest } from './testing/odata-stub';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { EXTERNAL_ERROR_CODES } from '../errors';
 import type { OneCClient } from '../one-c/client';
-import { oneCCreateTransferOrderSchema, type OneCCreateTransferOrder, type OneCTransferOrder, type OneCTransferOrderStatus } from '../one-c/contract';
+import { oneCCreateTransferOrderSchema, type OneCCreateTransferOrder } from '../one-c/contract';
 import { resolveNorms } from './effective-norms';
 import { ODataError } from './odata-error';
 import type { ODataNames } from './odata-names';
 import { balanceRow, collectionOf, normRow, packRow, productRow, transferRow, warehouseRow, type TransferDocument } from './odata-rows';
+import { ANY_HUB_MARKER, eventNeedle, hubMarker, transferOrderOf } from './transfer-document';
 import { createODataTransport, type ODataQuery, type ODataTransportOptions } from './odata-transport';
 import { dateTimeLiteral, EMPTY_REF, guidLiteral, localDateTime, stringLiteral } from './odata-values';
 
@@ -29,10 +30,6 @@ export interface ODataConnectorOptions extends ODataTransportOptions {
   now?: () => Date;
 }
 
-/** Marks a document as the hub's: found again by the event id, and naming the hub order it carries. */
-export const hubMarker = (eventId: string, hubOrderId: string) => `integration-hub event=${eventId} order=${hubOrderId}`;
-const MARKER_ORDER = /integration-hub event=\S+ order=([0-9a-f-]{36})/i;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 function invalidRequest(message: string): ODataError {
   return new ODataError(`1c POST transfer not sent: ${message}`, { system: '1c', code: EXTERNAL_ERROR_CODES.invalidRequest, retryable: false });
@@ -101,35 +98,13 @@ export function createOneCODataConnector(options: ODataConnectorOptions): OneCCl
   const transferSelect = `Ref_Key,Number,Posted,DeletionMark,СкладОтправитель_Key,СкладПолучатель_Key,${names.transferStatusField},${options.idempotencyField},${names.transferLines}`;
   const documentResource = (id: string) => `${names.transfers}(${guidLiteral(id)})`;
 
-  async function toOrder(document: TransferDocument): Promise<OneCTransferOrder> {
-    const catalog = await products();
-    const status: OneCTransferOrderStatus = document.deleted
-      ? 'cancelled'
-      : !document.posted
-        ? 'draft'
-        : document.status === names.transferReceivedStatus
-          ? 'received'
-          : 'shipped';
-    return {
-      id: document.id,
-      number: document.number || document.id,
-      status,
-      hubOrderId: MARKER_ORDER.exec(document.marker)?.[1]?.toLowerCase() ?? NIL_UUID,
-      sourceWarehouseId: document.sourceWarehouseId,
-      targetWarehouseId: document.targetWarehouseId,
-      lines: document.lines.map((line) => ({
-        productId: line.productId,
-        sku: catalog.get(line.productId)?.sku || line.productId,
-        quantity: Math.round(line.quantity),
-      })),
-    };
-  }
+  const toOrder = async (document: TransferDocument) => transferOrderOf(document, await products(), names.transferReceivedStatus);
 
   /** The hub's document for this event, if an earlier attempt created it (marked for deletion ones excepted). */
   async function findByEvent(eventId: string, signal?: AbortSignal): Promise<TransferDocument | undefined> {
     // substringof, not eq: Комментарий is a string of unlimited length, which 1С cannot compare with eq
     // (ut11 Documents/ПеремещениеТоваров.xml, Комментарий: Length 0); the guide's function table, line 630.
-    const filter = `DeletionMark eq false and substringof(${stringLiteral(`integration-hub event=${eventId} `)}, ${options.idempotencyField}) eq true`;
+    const filter = `DeletionMark eq false and substringof(${stringLiteral(eventNeedle(eventId))}, ${options.idempotencyField}) eq true`;
     const found = await odata({ method: 'GET', resource: names.transfers, query: { $filter: filter, $select: transferSelect, $orderby: 'Ref_Key', $top: 1 }, schema: collectionOf(transferSchema), signal });
     return found.value[0];
   }
@@ -192,7 +167,7 @@ export function createOneCODataConnector(options: ODataConnectorOptions): OneCCl
     },
 
     async listOpenTransferOrders() {
-      const filter = `DeletionMark eq false and ${names.transferStatusField} ne ${stringLiteral(names.transferReceivedStatus)} and substringof('integration-hub event=', ${options.idempotencyField}) eq true`;
+      const filter = `DeletionMark eq false and ${names.transferStatusField} ne ${stringLiteral(names.transferReceivedStatus)} and substringof(${stringLiteral(ANY_HUB_MARKER)}, ${options.idempotencyField}) eq true`;
       const rows = await readAll(names.transfers, transferSchema, { $filter: filter, $select: transferSelect });
       return Promise.all(rows.map(toOrder));
     },

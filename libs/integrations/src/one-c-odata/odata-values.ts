@@ -53,22 +53,6 @@ export function localDateTime(instant: Date, timeZone: string): string {
 /** `datetime'…'` for `instant` in the server's time zone. */
 export const dateTimeLiteral = (instant: Date, timeZone: string): string => `datetime'${localDateTime(instant, timeZone)}'`;
 
-/**
- * The instant a zone-less 1С date (`2026-12-03T09:00:00`) means in `timeZone`: the offset is
- * found by formatting a first guess back, twice, which also settles days when the offset changes.
- */
-export function instantFromLocal(local: string, timeZone: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local);
-  if (!match) throw new RangeError(`not a 1С date (yyyy-mm-ddThh:mm:ss): ${local}`);
-  const asUtc = Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!);
-  let guess = asUtc;
-  for (let i = 0; i < 2; i += 1) {
-    const shown = Date.parse(`${localDateTime(new Date(guess), timeZone)}Z`);
-    guess += asUtc - shown;
-  }
-  return new Date(guess);
-}
-
 /** True when `timeZone` is an IANA zone this Node knows (for the config's check). */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
