@@ -19,9 +19,21 @@ cleanup() {
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
+  psql "$server/postgres" -qc "drop database if exists ${db}_odata with (force)" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# Waits up to 60 s for run $1 to end; fails unless it succeeded.
+wait_for_run() {
+  local run_status=""
+  for _ in $(seq 1 120); do
+    run_status=$(curl -fsS "http://127.0.0.1:8000/api/v1/runs/$1" | jq -r .status)
+    case "$run_status" in succeeded|failed) break ;; esac
+    sleep 0.5
+  done
+  [ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$1"; fail "run $1 ended $run_status"; }
+}
 
 psql "$server/postgres" -qc "create database $db"
 export DATABASE_URL="$server/$db"
@@ -62,12 +74,7 @@ status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' -X POST http://127.0.
 [ "$status" = 202 ] || { cat "$work/trigger.json"; fail "trigger answered $status, not 202"; }
 run_id=$(jq -r .run_id "$work/trigger.json")
 pass "curl -X POST …/trigger/internal-replenishment → 202, run $run_id"
-for _ in $(seq 1 120); do
-  run_status=$(curl -fsS "http://127.0.0.1:8000/api/v1/runs/$run_id" | jq -r .status)
-  case "$run_status" in succeeded|failed) break ;; esac
-  sleep 0.5
-done
-[ "$run_status" = succeeded ] || { curl -sS "http://127.0.0.1:8000/api/v1/runs/$run_id"; fail "run ended $run_status"; }
+wait_for_run "$run_id"
 orders=$(psql "$DATABASE_URL" -At -c "select count(*) from transfer_orders where run_id = '$run_id'")
 outside=$(psql "$DATABASE_URL" -At -c "select count(*) from external_orders where run_id = '$run_id'")
 [ "$orders" -gt 0 ] || fail "the run planned no transfer orders"
@@ -126,6 +133,35 @@ for port in 8000 8100 8501; do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && fail "port $port still answers after Ctrl+C"
 done
 pass "Ctrl+C stopped every app"
+
+# --- ONEC_CONNECTOR=odata npm run dev: the demo through the OData stand-in ------------------
+# A database of its own: the first stack's sent orders would count as inbound here.
+psql "$server/postgres" -qc "create database ${db}_odata"
+DATABASE_URL="$server/${db}_odata" ONEC_CONNECTOR=odata setsid npm run dev >"$work/dev-odata.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:8000/ready "api (ONEC_CONNECTOR=odata)"
+for _ in $(seq 1 60); do grep -q 'scheduler started' "$work/dev-odata.log" && break; sleep 0.5; done
+grep -q 'scheduler started' "$work/dev-odata.log" || { cat "$work/dev-odata.log"; fail "the scheduler did not start with ONEC_CONNECTOR=odata"; }
+status=$(curl -s -o "$work/trigger-odata.json" -w '%{http_code}' -X POST http://127.0.0.1:8000/api/v1/trigger/internal-replenishment)
+[ "$status" = 202 ] || { cat "$work/trigger-odata.json"; fail "trigger (odata) answered $status"; }
+odata_run=$(jq -r .run_id "$work/trigger-odata.json")
+wait_for_run "$odata_run"
+odata_orders=$(psql "$server/${db}_odata" -At -c "select count(*) from transfer_orders where run_id = '$odata_run'")
+[ "$odata_orders" -eq "$orders" ] || fail "with OData the run planned $odata_orders transfer orders, with the HTTP service $orders"
+for _ in $(seq 1 90); do
+  posted=$(curl -fsS http://127.0.0.1:8100/__sandbox/odata/transfers | jq '[.items[] | select(.Posted)] | length')
+  [ "$posted" -ge "$odata_orders" ] && break
+  sleep 1
+done
+curl -fsS http://127.0.0.1:8100/__sandbox/odata/transfers >"$work/odata-transfers.json"
+jq -e --argjson n "$odata_orders" '(.items | length) == $n and ([.items[] | select(.Posted)] | length) == $n and ([.postings[]] | all(. == 1))' "$work/odata-transfers.json" >/dev/null ||
+  { cat "$work/odata-transfers.json"; fail "the OData stand-in does not hold $odata_orders posted documents, each posted once"; }
+pass "ONEC_CONNECTOR=odata npm run dev: run $odata_run planned $odata_orders transfer order(s) like the HTTP service; a tick left as many posted documents in the OData stand-in, none twice"
+kill -INT -- "-${pids[0]}"
+wait "${pids[0]}" || true
+pids=()
+sleep 1
+psql "$server/postgres" -qc "drop database if exists ${db}_odata with (force)"
 
 # --- Nx targets -----------------------------------------------------------------------------
 API_PORT=18000 setsid npx nx serve api >"$work/nx-serve.log" 2>&1 &

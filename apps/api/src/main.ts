@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
-import { createOneCClient, oneCClientOptionsFromEnv } from '@hub/integrations';
+import { oneCConnectorFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
 import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
@@ -12,7 +12,10 @@ const stdout = createStdoutLogger('api');
 
 async function main(): Promise<void> {
   const config = readApiConfig();
-  const oneC = createOneCClient(oneCClientOptionsFromEnv());
+  const connector = oneCConnectorFromEnv();
+  // With ONEC_CONNECTOR=odata, a publication that lacks an object or field the hub uses stops the start here, naming it.
+  await connector.checkPublication();
+  const oneC = connector.client;
   // Migrations are applied (under the advisory lock) before the port opens.
   const databaseUrl = await prepareDatabase(stdout);
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));

@@ -10,6 +10,7 @@ import type { SandboxSeed } from './seed/seed-types';
 import { SandboxState } from './state/sandbox-state';
 import { MoySkladState, type MoySkladSandboxOptions } from './moysklad/moysklad-state';
 import { moySkladApi, moySkladControlRoutes } from './moysklad/moysklad-api';
+import { ODATA_STANDIN_PREFIX, odataControlRoutes, odataRoutes } from './odata/odata-routes';
 
 export type { SandboxSeed } from './seed/seed-types';
 export { createDemoSeed } from './seed/demo-seed';
@@ -17,6 +18,7 @@ export { DEMO_WAREHOUSE_IDS } from './seed/demo-catalog';
 export { SandboxState } from './state/sandbox-state';
 export type { SandboxFault } from './state/fault-plan';
 export { MoySkladState, type MoySkladSandboxOptions } from './moysklad/moysklad-state';
+export { ODATA_STANDIN_PREFIX } from './odata/odata-routes';
 
 /** Credentials and data for one sandbox; defaults match the 1С client's defaults. */
 export interface SandboxAppOptions {
@@ -59,6 +61,11 @@ export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; 
   moysklad.route('/', moySkladApi(state.moysklad));
   app.route(MOYSKLAD_API_PREFIX, moysklad);
   app.route(`${SANDBOX_CONTROL_PREFIX}/moysklad`, moySkladControlRoutes(state.moysklad));
+  const odata = new Hono();
+  odata.use(injectFaults(state.faults, 'one_c', ODATA_STANDIN_PREFIX));
+  odata.route('/', odataRoutes(state, { username: options.username ?? ONE_C_ENV_DEFAULTS.ONEC_USERNAME, password: options.password ?? ONE_C_ENV_DEFAULTS.ONEC_PASSWORD }));
+  app.route(ODATA_STANDIN_PREFIX, odata);
+  app.route(`${SANDBOX_CONTROL_PREFIX}/odata`, odataControlRoutes(state));
   app.onError(respondToError);
   app.notFound(respondNotFound);
   return { app, state };

@@ -1,5 +1,5 @@
 import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
-import { createMoySkladClient, createOneCClient, moySkladSettingsFromEnv, oneCClientOptionsFromEnv } from '@hub/integrations';
+import { createMoySkladClient, moySkladSettingsFromEnv, oneCConnectorFromEnv } from '@hub/integrations';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { createPgRateLimiter, moySkladRateBucket, ORDER_EVENT_TYPES } from '@hub/orders';
 import { prepareDatabase } from '@hub/migrations';
@@ -12,9 +12,12 @@ const stdout = createStdoutLogger('scheduler');
 
 async function main(): Promise<void> {
   // A bad ONEC_*, MOYSKLAD_* or OUTBOX_* setting stops the start before the database is touched.
-  const oneC = createOneCClient(oneCClientOptionsFromEnv());
+  const connector = oneCConnectorFromEnv();
   const moySkladSettings = moySkladSettingsFromEnv();
   const config = readSchedulerConfig();
+  // With ONEC_CONNECTOR=odata, a publication that lacks an object or field the hub uses stops the start here, naming it.
+  await connector.checkPublication();
+  const oneC = connector.client;
   const databaseUrl = await prepareDatabase(stdout);
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));
   const logger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout });

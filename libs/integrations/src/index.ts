@@ -1,6 +1,6 @@
 /*
  * The HTTP clients of the outside systems and their contracts, nothing else: 1С's HTTP
- * service (ours to define) and МойСклад's JSON API 1.2 (as its documentation describes it).
+ * service (ours to define) or its standard OData interface (УТ 11), and МойСклад's JSON API 1.2 (as its documentation describes it).
  * No database: its production imports reach libs/runtime only (the lint keeps it so).
  */
 export { EXTERNAL_ERROR_CODES, ExternalSystemError, type ExternalSystem, type ExternalSystemErrorDetails } from './errors';
@@ -55,3 +55,10 @@ export {
   type MsRatePermit,
   type MsRequestOutcome,
 } from './moysklad/rate-limiter';
+
+// The 1С port's two connectors (ONEC_CONNECTOR): the HTTP service above, or 1С's standard OData interface.
+export { oneCConnectorFromEnv, type OneCConnector } from './one-c-connector';
+export { createOneCODataConnector, type ODataConnectorOptions } from './one-c-odata/odata-connector';
+export { oneCODataOptionsFromEnv } from './one-c-odata/odata-options';
+export { requiredMetadata } from './one-c-odata/odata-names';
+export { checkODataMetadata, ODataPublicationError } from './one-c-odata/metadata-check';

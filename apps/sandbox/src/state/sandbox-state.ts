@@ -10,6 +10,7 @@ import type { SandboxProduct, SandboxSeed, SandboxStockRow } from '../seed/seed-
 import { FaultPlan } from './fault-plan';
 import { MoySkladState } from '../moysklad/moysklad-state';
 import { TransferOrderBook, type SandboxTransferOrder } from './transfer-order-book';
+import { TransferDocumentBook } from '../odata/transfer-documents';
 
 /** Statuses after which an order no longer counts as inbound. */
 const CLOSED_STATUSES: readonly OneCTransferOrderStatus[] = ONE_C_CLOSED_TRANSFER_ORDER_STATUSES;
@@ -35,6 +36,8 @@ export class SandboxState {
   seed: SandboxSeed;
   stock: SandboxStockRow[] = [];
   transferOrders = new TransferOrderBook();
+  /** Document_ПеремещениеТоваров written through the OData stand-in (odata/). */
+  odataTransfers = new TransferDocumentBook();
   readonly faults = new FaultPlan();
   private productsById = new Map<string, SandboxProduct>();
 
@@ -52,6 +55,7 @@ export class SandboxState {
     this.stock = structuredClone(this.seed.stock);
     this.productsById = new Map(this.seed.products.map((product) => [product.id, product]));
     this.transferOrders = new TransferOrderBook();
+    this.odataTransfers = new TransferDocumentBook();
     this.faults.clear();
     this.moysklad.reset();
   }

@@ -34,7 +34,11 @@ export interface OneCClientOptions {
   fetch?: typeof fetch;
 }
 
-/** The 1С HTTP service. Every method validates the answer and throws only ExternalSystemError. */
+/**
+ * The hub's port to 1С, used by the run, the dry run, the reconciliation and the transfer delivery.
+ * Two connectors implement it (ONEC_CONNECTOR): the HTTP service below, and the standard OData
+ * interface (one-c-odata/). Every method validates the answer and throws only ExternalSystemError.
+ */
 export interface OneCClient {
   listWarehouses(): Promise<OneCWarehouse[]>;
   getStock(warehouseId: string): Promise<OneCStockItem[]>;

@@ -5,7 +5,8 @@ import { receiptFor } from '../sent-document';
 
 /**
  * Delivers a transfer order to 1С: the event's payload is the 1С create request itself. The
- * event id is the Idempotency-Key, so a retry after a lost answer (or a replica that
+ * event id is the idempotency key (the HTTP service's Idempotency-Key header; the OData connector
+ * looks it up in the document's comment before creating), so a retry after a lost answer (or a replica that
  * died after sending) gets the same 1С document back instead of a second one.
  */
 export function deliverTransferOrder(oneC: Pick<OneCClient, 'createTransferOrder'>): OutboxHandler {
