@@ -12,7 +12,7 @@ export {
   type SandboxInjectedFault,
 } from './sandbox-control';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
-export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
+export { addMoySkladSandboxProducts, readMoySkladSandboxStats, type MoySkladSandboxProduct, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
 export { within } from './within';
 export { stillPending } from './still-pending';

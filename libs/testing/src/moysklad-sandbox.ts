@@ -18,3 +18,19 @@ export async function readMoySkladSandboxStats(baseUrl: string): Promise<MoySkla
   if (!response.ok) throw new Error(`sandbox answered GET /__sandbox/moysklad/stats with ${response.status}`);
   return (await response.json()) as MoySkladSandboxStats;
 }
+
+/** A product to add to the sandbox's МойСклад account; see POST /__sandbox/moysklad/products. */
+export interface MoySkladSandboxProduct {
+  name: string;
+  article?: string;
+  code?: string;
+  externalCode?: string;
+  archived?: boolean;
+}
+
+/** Adds products to the sandbox's МойСклад account (duplicates of an article, archived ones…); answers them with their ids. */
+export async function addMoySkladSandboxProducts(baseUrl: string, products: MoySkladSandboxProduct[]): Promise<Array<MoySkladSandboxProduct & { id: string }>> {
+  const response = await fetch(`${baseUrl}/__sandbox/moysklad/products`, { method: 'POST', body: JSON.stringify({ products }) });
+  if (!response.ok) throw new Error(`sandbox answered POST /__sandbox/moysklad/products with ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { products: Array<MoySkladSandboxProduct & { id: string }> }).products;
+}

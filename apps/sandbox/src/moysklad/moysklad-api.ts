@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import type { MoySkladState } from './moysklad-state';
+import { validationError } from '../http/sandbox-error';
+import { msSandboxNewProductsSchema, type MoySkladState } from './moysklad-state';
 import { enforceLimits, requireBearerToken, requireGzip } from './ms-guards';
 import { moySkladCatalogRoutes } from './ms-catalog-routes';
 import { moySkladOrderRoutes } from './ms-order-routes';
@@ -20,9 +21,18 @@ export function moySkladApi(state: MoySkladState): Hono<{ Variables: { msToken: 
   return api;
 }
 
-/** GET /__sandbox/moysklad/stats: limits, counted requests and refusals, customer orders with duplicate counts. */
+/**
+ * GET /__sandbox/moysklad/stats: limits, counted requests and refusals, customer orders with
+ * duplicate counts. POST /__sandbox/moysklad/products: adds products to the account (e.g. a second
+ * one with an article already in use, or an archived one), answering them with their new ids.
+ */
 export function moySkladControlRoutes(state: MoySkladState): Hono {
   const routes = new Hono();
+  routes.post('/products', async (c) => {
+    const parsed = msSandboxNewProductsSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw validationError(parsed.error, 'body');
+    return c.json({ products: state.addProducts(parsed.data.products) }, 201);
+  });
   routes.get('/stats', (c) => c.json(state.stats()));
   routes.get('/customer-orders', (c) => c.json(state.customerOrders.summary()));
   return routes;

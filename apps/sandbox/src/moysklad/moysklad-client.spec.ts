@@ -35,18 +35,31 @@ const failureOf = (call: Promise<unknown>) =>
 
 async function productIds(client: MoySkladClient, count: number): Promise<string[]> {
   const articles = Array.from({ length: count }, (_, i) => `SKU-${String(i + 1).padStart(4, '0')}`);
-  return (await client.findProductsByArticle(articles)).map((product) => product.id);
+  return (await client.findProducts('article', articles)).map((product) => product.id);
 }
 
 describe('МойСклад client against the sandbox, over HTTP', () => {
   it('reads stores, finds products by article (unknown ones simply missing) and the stock report by store', async () => {
     const { client } = await start();
     expect((await client.listStores()).map((store) => store.id)).toContain(PARTIES.storeId);
-    const found = await client.findProductsByArticle(['SKU-0001', 'SKU-0030', 'SKU-9999', 'SKU-0001']);
+    const found = await client.findProducts('article', ['SKU-0001', 'SKU-0030', 'SKU-9999', 'SKU-0001']);
     expect(found.map((product) => product.article).sort()).toEqual(['SKU-0001', 'SKU-0030']);
+    expect(found.every((product) => !product.archived && product.externalCode.length > 0)).toBe(true);
     const stock = await client.stockByStore(PARTIES.storeId);
     expect(stock).toHaveLength(30);
     expect(stock[0]?.stores).toEqual([expect.objectContaining({ storeId: PARTIES.storeId, stock: 500 })]);
+  });
+
+  it('finds every non-archived product sharing an article, and looks up by code or externalCode too', async () => {
+    const { client, served } = await start();
+    const [pumpkin, bananas] = served.state.moysklad.addProducts([
+      { name: 'Тыква', article: 'Ar23', code: 'pumpkin1', externalCode: '456pumpkin', archived: false },
+      { name: 'Бананы', article: 'Ar23', code: 'one1', externalCode: '456', archived: false },
+      { name: 'Старая тыква', article: 'Ar23', archived: true },
+    ]);
+    expect((await client.findProducts('article', ['Ar23'])).map((p) => p.id).sort()).toEqual([pumpkin!.id, bananas!.id].sort());
+    expect((await client.findProducts('code', ['one1'])).map((p) => p.name)).toEqual(['Бананы']);
+    expect((await client.findProducts('externalCode', ['456pumpkin'])).map((p) => p.name)).toEqual(['Тыква']);
   });
 
   it('creates a customer order with externalCode and finds it again by that code', async () => {

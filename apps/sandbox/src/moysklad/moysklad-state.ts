@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { CustomerOrderBook } from './customer-order-book';
-import { createMoySkladSeed, type MsSandboxSeed } from './ms-seed';
+import { createMoySkladSeed, type MsSandboxProduct, type MsSandboxSeed } from './ms-seed';
 import { MS_SANDBOX_DEFAULT_LIMITS, RequestLimits, type MsSandboxLimits } from './request-limits';
 import { MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
 
@@ -10,24 +12,54 @@ export interface MoySkladSandboxOptions {
   seed?: MsSandboxSeed;
 }
 
+/** Products a test adds (POST /__sandbox/moysklad/products); what is not given gets МойСклад's defaults. */
+export const msSandboxNewProductsSchema = z.object({
+  products: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        article: z.string().min(1).optional(),
+        code: z.string().min(1).optional(),
+        externalCode: z.string().min(1).optional(),
+        archived: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+});
+export type MsSandboxNewProduct = z.input<typeof msSandboxNewProductsSchema>['products'][number];
+
 /** The sandbox's МойСклад account, in memory; `reset()` returns to the seed and forgets counted requests. */
 export class MoySkladState {
-  readonly seed: MsSandboxSeed;
+  private readonly initialSeed: MsSandboxSeed;
+  /** The account's data: the seed, plus what tests added through POST /__sandbox/moysklad/products. */
+  seed: MsSandboxSeed;
   readonly tokens: readonly string[];
   readonly limitSettings: MsSandboxLimits;
   customerOrders = new CustomerOrderBook();
   limits: RequestLimits;
 
   constructor(options: MoySkladSandboxOptions = {}) {
-    this.seed = options.seed ?? createMoySkladSeed();
+    this.initialSeed = options.seed ?? createMoySkladSeed();
+    this.seed = structuredClone(this.initialSeed);
     this.tokens = options.tokens ?? [MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN];
     this.limitSettings = { ...MS_SANDBOX_DEFAULT_LIMITS, ...options.limits };
     this.limits = new RequestLimits(this.limitSettings);
   }
 
   reset(): void {
+    this.seed = structuredClone(this.initialSeed);
     this.customerOrders = new CustomerOrderBook();
     this.limits = new RequestLimits(this.limitSettings);
+  }
+
+  /** Adds products to the account; each gets a new id (and an externalCode, as МойСклад generates one). */
+  addProducts(products: z.output<typeof msSandboxNewProductsSchema>['products']): MsSandboxProduct[] {
+    const added = products.map((product) => {
+      const id = randomUUID();
+      return { ...product, id, article: product.article, code: product.code, externalCode: product.externalCode ?? id };
+    });
+    this.seed.products.push(...added);
+    return added;
   }
 
   /** What GET /__sandbox/moysklad/stats answers. */

@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono';
 import { MOYSKLAD_ERROR_CODES } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
 import { entityMeta, idFromHref, listPage, msError } from './ms-http';
-import { matchesFilter, parseEqualityFilter } from './ms-filter';
+import { equalityValues, matchesFilter, parseFilter } from './ms-filter';
 
 /** md/_errors.md 1034: a filter the server cannot apply. */
 const FILTER_ERROR = 1034;
 
 function filtered(c: Context, allowed: readonly string[]) {
-  return parseEqualityFilter(c.req.query('filter'), allowed);
+  return parseFilter(c.req.query('filter'), allowed);
 }
 
 /** GET /entity/store, GET /entity/product (filter by article, code, id), GET /report/stock/bystore (filter by store). */
@@ -20,10 +20,11 @@ export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   );
 
   routes.get('/entity/product', (c) => {
-    const filter = filtered(c, ['article', 'code', 'id']);
+    // md/dictionaries/_product.md lines 20–31: the fields filterable with these operators.
+    const filter = filtered(c, ['article', 'code', 'externalCode', 'id', 'name', 'archived']);
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
     const rows = state.seed.products
-      .filter((product) => matchesFilter(filter.values, product))
+      .filter((product) => matchesFilter(filter.conditions, product))
       .map((product) => ({ meta: entityMeta(c, 'product', product.id), ...product }));
     return listPage(c, 'product', rows);
   });
@@ -31,7 +32,7 @@ export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   routes.get('/report/stock/bystore', (c) => {
     const filter = filtered(c, ['store']);
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
-    const storeIds = filter.values.get('store')?.map((href) => idFromHref(href, 'store'));
+    const storeIds = equalityValues(filter.conditions, 'store')?.map((href) => idFromHref(href, 'store'));
     if (storeIds?.some((id) => id === undefined)) {
       return msError(c, 400, MOYSKLAD_ERROR_CODES.wrongEntityType, 'Ошибка формата: href указывает на сущность неправильного типа');
     }

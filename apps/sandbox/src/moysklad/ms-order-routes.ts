@@ -10,7 +10,7 @@ import {
 import type { MoySkladState } from './moysklad-state';
 import type { MsSandboxCustomerOrder, MsSandboxPosition } from './customer-order-book';
 import { apiRoot, entityMeta, idFromHref, listPage, msError } from './ms-http';
-import { matchesFilter, parseEqualityFilter } from './ms-filter';
+import { matchesFilter, parseFilter } from './ms-filter';
 
 /** The order as МойСклад shows it (md/documents/_customerOrder.md), positions as a MetaArray. */
 function representOrder(c: Context, order: MsSandboxCustomerOrder) {
@@ -87,9 +87,9 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
   const book = () => state.customerOrders;
 
   routes.get('/entity/customerorder', (c) => {
-    const filter = parseEqualityFilter(c.req.query('filter'), ['externalCode', 'id', 'name']);
+    const filter = parseFilter(c.req.query('filter'), ['externalCode', 'id', 'name', 'syncId']);
     if (!filter.ok) return msError(c, 400, 1034, `Ошибка фильтрации: ${filter.problem}`);
-    const rows = book().documents.filter((order) => matchesFilter(filter.values, order)).map((order) => representOrder(c, order));
+    const rows = book().documents.filter((order) => matchesFilter(filter.conditions, order)).map((order) => representOrder(c, order));
     return listPage(c, 'customerorder', rows);
   });
 

@@ -7,9 +7,11 @@ export interface MsSandboxEntity {
   name: string;
 }
 export interface MsSandboxProduct extends MsSandboxEntity {
-  /** The hub's SKU (md/dictionaries/_product.md «article»). */
-  article: string;
-  code: string;
+  /** The hub's SKU by default (md/dictionaries/_product.md «article»); МойСклад does not make it unique. */
+  article: string | undefined;
+  code: string | undefined;
+  externalCode: string;
+  archived: boolean;
 }
 export interface MsSandboxStockRow {
   productId: string;
@@ -43,6 +45,8 @@ export function createMoySkladSeed(): MsSandboxSeed {
     name: product.name,
     article: product.sku,
     code: String(index + 1).padStart(5, '0'),
+    externalCode: `ms-ext-${String(index + 1).padStart(5, '0')}`,
+    archived: false,
   }));
   const mainStore = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_STORE_ID;
   return {

@@ -53,7 +53,7 @@ export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
   env.moysklad = () => {
     const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: env.sandbox.baseUrl });
     const rateLimiter = createPgRateLimiter({ sessions: env.sessions, bucket: moySkladRateBucket(settings.client.token), ...settings.limits });
-    return { client: createMoySkladClient({ ...settings.client, rateLimiter }), parties: settings.parties };
+    return { client: createMoySkladClient({ ...settings.client, rateLimiter }), parties: settings.parties, ordering: settings.ordering };
   };
   env.logsWhere = (condition, params) =>
     env.sessions.open().execute<LogRow[]>(

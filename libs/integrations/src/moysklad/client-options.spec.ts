@@ -12,12 +12,14 @@ describe('moySkladSettingsFromEnv', () => {
         storeId: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_STORE_ID,
       },
       limits: { windowMs: 3_000, unitsPerWindow: 45, parallel: 5 },
+      ordering: { skuField: 'article' },
     });
   });
 
   it("reads a real account's settings", () => {
     const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: 'https://api.moysklad.ru', MOYSKLAD_TOKEN: 't0k3n', MOYSKLAD_TOKEN_WEIGHT: '1' });
     expect(settings.client).toMatchObject({ baseUrl: 'https://api.moysklad.ru', token: 't0k3n', tokenWeight: 1 });
+    expect(moySkladSettingsFromEnv({ MOYSKLAD_SKU_FIELD: 'externalCode' }).ordering).toEqual({ skuField: 'externalCode' });
   });
 
   it('names the variable it cannot use, never its value', () => {
@@ -25,5 +27,6 @@ describe('moySkladSettingsFromEnv', () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/^MOYSKLAD_BASE_URL must be an http\(s\) URL/);
     expect(() => moySkladSettingsFromEnv({ MOYSKLAD_PARALLEL_LIMIT: '-1' })).toThrow('MOYSKLAD_PARALLEL_LIMIT must be a positive number of requests');
+    expect(() => moySkladSettingsFromEnv({ MOYSKLAD_SKU_FIELD: 'barcode' })).toThrow('MOYSKLAD_SKU_FIELD must be one of article, code, externalCode');
   });
 });

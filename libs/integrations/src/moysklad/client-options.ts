@@ -1,6 +1,7 @@
 import { blankAsUnset, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 import { MOYSKLAD_DEFAULT_TIMEOUT_MS, type MoySkladClientOptions } from './client';
+import { MS_SKU_FIELDS, type MsSkuField } from './contract';
 import { MOYSKLAD_DOCUMENTED_LIMITS } from './rate-limiter';
 
 /**
@@ -45,6 +46,10 @@ const moySkladEnvSchema = z.object({
   MOYSKLAD_WINDOW_MS: positiveInt('milliseconds', MOYSKLAD_DOCUMENTED_LIMITS.windowMs),
   MOYSKLAD_WINDOW_UNITS: positiveInt('units', MOYSKLAD_DOCUMENTED_LIMITS.unitsPerWindow),
   MOYSKLAD_PARALLEL_LIMIT: positiveInt('requests', MOYSKLAD_DOCUMENTED_LIMITS.parallelPerUser),
+  MOYSKLAD_SKU_FIELD: z.preprocess(
+    blankAsUnset,
+    z.enum(MS_SKU_FIELDS, { error: `must be one of ${MS_SKU_FIELDS.join(', ')}` }).default('article'),
+  ),
 });
 
 /** Which МойСклад entities the hub's customer orders name: our supplier's legal entity, us as its customer, its store. */
@@ -61,10 +66,17 @@ export interface MoySkladLimits {
   parallel: number;
 }
 
+/** How the hub's orders map onto the supplier's catalogue. */
+export interface MoySkladOrderSettings {
+  /** The product field that holds the hub's SKU (MOYSKLAD_SKU_FIELD, default `article`). */
+  skuField: MsSkuField;
+}
+
 export interface MoySkladSettings {
   client: Omit<MoySkladClientOptions, 'rateLimiter' | 'fetch'>;
   parties: MoySkladOrderParties;
   limits: MoySkladLimits;
+  ordering: MoySkladOrderSettings;
 }
 
 /**
@@ -77,5 +89,6 @@ export function moySkladSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): M
     client: { baseUrl: s.MOYSKLAD_BASE_URL, token: s.MOYSKLAD_TOKEN, timeoutMs: s.MOYSKLAD_TIMEOUT_MS, tokenWeight: s.MOYSKLAD_TOKEN_WEIGHT },
     parties: { organizationId: s.MOYSKLAD_ORGANIZATION_ID, agentId: s.MOYSKLAD_AGENT_ID, storeId: s.MOYSKLAD_STORE_ID },
     limits: { windowMs: s.MOYSKLAD_WINDOW_MS, unitsPerWindow: s.MOYSKLAD_WINDOW_UNITS, parallel: s.MOYSKLAD_PARALLEL_LIMIT },
+    ordering: { skuField: s.MOYSKLAD_SKU_FIELD },
   };
 }

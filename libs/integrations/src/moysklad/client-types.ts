@@ -1,3 +1,4 @@
+import type { MsSkuField } from './contract';
 import type { MoySkladRateLimiter } from './rate-limiter';
 
 /**
@@ -24,7 +25,15 @@ export interface MoySkladClientOptions {
 }
 
 export interface MsStore { id: string; name: string }
-export interface MsProduct { id: string; name: string; article: string | undefined }
+/** A product as the hub needs it: its id and name, the fields an SKU may live in, and whether it is archived. */
+export interface MsProduct {
+  id: string;
+  name: string;
+  article: string | undefined;
+  code: string | undefined;
+  externalCode: string;
+  archived: boolean;
+}
 export interface MsStoreStock { storeId: string; storeName: string; stock: number; reserve: number; inTransit: number }
 export interface MsProductStock { productId: string; stores: MsStoreStock[] }
 
@@ -46,8 +55,11 @@ export interface MsNewCustomerOrder {
 
 export interface MoySkladClient {
   listStores(): Promise<MsStore[]>;
-  /** Products whose `article` is one of `articles`; a missing article simply has no entry. */
-  findProductsByArticle(articles: readonly string[]): Promise<MsProduct[]>;
+  /**
+   * Non-archived products whose `field` is one of `values`; a value no product has simply has no
+   * entry, and a value several products share has one entry each (МойСклад does not enforce uniqueness).
+   */
+  findProducts(field: MsSkuField, values: readonly string[]): Promise<MsProduct[]>;
   /** Report «Остатки по складам», optionally for one store. */
   stockByStore(storeId?: string): Promise<MsProductStock[]>;
   /** The order carrying this externalCode, or null when МойСклад has none. */

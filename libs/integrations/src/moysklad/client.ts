@@ -18,7 +18,7 @@ import {
 } from './contract';
 import { rateLimitGate } from './rate-limiter';
 import type { MoySkladClient, MoySkladClientOptions, MsCallOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
-import { articleFilters, chunk, externalCodeFilter } from './query';
+import { chunk, externalCodeFilter, productFilters } from './query';
 
 export const MOYSKLAD_DEFAULT_TIMEOUT_MS = 15_000;
 export type * from './client-types';
@@ -97,11 +97,11 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
       const rows = await listAll('/entity/store', msStoreSchema);
       return rows.map(({ id, name }) => ({ id, name }));
     },
-    async findProductsByArticle(articles) {
+    async findProducts(field, values) {
       const found: MsProduct[] = [];
-      for (const filter of articleFilters(articles)) {
+      for (const filter of productFilters(field, values)) {
         const rows = await listAll(`/entity/product?filter=${filter}`, msProductSchema);
-        found.push(...rows.map(({ id, name, article }) => ({ id, name, article })));
+        found.push(...rows.map(({ id, name, article, code, externalCode, archived }) => ({ id, name, article, code, externalCode, archived })));
       }
       return found;
     },

@@ -65,13 +65,23 @@ export const msListSchema = <T extends z.ZodType>(row: T) =>
 export const msStoreSchema = z.object({ meta: msMetaSchema, id: z.string().min(1), name: z.string().min(1), code: z.string().optional() });
 export type MsStoreEntity = z.infer<typeof msStoreSchema>;
 
-/** md/dictionaries/_product.md: `article` (Артикул) is where the hub's SKU lives. */
+/**
+ * The product fields that can carry the hub's SKU (md/dictionaries/_product.md lines 21, 31:
+ * `article`, `externalCode`; `code` likewise filterable with `=`). МойСклад enforces none of them
+ * unique: the documentation's own product list (lines 649, 812) shows two products with article `Ar23`.
+ */
+export const MS_SKU_FIELDS = ['article', 'code', 'externalCode'] as const;
+export type MsSkuField = (typeof MS_SKU_FIELDS)[number];
+
+/** md/dictionaries/_product.md: a product; `archived` is `+Обязательное при ответе` (line 20). */
 export const msProductSchema = z.object({
   meta: msMetaSchema,
   id: z.string().min(1),
   name: z.string().min(1),
   article: z.string().optional(),
   code: z.string().optional(),
+  externalCode: z.string(),
+  archived: z.boolean(),
 });
 export type MsProductEntity = z.infer<typeof msProductSchema>;
 

@@ -4,6 +4,8 @@
  * Repeating `field=value` for one field means OR.
  */
 
+import type { MsSkuField } from './contract';
+
 /** Articles per product lookup: keeps the URL far below the documented 8 KB of request headers. */
 const ARTICLES_PER_LOOKUP = 50;
 
@@ -15,11 +17,14 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** `filter` values that together ask for every product with one of `articles` (deduplicated). */
-export function articleFilters(articles: readonly string[]): string[] {
-  const unique = [...new Set(articles.filter((article) => article.length > 0))];
+/**
+ * `filter` values that together ask for every non-archived product whose `field` is one of
+ * `values` (deduplicated). `archived=false`: md/_general.md line 1290.
+ */
+export function productFilters(field: MsSkuField, values: readonly string[]): string[] {
+  const unique = [...new Set(values.filter((value) => value.length > 0))];
   return chunk(unique, ARTICLES_PER_LOOKUP).map((part) =>
-    encodeURIComponent(part.map((article) => `article=${escapeValue(article)}`).join(';')),
+    encodeURIComponent([...part.map((value) => `${field}=${escapeValue(value)}`), 'archived=false'].join(';')),
   );
 }
 

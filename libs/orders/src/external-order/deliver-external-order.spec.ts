@@ -4,7 +4,7 @@ import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/d
 import { createMoySkladClient, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient } from '@hub/integrations';
 import { processOutboxBatch } from '@hub/outbox';
 import { heldEvent, readEvent, updateEvent } from '@hub/outbox/testing';
-import { createTestDatabase, openTestOrm, readMoySkladSandboxStats, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
+import { addMoySkladSandboxProducts, createTestDatabase, openTestOrm, readMoySkladSandboxStats, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
 import { createOrderDispatch } from '../order-delivery';
 import { ORDER_OUTBOX_HOOKS } from '../outbox-hooks';
 import { DEMO_CATALOG, readOrder, seedOrders, type SeededOrder } from '../testing/seed-orders';
@@ -97,6 +97,22 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
     expect(row.last_error).toContain('SKU-NOT-IN-MS');
     expect((await readMoySkladSandboxStats(sandbox.baseUrl)).customerOrders.createRequests).toBe(before.customerOrders.createRequests);
     // A dead event fails its order in the same transaction: it no longer counts as inbound.
+    expect((await readOutsideOrder(orderId))?.status).toBe('failed');
+  });
+
+  it('makes the event dead naming the SKU and both candidates when two products share its article, ignoring an archived third, and fails the order', async () => {
+    const before = await readMoySkladSandboxStats(sandbox.baseUrl);
+    const [first, second] = await addMoySkladSandboxProducts(sandbox.baseUrl, [
+      { name: 'Тыква', article: 'Ar23' },
+      { name: 'Бананы', article: 'Ar23' },
+      { name: 'Архивная тыква', article: 'Ar23', archived: true },
+    ]);
+    const { orderId, eventId } = await oneOrder({ ...DEMO_CATALOG, products: [{ externalId: 'pr-ar23', sku: 'Ar23', name: 'Тыква' }] });
+    expect(await deliverDue()).toMatchObject({ claimed: 1, dead: 1 });
+    const row = await readEvent(sessions, eventId);
+    expect(row.last_error).toContain(`SKU Ar23: ${first!.id} «Тыква», ${second!.id} «Бананы»`);
+    expect(row.last_error).not.toContain('Архивная');
+    expect((await readMoySkladSandboxStats(sandbox.baseUrl)).customerOrders.createRequests).toBe(before.customerOrders.createRequests);
     expect((await readOutsideOrder(orderId))?.status).toBe('failed');
   });
 

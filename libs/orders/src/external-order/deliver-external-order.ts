@@ -1,3 +1,4 @@
+import type { MsProduct } from '@hub/integrations';
 import type { OutboxHandler } from '@hub/outbox';
 import type { OrderClients } from '../order-kind';
 import { readPayload } from '../payload';
@@ -24,12 +25,12 @@ function describeOrder(request: MsOrderRequest): string {
  *   before every first attempt would halve the orders deliverable within the rate limit.
  */
 export function deliverExternalOrder(moysklad: NonNullable<OrderClients['moysklad']>): OutboxHandler {
-  const resolveProducts = createProductResolver(moysklad.client, moysklad.productCacheMs);
+  const resolveProducts = createProductResolver(moysklad.client, { skuField: moysklad.ordering?.skuField, cacheMs: moysklad.productCacheMs });
 
   return async function deliverMsCustomerOrder(event, context) {
     const request = readPayload(event, msOrderRequestSchema);
-    const productIds = await resolveProducts(event.id, request.lines.map((line) => line.sku));
-    const positions = request.lines.map((line) => ({ productId: productIds.get(line.sku) as string, quantity: line.quantity }));
+    const products = await resolveProducts(event.id, request.lines.map((line) => line.sku));
+    const positions = request.lines.map((line) => ({ productId: (products.get(line.sku) as MsProduct).id, quantity: line.quantity }));
 
     const call = { signal: context.signal };
     const earlier = event.attempts > 1 ? await moysklad.client.findCustomerOrderByExternalCode(event.id, call) : null;
