@@ -113,6 +113,24 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(error.message).not.toContain('wrong-token-secret');
   });
 
+  it("calibrates a token's weight from the first answer's X-RateLimit-Limit, so a wrong MOYSKLAD_TOKEN_WEIGHT cannot exceed the limit", async () => {
+    // md/_restrictions.md line 41: a draft solution's token weighs 4 → 11 requests per 3 s; the hub was told 1.
+    sandbox = await serveSandbox({ moysklad: { tokens: [TOKEN], limits: { tokenWeight: 4 } } });
+    const weights: number[] = [];
+    const rateLimiter = {
+      acquire: async (weight: number) => {
+        weights.push(weight);
+        return { release: async () => undefined };
+      },
+    };
+    const client = createMoySkladClient({ baseUrl: sandbox.baseUrl, token: TOKEN, tokenWeight: 1, rateLimiter });
+    await client.listStores();
+    await client.findProducts('article', ['SKU-0001']);
+    await client.stockByStore();
+    await client.listStores();
+    expect(weights).toEqual([1, 4, 5, 4]);
+  });
+
   it('gets 429 with error 1049 over the window budget, retryable after the interval МойСклад names', async () => {
     const { client } = await start({ tokenWeight: 1, unitsPerWindow: 2, windowMs: 60_000 });
     await client.listStores();

@@ -5,7 +5,7 @@ import { MOYSKLAD_ENV_DEFAULTS, moySkladSettingsFromEnv } from './client-options
 describe('moySkladSettingsFromEnv', () => {
   it('falls back to the sandbox and the documented limits when nothing is set', () => {
     expect(moySkladSettingsFromEnv({ MOYSKLAD_TOKEN: ' ' })).toEqual({
-      client: { baseUrl: 'http://127.0.0.1:8100', token: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN, timeoutMs: 15_000, tokenWeight: 4 },
+      client: { baseUrl: 'http://127.0.0.1:8100', token: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN, timeoutMs: 15_000, tokenWeight: 4, windowUnits: 45 },
       parties: {
         organizationId: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_ORGANIZATION_ID,
         agentId: MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_AGENT_ID,

@@ -15,7 +15,11 @@ export const MOYSKLAD_ENV_DEFAULTS = {
   MOYSKLAD_ORGANIZATION_ID: 'a1f0c3d2-0b4e-11ef-8a84-bae500000001',
   MOYSKLAD_AGENT_ID: 'a1f0c3d2-0b4e-11ef-8a84-bae500000002',
   MOYSKLAD_STORE_ID: 'a1f0c3d2-0b4e-11ef-8a84-bae500000003',
-  /** A user token's weight from 2026-12-01 (md/_restrictions.md); 1 for a solution's token. */
+  /**
+   * md/_restrictions.md lines 40–45: 4 for a user's token (from 2026-12-01) and for a draft or
+   * in-moderation solution's token (from 2026-04-13); 1 only for a published solution's token.
+   * The client then charges the weight МойСклад's first answer states (X-RateLimit-Limit).
+   */
   MOYSKLAD_TOKEN_WEIGHT: 4,
 } as const;
 
@@ -86,7 +90,13 @@ export interface MoySkladSettings {
 export function moySkladSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MoySkladSettings {
   const s = readEnvConfig(moySkladEnvSchema, env);
   return {
-    client: { baseUrl: s.MOYSKLAD_BASE_URL, token: s.MOYSKLAD_TOKEN, timeoutMs: s.MOYSKLAD_TIMEOUT_MS, tokenWeight: s.MOYSKLAD_TOKEN_WEIGHT },
+    client: {
+      baseUrl: s.MOYSKLAD_BASE_URL,
+      token: s.MOYSKLAD_TOKEN,
+      timeoutMs: s.MOYSKLAD_TIMEOUT_MS,
+      tokenWeight: s.MOYSKLAD_TOKEN_WEIGHT,
+      windowUnits: s.MOYSKLAD_WINDOW_UNITS,
+    },
     parties: { organizationId: s.MOYSKLAD_ORGANIZATION_ID, agentId: s.MOYSKLAD_AGENT_ID, storeId: s.MOYSKLAD_STORE_ID },
     limits: { windowMs: s.MOYSKLAD_WINDOW_MS, unitsPerWindow: s.MOYSKLAD_WINDOW_UNITS, parallel: s.MOYSKLAD_PARALLEL_LIMIT },
     ordering: { skuField: s.MOYSKLAD_SKU_FIELD },

@@ -19,8 +19,13 @@ export interface MoySkladClientOptions {
   timeoutMs?: number;
   /** Shared limiter (see MoySkladRateLimiter); none: requests go out at once. */
   rateLimiter?: MoySkladRateLimiter;
-  /** Units one ordinary request costs with this token (md/_restrictions.md); default 1. */
+  /**
+   * Units one ordinary request costs with this token (md/_restrictions.md lines 38–45); default 1.
+   * Replaced by the weight the first answer's `X-RateLimit-Limit` states.
+   */
   tokenWeight?: number;
+  /** Units per window, to read the weight from `X-RateLimit-Limit`; default the documented 45. */
+  windowUnits?: number;
   fetch?: typeof fetch;
 }
 

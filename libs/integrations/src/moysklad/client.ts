@@ -16,7 +16,7 @@ import {
   type MsMeta,
   type MsPositionInput,
 } from './contract';
-import { rateLimitGate } from './rate-limiter';
+import { MOYSKLAD_DOCUMENTED_LIMITS, rateLimitGate } from './rate-limiter';
 import type { MoySkladClient, MoySkladClientOptions, MsCallOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
 import { chunk, externalCodeFilter, productFilters } from './query';
 
@@ -45,7 +45,8 @@ const idFromHref = (href: string): string => new URL(href).pathname.split('/').p
 export function createMoySkladClient(options: MoySkladClientOptions): MoySkladClient {
   const root = options.baseUrl.replace(/\/+$/, '') + MOYSKLAD_API_PREFIX;
   const tokenWeight = options.tokenWeight ?? 1;
-  const gate = options.rateLimiter ? rateLimitGate(options.rateLimiter, tokenWeight) : undefined;
+  const windowUnits = options.windowUnits ?? MOYSKLAD_DOCUMENTED_LIMITS.unitsPerWindow;
+  const gate = options.rateLimiter ? rateLimitGate(options.rateLimiter, tokenWeight, windowUnits) : undefined;
   const requestJson = createJsonHttp({
     system: 'moysklad',
     baseUrl: root,
