@@ -20,6 +20,8 @@ describe('moySkladSettingsFromEnv', () => {
     const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: 'https://api.moysklad.ru', MOYSKLAD_TOKEN: 't0k3n', MOYSKLAD_TOKEN_WEIGHT: '1' });
     expect(settings.client).toMatchObject({ baseUrl: 'https://api.moysklad.ru', token: 't0k3n', tokenWeight: 1 });
     expect(moySkladSettingsFromEnv({ MOYSKLAD_SKU_FIELD: 'externalCode' }).ordering).toEqual({ skuField: 'externalCode' });
+    const proxied = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: 'http://proxy.internal:8080', MOYSKLAD_PUBLIC_BASE_URL: 'https://api.moysklad.ru' });
+    expect(proxied.client).toMatchObject({ baseUrl: 'http://proxy.internal:8080', publicBaseUrl: 'https://api.moysklad.ru' });
   });
 
   it('names the variable it cannot use, never its value', () => {

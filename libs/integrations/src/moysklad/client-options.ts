@@ -41,6 +41,10 @@ const moySkladEnvSchema = z.object({
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.moysklad.ru' })
       .default(MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_BASE_URL),
   ),
+  MOYSKLAD_PUBLIC_BASE_URL: z.preprocess(
+    blankAsUnset,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.moysklad.ru' }).optional(),
+  ),
   MOYSKLAD_TOKEN: z.preprocess(blankAsUnset, z.string().min(1).default(MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN)),
   MOYSKLAD_TIMEOUT_MS: positiveInt('milliseconds', MOYSKLAD_DEFAULT_TIMEOUT_MS),
   MOYSKLAD_ORGANIZATION_ID: id(MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_ORGANIZATION_ID),
@@ -92,6 +96,7 @@ export function moySkladSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): M
   return {
     client: {
       baseUrl: s.MOYSKLAD_BASE_URL,
+      ...(s.MOYSKLAD_PUBLIC_BASE_URL ? { publicBaseUrl: s.MOYSKLAD_PUBLIC_BASE_URL } : {}),
       token: s.MOYSKLAD_TOKEN,
       timeoutMs: s.MOYSKLAD_TIMEOUT_MS,
       tokenWeight: s.MOYSKLAD_TOKEN_WEIGHT,

@@ -13,6 +13,12 @@ export interface MsCallOptions {
 export interface MoySkladClientOptions {
   /** Scheme and host, e.g. `https://api.moysklad.ru`; the client adds {@link MOYSKLAD_API_PREFIX}. */
   baseUrl: string;
+  /**
+   * The host МойСклад's own hrefs name (e.g. `https://api.moysklad.ru`) when `baseUrl` is a proxy:
+   * the hrefs the hub sends must name it (md/_errors.md line 60, error 1059). Default `baseUrl`;
+   * once an answer carries the service's own `meta.href`, its host is used.
+   */
+  publicBaseUrl?: string;
   /** Sent as `Authorization: Bearer …`; never logged nor put in an error. */
   token: string;
   /** Bound on each whole call, headers and body; waiting for a rate-limit permit is not counted. */

@@ -6,6 +6,7 @@ import {
   MOYSKLAD_MAX_ARRAY_ITEMS,
   msCreatedPositionsSchema,
   msCustomerOrderSchema,
+  describeMsError,
   msErrorSchema,
   msListSchema,
   msProductSchema,
@@ -57,12 +58,19 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
     secrets: [options.token],
     readErrorMessage: (body) => {
       const parsed = msErrorSchema.safeParse(body);
-      return parsed.success ? parsed.data.errors.map((e) => (e.code ? `${e.code} ${e.error}` : e.error)).join('; ') : undefined;
+      return parsed.success ? parsed.data.errors.map(describeMsError).join('; ') : undefined;
     },
     gate,
   });
+  // md/_errors.md line 60 (error 1059): an href must name МойСклад's own host, not the proxy the hub
+  // may reach it through. Until an answer shows the service's own hrefs, the configured public base.
+  let hrefRoot = (options.publicBaseUrl ?? options.baseUrl).replace(/\/+$/, '') + MOYSKLAD_API_PREFIX;
+  const learnHrefRoot = (href: string | undefined): void => {
+    const at = href?.indexOf(MOYSKLAD_API_PREFIX + '/') ?? -1;
+    if (href !== undefined && at > 0) hrefRoot = href.slice(0, at + MOYSKLAD_API_PREFIX.length);
+  };
   const meta = (type: string, id: string): { meta: MsMeta } => ({
-    meta: { href: `${root}/entity/${type}/${encodeURIComponent(id)}`, type, mediaType: 'application/json' },
+    meta: { href: `${hrefRoot}/entity/${type}/${encodeURIComponent(id)}`, type, mediaType: 'application/json' },
   });
   const positionInputs = (positions: readonly MsOrderPosition[]): MsPositionInput[] =>
     positions.map((p) => ({ assortment: meta('product', p.productId), quantity: p.quantity }));
@@ -74,6 +82,7 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
     for (let offset = 0; ; offset += MOYSKLAD_MAX_ARRAY_ITEMS) {
       const page = `${path}${separator}limit=${MOYSKLAD_MAX_ARRAY_ITEMS}&offset=${offset}`;
       const { data } = await requestJson({ method: 'GET', path: page, schema: msListSchema(row) });
+      learnHrefRoot(data.meta.href);
       rows.push(...data.rows);
       if (data.rows.length < MOYSKLAD_MAX_ARRAY_ITEMS || rows.length >= data.meta.size) return rows;
     }
@@ -124,6 +133,7 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
       if (!externalCode.trim()) throw invalidRequest('GET /entity/customerorder', 'the externalCode is empty');
       const path = `/entity/customerorder?filter=${externalCodeFilter(externalCode)}&limit=1`;
       const { data } = await requestJson({ method: 'GET', path, schema: msListSchema(msCustomerOrderSchema), signal });
+      learnHrefRoot(data.meta.href);
       const [first] = data.rows;
       return first ? toOrder(first) : null;
     },
@@ -142,6 +152,7 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
         positions: positionInputs(firstChunk),
       };
       const { data } = await requestJson({ method: 'POST', path: '/entity/customerorder', body, schema: msCustomerOrderSchema, signal: options.signal });
+      learnHrefRoot(data.meta.href);
       // A syncId replay returns the earlier document with whatever positions it already has;
       // a fresh one holds the first chunk. Either way the rest continue from what МойСклад reports.
       const created = toOrder(data);

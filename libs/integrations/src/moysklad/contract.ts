@@ -57,7 +57,7 @@ export type MsMeta = z.infer<typeof msMetaSchema>;
 /** A list answer: `meta` with size/limit/offset, and `rows`. */
 export const msListSchema = <T extends z.ZodType>(row: T) =>
   z.object({
-    meta: z.object({ size: z.number().int().nonnegative(), limit: z.number().int().positive(), offset: z.number().int().nonnegative() }),
+    meta: z.object({ href: z.string().optional(), size: z.number().int().nonnegative(), limit: z.number().int().positive(), offset: z.number().int().nonnegative() }),
     rows: z.array(row),
   });
 
@@ -128,8 +128,28 @@ export type MsCreateCustomerOrder = z.infer<typeof msCreateCustomerOrderSchema>;
 /** POST /entity/customerorder/{id}/positions answers the created positions. */
 export const msCreatedPositionsSchema = z.array(z.object({ id: z.string().min(1), quantity: z.number() }));
 
-/** md/_general.md «Структура ошибок»: { errors: [{ error, code?, parameter? }] } */
+/** md/_general.md lines 153–170 «Структура ошибок»: { errors: [{ error, code?, parameter?, error_message?, moreInfo? }] } */
 export const msErrorSchema = z.object({
-  errors: z.array(z.object({ error: z.string(), code: z.number().int().optional(), parameter: z.string().optional() })).min(1),
+  errors: z
+    .array(
+      z.object({
+        error: z.string(),
+        code: z.number().int().optional(),
+        parameter: z.string().optional(),
+        error_message: z.string().optional(),
+        moreInfo: z.string().optional(),
+      }),
+    )
+    .min(1),
 });
+
+/** One errors[] entry as an operator reads it: code, title, the parameter, the attached message and the documentation link. */
+export function describeMsError(entry: MsErrorBody['errors'][number]): string {
+  return [
+    entry.code === undefined ? entry.error : `${entry.code} ${entry.error}`,
+    entry.parameter ? ` (parameter ${entry.parameter})` : '',
+    entry.error_message ? `: ${entry.error_message}` : '',
+    entry.moreInfo ? ` [${entry.moreInfo}]` : '',
+  ].join('');
+}
 export type MsErrorBody = z.infer<typeof msErrorSchema>;

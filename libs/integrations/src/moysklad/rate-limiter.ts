@@ -1,5 +1,5 @@
 import type { RequestGate } from '../http/request-json';
-import { retryAfterFromHeaders } from '../http/retry-after';
+import { retryAfterForAnswer } from '../http/retry-after';
 
 /**
  * The hook through which the МойСклад client keeps to МойСклад's request limits
@@ -83,7 +83,7 @@ export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number,
       weight = stated;
       calibrated = true;
     }
-    await permit.release({ status: response.status, retryAfterMs: retryAfterFromHeaders(response.headers) });
+    await permit.release({ status: response.status, retryAfterMs: retryAfterForAnswer(response) });
     return exchange;
   };
 }

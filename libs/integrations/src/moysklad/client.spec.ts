@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
+import { ExternalSystemError } from '../errors';
+import { createMoySkladClient } from './client';
+
+/** What a stub МойСклад received: method, path and query, and the JSON body. */
+interface Received {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+const TOKEN = 'stub-moysklad-token-0123456789';
+let server: LoopbackServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A stub МойСклад on 127.0.0.1 answering `answer(request)`, recording what it received. */
+async function stub(answer: (request: Received) => Response): Promise<{ url: string; received: Received[] }> {
+  const received: Received[] = [];
+  server = await listenOnLoopback(async (request) => {
+    const url = new URL(request.url);
+    const text = await request.text();
+    const entry = { method: request.method, path: url.pathname + url.search, body: text ? (JSON.parse(text) as unknown) : undefined };
+    received.push(entry);
+    return answer(entry);
+  });
+  return { url: server.url, received };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => expect.fail('expected the call to fail'),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(ExternalSystemError);
+      return error as ExternalSystemError;
+    },
+  );
+
+describe('the МойСклад client: errors and waits as md/_general.md describes them', () => {
+  it('keeps parameter, error_message and moreInfo of every errors[] entry in the error the operator sees', async () => {
+    // md/_general.md lines 158–170: the fields of an error object.
+    const { url } = await stub(() =>
+      json({ errors: [{ error: 'Ошибка сохранения объекта: поле \'agent\' не может быть пустым или отсутствовать', code: 3000, parameter: 'agent', error_message: 'нужен контрагент', moreInfo: 'https://dev.moysklad.ru/doc/api/remap/1.2/#error_3000' }] }, 412),
+    );
+    const error = await failureOf(createMoySkladClient({ baseUrl: url, token: TOKEN }).listStores());
+    expect(error.message).toContain('3000');
+    expect(error.message).toContain('parameter agent');
+    expect(error.message).toContain('нужен контрагент');
+    expect(error.message).toContain('https://dev.moysklad.ru/doc/api/remap/1.2/#error_3000');
+  });
+
+  it('waits X-Lognex-Reset after a 429 that names no retry interval', async () => {
+    // md/_general.md line 210: X-Lognex-Reset, the time until the limit resets, in milliseconds.
+    const { url } = await stub(() => json({ errors: [{ error: 'Превышено ограничение на количество запросов в единицу времени', code: 1049 }] }, 429, { 'X-Lognex-Reset': '2750' }));
+    const error = await failureOf(createMoySkladClient({ baseUrl: url, token: TOKEN }).listStores());
+    expect(error).toMatchObject({ status: 429, retryable: true, retryAfterMs: 2750 });
+  });
+});
+
+describe('the МойСклад client: hrefs name the API host (md/_errors.md line 60, error 1059)', () => {
+  const API = 'https://api.moysklad.ru/api/remap/1.2';
+  const order = { id: 'c49e83b3-01af-11e6-9464-e4de00000026', name: '000034', externalCode: 'evt-1', sum: 0, positions: { meta: { size: 1 } } };
+  const productRow = {
+    meta: { href: `${API}/entity/product/8b382799-f7d2-11e5-8a84-bae5000003a5`, type: 'product' },
+    id: '8b382799-f7d2-11e5-8a84-bae5000003a5', name: 'Товар', article: 'A1', externalCode: 'x', archived: false,
+  };
+  /** A proxy in front of МойСклад: it answers МойСклад's own hrefs, whatever host the hub called. */
+  const proxy = () =>
+    stub((request) =>
+      request.method === 'GET'
+        ? json({ meta: { href: `${API}/entity/product`, size: 1, limit: 1000, offset: 0 }, rows: [productRow] })
+        : json({ meta: { href: `${API}/entity/customerorder/${order.id}`, type: 'customerorder' }, ...order }),
+    );
+  const hrefsOf = (body: unknown): string[] => JSON.stringify(body).match(/"href":"[^"]+"/g)?.map((h) => h.slice(8, -1)) ?? [];
+  const parties = { organizationId: 'org-1', agentId: 'agent-1', storeId: 'store-1' };
+
+  it("takes the API root from the service's own meta.href once it has seen one, even behind a proxy", async () => {
+    const { url, received } = await proxy();
+    const client = createMoySkladClient({ baseUrl: url, token: TOKEN });
+    const [product] = await client.findProducts('article', ['A1']);
+    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: product!.id, quantity: 1 }] });
+    const hrefs = hrefsOf(received[1]!.body);
+    expect(hrefs).toHaveLength(4);
+    for (const href of hrefs) expect(href.startsWith(`${API}/entity/`)).toBe(true);
+  });
+
+  it('uses the configured public base before any answer came', async () => {
+    const { url, received } = await proxy();
+    const client = createMoySkladClient({ baseUrl: url, token: TOKEN, publicBaseUrl: 'https://api.moysklad.ru' });
+    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id, quantity: 1 }] });
+    for (const href of hrefsOf(received[0]!.body)) expect(href.startsWith(`${API}/entity/`)).toBe(true);
+  });
+});
