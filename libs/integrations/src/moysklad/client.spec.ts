@@ -8,6 +8,8 @@ interface Received {
   method: string;
   path: string;
   body: unknown;
+  /** Bytes of the request line and headers, as md/_restrictions.md line 16 counts them (at most 8 KB). */
+  headerBytes: number;
 }
 
 const TOKEN = 'stub-moysklad-token-0123456789';
@@ -23,7 +25,10 @@ async function stub(answer: (request: Received) => Response): Promise<{ url: str
   server = await listenOnLoopback(async (request) => {
     const url = new URL(request.url);
     const text = await request.text();
-    const entry = { method: request.method, path: url.pathname + url.search, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const path = url.pathname + url.search;
+    const headerBytes = Buffer.byteLength(`${request.method} ${path} HTTP/1.1\r\n`) +
+      [...request.headers].reduce((sum, [name, value]) => sum + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
+    const entry = { method: request.method, path, body: text ? (JSON.parse(text) as unknown) : undefined, headerBytes };
     received.push(entry);
     return answer(entry);
   });
@@ -95,5 +100,24 @@ describe('the МойСклад client: hrefs name the API host (md/_errors.md li
     const client = createMoySkladClient({ baseUrl: url, token: TOKEN, publicBaseUrl: 'https://api.moysklad.ru' });
     await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id, quantity: 1 }] });
     for (const href of hrefsOf(received[0]!.body)) expect(href.startsWith(`${API}/entity/`)).toBe(true);
+  });
+});
+
+describe('the МойСклад client: request headers stay under 8 KB (md/_restrictions.md line 16)', () => {
+  it('splits a product lookup of long Cyrillic articles by the encoded request size, and still asks for every article', async () => {
+    const articles = Array.from({ length: 50 }, (_, i) => `Молоко ультрапастеризованное безлактозное ${String(i).padStart(2, '0')}`);
+    const { url, received } = await stub((request) => {
+      const filter = new URL(`http://x${request.path}`).searchParams.get('filter') ?? '';
+      const asked = filter.split(';').filter((c) => c.startsWith('article=')).map((c) => c.slice('article='.length));
+      const rows = asked.map((article, i) => ({
+        meta: { href: `https://api.moysklad.ru/api/remap/1.2/entity/product/${encodeURIComponent(article)}`, type: 'product' },
+        id: `${article}-${i}`, name: article, article, externalCode: article, archived: false,
+      }));
+      return json({ meta: { size: rows.length, limit: 1000, offset: 0 }, rows });
+    });
+    const found = await createMoySkladClient({ baseUrl: url, token: TOKEN }).findProducts('article', articles);
+    expect(found.map((p) => p.article).sort()).toEqual([...articles].sort());
+    expect(received.length).toBeGreaterThan(1);
+    for (const request of received) expect(request.headerBytes).toBeLessThanOrEqual(8 * 1024);
   });
 });
