@@ -45,7 +45,9 @@ export {
   type MsNewCustomerOrder,
   type MsOrderPosition,
   type MsProduct,
+  type MsProductId,
   type MsProductStock,
+  type MsVariantId,
   type MsStore,
   type MsStoreStock,
 } from './moysklad/client';

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMoySkladClient, ExternalSystemError, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient } from '@hub/integrations';
+import { createMoySkladClient, ExternalSystemError, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient, type MsProductId } from '@hub/integrations';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
 import type { MsSandboxLimits } from './request-limits';
 
@@ -33,7 +33,7 @@ const failureOf = (call: Promise<unknown>) =>
     },
   );
 
-async function productIds(client: MoySkladClient, count: number): Promise<string[]> {
+async function productIds(client: MoySkladClient, count: number): Promise<MsProductId[]> {
   const articles = Array.from({ length: count }, (_, i) => `SKU-${String(i + 1).padStart(4, '0')}`);
   return (await client.findProducts('article', articles)).map((product) => product.id);
 }
@@ -53,13 +53,32 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('finds every non-archived product sharing an article, and looks up by code or externalCode too', async () => {
     const { client, served } = await start();
     const [pumpkin, bananas] = served.state.moysklad.addProducts([
-      { name: 'Тыква', article: 'Ar23', code: 'pumpkin1', externalCode: '456pumpkin', archived: false },
-      { name: 'Бананы', article: 'Ar23', code: 'one1', externalCode: '456', archived: false },
+      { name: 'Тыква', article: 'Ar23', code: 'pumpkin1', externalCode: '456pumpkin' },
+      { name: 'Бананы', article: 'Ar23', code: 'one1', externalCode: '456' },
       { name: 'Старая тыква', article: 'Ar23', archived: true },
     ]);
     expect((await client.findProducts('article', ['Ar23'])).map((p) => p.id).sort()).toEqual([pumpkin!.id, bananas!.id].sort());
     expect((await client.findProducts('code', ['one1'])).map((p) => p.name)).toEqual(['Бананы']);
     expect((await client.findProducts('externalCode', ['456pumpkin'])).map((p) => p.name)).toEqual(['Тыква']);
+  });
+
+  it('reports stock per product with variants summed in and products without stock included, as the client asks', async () => {
+    const { client, served } = await start();
+    const [jacket, empty] = served.state.moysklad.addProducts([
+      { name: 'Куртка', article: 'JACKET', stock: 2, variants: [{ name: 'S', stock: 3 }, { name: 'M', stock: 4 }] },
+      { name: 'Пустой товар', article: 'EMPTY', stock: 0 },
+    ]);
+    const rows = await client.stockByStore(PARTIES.storeId);
+    expect(rows.find((row) => row.productId === jacket!.id)?.stores).toEqual([expect.objectContaining({ stock: 9 })]);
+    expect(rows.find((row) => row.productId === empty!.id)?.stores).toEqual([expect.objectContaining({ stock: 0 })]);
+    const variantIds = jacket!.variants.map((v) => v.id);
+    expect(rows.filter((row) => variantIds.includes(row.productId))).toEqual([]);
+
+    // Asked as the documentation's own example does (no groupBy, no stockMode): variants are rows, the empty product is not.
+    const raw = await fetch(`${served.baseUrl}/api/remap/1.2/report/stock/bystore`, { headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' } });
+    const types = ((await raw.json()) as { rows: Array<{ meta: { href: string; type: string } }> }).rows;
+    expect(types.filter((row) => row.meta.type === 'variant')).toHaveLength(2);
+    expect(types.some((row) => row.meta.href.includes(empty!.id))).toBe(false);
   });
 
   it('creates a customer order with externalCode and finds it again by that code', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CustomerOrderBook } from './customer-order-book';
-import { createMoySkladSeed, type MsSandboxProduct, type MsSandboxSeed } from './ms-seed';
+import { createMoySkladSeed, type MsSandboxProduct, type MsSandboxSeed, type MsSandboxVariant } from './ms-seed';
 import { MS_SANDBOX_DEFAULT_LIMITS, RequestLimits, type MsSandboxLimits } from './request-limits';
 import { MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
 
@@ -22,6 +22,10 @@ export const msSandboxNewProductsSchema = z.object({
         code: z.string().min(1).optional(),
         externalCode: z.string().min(1).optional(),
         archived: z.boolean().default(false),
+        /** Stock in the account's first store. */
+        stock: z.number().default(0),
+        /** Variants («модификации»), each an assortment item with its own stock in the first store. */
+        variants: z.array(z.object({ name: z.string().min(1), stock: z.number().default(0) })).default([]),
       }),
     )
     .min(1),
@@ -52,14 +56,21 @@ export class MoySkladState {
     this.limits = new RequestLimits(this.limitSettings);
   }
 
-  /** Adds products to the account; each gets a new id (and an externalCode, as МойСклад generates one). */
-  addProducts(products: z.output<typeof msSandboxNewProductsSchema>['products']): MsSandboxProduct[] {
-    const added = products.map((product) => {
+  /** Adds products (and their variants and stock) to the account; each gets a new id (and an externalCode, as МойСклад generates one). */
+  addProducts(products: MsSandboxNewProduct[]): Array<MsSandboxProduct & { variants: MsSandboxVariant[] }> {
+    const storeId = this.seed.stores[0]?.id ?? '';
+    return msSandboxNewProductsSchema.shape.products.parse(products).map(({ stock, variants, ...fields }) => {
       const id = randomUUID();
-      return { ...product, id, article: product.article, code: product.code, externalCode: product.externalCode ?? id };
+      const product = { ...fields, id, article: fields.article, code: fields.code, externalCode: fields.externalCode ?? id };
+      const added = variants.map((variant) => ({ id: randomUUID(), productId: id, name: `${fields.name} (${variant.name})`, stock: variant.stock }));
+      this.seed.products.push(product);
+      this.seed.variants.push(...added.map(({ id: variantId, productId, name }) => ({ id: variantId, productId, name })));
+      this.seed.stock.push(
+        { assortmentId: id, storeId, stock, reserve: 0 },
+        ...added.map((variant) => ({ assortmentId: variant.id, storeId, stock: variant.stock, reserve: 0 })),
+      );
+      return { ...product, variants: added.map(({ id: variantId, productId, name }) => ({ id: variantId, productId, name })) };
     });
-    this.seed.products.push(...added);
-    return added;
   }
 
   /** What GET /__sandbox/moysklad/stats answers. */

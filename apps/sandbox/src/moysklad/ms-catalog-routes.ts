@@ -3,6 +3,7 @@ import { MOYSKLAD_ERROR_CODES } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
 import { entityMeta, idFromHref, listPage, msError } from './ms-http';
 import { equalityValues, matchesFilter, parseFilter } from './ms-filter';
+import { stockByStoreReport } from './stock-report';
 
 /** md/_errors.md 1034: a filter the server cannot apply. */
 const FILTER_ERROR = 1034;
@@ -11,7 +12,7 @@ function filtered(c: Context, allowed: readonly string[]) {
   return parseFilter(c.req.query('filter'), allowed);
 }
 
-/** GET /entity/store, GET /entity/product (filter by article, code, id), GET /report/stock/bystore (filter by store). */
+/** GET /entity/store, GET /entity/product (filter by article, code, externalCode, id, name, archived), GET /report/stock/bystore (groupBy, filter by store and stockMode). */
 export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   const routes = new Hono();
 
@@ -30,19 +31,21 @@ export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   });
 
   routes.get('/report/stock/bystore', (c) => {
-    const filter = filtered(c, ['store']);
+    const filter = filtered(c, ['store', 'stockMode']);
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
     const storeIds = equalityValues(filter.conditions, 'store')?.map((href) => idFromHref(href, 'store'));
     if (storeIds?.some((id) => id === undefined)) {
       return msError(c, 400, MOYSKLAD_ERROR_CODES.wrongEntityType, 'Ошибка формата: href указывает на сущность неправильного типа');
     }
-    const stores = state.seed.stores.filter((store) => !storeIds || storeIds.includes(store.id));
-    const rows = state.seed.products.map((product) => ({
-      meta: { ...entityMeta(c, 'product', product.id), href: `${entityMeta(c, 'product', product.id).href}?expand=supplier` },
-      stockByStore: stores.map((store) => {
-        const row = state.seed.stock.find((s) => s.productId === product.id && s.storeId === store.id);
-        return { meta: entityMeta(c, 'store', store.id), name: store.name, stock: row?.stock ?? 0, reserve: row?.reserve ?? 0, inTransit: 0 };
-      }),
+    const report = stockByStoreReport(state.seed, {
+      groupBy: c.req.query('groupBy'),
+      stockMode: equalityValues(filter.conditions, 'stockMode')?.[0],
+      storeIds: storeIds as string[] | undefined,
+    });
+    if (!report.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${report.problem}`);
+    const rows = report.rows.map((row) => ({
+      meta: { ...entityMeta(c, row.type, row.id), href: `${entityMeta(c, row.type, row.id).href}?expand=supplier` },
+      stockByStore: row.stores.map((s) => ({ meta: entityMeta(c, 'store', s.store.id), name: s.store.name, stock: s.stock, reserve: s.reserve, inTransit: 0 })),
     }));
     return listPage(c, 'stockbystore', rows);
   });

@@ -13,8 +13,13 @@ export interface MsSandboxProduct extends MsSandboxEntity {
   externalCode: string;
   archived: boolean;
 }
-export interface MsSandboxStockRow {
+/** A variant («модификация») of a product: an assortment item of its own, with its own stock. */
+export interface MsSandboxVariant extends MsSandboxEntity {
   productId: string;
+}
+/** Stock of one assortment item (a product or a variant) in one store. */
+export interface MsSandboxStockRow {
+  assortmentId: string;
   storeId: string;
   stock: number;
   reserve: number;
@@ -26,6 +31,7 @@ export interface MsSandboxSeed {
   counterparties: MsSandboxEntity[];
   stores: MsSandboxEntity[];
   products: MsSandboxProduct[];
+  variants: MsSandboxVariant[];
   stock: MsSandboxStockRow[];
 }
 
@@ -57,9 +63,10 @@ export function createMoySkladSeed(): MsSandboxSeed {
       { id: RESERVE_STORE_ID, name: 'Резервный склад поставщика' },
     ],
     products,
+    variants: [],
     stock: products.flatMap((product, index) => [
-      { productId: product.id, storeId: mainStore, stock: 500 + 10 * index, reserve: index % 3 },
-      { productId: product.id, storeId: RESERVE_STORE_ID, stock: 20, reserve: 0 },
+      { assortmentId: product.id, storeId: mainStore, stock: 500 + 10 * index, reserve: index % 3 },
+      { assortmentId: product.id, storeId: RESERVE_STORE_ID, stock: 20, reserve: 0 },
     ]),
   };
 }

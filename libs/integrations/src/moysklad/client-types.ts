@@ -36,9 +36,15 @@ export interface MoySkladClientOptions {
 }
 
 export interface MsStore { id: string; name: string }
+declare const msEntityKind: unique symbol;
+/** A МойСклад product id: a variant's (or any other entity's) id cannot pass for one. */
+export type MsProductId = string & { readonly [msEntityKind]: 'product' };
+/** A МойСклад variant («модификация») id. */
+export type MsVariantId = string & { readonly [msEntityKind]: 'variant' };
+
 /** A product as the hub needs it: its id and name, the fields an SKU may live in, and whether it is archived. */
 export interface MsProduct {
-  id: string;
+  id: MsProductId;
   name: string;
   article: string | undefined;
   code: string | undefined;
@@ -46,12 +52,13 @@ export interface MsProduct {
   archived: boolean;
 }
 export interface MsStoreStock { storeId: string; storeName: string; stock: number; reserve: number; inTransit: number }
-export interface MsProductStock { productId: string; stores: MsStoreStock[] }
+/** One product's row of «Остатки по складам», grouped by product (its variants' stock included), zero stock included. */
+export interface MsProductStock { productId: MsProductId; stores: MsStoreStock[] }
 
 /** A customer order as the hub needs it: МойСклад's id and number ("name"), and how many positions it holds. */
 export interface MsCustomerOrder { id: string; name: string; externalCode: string; positionCount: number }
 
-export interface MsOrderPosition { productId: string; quantity: number }
+export interface MsOrderPosition { productId: MsProductId; quantity: number }
 
 /** A customer order to create. `syncId` makes a repeated create return the first document. */
 export interface MsNewCustomerOrder {
@@ -71,7 +78,11 @@ export interface MoySkladClient {
    * entry, and a value several products share has one entry each (МойСклад does not enforce uniqueness).
    */
   findProducts(field: MsSkuField, values: readonly string[]): Promise<MsProduct[]>;
-  /** Report «Остатки по складам», optionally for one store. */
+  /**
+   * Report «Остатки по складам», optionally for one store: one row per product (`groupBy=product`,
+   * else variants come as rows of their own) and products without stock too (`stockMode=all`, else
+   * only non-zero stock), md/reports/_report_stock.md lines 1024–1035 and 1098.
+   */
   stockByStore(storeId?: string): Promise<MsProductStock[]>;
   /** The order carrying this externalCode, or null when МойСклад has none. */
   findCustomerOrderByExternalCode(externalCode: string, options?: MsCallOptions): Promise<MsCustomerOrder | null>;

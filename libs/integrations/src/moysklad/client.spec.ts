@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import { ExternalSystemError } from '../errors';
-import { createMoySkladClient } from './client';
+import { createMoySkladClient, type MsProductId } from './client';
 
 /** What a stub МойСклад received: method, path and query, and the JSON body. */
 interface Received {
@@ -98,7 +100,7 @@ describe('the МойСклад client: hrefs name the API host (md/_errors.md li
   it('uses the configured public base before any answer came', async () => {
     const { url, received } = await proxy();
     const client = createMoySkladClient({ baseUrl: url, token: TOKEN, publicBaseUrl: 'https://api.moysklad.ru' });
-    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id, quantity: 1 }] });
+    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id as MsProductId, quantity: 1 }] });
     for (const href of hrefsOf(received[0]!.body)) expect(href.startsWith(`${API}/entity/`)).toBe(true);
   });
 });
@@ -119,5 +121,43 @@ describe('the МойСклад client: request headers stay under 8 KB (md/_rest
     expect(found.map((p) => p.article).sort()).toEqual([...articles].sort());
     expect(received.length).toBeGreaterThan(1);
     for (const request of received) expect(request.headerBytes).toBeLessThanOrEqual(8 * 1024);
+  });
+});
+
+describe('the МойСклад client: the stock-by-store report as the hub means it (md/reports/_report_stock.md)', () => {
+  const fixture = JSON.parse(readFileSync(join(__dirname, 'conformance/fixtures/stock-bystore.json'), 'utf8')) as {
+    response: { body: { meta: object; rows: Array<{ meta: { href: string; type: string }; stockByStore: Array<{ stock: number }> }> } };
+  };
+  const API = 'https://api.moysklad.ru/api/remap/1.2';
+  const store = (name: string, stock: number) => ({ meta: { href: `${API}/entity/store/86c857d6-0302-11e6-9464-e4de00000072`, type: 'store' }, name, stock, reserve: 0, inTransit: 0 });
+  const unstocked = { meta: { href: `${API}/entity/product/0000aaaa-0000-11e6-9464-e4de00000001?expand=supplier`, type: 'product' }, stockByStore: [store('Основной склад', 0)] };
+
+  /** Answers as the documentation says: variant rows unless groupBy=product (line 1098), zero stock left out unless stockMode=all (lines 1024–1035). */
+  const report = () =>
+    stub((request) => {
+      const query = new URL(`http://x${request.path}`).searchParams;
+      const filter = (query.get('filter') ?? '').split(';');
+      const rows = [...fixture.response.body.rows, unstocked]
+        .filter((row) => query.get('groupBy') !== 'product' || row.meta.type === 'product')
+        .filter((row) => filter.includes('stockMode=all') || row.stockByStore.some((s) => s.stock !== 0));
+      return json({ ...fixture.response.body, meta: { ...fixture.response.body.meta, size: rows.length }, rows });
+    });
+
+  it('asks for rows grouped by product with zero stock included, so every row is a product and none is missing', async () => {
+    const { url, received } = await report();
+    const rows = await createMoySkladClient({ baseUrl: url, token: TOKEN }).stockByStore();
+    const products = fixture.response.body.rows.filter((row) => row.meta.type === 'product').length;
+    expect(rows).toHaveLength(products + 1);
+    expect(rows.map((row) => row.productId)).toContain('0000aaaa-0000-11e6-9464-e4de00000001');
+    const variantIds = fixture.response.body.rows.filter((row) => row.meta.type === 'variant').map((row) => new URL(row.meta.href).pathname.split('/').pop());
+    for (const row of rows) expect(variantIds).not.toContain(row.productId);
+    expect(received[0]!.path).toContain('groupBy=product');
+  });
+
+  it('refuses a report row that is not a product instead of passing its id on as a product id', async () => {
+    const { url } = await stub(() => json(fixture.response.body));
+    const error = await failureOf(createMoySkladClient({ baseUrl: url, token: TOKEN }).stockByStore());
+    expect(error).toMatchObject({ code: 'bad_response', retryable: false });
+    expect(error.message).toContain('variant');
   });
 });

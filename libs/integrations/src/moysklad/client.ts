@@ -18,7 +18,7 @@ import {
   type MsPositionInput,
 } from './contract';
 import { MOYSKLAD_DOCUMENTED_LIMITS, rateLimitGate } from './rate-limiter';
-import type { MoySkladClient, MoySkladClientOptions, MsCallOptions, MsCustomerOrder, MsOrderPosition, MsProduct } from './client-types';
+import type { MoySkladClient, MoySkladClientOptions, MsCallOptions, MsCustomerOrder, MsOrderPosition, MsProduct, MsProductId } from './client-types';
 import { chunk, externalCodeFilter, productFilters } from './query';
 
 export const MOYSKLAD_DEFAULT_TIMEOUT_MS = 15_000;
@@ -28,6 +28,14 @@ function invalidRequest(call: string, message: string): ExternalSystemError {
   return new ExternalSystemError(`moysklad ${call} not sent: ${message}`, {
     system: 'moysklad',
     code: EXTERNAL_ERROR_CODES.invalidRequest,
+    retryable: false,
+  });
+}
+
+function badAnswer(call: string, problem: string): ExternalSystemError {
+  return new ExternalSystemError(`moysklad ${call} answered a malformed body: ${problem}`, {
+    system: 'moysklad',
+    code: EXTERNAL_ERROR_CODES.badResponse,
     retryable: false,
   });
 }
@@ -111,23 +119,29 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
       const found: MsProduct[] = [];
       for (const filter of productFilters(field, values)) {
         const rows = await listAll(`/entity/product?filter=${filter}`, msProductSchema);
-        found.push(...rows.map(({ id, name, article, code, externalCode, archived }) => ({ id, name, article, code, externalCode, archived })));
+        found.push(...rows.map(({ id, name, article, code, externalCode, archived }) => ({ id: id as MsProductId, name, article, code, externalCode, archived })));
       }
       return found;
     },
     async stockByStore(storeId) {
-      const filter = storeId ? `?filter=${encodeURIComponent(`store=${meta('store', storeId).meta.href}`)}` : '';
-      const rows = await listAll(`/report/stock/bystore${filter}`, msStockByStoreRowSchema);
-      return rows.map((row) => ({
-        productId: idFromHref(row.meta.href),
-        stores: row.stockByStore.map((s) => ({
-          storeId: idFromHref(s.meta.href),
-          storeName: s.name,
-          stock: s.stock,
-          reserve: s.reserve,
-          inTransit: s.inTransit,
-        })),
-      }));
+      const conditions = ['stockMode=all', ...(storeId ? [`store=${meta('store', storeId).meta.href}`] : [])];
+      const path = `/report/stock/bystore?groupBy=product&filter=${encodeURIComponent(conditions.join(';'))}`;
+      const rows = await listAll(path, msStockByStoreRowSchema);
+      return rows.map((row) => {
+        if (row.meta.type !== 'product') {
+          throw badAnswer(`GET /report/stock/bystore`, `a row of type '${row.meta.type}' (${row.meta.href}) came although the report was asked grouped by product`);
+        }
+        return {
+          productId: idFromHref(row.meta.href) as MsProductId,
+          stores: row.stockByStore.map((s) => ({
+            storeId: idFromHref(s.meta.href),
+            storeName: s.name,
+            stock: s.stock,
+            reserve: s.reserve,
+            inTransit: s.inTransit,
+          })),
+        };
+      });
     },
     async findCustomerOrderByExternalCode(externalCode, { signal } = {}) {
       if (!externalCode.trim()) throw invalidRequest('GET /entity/customerorder', 'the externalCode is empty');

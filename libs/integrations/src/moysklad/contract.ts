@@ -85,7 +85,10 @@ export const msProductSchema = z.object({
 });
 export type MsProductEntity = z.infer<typeof msProductSchema>;
 
-/** md/reports/_report_stock.md «Остатки по складам»: one row per product, its stock in each store. */
+/**
+ * md/reports/_report_stock.md lines 983–1001 «Остатки по складам»: one row per assortment item
+ * (`meta.type` product, variant, consignment…), its stock in each store.
+ */
 export const msStockByStoreRowSchema = z.object({
   meta: msMetaSchema,
   stockByStore: z.array(

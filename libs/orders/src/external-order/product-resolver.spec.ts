@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MsProduct, MsSkuField } from '@hub/integrations';
+import type { MsProduct, MsProductId, MsSkuField } from '@hub/integrations';
 import { AmbiguousMoySkladProductError, createProductResolver, UnknownMoySkladProductError } from './product-resolver';
 
 /** A МойСклад stand-in that answers from `catalog` as the client would (archived ones left out) and records every lookup. */
@@ -16,7 +16,7 @@ function fakeMoySklad(catalog: MsProduct[]) {
 }
 
 const product = (id: string, name: string, article: string, extra: Partial<MsProduct> = {}): MsProduct => ({
-  id, name, article, code: undefined, externalCode: `ext-${id}`, archived: false, ...extra,
+  id: id as MsProductId, name, article, code: undefined, externalCode: `ext-${id}`, archived: false, ...extra,
 });
 const idsOf = (found: Map<string, MsProduct>) => new Map([...found].map(([sku, p]) => [sku, p.id]));
 
@@ -35,7 +35,7 @@ describe('the МойСклад product resolver', () => {
     expect(moysklad.lookups).toHaveLength(1);
 
     now += 1;
-    moysklad.catalog[0] = { ...water, id: 'ms-water-renumbered' };
+    moysklad.catalog[0] = { ...water, id: 'ms-water-renumbered' as MsProductId };
     expect(idsOf(await resolve('event-3', ['SKU-0020', 'SKU-0021']))).toEqual(new Map([['SKU-0020', 'ms-water-renumbered'], ['SKU-0021', 'ms-cookies']]));
     expect(moysklad.lookups.map((l) => l.values)).toEqual([['SKU-0020', 'SKU-0021'], ['SKU-0020', 'SKU-0021']]);
   });
