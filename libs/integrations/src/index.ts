@@ -53,7 +53,10 @@ export {
 } from './moysklad/client';
 export {
   moySkladSettingsFromEnv,
+  MOYSKLAD_BUY_PRICE,
+  MOYSKLAD_DEFAULT_PRICE_TYPE,
   MOYSKLAD_ENV_DEFAULTS,
+  type MsPriceSource,
   type MoySkladLimits,
   type MoySkladOrderParties,
   type MoySkladOrderSettings,

@@ -3,7 +3,15 @@ export interface MoySkladSandboxStats {
   limits: { windowMs: number; unitsPerWindow: number; tokenWeight: number; parallelPerToken: number; parallelPerAccount: number };
   requests: { admitted: number; refusedWindow: number; refusedParallel: number };
   customerOrders: {
-    documents: Array<{ id: string; name: string; externalCode: string; positionCount: number }>;
+    /** Each order with the sum the sandbox computed and its positions (price in kopecks, VAT %, reserve). */
+    documents: Array<{
+      id: string;
+      name: string;
+      externalCode: string;
+      positionCount: number;
+      sum: number;
+      positions: Array<{ productId: string; quantity: number; price: number; vat: number; reserve: number }>;
+    }>;
     createRequests: number;
     /** Creates whose externalCode was already used. */
     duplicateRequests: number;
@@ -26,6 +34,10 @@ export interface MoySkladSandboxProduct {
   code?: string;
   externalCode?: string;
   archived?: boolean;
+  /** Sale prices in kopecks by price type name. */
+  salePrices?: Array<{ priceType: string; value: number }>;
+  buyPrice?: number;
+  vat?: number;
   /** Stock in the account's first store (default 0). */
   stock?: number;
   /** Variants («модификации») with their own stock. */

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMoySkladClient, ExternalSystemError, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient, type MsProductId } from '@hub/integrations';
+import { createMoySkladClient, ExternalSystemError, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient, type MsOrderPosition, type MsProductId } from '@hub/integrations';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
 import type { MsSandboxLimits } from './request-limits';
 
@@ -32,6 +32,9 @@ const failureOf = (call: Promise<unknown>) =>
       return error as ExternalSystemError;
     },
   );
+
+/** A position at 12.50 ₽ (1,250 kopecks) with 20 % VAT included. */
+const position = (productId: MsProductId, quantity: number): MsOrderPosition => ({ productId, quantity, price: 1_250, vat: 20, vatEnabled: true });
 
 async function productIds(client: MoySkladClient, count: number): Promise<MsProductId[]> {
   const articles = Array.from({ length: count }, (_, i) => `SKU-${String(i + 1).padStart(4, '0')}`);
@@ -84,7 +87,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('creates a customer order with externalCode and finds it again by that code', async () => {
     const { client, served } = await start();
     const [first, second] = await productIds(client, 2);
-    const created = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-1', positions: [{ productId: first!, quantity: 6 }, { productId: second!, quantity: 12 }] });
+    const created = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-1', positions: [position(first!, 6), position(second!, 12)] });
     expect(created).toMatchObject({ externalCode: 'evt-1', positionCount: 2, name: '00001' });
     await expect(client.findCustomerOrderByExternalCode('evt-1')).resolves.toEqual(created);
     await expect(client.findCustomerOrderByExternalCode('evt-unknown')).resolves.toBeNull();
@@ -94,7 +97,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('splits 2,500 positions: the create carries 1,000, two POST …/positions add the rest', async () => {
     const { client, served } = await start();
     const ids = await productIds(client, 30);
-    const positions = Array.from({ length: 2_500 }, (_, i) => ({ productId: ids[i % ids.length]!, quantity: i + 1 }));
+    const positions = Array.from({ length: 2_500 }, (_, i) => (position(ids[i % ids.length]!, i + 1)));
     const created = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-big', positions });
     expect(created.positionCount).toBe(2_500);
     const [document] = served.state.moysklad.customerOrders.documents;
@@ -106,7 +109,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('resumes an order whose positions stopped part-way, adding only the missing ones', async () => {
     const { client, served } = await start();
     const ids = await productIds(client, 30);
-    const positions = Array.from({ length: 1_200 }, (_, i) => ({ productId: ids[i % 30]!, quantity: 1 }));
+    const positions = Array.from({ length: 1_200 }, (_, i) => (position(ids[i % 30]!, 1)));
     const partial = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-part', positions: positions.slice(0, 1_000) });
     const found = await client.findCustomerOrderByExternalCode('evt-part');
     const completed = await client.completeCustomerOrderPositions(found!, positions);
@@ -117,7 +120,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('returns the first order again for a repeated syncId, and the sandbox counts the repeat', async () => {
     const { client, served } = await start();
     const [id] = await productIds(client, 1);
-    const order = { ...PARTIES, externalCode: 'evt-2', syncId: 'c4b7a1e2-9f3d-4e5a-8b6c-7d8e9f0a1b2c', positions: [{ productId: id!, quantity: 1 }] };
+    const order = { ...PARTIES, externalCode: 'evt-2', syncId: 'c4b7a1e2-9f3d-4e5a-8b6c-7d8e9f0a1b2c', positions: [position(id!, 1)] };
     const first = await client.createCustomerOrder(order);
     await expect(client.createCustomerOrder(order)).resolves.toEqual(first);
     expect(served.state.moysklad.customerOrders.summary()).toMatchObject({ createRequests: 2, duplicateRequests: 1, duplicateDocuments: 0 });
@@ -221,7 +224,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     // МойСклад holds the answer for a minute: only the caller's cancellation can end the call.
     served.state.faults.add({ system: 'moysklad', times: 1, latencyMs: 60_000 });
     const controller = new AbortController();
-    const pending = failureOf(client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-c', positions: [{ productId: product!, quantity: 1 }] }, { signal: controller.signal }));
+    const pending = failureOf(client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-c', positions: [position(product!, 1)] }, { signal: controller.signal }));
     controller.abort(new Error('delivery timed out'));
     const error = await pending;
     expect(error).toMatchObject({ code: 'cancelled', retryable: true });

@@ -22,6 +22,10 @@ export const msSandboxNewProductsSchema = z.object({
         code: z.string().min(1).optional(),
         externalCode: z.string().min(1).optional(),
         archived: z.boolean().default(false),
+        salePrices: z.array(z.object({ priceType: z.string().min(1), value: z.number().nonnegative() })).default([]),
+        buyPrice: z.number().nonnegative().optional(),
+        vat: z.number().int().nonnegative().default(20),
+        vatEnabled: z.boolean().default(true),
         /** Stock in the account's first store. */
         stock: z.number().default(0),
         /** Variants («модификации»), each an assortment item with its own stock in the first store. */
@@ -61,7 +65,7 @@ export class MoySkladState {
     const storeId = this.seed.stores[0]?.id ?? '';
     return msSandboxNewProductsSchema.shape.products.parse(products).map(({ stock, variants, ...fields }) => {
       const id = randomUUID();
-      const product = { ...fields, id, article: fields.article, code: fields.code, externalCode: fields.externalCode ?? id };
+      const product = { ...fields, id, article: fields.article, code: fields.code, buyPrice: fields.buyPrice, externalCode: fields.externalCode ?? id };
       const added = variants.map((variant) => ({ id: randomUUID(), productId: id, name: `${fields.name} (${variant.name})`, stock: variant.stock }));
       this.seed.products.push(product);
       this.seed.variants.push(...added.map(({ id: variantId, productId, name }) => ({ id: variantId, productId, name })));

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { MOYSKLAD_ERROR_CODES } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
+import type { MsSandboxProduct } from './ms-seed';
 import { entityMeta, idFromHref, listPage, msError } from './ms-http';
 import { equalityValues, matchesFilter, parseFilter } from './ms-filter';
 import { stockByStoreReport } from './stock-report';
@@ -10,6 +11,22 @@ const FILTER_ERROR = 1034;
 
 function filtered(c: Context, allowed: readonly string[]) {
   return parseFilter(c.req.query('filter'), allowed);
+}
+
+/** A product as md/dictionaries/_product.md shows it (lines 494–667): prices as objects naming their price type. */
+function representProduct(c: Context, product: MsSandboxProduct) {
+  const { salePrices, buyPrice, vat, vatEnabled, ...fields } = product;
+  return {
+    meta: entityMeta(c, 'product', product.id),
+    ...fields,
+    vat,
+    vatEnabled,
+    useParentVat: false,
+    effectiveVat: vat,
+    effectiveVatEnabled: vatEnabled,
+    salePrices: salePrices.map((price) => ({ value: price.value, priceType: { name: price.priceType } })),
+    ...(buyPrice === undefined ? {} : { buyPrice: { value: buyPrice } }),
+  };
 }
 
 /** GET /entity/store, GET /entity/product (filter by article, code, externalCode, id, name, archived), GET /report/stock/bystore (groupBy, filter by store and stockMode). */
@@ -26,7 +43,7 @@ export function moySkladCatalogRoutes(state: MoySkladState): Hono {
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
     const rows = state.seed.products
       .filter((product) => matchesFilter(filter.conditions, product))
-      .map((product) => ({ meta: entityMeta(c, 'product', product.id), ...product }));
+      .map((product) => representProduct(c, product));
     return listPage(c, 'product', rows);
   });
 

@@ -34,3 +34,16 @@ export function idFromHref(href: string, type: string): string | undefined {
   const match = new RegExp(`/entity/${type}/([^/]+)$`).exec(path);
   return match?.[1];
 }
+
+/** The host the documentation's examples name; the sandbox accepts it beside its own. */
+const DOCUMENTED_API_ORIGIN = 'https://api.moysklad.ru';
+
+/** Whether an href names a host other than the sandbox's own or МойСклад's (error 1059, md/_errors.md line 60). */
+export function foreignHost(c: Context, href: string): boolean {
+  try {
+    const origin = new URL(href).origin;
+    return origin !== new URL(c.req.url).origin && origin !== DOCUMENTED_API_ORIGIN;
+  } catch {
+    return true;
+  }
+}

@@ -1,4 +1,4 @@
-import { MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
+import { MOYSKLAD_DEFAULT_PRICE_TYPE, MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
 import { createDemoSeed } from '../seed/demo-seed';
 
 /** An entity the sandbox's МойСклад knows: enough to answer lookups and check references. */
@@ -12,6 +12,12 @@ export interface MsSandboxProduct extends MsSandboxEntity {
   code: string | undefined;
   externalCode: string;
   archived: boolean;
+  /** md/dictionaries/_product.md lines 262–276: sale prices in kopecks by price type; line 24 the purchase price. */
+  salePrices: Array<{ priceType: string; value: number }>;
+  buyPrice: number | undefined;
+  /** VAT % (0 and vatEnabled false: "без НДС"). */
+  vat: number;
+  vatEnabled: boolean;
 }
 /** A variant («модификация») of a product: an assortment item of its own, with its own stock. */
 export interface MsSandboxVariant extends MsSandboxEntity {
@@ -53,6 +59,14 @@ export function createMoySkladSeed(): MsSandboxSeed {
     code: String(index + 1).padStart(5, '0'),
     externalCode: `ms-ext-${String(index + 1).padStart(5, '0')}`,
     archived: false,
+    // Whole roubles in kopecks, a wholesale and a purchase price; food at the reduced 10 % VAT, the rest 20 %.
+    salePrices: [
+      { priceType: MOYSKLAD_DEFAULT_PRICE_TYPE, value: 4_900 + 1_000 * index },
+      { priceType: 'Оптовая цена', value: 4_500 + 900 * index },
+    ],
+    buyPrice: 3_000 + 700 * index,
+    vat: index < 20 ? 10 : 20,
+    vatEnabled: true,
   }));
   const mainStore = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_STORE_ID;
   return {

@@ -23,6 +23,11 @@ export const MOYSKLAD_ENV_DEFAULTS = {
   MOYSKLAD_TOKEN_WEIGHT: 4,
 } as const;
 
+/** The price type every МойСклад account starts with (md/dictionaries/_product.md line 580). */
+export const MOYSKLAD_DEFAULT_PRICE_TYPE = 'Цена продажи';
+/** MOYSKLAD_PRICE_TYPE's value for the purchase price instead of a sale price. */
+export const MOYSKLAD_BUY_PRICE = 'buyPrice';
+
 const positiveInt = (what: string, fallback: number) =>
   z.preprocess(
     blankAsUnset,
@@ -54,6 +59,11 @@ const moySkladEnvSchema = z.object({
   MOYSKLAD_WINDOW_MS: positiveInt('milliseconds', MOYSKLAD_DOCUMENTED_LIMITS.windowMs),
   MOYSKLAD_WINDOW_UNITS: positiveInt('units', MOYSKLAD_DOCUMENTED_LIMITS.unitsPerWindow),
   MOYSKLAD_PARALLEL_LIMIT: positiveInt('requests', MOYSKLAD_DOCUMENTED_LIMITS.parallelPerUser),
+  MOYSKLAD_PRICE_TYPE: z.preprocess(blankAsUnset, z.string().min(1).default(MOYSKLAD_DEFAULT_PRICE_TYPE)),
+  MOYSKLAD_RESERVE: z.preprocess(
+    blankAsUnset,
+    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+  ),
   MOYSKLAD_SKU_FIELD: z.preprocess(
     blankAsUnset,
     z.enum(MS_SKU_FIELDS, { error: `must be one of ${MS_SKU_FIELDS.join(', ')}` }).default('article'),
@@ -74,10 +84,18 @@ export interface MoySkladLimits {
   parallel: number;
 }
 
+
+/** Where a position's price comes from: a sale price type of the product, by name, or its purchase price. */
+export type MsPriceSource = { kind: 'salePrice'; priceType: string } | { kind: 'buyPrice' };
+
 /** How the hub's orders map onto the supplier's catalogue. */
 export interface MoySkladOrderSettings {
   /** The product field that holds the hub's SKU (MOYSKLAD_SKU_FIELD, default `article`). */
   skuField: MsSkuField;
+  /** MOYSKLAD_PRICE_TYPE: a `salePrices` price type by name (default «Цена продажи»), or `buyPrice`. */
+  price: MsPriceSource;
+  /** MOYSKLAD_RESERVE: reserve each position's quantity in the supplier's store (default false). */
+  reserve: boolean;
 }
 
 export interface MoySkladSettings {
@@ -104,6 +122,10 @@ export function moySkladSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): M
     },
     parties: { organizationId: s.MOYSKLAD_ORGANIZATION_ID, agentId: s.MOYSKLAD_AGENT_ID, storeId: s.MOYSKLAD_STORE_ID },
     limits: { windowMs: s.MOYSKLAD_WINDOW_MS, unitsPerWindow: s.MOYSKLAD_WINDOW_UNITS, parallel: s.MOYSKLAD_PARALLEL_LIMIT },
-    ordering: { skuField: s.MOYSKLAD_SKU_FIELD },
+    ordering: {
+      skuField: s.MOYSKLAD_SKU_FIELD,
+      price: s.MOYSKLAD_PRICE_TYPE === MOYSKLAD_BUY_PRICE ? { kind: 'buyPrice' } : { kind: 'salePrice', priceType: s.MOYSKLAD_PRICE_TYPE },
+      reserve: s.MOYSKLAD_RESERVE,
+    },
   };
 }

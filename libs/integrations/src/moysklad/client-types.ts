@@ -50,15 +50,31 @@ export interface MsProduct {
   code: string | undefined;
   externalCode: string;
   archived: boolean;
+  /** Sale prices in kopecks by price type name (md/dictionaries/_product.md lines 262–276). */
+  salePrices: Array<{ priceType: string; value: number }>;
+  /** The purchase price in kopecks, when set. */
+  buyPrice: number | undefined;
+  /** The VAT % that applies to it (`effectiveVat`, else `vat`); 0 when none. */
+  vat: number;
+  /** False: "без НДС" rather than 0 % (md/dictionaries/_product.md line 62). */
+  vatEnabled: boolean;
 }
 export interface MsStoreStock { storeId: string; storeName: string; stock: number; reserve: number; inTransit: number }
 /** One product's row of «Остатки по складам», grouped by product (its variants' stock included), zero stock included. */
 export interface MsProductStock { productId: MsProductId; stores: MsStoreStock[] }
 
-/** A customer order as the hub needs it: МойСклад's id and number ("name"), and how many positions it holds. */
-export interface MsCustomerOrder { id: string; name: string; externalCode: string; positionCount: number }
+/** A customer order as the hub needs it: МойСклад's id and number ("name"), how many positions it holds, and its sum in kopecks. */
+export interface MsCustomerOrder { id: string; name: string; externalCode: string; positionCount: number; sum: number }
 
-export interface MsOrderPosition { productId: MsProductId; quantity: number }
+/** A position to order: price in kopecks (VAT included), VAT %, and how many to reserve (none when absent). */
+export interface MsOrderPosition {
+  productId: MsProductId;
+  quantity: number;
+  price: number;
+  vat: number;
+  vatEnabled: boolean;
+  reserve?: number;
+}
 
 /** A customer order to create. `syncId` makes a repeated create return the first document. */
 export interface MsNewCustomerOrder {

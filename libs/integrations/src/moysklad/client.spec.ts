@@ -91,7 +91,7 @@ describe('the МойСклад client: hrefs name the API host (md/_errors.md li
     const { url, received } = await proxy();
     const client = createMoySkladClient({ baseUrl: url, token: TOKEN });
     const [product] = await client.findProducts('article', ['A1']);
-    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: product!.id, quantity: 1 }] });
+    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: product!.id, quantity: 1, price: 100, vat: 20, vatEnabled: true }] });
     const hrefs = hrefsOf(received[1]!.body);
     expect(hrefs).toHaveLength(4);
     for (const href of hrefs) expect(href.startsWith(`${API}/entity/`)).toBe(true);
@@ -100,7 +100,7 @@ describe('the МойСклад client: hrefs name the API host (md/_errors.md li
   it('uses the configured public base before any answer came', async () => {
     const { url, received } = await proxy();
     const client = createMoySkladClient({ baseUrl: url, token: TOKEN, publicBaseUrl: 'https://api.moysklad.ru' });
-    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id as MsProductId, quantity: 1 }] });
+    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id as MsProductId, quantity: 1, price: 100, vat: 20, vatEnabled: true }] });
     for (const href of hrefsOf(received[0]!.body)) expect(href.startsWith(`${API}/entity/`)).toBe(true);
   });
 });

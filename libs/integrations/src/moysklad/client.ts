@@ -15,6 +15,7 @@ import {
   type MsCreateCustomerOrder,
   type MsCustomerOrderEntity,
   type MsMeta,
+  type MsProductEntity,
   type MsPositionInput,
 } from './contract';
 import { MOYSKLAD_DOCUMENTED_LIMITS, rateLimitGate } from './rate-limiter';
@@ -45,6 +46,20 @@ const toOrder = (entity: MsCustomerOrderEntity): MsCustomerOrder => ({
   name: entity.name,
   externalCode: entity.externalCode,
   positionCount: entity.positions.meta.size,
+  sum: entity.sum,
+});
+
+const toProduct = (row: MsProductEntity): MsProduct => ({
+  id: row.id as MsProductId,
+  name: row.name,
+  article: row.article,
+  code: row.code,
+  externalCode: row.externalCode,
+  archived: row.archived,
+  salePrices: row.salePrices.map((price) => ({ priceType: price.priceType.name, value: price.value })),
+  buyPrice: row.buyPrice?.value,
+  vat: row.effectiveVat ?? row.vat ?? 0,
+  vatEnabled: row.effectiveVatEnabled ?? row.vatEnabled ?? (row.effectiveVat ?? row.vat ?? 0) > 0,
 });
 
 /** The id at the end of an href such as `…/entity/store/<id>` (a report's hrefs may carry a query). */
@@ -81,7 +96,15 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
     meta: { href: `${hrefRoot}/entity/${type}/${encodeURIComponent(id)}`, type, mediaType: 'application/json' },
   });
   const positionInputs = (positions: readonly MsOrderPosition[]): MsPositionInput[] =>
-    positions.map((p) => ({ assortment: meta('product', p.productId), quantity: p.quantity }));
+    positions.map((p) => ({
+      assortment: meta('product', p.productId),
+      quantity: p.quantity,
+      price: p.price,
+      discount: 0,
+      vat: p.vat,
+      vatEnabled: p.vatEnabled,
+      ...(p.reserve === undefined ? {} : { reserve: p.reserve }),
+    }));
 
   /** Every row of a list, page by page (md/_general.md: at most 1,000 per page). */
   async function listAll<T>(path: string, row: z.ZodType<T>): Promise<T[]> {
@@ -119,7 +142,7 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
       const found: MsProduct[] = [];
       for (const filter of productFilters(field, values)) {
         const rows = await listAll(`/entity/product?filter=${filter}`, msProductSchema);
-        found.push(...rows.map(({ id, name, article, code, externalCode, archived }) => ({ id: id as MsProductId, name, article, code, externalCode, archived })));
+        found.push(...rows.map(toProduct));
       }
       return found;
     },
@@ -162,6 +185,9 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
         ...(order.storeId ? { store: meta('store', order.storeId) } : {}),
         externalCode: order.externalCode,
         ...(order.syncId ? { syncId: order.syncId } : {}),
+        // Prices come from the product's price list, which holds them with VAT.
+        vatEnabled: true,
+        vatIncluded: true,
         ...(order.description ? { description: order.description } : {}),
         positions: positionInputs(firstChunk),
       };

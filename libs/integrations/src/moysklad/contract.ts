@@ -44,6 +44,12 @@ export const MOYSKLAD_ERROR_CODES = {
   requiredField: 3000,
   /** 400: an href points to an entity of the wrong type. */
   wrongEntityType: 2024,
+  /** 400: an href names a server other than МойСклад's (line 60). */
+  wrongServer: 1059,
+  /** 400: an Accept header other than `application/json;charset=utf-8` (line 63). */
+  wrongAccept: 1062,
+  /** 404: an unknown path (line 9). */
+  unknownPath: 1002,
 } as const;
 
 /** md/_general.md «Метаданные»: every entity and every reference to one. */
@@ -82,6 +88,15 @@ export const msProductSchema = z.object({
   code: z.string().optional(),
   externalCode: z.string(),
   archived: z.boolean(),
+  /** Lines 49, 262–276: sale prices in kopecks, each of a named price type. */
+  salePrices: z.array(z.object({ value: z.number(), priceType: z.object({ name: z.string() }) })).default([]),
+  /** Line 24: the purchase price in kopecks. */
+  buyPrice: z.object({ value: z.number() }).optional(),
+  /** Lines 29–30, 59–62: VAT %, and `effectiveVat` as it really applies (a parent group's rate included). */
+  vat: z.number().int().optional(),
+  vatEnabled: z.boolean().optional(),
+  effectiveVat: z.number().int().optional(),
+  effectiveVatEnabled: z.boolean().optional(),
 });
 export type MsProductEntity = z.infer<typeof msProductSchema>;
 
@@ -103,27 +118,48 @@ export const msCustomerOrderSchema = z.object({
   name: z.string().min(1),
   externalCode: z.string(),
   positions: z.object({ meta: z.object({ size: z.number().int().nonnegative() }) }),
+  /** Line 46: the order's sum in kopecks, computed by МойСклад from its positions (`+Обязательное при ответе`). */
+  sum: z.number(),
 });
 export type MsCustomerOrderEntity = z.infer<typeof msCustomerOrderSchema>;
 
-/** A position as sent: a reference to the product and how many. */
+/**
+ * A position as sent (md/documents/_customerOrder.md lines 76–106): the product, how many, the
+ * price in kopecks, the discount %, VAT % (and whether VAT applies), and how many to reserve.
+ */
 export const msPositionInputSchema = z.object({
   assortment: z.object({ meta: msMetaSchema }),
   quantity: z.number().positive(),
+  price: z.number().nonnegative().optional(),
+  discount: z.number().optional(),
+  vat: z.number().int().nonnegative().optional(),
+  vatEnabled: z.boolean().optional(),
+  reserve: z.number().nonnegative().optional(),
+  pack: z.object({ id: z.string() }).optional(),
 });
 export type MsPositionInput = z.infer<typeof msPositionInputSchema>;
 
 /**
- * POST /entity/customerorder body. `organization` and `agent` are required at creation;
- * `syncId` makes a repeated create return the earlier document (md/_general.md «Назначение поля syncId»).
+ * POST /entity/customerorder body (md/documents/_customerOrder.md lines 344–351: only `organization`
+ * and `agent` are required; МойСклад generates `name` and `externalCode` when they are absent, as
+ * the documentation's examples at lines 361–376 and 875–949 show). `syncId` makes a repeated create
+ * return the earlier document (md/_general.md «Назначение поля syncId»). `vatIncluded`: whether
+ * positions' prices include VAT.
  */
 export const msCreateCustomerOrderSchema = z.object({
   organization: z.object({ meta: msMetaSchema }),
   agent: z.object({ meta: msMetaSchema }),
   store: z.object({ meta: msMetaSchema }).optional(),
-  externalCode: z.string().min(1).max(255),
+  state: z.object({ meta: msMetaSchema }).optional(),
+  name: z.string().min(1).max(255).optional(),
+  code: z.string().max(255).optional(),
+  moment: z.string().optional(),
+  applicable: z.boolean().optional(),
+  externalCode: z.string().min(1).max(255).optional(),
   syncId: z.uuid().optional(),
   description: z.string().max(4096).optional(),
+  vatEnabled: z.boolean().optional(),
+  vatIncluded: z.boolean().optional(),
   positions: z.array(msPositionInputSchema).optional(),
 });
 export type MsCreateCustomerOrder = z.infer<typeof msCreateCustomerOrderSchema>;

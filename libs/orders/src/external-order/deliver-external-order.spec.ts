@@ -54,6 +54,20 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
     expect(await readEvent(sessions, eventId)).toMatchObject({ status: 'delivered', response_ref: document!.id });
   });
 
+  it("prices each position with the product's «Цена продажи» in kopecks, its VAT, no reserve, and the order's sum is the one the sandbox computes", async () => {
+    const { eventId } = await oneOrder();
+    expect(await deliverDue()).toMatchObject({ delivered: 1 });
+    const products = await moysklad.findProducts('article', DEMO_CATALOG.products.map((p) => p.sku));
+    const [document] = await ordersFor(eventId);
+    const expected = products.map((product) => {
+      const price = product.salePrices.find((p) => p.priceType === 'Цена продажи')!.value;
+      return { productId: product.id, quantity: 6, price, vat: product.vat, reserve: 0 };
+    });
+    expect(document!.positions).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
+    for (const position of document!.positions) expect(position.price).toBeGreaterThan(0);
+    expect(document!.sum).toBe(expected.reduce((sum, p) => sum + p.quantity * p.price, 0));
+  });
+
   it('after a dropped answer, the retry finds the order by externalCode and creates no second one', async () => {
     const before = await readMoySkladSandboxStats(sandbox.baseUrl);
     const { orderId, eventId } = await oneOrder();

@@ -1,9 +1,10 @@
-import type { MsProduct } from '@hub/integrations';
+import { MOYSKLAD_DEFAULT_PRICE_TYPE, type MsProduct } from '@hub/integrations';
 import type { OutboxHandler } from '@hub/outbox';
 import type { OrderClients } from '../order-kind';
 import { readPayload } from '../payload';
 import { receiptFor } from '../sent-document';
 import { msOrderRequestSchema, type MsOrderRequest } from './order-request';
+import { pricePositions } from './position-pricing';
 import { createProductResolver } from './product-resolver';
 
 const MAX_DESCRIPTION = 4096;
@@ -26,11 +27,16 @@ function describeOrder(request: MsOrderRequest): string {
  */
 export function deliverExternalOrder(moysklad: NonNullable<OrderClients['moysklad']>): OutboxHandler {
   const resolveProducts = createProductResolver(moysklad.client, { skuField: moysklad.ordering?.skuField, cacheMs: moysklad.productCacheMs });
+  const pricing = {
+    price: moysklad.ordering?.price ?? { kind: 'salePrice' as const, priceType: MOYSKLAD_DEFAULT_PRICE_TYPE },
+    reserve: moysklad.ordering?.reserve ?? false,
+  };
 
   return async function deliverMsCustomerOrder(event, context) {
     const request = readPayload(event, msOrderRequestSchema);
     const products = await resolveProducts(event.id, request.lines.map((line) => line.sku));
-    const positions = request.lines.map((line) => ({ productId: (products.get(line.sku) as MsProduct).id, quantity: line.quantity }));
+    const lines = request.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, product: products.get(line.sku) as MsProduct }));
+    const positions = pricePositions(event.id, lines, pricing);
 
     const call = { signal: context.signal };
     const earlier = event.attempts > 1 ? await moysklad.client.findCustomerOrderByExternalCode(event.id, call) : null;

@@ -16,7 +16,7 @@ function fakeMoySklad(catalog: MsProduct[]) {
 }
 
 const product = (id: string, name: string, article: string, extra: Partial<MsProduct> = {}): MsProduct => ({
-  id: id as MsProductId, name, article, code: undefined, externalCode: `ext-${id}`, archived: false, ...extra,
+  id: id as MsProductId, name, article, code: undefined, externalCode: `ext-${id}`, archived: false, salePrices: [], buyPrice: undefined, vat: 20, vatEnabled: true, ...extra,
 });
 const idsOf = (found: Map<string, MsProduct>) => new Map([...found].map(([sku, p]) => [sku, p.id]));
 
