@@ -10,6 +10,7 @@ import type { SandboxSeed } from './seed/seed-types';
 import { SandboxState } from './state/sandbox-state';
 import { MoySkladState, type MoySkladSandboxOptions } from './moysklad/moysklad-state';
 import { moySkladApi, moySkladControlRoutes } from './moysklad/moysklad-api';
+import { moySkladFaultAnswer } from './moysklad/ms-http';
 
 export type { SandboxSeed } from './seed/seed-types';
 export { createDemoSeed } from './seed/demo-seed';
@@ -55,7 +56,7 @@ export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; 
   app.route(ONE_C_API_PREFIX, oneC);
   app.route(SANDBOX_CONTROL_PREFIX, controlRoutes(state));
   const moysklad = new Hono();
-  moysklad.use(injectFaults(state.faults, 'moysklad', MOYSKLAD_API_PREFIX));
+  moysklad.use(injectFaults(state.faults, 'moysklad', MOYSKLAD_API_PREFIX, moySkladFaultAnswer));
   moysklad.route('/', moySkladApi(state.moysklad));
   app.route(MOYSKLAD_API_PREFIX, moysklad);
   app.route(`${SANDBOX_CONTROL_PREFIX}/moysklad`, moySkladControlRoutes(state.moysklad));

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { MOYSKLAD_ERROR_CODES } from '@hub/integrations';
 import { compress } from 'hono/compress';
 import { validationError } from '../http/sandbox-error';
 import { msSandboxNewProductsSchema, type MoySkladState } from './moysklad-state';
-import { enforceLimits, requireBearerToken, requireGzip } from './ms-guards';
+import { enforceLimits, requireBearerToken, requireGzip, requireJsonAccept } from './ms-guards';
+import { msError } from './ms-http';
 import { moySkladCatalogRoutes } from './ms-catalog-routes';
 import { moySkladOrderRoutes } from './ms-order-routes';
 
@@ -15,9 +17,12 @@ export function moySkladApi(state: MoySkladState): Hono<{ Variables: { msToken: 
   api.use(requireGzip());
   api.use(compress({ encoding: 'gzip', threshold: 0 }));
   api.use(requireBearerToken(state));
+  api.use(requireJsonAccept());
   api.use(enforceLimits(state));
   api.route('/', moySkladCatalogRoutes(state));
   api.route('/', moySkladOrderRoutes(state));
+  // md/_errors.md line 9, error 1002: a path МойСклад does not know, in its own error shape.
+  api.all('*', (c) => msError(c, 404, MOYSKLAD_ERROR_CODES.unknownPath, `Неопознанный путь: ${c.req.path}`));
   return api;
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MOYSKLAD_API_PREFIX, type MsErrorBody, type MsMeta } from '@hub/integrations';
+import { MOYSKLAD_API_PREFIX, MOYSKLAD_ERROR_CODES, MOYSKLAD_RATE_HEADERS, type MsErrorBody, type MsMeta } from '@hub/integrations';
 
 /** An answer in МойСклад's error shape (md/_general.md «Структура ошибок»). */
 export function msError(c: Context, status: ContentfulStatusCode, code: number, error: string, headers: Record<string, string> = {}) {
@@ -46,4 +46,22 @@ export function foreignHost(c: Context, href: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * An injected refusal as МойСклад answers: a 429 is error 1049 with its own rate headers
+ * (md/_general.md lines 205–211: the wait in X-Lognex-Retry-After, in milliseconds; no standard
+ * Retry-After), a 5xx an errors[] body without a code (line 164: then the HTTP status says it).
+ */
+export function moySkladFaultAnswer(c: Context, status: number, retryAfterSeconds: number | undefined): Response {
+  if (status === 429) {
+    const waitMs = String((retryAfterSeconds ?? 0) * 1_000);
+    return msError(c, 429, MOYSKLAD_ERROR_CODES.rateLimited, 'Превышено ограничение на количество запросов в единицу времени', {
+      [MOYSKLAD_RATE_HEADERS.remaining]: '0',
+      [MOYSKLAD_RATE_HEADERS.reset]: waitMs,
+      ...(retryAfterSeconds === undefined ? {} : { [MOYSKLAD_RATE_HEADERS.retryAfter]: waitMs }),
+    });
+  }
+  const body: MsErrorBody = { errors: [{ error: 'При обработке запроса возникла непредвиденная ошибка' }] };
+  return c.json(body, status as ContentfulStatusCode);
 }
