@@ -12,6 +12,14 @@ export {
   type SandboxInjectedFault,
 } from './sandbox-control';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
+export {
+  jsonTypeAt,
+  MOYSKLAD_DOC_EXAMPLES,
+  readMoySkladDocExample,
+  valueAt,
+  type MoySkladDocExample,
+  type MoySkladDocExampleName,
+} from './moysklad-doc-fixtures';
 export { addMoySkladSandboxProducts, readMoySkladSandboxStats, type MoySkladSandboxProduct, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
 export { within } from './within';

@@ -80,7 +80,7 @@ function resolvePositions(c: Context, state: MoySkladState, positions: MsPositio
       quantity: position.quantity,
       price: position.price ?? 0,
       discount: position.discount ?? 0,
-      // Without a rate in the request, the product's own (md/documents/_customerOrder.md line 97: `vat` is required in answers).
+      // Without a rate in the request, the product's own (md/documents/_customerOrder.md line 92: `vat` is required in answers).
       vat: position.vat ?? product.vat,
       vatEnabled: position.vatEnabled ?? (position.vat ?? product.vat) > 0,
       reserve: position.reserve ?? 0,

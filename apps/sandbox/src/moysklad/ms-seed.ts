@@ -12,7 +12,7 @@ export interface MsSandboxProduct extends MsSandboxEntity {
   code: string | undefined;
   externalCode: string;
   archived: boolean;
-  /** md/dictionaries/_product.md lines 262–276: sale prices in kopecks by price type; line 24 the purchase price. */
+  /** md/dictionaries/_product.md lines 269–275: sale prices in kopecks by price type; line 24 the purchase price. */
   salePrices: Array<{ priceType: string; value: number }>;
   buyPrice: number | undefined;
   /** VAT % (0 and vatEnabled false: "без НДС"). */

@@ -1,6 +1,6 @@
 import type { MsSandboxEntity, MsSandboxSeed } from './ms-seed';
 
-/** md/reports/_report_stock.md lines 1024–1035: which rows stockMode keeps, by the row's stock over the reported stores. */
+/** md/reports/_report_stock.md lines 1023–1033: which rows stockMode keeps, by the row's stock over the reported stores. */
 const STOCK_MODES: Record<string, (stock: number) => boolean> = {
   all: () => true,
   positiveOnly: (stock) => stock > 0,
@@ -16,9 +16,9 @@ export interface StockReportRow {
 }
 
 /**
- * «Остатки по складам» as the documentation describes it: `groupBy` variant by default (line 1098:
+ * «Остатки по складам» as the documentation describes it: `groupBy` variant by default (line 1100:
  * products and their variants as rows of their own), `product` sums each product's variants into
- * it; `stockMode` nonEmpty by default (line 1029), so products without stock are left out unless
+ * it; `stockMode` nonEmpty by default (line 1024), so products without stock are left out unless
  * `stockMode=all` is asked.
  */
 export function stockByStoreReport(

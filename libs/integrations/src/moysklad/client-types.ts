@@ -50,7 +50,7 @@ export interface MsProduct {
   code: string | undefined;
   externalCode: string;
   archived: boolean;
-  /** Sale prices in kopecks by price type name (md/dictionaries/_product.md lines 262–276). */
+  /** Sale prices in kopecks by price type name (md/dictionaries/_product.md lines 269–275). */
   salePrices: Array<{ priceType: string; value: number }>;
   /** The purchase price in kopecks, when set. */
   buyPrice: number | undefined;
@@ -97,7 +97,7 @@ export interface MoySkladClient {
   /**
    * Report «Остатки по складам», optionally for one store: one row per product (`groupBy=product`,
    * else variants come as rows of their own) and products without stock too (`stockMode=all`, else
-   * only non-zero stock), md/reports/_report_stock.md lines 1024–1035 and 1098.
+   * only non-zero stock), md/reports/_report_stock.md lines 1018 and 1023–1033 (stockMode, default nonEmpty) and 1100 (groupBy, default variant).
    */
   stockByStore(storeId?: string): Promise<MsProductStock[]>;
   /** The order carrying this externalCode, or null when МойСклад has none. */

@@ -132,7 +132,7 @@ describe('the МойСклад client: the stock-by-store report as the hub mean
   const store = (name: string, stock: number) => ({ meta: { href: `${API}/entity/store/86c857d6-0302-11e6-9464-e4de00000072`, type: 'store' }, name, stock, reserve: 0, inTransit: 0 });
   const unstocked = { meta: { href: `${API}/entity/product/0000aaaa-0000-11e6-9464-e4de00000001?expand=supplier`, type: 'product' }, stockByStore: [store('Основной склад', 0)] };
 
-  /** Answers as the documentation says: variant rows unless groupBy=product (line 1098), zero stock left out unless stockMode=all (lines 1024–1035). */
+  /** Answers as the documentation says: variant rows unless groupBy=product (line 1100), zero stock left out unless stockMode=all (lines 1018, 1023–1033). */
   const report = () =>
     stub((request) => {
       const query = new URL(`http://x${request.path}`).searchParams;

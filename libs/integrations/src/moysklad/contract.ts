@@ -88,7 +88,7 @@ export const msProductSchema = z.object({
   code: z.string().optional(),
   externalCode: z.string(),
   archived: z.boolean(),
-  /** Lines 49, 262–276: sale prices in kopecks, each of a named price type. */
+  /** Lines 49, 269–275: sale prices in kopecks, each of a named price type. */
   salePrices: z.array(z.object({ value: z.number(), priceType: z.object({ name: z.string() }) })).default([]),
   /** Line 24: the purchase price in kopecks. */
   buyPrice: z.object({ value: z.number() }).optional(),
@@ -118,7 +118,7 @@ export const msCustomerOrderSchema = z.object({
   name: z.string().min(1),
   externalCode: z.string(),
   positions: z.object({ meta: z.object({ size: z.number().int().nonnegative() }) }),
-  /** Line 46: the order's sum in kopecks, computed by МойСклад from its positions (`+Обязательное при ответе`). */
+  /** Line 44: the order's sum in kopecks, computed by МойСклад from its positions (`+Обязательное при ответе`). */
   sum: z.number(),
 });
 export type MsCustomerOrderEntity = z.infer<typeof msCustomerOrderSchema>;
