@@ -40,6 +40,14 @@ describe('the МойСклад product resolver', () => {
     expect(moysklad.lookups.map((l) => l.values)).toEqual([['SKU-0020', 'SKU-0021'], ['SKU-0020', 'SKU-0021']]);
   });
 
+  it('sends one lookup for deliveries running at once that miss the same SKU', async () => {
+    const moysklad = fakeMoySklad([water, cookies]);
+    const resolve = createProductResolver(moysklad);
+    const resolved = await Promise.all([resolve('event-a', ['SKU-0020', 'SKU-0021']), resolve('event-b', ['SKU-0020']), resolve('event-c', ['SKU-0021'])]);
+    expect(resolved.map((found) => [...found.keys()])).toEqual([['SKU-0020', 'SKU-0021'], ['SKU-0020'], ['SKU-0021']]);
+    expect(moysklad.lookups).toHaveLength(1);
+  });
+
   it('forgets an expired entry: a product that lost its article since is "not found", not its old id', async () => {
     const moysklad = fakeMoySklad([{ ...water }]);
     let now = 0;

@@ -45,12 +45,37 @@ export interface ProductResolverOptions {
  * SKU → the one non-archived МойСклад product carrying it, remembered for `cacheMs`: a delivery
  * then costs one request (the create) instead of two, which doubles the orders deliverable within
  * the rate limit. An expired entry is forgotten before the lookup, so a product that lost or
- * changed its SKU since is "not found" (or found anew), never its old id.
+ * changed its SKU since is "not found" (or found anew), never its old id. Deliveries running at
+ * once that miss the same SKU wait for one lookup instead of each sending their own.
  */
 export function createProductResolver(moysklad: Pick<MoySkladClient, 'findProducts'>, options: ProductResolverOptions = {}) {
   const { skuField = 'article', cacheMs = DEFAULT_CACHE_MS, clock = Date.now } = options;
   const known = new Map<string, { product: MsProduct; until: number }>();
-  const skuOf = (product: MsProduct): string | undefined => product[skuField];
+  /** Lookups under way, by SKU: deliveries running at once that miss the same SKUs share one request. */
+  const pending = new Map<string, Promise<Map<string, MsProduct[]>>>();
+
+  /** The non-archived products carrying each SKU (archived ones are never ordered, even if МойСклад sends one). */
+  async function lookUp(skus: string[]): Promise<Map<string, MsProduct[]>> {
+    const found = new Map<string, MsProduct[]>(skus.map((sku) => [sku, []]));
+    for (const product of await moysklad.findProducts(skuField, skus)) {
+      const sku = product[skuField];
+      if (sku !== undefined && !product.archived) found.get(sku)?.push(product);
+    }
+    return found;
+  }
+
+  function candidatesFor(skus: string[]): Array<Promise<Map<string, MsProduct[]>>> {
+    const fresh = skus.filter((sku) => !pending.has(sku));
+    if (fresh.length > 0) {
+      const lookup = lookUp(fresh);
+      for (const sku of fresh) pending.set(sku, lookup);
+      const forget = () => {
+        for (const sku of fresh) if (pending.get(sku) === lookup) pending.delete(sku);
+      };
+      lookup.then(forget, forget);
+    }
+    return [...new Set(skus.map((sku) => pending.get(sku) as Promise<Map<string, MsProduct[]>>))];
+  }
 
   return async function resolveProducts(eventId: string, skus: readonly string[]): Promise<Map<string, MsProduct>> {
     const now = clock();
@@ -59,16 +84,11 @@ export function createProductResolver(moysklad: Pick<MoySkladClient, 'findProduc
     const ambiguous = new Map<string, ProductCandidate[]>();
     if (missing.length > 0) {
       for (const sku of missing) known.delete(sku);
-      const found = new Map<string, MsProduct[]>();
-      for (const product of await moysklad.findProducts(skuField, missing)) {
-        const sku = skuOf(product);
-        // Archived products are never ordered; the lookup asks for none, this holds even if one comes.
-        if (sku === undefined || product.archived || !missing.includes(sku)) continue;
-        found.set(sku, [...(found.get(sku) ?? []), product]);
-      }
-      for (const [sku, candidates] of found) {
+      const answers = await Promise.all(candidatesFor(missing));
+      for (const sku of missing) {
+        const candidates = answers.find((answer) => answer.has(sku))?.get(sku) ?? [];
         if (candidates.length === 1) known.set(sku, { product: candidates[0] as MsProduct, until: now + cacheMs });
-        else ambiguous.set(sku, candidates.map(({ id, name }) => ({ id, name })));
+        else if (candidates.length > 1) ambiguous.set(sku, candidates.map(({ id, name }) => ({ id, name })));
       }
     }
     if (ambiguous.size > 0) throw new AmbiguousMoySkladProductError(eventId, ambiguous, skuField);
