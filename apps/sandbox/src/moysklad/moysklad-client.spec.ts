@@ -153,6 +153,20 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(weights).toEqual([1, 4, 5, 4]);
   });
 
+  it('sends nothing else while its first request calibrates the weight, so requests started together are charged what МойСклад states', async () => {
+    sandbox = await serveSandbox({ moysklad: { tokens: [TOKEN], limits: { tokenWeight: 4 } } });
+    const weights: number[] = [];
+    const rateLimiter = {
+      acquire: async (weight: number) => {
+        weights.push(weight);
+        return { release: async () => undefined };
+      },
+    };
+    const client = createMoySkladClient({ baseUrl: sandbox.baseUrl, token: TOKEN, tokenWeight: 1, rateLimiter });
+    await Promise.all([client.listStores(), client.listStores(), client.listStores()]);
+    expect(weights).toEqual([1, 4, 4]);
+  });
+
   it('gets 429 with error 1049 over the window budget, retryable after the interval МойСклад names', async () => {
     const { client } = await start({ tokenWeight: 1, unitsPerWindow: 2, windowMs: 60_000 });
     await client.listStores();

@@ -62,13 +62,17 @@ export function weightFromRateLimit(header: string | null, unitsPerWindow: numbe
 
 /**
  * Wraps each exchange: a permit first, given back with the outcome once the answer is read.
- * The configured token weight holds until the first answer that carries `X-RateLimit-Limit`;
- * from then on the weight МойСклад states is charged, so a wrong setting cannot exceed the limit.
+ * Until an answer has carried `X-RateLimit-Limit`, one request goes at a time, charged the
+ * configured token weight; from then on the weight МойСклад states is charged, so a wrong
+ * setting costs at most that one request's difference instead of exceeding the limit.
  */
 export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number, unitsPerWindow: number): RequestGate {
   let weight = tokenWeight;
   let calibrated = false;
-  return async function sendWithinLimits(call, send) {
+  /** The request still calibrating, which the others wait for. */
+  let probe: Promise<unknown> | undefined;
+
+  const exchangeWithinLimits: RequestGate = async (call, send) => {
     const permit = await limiter.acquire(moySkladRequestWeight(call.path, weight));
     let exchange;
     try {
@@ -85,5 +89,17 @@ export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number,
     }
     await permit.release({ status: response.status, retryAfterMs: retryAfterForAnswer(response) });
     return exchange;
+  };
+
+  return async function sendWithinLimits(call, send) {
+    while (!calibrated && probe) await probe.catch(() => undefined);
+    if (calibrated) return exchangeWithinLimits(call, send);
+    const calibrating = exchangeWithinLimits(call, send);
+    probe = calibrating;
+    try {
+      return await calibrating;
+    } finally {
+      probe = undefined;
+    }
   };
 }
