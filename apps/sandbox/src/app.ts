@@ -10,6 +10,7 @@ import type { SandboxSeed } from './seed/seed-types';
 import { SandboxState } from './state/sandbox-state';
 import { MoySkladState, type MoySkladSandboxOptions } from './moysklad/moysklad-state';
 import { moySkladApi, moySkladControlRoutes } from './moysklad/moysklad-api';
+import { moySkladFaultAnswer } from './moysklad/ms-http';
 import { ODATA_STANDIN_PREFIX, odataControlRoutes, odataRoutes } from './odata/odata-routes';
 
 export type { SandboxSeed } from './seed/seed-types';
@@ -57,7 +58,7 @@ export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; 
   app.route(ONE_C_API_PREFIX, oneC);
   app.route(SANDBOX_CONTROL_PREFIX, controlRoutes(state));
   const moysklad = new Hono();
-  moysklad.use(injectFaults(state.faults, 'moysklad', MOYSKLAD_API_PREFIX));
+  moysklad.use(injectFaults(state.faults, 'moysklad', MOYSKLAD_API_PREFIX, moySkladFaultAnswer));
   moysklad.route('/', moySkladApi(state.moysklad));
   app.route(MOYSKLAD_API_PREFIX, moysklad);
   app.route(`${SANDBOX_CONTROL_PREFIX}/moysklad`, moySkladControlRoutes(state.moysklad));

@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));
   const logger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout });
   // Every replica counts against the same PostgreSQL bucket, so together they keep МойСклад's limits.
-  const rateLimiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits });
-  const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties };
+  const rateLimiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits, logger });
+  const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties, ordering: moySkladSettings.ordering };
   const metrics = config.metrics ? createSchedulerMetrics(ORDER_EVENT_TYPES) : undefined;
   const metricsServer = metrics && config.metrics ? await serveMetrics(metrics.registry, config.metrics) : undefined;
   const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs, metrics });

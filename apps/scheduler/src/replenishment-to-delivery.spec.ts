@@ -74,6 +74,9 @@ describe('a scheduled run on the demo network, delivered to 1С and МойСкл
     for (const order of outside) {
       const document = moysklad.documents.find((doc) => doc.externalCode === order.event_id);
       expect(document).toMatchObject({ id: order.external_id, positionCount: order.lines.length });
+      // Priced from the product in МойСклад: every position has its price, and the order's sum adds them up.
+      for (const position of document!.positions) expect(position.price).toBeGreaterThan(0);
+      expect(document!.sum).toBe(document!.positions.reduce((sum, p) => sum + p.quantity * p.price, 0));
     }
   });
 

@@ -28,11 +28,13 @@ export {
   MOYSKLAD_MAX_ARRAY_ITEMS,
   MOYSKLAD_RATE_HEADERS,
   MOYSKLAD_ERROR_CODES,
+  MS_SKU_FIELDS,
   msCreateCustomerOrderSchema,
   msPositionInputSchema,
   type MsErrorBody,
   type MsMeta,
   type MsPositionInput,
+  type MsSkuField,
 } from './moysklad/contract';
 export {
   createMoySkladClient,
@@ -43,11 +45,23 @@ export {
   type MsNewCustomerOrder,
   type MsOrderPosition,
   type MsProduct,
+  type MsProductId,
   type MsProductStock,
+  type MsVariantId,
   type MsStore,
   type MsStoreStock,
 } from './moysklad/client';
-export { moySkladSettingsFromEnv, MOYSKLAD_ENV_DEFAULTS, type MoySkladLimits, type MoySkladOrderParties, type MoySkladSettings } from './moysklad/client-options';
+export {
+  moySkladSettingsFromEnv,
+  MOYSKLAD_BUY_PRICE,
+  MOYSKLAD_DEFAULT_PRICE_TYPE,
+  MOYSKLAD_ENV_DEFAULTS,
+  type MsPriceSource,
+  type MoySkladLimits,
+  type MoySkladOrderParties,
+  type MoySkladOrderSettings,
+  type MoySkladSettings,
+} from './moysklad/client-options';
 export {
   MOYSKLAD_DOCUMENTED_LIMITS,
   moySkladRequestWeight,

@@ -1,4 +1,4 @@
-import type { ExternalSystem, MoySkladClient, MoySkladOrderParties, OneCClient } from '@hub/integrations';
+import type { ExternalSystem, MoySkladClient, MoySkladOrderParties, MoySkladOrderSettings, OneCClient } from '@hub/integrations';
 import type { OutboxHandler } from '@hub/outbox';
 
 /**
@@ -29,7 +29,7 @@ export interface OrderKind {
 /** The calls a МойСклад delivery makes. */
 export type MoySkladOrdering = Pick<
   MoySkladClient,
-  'findProductsByArticle' | 'findCustomerOrderByExternalCode' | 'createCustomerOrder' | 'completeCustomerOrderPositions'
+  'findProducts' | 'findCustomerOrderByExternalCode' | 'createCustomerOrder' | 'completeCustomerOrderPositions'
 >;
 
 /** The clients deliveries use; a process without МойСклад delivers no outside orders. */
@@ -42,6 +42,8 @@ export interface OrderClients {
         parties: MoySkladOrderParties;
         /** How long an SKU → product lookup is reused; default 5 minutes. */
         productCacheMs?: number;
+        /** How orders map onto the supplier's catalogue (MOYSKLAD_SKU_FIELD …); defaults as in the README. */
+        ordering?: Partial<MoySkladOrderSettings>;
       }
     | undefined;
 }

@@ -12,7 +12,15 @@ export {
   type SandboxInjectedFault,
 } from './sandbox-control';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
-export { readMoySkladSandboxStats, type MoySkladSandboxStats } from './moysklad-sandbox';
+export {
+  jsonTypeAt,
+  MOYSKLAD_DOC_EXAMPLES,
+  readMoySkladDocExample,
+  valueAt,
+  type MoySkladDocExample,
+  type MoySkladDocExampleName,
+} from './moysklad-doc-fixtures';
+export { addMoySkladSandboxProducts, readMoySkladSandboxStats, type MoySkladSandboxProduct, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
 export { within } from './within';
 export { stillPending } from './still-pending';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpBindings } from '@hono/node-server';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FaultPlan, SandboxSystem } from '../state/fault-plan';
 import { errorBody, SANDBOX_ERROR_CODES } from './sandbox-error';
@@ -13,16 +13,17 @@ function dropConnection(env: Partial<HttpBindings> | undefined): void {
   socket.destroy();
 }
 
-/**
- * How the answer names the wait: `Retry-After` in seconds for everyone; МойСклад also says it
- * its own documented way, `X-Lognex-Retry-After` in milliseconds with no requests remaining.
- */
-function retryHeaders(system: SandboxSystem, retryAfterSeconds: number | undefined): Record<string, string> {
-  if (retryAfterSeconds === undefined) return {};
-  const standard = { 'Retry-After': String(retryAfterSeconds) };
-  if (system !== 'moysklad') return standard;
-  return { ...standard, 'X-Lognex-Retry-After': String(retryAfterSeconds * 1_000), 'X-RateLimit-Remaining': '0' };
-}
+/** How a system answers an injected refusal: its own error body and headers. */
+export type FaultAnswer = (c: Context, status: number, retryAfterSeconds: number | undefined) => Response;
+
+/** 1С (our HTTP service): its error body and a standard `Retry-After` in seconds. */
+export const oneCFaultAnswer: FaultAnswer = (c, status, retryAfterSeconds) =>
+  // The schema admits only 429 and 5xx, all of which carry a body.
+  c.json(
+    errorBody(SANDBOX_ERROR_CODES.injectedFault, `injected fault: HTTP ${status}`),
+    status as ContentfulStatusCode,
+    retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
+  );
 
 /**
  * Applies the fault planned for a request to `system`'s API, which the sandbox serves under
@@ -34,6 +35,7 @@ export function injectFaults(
   plan: FaultPlan,
   system: SandboxSystem,
   apiPrefix: string,
+  answer: FaultAnswer = oneCFaultAnswer,
 ): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
   return async function injectFault(c, next) {
     const path = c.req.path.startsWith(apiPrefix) ? c.req.path.slice(apiPrefix.length) : c.req.path;
@@ -45,12 +47,7 @@ export function injectFaults(
       dropConnection(c.env);
       return c.body(null);
     }
-    if (fault.status !== undefined) {
-      const headers = retryHeaders(system, fault.retryAfterSeconds);
-      const body = errorBody(SANDBOX_ERROR_CODES.injectedFault, `injected fault: HTTP ${fault.status}`);
-      // The schema admits only 429 and 5xx, all of which carry a body.
-      return c.json(body, fault.status as ContentfulStatusCode, headers);
-    }
+    if (fault.status !== undefined) return answer(c, fault.status, fault.retryAfterSeconds);
     await next();
     if (fault.drop === 'after_handling') dropConnection(c.env);
   };

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
+import { MOYSKLAD_ERROR_CODES } from '@hub/integrations';
 import { compress } from 'hono/compress';
-import type { MoySkladState } from './moysklad-state';
-import { enforceLimits, requireBearerToken, requireGzip } from './ms-guards';
+import { validationError } from '../http/sandbox-error';
+import { msSandboxNewProductsSchema, type MoySkladState } from './moysklad-state';
+import { enforceLimits, requireBearerToken, requireGzip, requireJsonAccept } from './ms-guards';
+import { msError } from './ms-http';
 import { moySkladCatalogRoutes } from './ms-catalog-routes';
 import { moySkladOrderRoutes } from './ms-order-routes';
 
@@ -14,15 +17,27 @@ export function moySkladApi(state: MoySkladState): Hono<{ Variables: { msToken: 
   api.use(requireGzip());
   api.use(compress({ encoding: 'gzip', threshold: 0 }));
   api.use(requireBearerToken(state));
+  api.use(requireJsonAccept());
   api.use(enforceLimits(state));
   api.route('/', moySkladCatalogRoutes(state));
   api.route('/', moySkladOrderRoutes(state));
+  // md/_errors.md line 9, error 1002: a path МойСклад does not know, in its own error shape.
+  api.all('*', (c) => msError(c, 404, MOYSKLAD_ERROR_CODES.unknownPath, `Неопознанный путь: ${c.req.path}`));
   return api;
 }
 
-/** GET /__sandbox/moysklad/stats: limits, counted requests and refusals, customer orders with duplicate counts. */
+/**
+ * GET /__sandbox/moysklad/stats: limits, counted requests and refusals, customer orders with
+ * duplicate counts. POST /__sandbox/moysklad/products: adds products to the account (e.g. a second
+ * one with an article already in use, or an archived one), answering them with their new ids.
+ */
 export function moySkladControlRoutes(state: MoySkladState): Hono {
   const routes = new Hono();
+  routes.post('/products', async (c) => {
+    const parsed = msSandboxNewProductsSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw validationError(parsed.error, 'body');
+    return c.json({ products: state.addProducts(parsed.data.products) }, 201);
+  });
   routes.get('/stats', (c) => c.json(state.stats()));
   routes.get('/customer-orders', (c) => c.json(state.customerOrders.summary()));
   return routes;

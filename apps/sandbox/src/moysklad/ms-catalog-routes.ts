@@ -1,17 +1,35 @@
 import { Hono, type Context } from 'hono';
 import { MOYSKLAD_ERROR_CODES } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
+import type { MsSandboxProduct } from './ms-seed';
 import { entityMeta, idFromHref, listPage, msError } from './ms-http';
-import { matchesFilter, parseEqualityFilter } from './ms-filter';
+import { equalityValues, matchesFilter, parseFilter } from './ms-filter';
+import { stockByStoreReport } from './stock-report';
 
 /** md/_errors.md 1034: a filter the server cannot apply. */
 const FILTER_ERROR = 1034;
 
 function filtered(c: Context, allowed: readonly string[]) {
-  return parseEqualityFilter(c.req.query('filter'), allowed);
+  return parseFilter(c.req.query('filter'), allowed);
 }
 
-/** GET /entity/store, GET /entity/product (filter by article, code, id), GET /report/stock/bystore (filter by store). */
+/** A product as md/dictionaries/_product.md shows it (lines 494–667): prices as objects naming their price type. */
+function representProduct(c: Context, product: MsSandboxProduct) {
+  const { salePrices, buyPrice, vat, vatEnabled, ...fields } = product;
+  return {
+    meta: entityMeta(c, 'product', product.id),
+    ...fields,
+    vat,
+    vatEnabled,
+    useParentVat: false,
+    effectiveVat: vat,
+    effectiveVatEnabled: vatEnabled,
+    salePrices: salePrices.map((price) => ({ value: price.value, priceType: { name: price.priceType } })),
+    ...(buyPrice === undefined ? {} : { buyPrice: { value: buyPrice } }),
+  };
+}
+
+/** GET /entity/store, GET /entity/product (filter by article, code, externalCode, id, name, archived), GET /report/stock/bystore (groupBy, filter by store and stockMode). */
 export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   const routes = new Hono();
 
@@ -20,28 +38,31 @@ export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   );
 
   routes.get('/entity/product', (c) => {
-    const filter = filtered(c, ['article', 'code', 'id']);
+    // md/dictionaries/_product.md lines 20–31: the fields filterable with these operators.
+    const filter = filtered(c, ['article', 'code', 'externalCode', 'id', 'name', 'archived']);
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
     const rows = state.seed.products
-      .filter((product) => matchesFilter(filter.values, product))
-      .map((product) => ({ meta: entityMeta(c, 'product', product.id), ...product }));
+      .filter((product) => matchesFilter(filter.conditions, product))
+      .map((product) => representProduct(c, product));
     return listPage(c, 'product', rows);
   });
 
   routes.get('/report/stock/bystore', (c) => {
-    const filter = filtered(c, ['store']);
+    const filter = filtered(c, ['store', 'stockMode']);
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
-    const storeIds = filter.values.get('store')?.map((href) => idFromHref(href, 'store'));
+    const storeIds = equalityValues(filter.conditions, 'store')?.map((href) => idFromHref(href, 'store'));
     if (storeIds?.some((id) => id === undefined)) {
       return msError(c, 400, MOYSKLAD_ERROR_CODES.wrongEntityType, 'Ошибка формата: href указывает на сущность неправильного типа');
     }
-    const stores = state.seed.stores.filter((store) => !storeIds || storeIds.includes(store.id));
-    const rows = state.seed.products.map((product) => ({
-      meta: { ...entityMeta(c, 'product', product.id), href: `${entityMeta(c, 'product', product.id).href}?expand=supplier` },
-      stockByStore: stores.map((store) => {
-        const row = state.seed.stock.find((s) => s.productId === product.id && s.storeId === store.id);
-        return { meta: entityMeta(c, 'store', store.id), name: store.name, stock: row?.stock ?? 0, reserve: row?.reserve ?? 0, inTransit: 0 };
-      }),
+    const report = stockByStoreReport(state.seed, {
+      groupBy: c.req.query('groupBy'),
+      stockMode: equalityValues(filter.conditions, 'stockMode')?.[0],
+      storeIds: storeIds as string[] | undefined,
+    });
+    if (!report.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${report.problem}`);
+    const rows = report.rows.map((row) => ({
+      meta: { ...entityMeta(c, row.type, row.id), href: `${entityMeta(c, row.type, row.id).href}?expand=supplier` },
+      stockByStore: row.stores.map((s) => ({ meta: entityMeta(c, 'store', s.store.id), name: s.store.name, stock: s.stock, reserve: s.reserve, inTransit: 0 })),
     }));
     return listPage(c, 'stockbystore', rows);
   });

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { MOYSKLAD_API_PREFIX, MOYSKLAD_ERROR_CODES, MOYSKLAD_RATE_HEADERS, moySkladRequestWeight } from '@hub/integrations';
+import { MOYSKLAD_API_PREFIX, MOYSKLAD_ERROR_CODES, MOYSKLAD_RATE_HEADERS } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
 import { msError } from './ms-http';
+import { documentedRequestWeight } from './request-weights';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -13,6 +14,20 @@ export function requireGzip(): MiddlewareHandler {
   return async function requireGzipAcceptance(c, next) {
     const accepted = (c.req.header('accept-encoding') ?? '').split(',').map((part) => part.trim().split(';')[0]?.toLowerCase());
     if (!accepted.includes('gzip')) return c.body(null, 415);
+    return next();
+  };
+}
+
+/** What error 1062 allows (md/_errors.md line 63); curl's default (any type), which every example of the documentation sends, or none, is taken as it. */
+const ACCEPTED = /^\s*(application\/json\s*;\s*charset\s*=\s*utf-8|\*\/\*)\s*$/i;
+
+/** md/_errors.md line 63, error 1062: `Accept` may only be application/json;charset=utf-8. */
+export function requireJsonAccept(): MiddlewareHandler {
+  return async function requireAccept(c, next) {
+    const accept = c.req.header('accept');
+    if (accept !== undefined && !ACCEPTED.test(accept)) {
+      return msError(c, 400, MOYSKLAD_ERROR_CODES.wrongAccept, "Неверное значение заголовка 'Accept'. Поддерживается только значение 'application/json;charset=utf-8'");
+    }
     return next();
   };
 }
@@ -37,7 +52,7 @@ export function requireBearerToken(state: MoySkladState): MiddlewareHandler<{ Va
 export function enforceLimits(state: MoySkladState): MiddlewareHandler<{ Variables: { msToken: string } }> {
   return async function enforceRequestLimits(c, next) {
     const { tokenWeight, unitsPerWindow, windowMs } = state.limitSettings;
-    const units = moySkladRequestWeight(c.req.path.slice(MOYSKLAD_API_PREFIX.length), tokenWeight);
+    const units = documentedRequestWeight(c.req.method, c.req.path.slice(MOYSKLAD_API_PREFIX.length), tokenWeight);
     const admission = state.limits.admit(c.get('msToken'), units);
     const perWindow = String(Math.floor(unitsPerWindow / tokenWeight));
     if (!admission.admitted) {

@@ -8,9 +8,9 @@ import {
   type MsPositionInput,
 } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
-import type { MsSandboxCustomerOrder, MsSandboxPosition } from './customer-order-book';
-import { apiRoot, entityMeta, idFromHref, listPage, msError } from './ms-http';
-import { matchesFilter, parseEqualityFilter } from './ms-filter';
+import { orderSums, type MsSandboxCustomerOrder, type MsSandboxPosition } from './customer-order-book';
+import { apiRoot, entityMeta, foreignHost, idFromHref, listPage, msError } from './ms-http';
+import { matchesFilter, parseFilter } from './ms-filter';
 
 /** The order as МойСклад shows it (md/documents/_customerOrder.md), positions as a MetaArray. */
 function representOrder(c: Context, order: MsSandboxCustomerOrder) {
@@ -22,8 +22,16 @@ function representOrder(c: Context, order: MsSandboxCustomerOrder) {
     externalCode: order.externalCode,
     ...(order.syncId ? { syncId: order.syncId } : {}),
     ...(order.description ? { description: order.description } : {}),
-    moment: order.created.replace('T', ' ').slice(0, 19),
-    applicable: true,
+    ...(order.code ? { code: order.code } : {}),
+    moment: order.moment ?? order.created.replace('T', ' ').slice(0, 19),
+    created: order.created.replace('T', ' ').slice(0, 19),
+    applicable: order.applicable,
+    vatEnabled: order.vatEnabled,
+    ...(order.vatEnabled ? { vatIncluded: order.vatIncluded } : {}),
+    ...orderSums(order),
+    payedSum: 0,
+    shippedSum: 0,
+    invoicedSum: 0,
     organization: { meta: entityMeta(c, 'organization', order.organizationId) },
     agent: { meta: entityMeta(c, 'counterparty', order.agentId) },
     ...(order.storeId ? { store: { meta: entityMeta(c, 'store', order.storeId) } } : {}),
@@ -37,26 +45,46 @@ const representPosition = (c: Context, orderId: string, position: MsSandboxPosit
   meta: { href: `${apiRoot(c)}/entity/customerorder/${orderId}/positions/${position.id}`, type: 'customerorderposition', mediaType: 'application/json' },
   id: position.id,
   quantity: position.quantity,
+  price: position.price,
+  discount: position.discount,
+  vat: position.vat,
+  vatEnabled: position.vatEnabled,
   assortment: { meta: entityMeta(c, 'product', position.productId) },
+  shipped: 0,
+  reserve: position.reserve,
 });
 
 const NOT_JSON = Symbol('not JSON');
 
 type Refusal = { status: 400 | 404 | 412 | 413; code: number; message: string };
 
+/** md/_errors.md line 60, error 1059: an href must name МойСклад's host (here: the sandbox itself, or api.moysklad.ru as the documentation's examples do). */
+const wrongHost = (href: string): Refusal => ({ status: 400, code: MOYSKLAD_ERROR_CODES.wrongServer, message: `Некорректный сервер в идентификаторе объекта: '${href}'` });
+
 /** Positions checked as МойСклад would: at most 1,000 (413, error 2022) and every product known. */
-function resolvePositions(state: MoySkladState, positions: MsPositionInput[]): Refusal | Array<Omit<MsSandboxPosition, 'id'>> {
+function resolvePositions(c: Context, state: MoySkladState, positions: MsPositionInput[]): Refusal | Array<Omit<MsSandboxPosition, 'id'>> {
   if (positions.length > MOYSKLAD_MAX_ARRAY_ITEMS) {
     const message = `Ошибка формата: слишком большое число элементов вложенной коллекции (${positions.length} > ${MOYSKLAD_MAX_ARRAY_ITEMS})`;
     return { status: 413, code: MOYSKLAD_ERROR_CODES.tooManyItems, message };
   }
   const resolved: Array<Omit<MsSandboxPosition, 'id'>> = [];
   for (const position of positions) {
+    if (foreignHost(c, position.assortment.meta.href)) return wrongHost(position.assortment.meta.href);
     const productId = idFromHref(position.assortment.meta.href, 'product');
-    if (!productId || !state.seed.products.some((p) => p.id === productId)) {
+    const product = state.seed.products.find((p) => p.id === productId);
+    if (!productId || !product) {
       return { status: 404, code: MOYSKLAD_ERROR_CODES.notFound, message: `Объект с типом 'product' и href '${position.assortment.meta.href}' не найден` };
     }
-    resolved.push({ productId, quantity: position.quantity });
+    resolved.push({
+      productId,
+      quantity: position.quantity,
+      price: position.price ?? 0,
+      discount: position.discount ?? 0,
+      // Without a rate in the request, the product's own (md/documents/_customerOrder.md line 92: `vat` is required in answers).
+      vat: position.vat ?? product.vat,
+      vatEnabled: position.vatEnabled ?? (position.vat ?? product.vat) > 0,
+      reserve: position.reserve ?? 0,
+    });
   }
   return resolved;
 }
@@ -87,9 +115,9 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
   const book = () => state.customerOrders;
 
   routes.get('/entity/customerorder', (c) => {
-    const filter = parseEqualityFilter(c.req.query('filter'), ['externalCode', 'id', 'name']);
+    const filter = parseFilter(c.req.query('filter'), ['externalCode', 'id', 'name', 'syncId']);
     if (!filter.ok) return msError(c, 400, 1034, `Ошибка фильтрации: ${filter.problem}`);
-    const rows = book().documents.filter((order) => matchesFilter(filter.values, order)).map((order) => representOrder(c, order));
+    const rows = book().documents.filter((order) => matchesFilter(filter.conditions, order)).map((order) => representOrder(c, order));
     return listPage(c, 'customerorder', rows);
   });
 
@@ -105,22 +133,36 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
     const { body } = parsed;
     for (const [field, type] of [['organization', 'organization'], ['agent', 'counterparty'], ['store', 'store']] as const) {
       const href = body[field]?.meta.href;
+      if (href !== undefined && foreignHost(c, href)) return refuse(c, wrongHost(href));
       if (href !== undefined && !referenceExists(state, href, type)) {
         return msError(c, 404, MOYSKLAD_ERROR_CODES.notFound, `Объект с типом '${type}' и href '${href}' не найден`);
       }
     }
-    const positions = resolvePositions(state, body.positions ?? []);
+    const positions = resolvePositions(c, state, body.positions ?? []);
     if (isRefusal(positions)) return refuse(c, positions);
     const { order } = book().create({
+      name: body.name,
+      code: body.code,
+      moment: body.moment,
+      applicable: body.applicable ?? true,
       externalCode: body.externalCode,
       syncId: body.syncId,
       organizationId: idFromHref(body.organization.meta.href, 'organization') ?? '',
       agentId: idFromHref(body.agent.meta.href, 'counterparty') ?? '',
       storeId: body.store ? idFromHref(body.store.meta.href, 'store') : undefined,
       description: body.description,
+      vatEnabled: body.vatEnabled ?? true,
+      vatIncluded: body.vatIncluded ?? true,
       positions,
     });
     return c.json(representOrder(c, order));
+  });
+
+  // md/documents/_customerOrder.md lines 2374–2526: an order's positions, a page at a time.
+  routes.get('/entity/customerorder/:id/positions', (c) => {
+    const order = book().find(c.req.param('id'));
+    if (!order) return msError(c, 404, MOYSKLAD_ERROR_CODES.notFound, `Объект с типом 'customerorder' и идентификатором '${c.req.param('id')}' не найден`);
+    return listPage(c, 'customerorderposition', order.positions.map((position) => representPosition(c, order.id, position)));
   });
 
   routes.post('/entity/customerorder/:id/positions', async (c) => {
@@ -129,7 +171,7 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
     // The documentation accepts one position or an array of them.
     const parsed = await parseBody(c, z.union([z.array(msPositionInputSchema), msPositionInputSchema]));
     if (isRefusal(parsed)) return refuse(c, parsed);
-    const positions = resolvePositions(state, Array.isArray(parsed.body) ? parsed.body : [parsed.body]);
+    const positions = resolvePositions(c, state, Array.isArray(parsed.body) ? parsed.body : [parsed.body]);
     if (isRefusal(positions)) return refuse(c, positions);
     const added = book().addPositions(order, positions);
     return c.json(added.map((position) => representPosition(c, order.id, position)));

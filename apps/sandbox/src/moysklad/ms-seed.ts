@@ -1,4 +1,4 @@
-import { MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
+import { MOYSKLAD_DEFAULT_PRICE_TYPE, MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
 import { createDemoSeed } from '../seed/demo-seed';
 
 /** An entity the sandbox's МойСклад knows: enough to answer lookups and check references. */
@@ -7,12 +7,25 @@ export interface MsSandboxEntity {
   name: string;
 }
 export interface MsSandboxProduct extends MsSandboxEntity {
-  /** The hub's SKU (md/dictionaries/_product.md «article»). */
-  article: string;
-  code: string;
+  /** The hub's SKU by default (md/dictionaries/_product.md «article»); МойСклад does not make it unique. */
+  article: string | undefined;
+  code: string | undefined;
+  externalCode: string;
+  archived: boolean;
+  /** md/dictionaries/_product.md lines 269–275: sale prices in kopecks by price type; line 24 the purchase price. */
+  salePrices: Array<{ priceType: string; value: number }>;
+  buyPrice: number | undefined;
+  /** VAT % (0 and vatEnabled false: "без НДС"). */
+  vat: number;
+  vatEnabled: boolean;
 }
-export interface MsSandboxStockRow {
+/** A variant («модификация») of a product: an assortment item of its own, with its own stock. */
+export interface MsSandboxVariant extends MsSandboxEntity {
   productId: string;
+}
+/** Stock of one assortment item (a product or a variant) in one store. */
+export interface MsSandboxStockRow {
+  assortmentId: string;
   storeId: string;
   stock: number;
   reserve: number;
@@ -24,6 +37,7 @@ export interface MsSandboxSeed {
   counterparties: MsSandboxEntity[];
   stores: MsSandboxEntity[];
   products: MsSandboxProduct[];
+  variants: MsSandboxVariant[];
   stock: MsSandboxStockRow[];
 }
 
@@ -43,6 +57,16 @@ export function createMoySkladSeed(): MsSandboxSeed {
     name: product.name,
     article: product.sku,
     code: String(index + 1).padStart(5, '0'),
+    externalCode: `ms-ext-${String(index + 1).padStart(5, '0')}`,
+    archived: false,
+    // Whole roubles in kopecks, a wholesale and a purchase price; food at the reduced 10 % VAT, the rest 20 %.
+    salePrices: [
+      { priceType: MOYSKLAD_DEFAULT_PRICE_TYPE, value: 4_900 + 1_000 * index },
+      { priceType: 'Оптовая цена', value: 4_500 + 900 * index },
+    ],
+    buyPrice: 3_000 + 700 * index,
+    vat: index < 20 ? 10 : 20,
+    vatEnabled: true,
   }));
   const mainStore = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_STORE_ID;
   return {
@@ -53,9 +77,10 @@ export function createMoySkladSeed(): MsSandboxSeed {
       { id: RESERVE_STORE_ID, name: 'Резервный склад поставщика' },
     ],
     products,
+    variants: [],
     stock: products.flatMap((product, index) => [
-      { productId: product.id, storeId: mainStore, stock: 500 + 10 * index, reserve: index % 3 },
-      { productId: product.id, storeId: RESERVE_STORE_ID, stock: 20, reserve: 0 },
+      { assortmentId: product.id, storeId: mainStore, stock: 500 + 10 * index, reserve: index % 3 },
+      { assortmentId: product.id, storeId: RESERVE_STORE_ID, stock: 20, reserve: 0 },
     ]),
   };
 }

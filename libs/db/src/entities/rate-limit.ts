@@ -11,6 +11,10 @@ export const RateLimitBucket = defineEntity({
   properties: (p) => ({
     name: p.text().primary().columnType('text'),
     blockedUntil: p.datetime().columnType('timestamptz').nullable(),
+    /** 429 answers counted since `refusalsSince`; past a threshold every replica cools down until `coolingUntil`. */
+    refusals: p.integer().columnType('integer').default(0),
+    refusalsSince: p.datetime().columnType('timestamptz').nullable(),
+    coolingUntil: p.datetime().columnType('timestamptz').nullable(),
     updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   }),
 });

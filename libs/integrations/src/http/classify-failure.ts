@@ -1,5 +1,5 @@
 import { EXTERNAL_ERROR_CODES, ExternalSystemError, type ExternalSystem } from '../errors';
-import { retryAfterFromHeaders } from './retry-after';
+import { retryAfterForAnswer } from './retry-after';
 
 /** Who was called, for error messages: system, method and path, never the host's credentials. */
 export interface CallDescription {
@@ -70,7 +70,7 @@ export function errorFromStatus(call: CallDescription, response: Response, remot
     status: response.status,
     code,
     retryable,
-    retryAfterMs: retryAfterFromHeaders(response.headers),
+    retryAfterMs: retryAfterForAnswer(response),
   });
 }
 

@@ -29,3 +29,15 @@ export function parseLognexRetryAfter(header: string | null | undefined): number
 export function retryAfterFromHeaders(headers: Headers, now: Date = new Date()): number | undefined {
   return parseRetryAfter(headers.get('retry-after'), now) ?? parseLognexRetryAfter(headers.get('x-lognex-retry-after'));
 }
+
+/**
+ * The wait a refused answer asks for: {@link retryAfterFromHeaders}, else, for a 429 only,
+ * МойСклад's `X-Lognex-Reset` (md/_general.md line 210: the time until the limit resets, in
+ * milliseconds, 0 when none is set), so a refusal without a retry interval still waits long enough.
+ */
+export function retryAfterForAnswer(response: Pick<Response, 'status' | 'headers'>, now: Date = new Date()): number | undefined {
+  const stated = retryAfterFromHeaders(response.headers, now);
+  if (stated !== undefined || response.status !== 429) return stated;
+  const reset = parseLognexRetryAfter(response.headers.get('x-lognex-reset'));
+  return reset === undefined || reset === 0 ? undefined : reset;
+}

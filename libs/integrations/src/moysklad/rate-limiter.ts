@@ -1,5 +1,5 @@
 import type { RequestGate } from '../http/request-json';
-import { retryAfterFromHeaders } from '../http/retry-after';
+import { retryAfterForAnswer } from '../http/retry-after';
 
 /**
  * The hook through which the МойСклад client keeps to МойСклад's request limits
@@ -27,9 +27,11 @@ export interface MoySkladRateLimiter {
 }
 
 /**
- * md/_restrictions.md: a 3-second window with a budget of 45 units. The stock reports cost 5
- * units whatever the authentication; every other request costs the token's weight: 1 for a
- * solution's token; for a user's token 2 from 2026-05-12, 3 from 2026-09-01, 4 from 2026-12-01.
+ * md/_restrictions.md lines 23–45: a 3-second window with a budget of 45 units. The stock reports
+ * cost 5 units whatever the authentication (lines 32–36); every other request costs the token's
+ * weight: 1 for a published (public or private) solution's token (line 40); 4 for a solution
+ * still a draft or in moderation, from 2026-04-13 (line 41); for a user's token (or login and
+ * password) 2 from 2026-05-12, 3 from 2026-09-01, 4 from 2026-12-01 (lines 42–45).
  */
 export const MOYSKLAD_DOCUMENTED_LIMITS = {
   windowMs: 3_000,
@@ -46,10 +48,32 @@ export function moySkladRequestWeight(path: string, tokenWeight: number): number
     : tokenWeight;
 }
 
-/** Wraps each exchange: a permit first, given back with the outcome once the answer is read. */
-export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number): RequestGate {
-  return async function sendWithinLimits(call, send) {
-    const permit = await limiter.acquire(moySkladRequestWeight(call.path, tokenWeight));
+/**
+ * The token weight МойСклад applies, read from an answer's `X-RateLimit-Limit`: the requests that
+ * fit the window, `⌊unitsPerWindow ÷ weight⌋` (md/_general.md line 207, md/_restrictions.md line
+ * 41: weight 4 → 11). Undefined when the header is absent or unreadable.
+ */
+export function weightFromRateLimit(header: string | null, unitsPerWindow: number): number | undefined {
+  const limit = header === null ? NaN : Number(header);
+  if (!Number.isInteger(limit) || limit <= 0) return undefined;
+  // The smallest weight w with ⌊units ÷ w⌋ = limit.
+  return Math.max(1, Math.ceil(unitsPerWindow / (limit + 1)));
+}
+
+/**
+ * Wraps each exchange: a permit first, given back with the outcome once the answer is read.
+ * Until an answer has carried `X-RateLimit-Limit`, one request goes at a time, charged the
+ * configured token weight; from then on the weight МойСклад states is charged, so a wrong
+ * setting costs at most that one request's difference instead of exceeding the limit.
+ */
+export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number, unitsPerWindow: number): RequestGate {
+  let weight = tokenWeight;
+  let calibrated = false;
+  /** The request still calibrating, which the others wait for. */
+  let probe: Promise<unknown> | undefined;
+
+  const exchangeWithinLimits: RequestGate = async (call, send) => {
+    const permit = await limiter.acquire(moySkladRequestWeight(call.path, weight));
     let exchange;
     try {
       exchange = await send();
@@ -58,7 +82,24 @@ export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number)
       throw error;
     }
     const { response } = exchange;
-    await permit.release({ status: response.status, retryAfterMs: retryAfterFromHeaders(response.headers) });
+    const stated = calibrated ? undefined : weightFromRateLimit(response.headers.get('x-ratelimit-limit'), unitsPerWindow);
+    if (stated !== undefined) {
+      weight = stated;
+      calibrated = true;
+    }
+    await permit.release({ status: response.status, retryAfterMs: retryAfterForAnswer(response) });
     return exchange;
+  };
+
+  return async function sendWithinLimits(call, send) {
+    while (!calibrated && probe) await probe.catch(() => undefined);
+    if (calibrated) return exchangeWithinLimits(call, send);
+    const calibrating = exchangeWithinLimits(call, send);
+    probe = calibrating;
+    try {
+      return await calibrating;
+    } finally {
+      probe = undefined;
+    }
   };
 }

@@ -4,7 +4,7 @@ import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/d
 import { createMoySkladClient, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient } from '@hub/integrations';
 import { processOutboxBatch } from '@hub/outbox';
 import { heldEvent, readEvent, updateEvent } from '@hub/outbox/testing';
-import { createTestDatabase, openTestOrm, readMoySkladSandboxStats, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
+import { addMoySkladSandboxProducts, createTestDatabase, openTestOrm, readMoySkladSandboxStats, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
 import { createOrderDispatch } from '../order-delivery';
 import { ORDER_OUTBOX_HOOKS } from '../outbox-hooks';
 import { DEMO_CATALOG, readOrder, seedOrders, type SeededOrder } from '../testing/seed-orders';
@@ -54,6 +54,20 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
     expect(await readEvent(sessions, eventId)).toMatchObject({ status: 'delivered', response_ref: document!.id });
   });
 
+  it("prices each position with the product's «Цена продажи» in kopecks, its VAT, no reserve, and the order's sum is the one the sandbox computes", async () => {
+    const { eventId } = await oneOrder();
+    expect(await deliverDue()).toMatchObject({ delivered: 1 });
+    const products = await moysklad.findProducts('article', DEMO_CATALOG.products.map((p) => p.sku));
+    const [document] = await ordersFor(eventId);
+    const expected = products.map((product) => {
+      const price = product.salePrices.find((p) => p.priceType === 'Цена продажи')!.value;
+      return { productId: product.id, quantity: 6, price, vat: product.vat, reserve: 0 };
+    });
+    expect(document!.positions).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
+    for (const position of document!.positions) expect(position.price).toBeGreaterThan(0);
+    expect(document!.sum).toBe(expected.reduce((sum, p) => sum + p.quantity * p.price, 0));
+  });
+
   it('after a dropped answer, the retry finds the order by externalCode and creates no second one', async () => {
     const before = await readMoySkladSandboxStats(sandbox.baseUrl);
     const { orderId, eventId } = await oneOrder();
@@ -97,6 +111,22 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
     expect(row.last_error).toContain('SKU-NOT-IN-MS');
     expect((await readMoySkladSandboxStats(sandbox.baseUrl)).customerOrders.createRequests).toBe(before.customerOrders.createRequests);
     // A dead event fails its order in the same transaction: it no longer counts as inbound.
+    expect((await readOutsideOrder(orderId))?.status).toBe('failed');
+  });
+
+  it('makes the event dead naming the SKU and both candidates when two products share its article, ignoring an archived third, and fails the order', async () => {
+    const before = await readMoySkladSandboxStats(sandbox.baseUrl);
+    const [first, second] = await addMoySkladSandboxProducts(sandbox.baseUrl, [
+      { name: 'Тыква', article: 'Ar23' },
+      { name: 'Бананы', article: 'Ar23' },
+      { name: 'Архивная тыква', article: 'Ar23', archived: true },
+    ]);
+    const { orderId, eventId } = await oneOrder({ ...DEMO_CATALOG, products: [{ externalId: 'pr-ar23', sku: 'Ar23', name: 'Тыква' }] });
+    expect(await deliverDue()).toMatchObject({ claimed: 1, dead: 1 });
+    const row = await readEvent(sessions, eventId);
+    expect(row.last_error).toContain(`SKU Ar23: ${first!.id} «Тыква», ${second!.id} «Бананы»`);
+    expect(row.last_error).not.toContain('Архивная');
+    expect((await readMoySkladSandboxStats(sandbox.baseUrl)).customerOrders.createRequests).toBe(before.customerOrders.createRequests);
     expect((await readOutsideOrder(orderId))?.status).toBe('failed');
   });
 

@@ -1,8 +1,10 @@
+import { MOYSKLAD_DEFAULT_PRICE_TYPE, type MsProduct } from '@hub/integrations';
 import type { OutboxHandler } from '@hub/outbox';
 import type { OrderClients } from '../order-kind';
 import { readPayload } from '../payload';
 import { receiptFor } from '../sent-document';
 import { msOrderRequestSchema, type MsOrderRequest } from './order-request';
+import { pricePositions } from './position-pricing';
 import { createProductResolver } from './product-resolver';
 
 const MAX_DESCRIPTION = 4096;
@@ -24,12 +26,17 @@ function describeOrder(request: MsOrderRequest): string {
  *   before every first attempt would halve the orders deliverable within the rate limit.
  */
 export function deliverExternalOrder(moysklad: NonNullable<OrderClients['moysklad']>): OutboxHandler {
-  const resolveProducts = createProductResolver(moysklad.client, moysklad.productCacheMs);
+  const resolveProducts = createProductResolver(moysklad.client, { skuField: moysklad.ordering?.skuField, cacheMs: moysklad.productCacheMs });
+  const pricing = {
+    price: moysklad.ordering?.price ?? { kind: 'salePrice' as const, priceType: MOYSKLAD_DEFAULT_PRICE_TYPE },
+    reserve: moysklad.ordering?.reserve ?? false,
+  };
 
   return async function deliverMsCustomerOrder(event, context) {
     const request = readPayload(event, msOrderRequestSchema);
-    const productIds = await resolveProducts(event.id, request.lines.map((line) => line.sku));
-    const positions = request.lines.map((line) => ({ productId: productIds.get(line.sku) as string, quantity: line.quantity }));
+    const products = await resolveProducts(event.id, request.lines.map((line) => line.sku));
+    const lines = request.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, product: products.get(line.sku) as MsProduct }));
+    const positions = pricePositions(event.id, lines, pricing);
 
     const call = { signal: context.signal };
     const earlier = event.attempts > 1 ? await moysklad.client.findCustomerOrderByExternalCode(event.id, call) : null;

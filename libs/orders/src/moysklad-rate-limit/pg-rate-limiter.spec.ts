@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MikroORM } from '@hub/db';
+import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { createPgRateLimiter, type PgRateLimiterOptions } from './pg-rate-limiter';
 
@@ -82,5 +83,27 @@ describe('createPgRateLimiter shared by two replicas', () => {
     );
     expect(error).toMatchObject({ system: 'moysklad', code: 'rate_limited', retryable: true });
     expect((error as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(50_000);
+  });
+
+  it('after repeated 429s in a short window stops every replica for the cool-down, and says so in one WARNING row', async () => {
+    const logger = new LoggerService({ source: 'scheduler', session: createSessionFactory(replicaA).open, stdout: createStdoutLogger('scheduler', 'silent') });
+    const coolDown = { refusals: 3, withinMs: 60_000, coolDownMs: 30_000 };
+    const [a, b] = limiters('cool-down-test', { unitsPerWindow: 1_000, coolDown, logger });
+    // Parallel refusals (error 1073) carry no interval: alone, they never blocked anyone.
+    const refuse = async (limiter: typeof a) => (await limiter.acquire(1)).release({ status: 429, retryAfterMs: undefined });
+    await refuse(a);
+    await refuse(b);
+    expect(await a.tryAcquire(1)).toMatchObject({ granted: true });
+    await Promise.all([refuse(a), refuse(b)]);
+
+    for (const limiter of [a, b]) {
+      const attempt = await limiter.tryAcquire(1);
+      expect(attempt).toMatchObject({ grant: false, reason: 'blocked' });
+      expect((attempt as { waitMs: number }).waitMs).toBeGreaterThan(25_000);
+    }
+    const rows = await replicaA.em.fork().execute<Array<{ level: string; message: string; payload: Record<string, unknown> }>>(
+      `select level, message, payload from integration_logs where message like '%429%' order by id`, [], 'all');
+    expect(rows).toEqual([expect.objectContaining({ level: 'WARNING', payload: expect.objectContaining({ bucket: 'cool-down-test', coolDownMs: 30_000 }) })]);
+    expect(rows[0]!.message).toMatch(/stop calling МойСклад for 30 s/);
   });
 });

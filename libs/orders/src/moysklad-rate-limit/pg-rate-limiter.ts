@@ -3,10 +3,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SessionFactory } from '@hub/db';
 import { EXTERNAL_ERROR_CODES, ExternalSystemError, type MoySkladRateLimiter, type MsRatePermit } from '@hub/integrations';
 import { decideGrant, type GrantDecision } from './decide-grant';
-import { blockBucket, ensureBucket, forgetOldPermits, insertPermit, lockBucket, readUsage, releasePermit } from './rate-limit-sql';
+import type { LoggerService } from '@hub/logging';
+import { blockBucket, countRefusal, ensureBucket, forgetOldPermits, insertPermit, lockBucket, readUsage, releasePermit } from './rate-limit-sql';
 
 /** Margin added to the window; the benchmark saw a few 429s at 100 ms on a loaded 2-core machine. */
 export const DEFAULT_SAFETY_MARGIN_MS = 150;
+
+/**
+ * When 429s persist, МойСклад switches API access off (md/_restrictions.md lines 63–69: more than
+ * 200 requests a minute answered 429). Far below that, 5 refusals within a minute stop every
+ * replica for a minute.
+ */
+export const DEFAULT_COOL_DOWN = { refusals: 5, withinMs: 60_000, coolDownMs: 60_000 } as const;
+
+export interface CoolDownRule {
+  /** 429 answers (any replica) within `withinMs` that start a cool-down. */
+  refusals: number;
+  withinMs: number;
+  /** How long every replica then stops calling. */
+  coolDownMs: number;
+}
 
 export interface PgRateLimiterOptions {
   sessions: SessionFactory;
@@ -27,6 +43,10 @@ export interface PgRateLimiterOptions {
    * carries the wait, so the outbox reschedules the event rather than hold its lease. Default 30 s.
    */
   maxWaitMs?: number;
+  /** Repeated 429s → every replica stops for a while; default {@link DEFAULT_COOL_DOWN}. */
+  coolDown?: CoolDownRule;
+  /** Where the one WARNING row about a cool-down goes (integration_logs in the scheduler). */
+  logger?: Pick<LoggerService, 'warning'>;
 }
 
 /** A granted permit and when it was granted, on the database's clock. */
@@ -56,6 +76,7 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
   };
   const leaseMs = options.permitLeaseMs ?? 60_000;
   const maxWaitMs = options.maxWaitMs ?? 30_000;
+  const coolDown = options.coolDown ?? DEFAULT_COOL_DOWN;
   let bucketReady: Promise<void> | undefined;
 
   const permitFor = (id: string, grantedAtMs: number): PgRatePermit => ({
@@ -63,9 +84,15 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
     async release(outcome) {
       const em = options.sessions.open();
       await releasePermit(em, id);
+      if (outcome.status !== 429) return;
       // Only the window limit comes with an interval (error 1049); a parallel refusal (1073) carries none.
-      if (outcome.status === 429 && outcome.retryAfterMs !== undefined && outcome.retryAfterMs > 0) {
-        await blockBucket(em, options.bucket, outcome.retryAfterMs);
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > 0) await blockBucket(em, options.bucket, outcome.retryAfterMs);
+      const { refusals, coolDownStarted } = await countRefusal(em, options.bucket, { threshold: coolDown.refusals, withinMs: coolDown.withinMs, coolDownMs: coolDown.coolDownMs });
+      if (coolDownStarted) {
+        await options.logger?.warning(
+          `МойСклад answered 429 ${refusals} times within ${coolDown.withinMs / 1000} s: every replica will stop calling МойСклад for ${coolDown.coolDownMs / 1000} s, since persistent 429s switch API access off (md/_restrictions.md)`,
+          { payload: { bucket: options.bucket, refusals, withinMs: coolDown.withinMs, coolDownMs: coolDown.coolDownMs } },
+        );
       }
     },
   });

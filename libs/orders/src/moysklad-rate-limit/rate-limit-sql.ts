@@ -79,3 +79,37 @@ export async function releasePermit(em: EntityManager, id: string): Promise<void
 export async function blockBucket(em: EntityManager, bucket: string, forMs: number): Promise<void> {
   await em.execute(BLOCK_BUCKET, [Math.round(forMs), bucket], 'run');
 }
+
+/**
+ * Counts one 429 answer: the count restarts when the previous one began longer than `withinMs`
+ * ago. Past `threshold` within that span, and unless a cool-down is already running, the bucket
+ * is blocked for `coolDownMs`: the row comes back only to the one replica that started it.
+ */
+const COUNT_REFUSAL = `
+  update rate_limit_buckets set
+    refusals = case when refusals_since > clock_timestamp() - ?::integer * interval '1 millisecond' then refusals + 1 else 1 end,
+    refusals_since = case when refusals_since > clock_timestamp() - ?::integer * interval '1 millisecond' then refusals_since else clock_timestamp() end,
+    updated_at = now()
+  where name = ?
+  returning refusals`;
+
+const START_COOL_DOWN = `
+  update rate_limit_buckets set
+    cooling_until = clock_timestamp() + ?::integer * interval '1 millisecond',
+    blocked_until = greatest(coalesce(blocked_until, clock_timestamp()), clock_timestamp() + ?::integer * interval '1 millisecond'),
+    refusals = 0, refusals_since = null, updated_at = now()
+  where name = ? and (cooling_until is null or cooling_until < clock_timestamp())
+  returning cooling_until`;
+
+/** Records a 429 and, past the threshold, starts the cool-down; true for the one caller that started it. */
+export async function countRefusal(
+  em: EntityManager,
+  bucket: string,
+  rule: { threshold: number; withinMs: number; coolDownMs: number },
+): Promise<{ refusals: number; coolDownStarted: boolean }> {
+  const [counted] = await em.execute<Array<{ refusals: number }>>(COUNT_REFUSAL, [rule.withinMs, rule.withinMs, bucket], 'all');
+  const refusals = counted?.refusals ?? 0;
+  if (refusals < rule.threshold) return { refusals, coolDownStarted: false };
+  const started = await em.execute<unknown[]>(START_COOL_DOWN, [rule.coolDownMs, rule.coolDownMs, bucket], 'all');
+  return { refusals, coolDownStarted: started.length > 0 };
+}
