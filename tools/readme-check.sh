@@ -191,6 +191,12 @@ npm run --silent bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7 
 grep -q '^planTransfers: median' "$work/bench-planner-small.log" || { cat "$work/bench-planner-small.log"; fail "bench:planner with options printed no timing"; }
 pass "npm run bench:planner -- --warehouses 50 --skus 2000 --runs 3 --seed 7: $(grep '^planTransfers' "$work/bench-planner-small.log")"
 
+# --- benchmarks (README "Benchmarks"): every figure with its floor, the quick sizes (under 2 minutes) ---
+npm run --silent bench -- --quick >"$work/bench.log" 2>&1 || { cat "$work/bench.log"; fail "npm run bench -- --quick"; }
+grep -q 'goals met in' "$work/bench.log" && jq -e '.quick == true and (.lines | length) >= 10 and all(.lines[]; .what != "did not run")' tmp/bench/results.json >/dev/null ||
+  { cat "$work/bench.log"; fail "npm run bench -- --quick: a line did not run, or no tmp/bench/results.json"; }
+pass "npm run bench -- --quick: $(grep 'goals met in' "$work/bench.log")"
+
 # --- benchmark: outbox claim+deliver with two replica processes (a smoke run: small; not in the test suite) ---
 BENCH_DATABASE_URL="$server/postgres" npm run --silent bench:outbox -- --events 600 --batch 50 >"$work/bench-outbox.log" 2>&1 ||
   { cat "$work/bench-outbox.log"; fail "npm run bench:outbox -- --events 600 --batch 50"; }

@@ -15,6 +15,7 @@ export {
 } from './dispatcher';
 export type { AggregateHooks, AggregateHookRegistry, AggregateDelivery } from './aggregate-hooks';
 export type { ClaimedEvent, OutboxEventRef } from './sql/claim-due-events';
+export { OUTBOX_STATEMENTS } from './sql/statements';
 export { processOutboxBatch, type ProcessOutboxBatchOptions, type OutboxBatchResult, type EventSettlement } from './process-batch';
 export { drainOutbox, type DrainOutboxOptions, type DrainResult } from './drain-outbox';
 export { PermanentDeliveryError, InvalidOutboxPayloadError } from './errors';

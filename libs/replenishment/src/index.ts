@@ -3,7 +3,8 @@
  * the planner (Algorithm 1, pure), runs (admission, execution, what they recorded) and the
  * hub's catalogue of warehouses.
  */
-export { planTransfers } from './planner/plan-transfers';
+export { planTransfers, NetworkPlanner, type PlannerNetwork } from './planner/plan-transfers';
+export { planProductBatches, mergePlans, splitIntoProductBatches, type ProductBatch } from './planner/plan-batches';
 export type { LineExplanation, OpenQuantity, Plan, PlanningInput, PlanningRule, PlanningStock } from './planner/types';
 export { startReplenishmentRun } from './run/start-run';
 export { planDryRun, type DryRunPlan, type DryRunRequest } from './run/dry-run';

@@ -33,8 +33,9 @@ export async function prepareLegacyLogsNormalisation(runSql: RunSql, logger: Std
   // exactly the rows rewritten (an old release still writing cannot slip rows in between).
   await runSql(`lock table ${LOGS_TABLE} in access exclusive mode`);
   for (const sql of CREATE_VALUE_FUNCTIONS) await runSql(sql);
-  const counts = await countValueOutcomes(runSql, plan);
+  const census = await countValueOutcomes(runSql, plan);
+  const { counts } = census;
   const countsText = Object.keys(counts).length > 0 ? ` Values: ${describeCounts(counts)}.` : '';
   logger.info({ changes, counts }, `Normalising legacy ${LOGS_TABLE}: ${changes.join(', ')}.${countsText}`);
-  return [...normalisationStatements(plan), ...DROP_VALUE_FUNCTIONS];
+  return [...normalisationStatements(plan, census), ...DROP_VALUE_FUNCTIONS];
 }

@@ -4,18 +4,24 @@
  * USING expressions read the row's old values, which is how a job name leaves `job_id` for
  * `job_name`, and a legacy run id lands in `details`, without any UPDATE pass.
  */
-import type { NormalisationPlan } from './plan';
+import type { NormalisationPlan, UuidColumn } from './plan';
 import { LOGS_TABLE } from './table-shape';
-import { attachLegacy, toJsonb, toUuid, unconvertedText } from './value-functions';
+import type { ValueCensus } from './value-counts';
+import { attachLegacy, jsonSource, toJsonb, toUuid, unconvertedText } from './value-functions';
 
-/** The statements, in order; empty for an empty plan. Needs the value functions to exist. */
-export function normalisationStatements(plan: NormalisationPlan): string[] {
+/**
+ * The statements, in order; empty for an empty plan. Needs the value functions to exist.
+ * With the counting scan's census the rewrite leaves out what that scan found no value for
+ * (ids to keep aside, job names to move) and casts JSON straight when it could; without one
+ * it is ready for any value.
+ */
+export function normalisationStatements(plan: NormalisationPlan, census?: ValueCensus): string[] {
   const statements: string[] = [];
   if (plan.addColumns.length > 0) {
     // Separate from the rewrite: PostgreSQL cannot change a column added by the same command.
     statements.push(`alter table ${LOGS_TABLE} ${plan.addColumns.map((c) => `add column ${c.name} ${c.type}`).join(', ')}`);
   }
-  const alterations = columnAlterations(plan);
+  const alterations = columnAlterations(plan, census);
   if (alterations.length > 0) statements.push(`alter table ${LOGS_TABLE}\n  ${alterations.join(',\n  ')}`);
   if (plan.idToIdentity) {
     // The serial's default went with the rewrite; its sequence goes now, so the identity's own
@@ -33,38 +39,56 @@ export function normalisationStatements(plan: NormalisationPlan): string[] {
   return statements;
 }
 
-function columnAlterations(plan: NormalisationPlan): string[] {
+function columnAlterations(plan: NormalisationPlan, census: ValueCensus | undefined): string[] {
   const alterations: string[] = [];
+  const mayKeepAside = (name: UuidColumn) => census === undefined || (census.counts[name]?.keptAside ?? 0) > 0;
+  const parse = census?.jsonParse ?? 'catch';
   if (plan.idToIdentity) alterations.push('alter column id drop default');
   if (plan.idToBigint) alterations.push('alter column id type bigint');
   for (const name of plan.uuidColumns) alterations.push(`alter column ${name} type uuid using ${toUuid(`${name}::text`)}`);
-  if (plan.uuidColumns.includes('job_id')) {
+  if (plan.uuidColumns.includes('job_id') && mayKeepAside('job_id')) {
     alterations.push(`alter column job_name type text using coalesce(job_name, ${unconvertedText('job_id::text')})`);
   }
-  const legacy = legacyIdsObject(plan);
-  const detailsToJsonb = plan.jsonColumns.some((column) => column.name === 'details');
-  if (detailsToJsonb || legacy !== null) {
-    const details = detailsToJsonb ? toJsonb('details::text') : 'details';
-    alterations.push(`alter column details type jsonb using ${legacy === null ? details : attachLegacy(details, legacy)}`);
+  const legacy = legacyIds(plan, mayKeepAside);
+  const detailsColumn = plan.jsonColumns.find((column) => column.name === 'details');
+  if (detailsColumn !== undefined || legacy !== null) {
+    const details = detailsColumn === undefined ? 'details' : toJsonb('details::text', jsonSource(detailsColumn.dataType), parse);
+    // Only a row with an id kept aside pays for building and attaching the object; the CASE
+    // evaluates one branch, so every other row converts details once and is done.
+    const using = legacy === null ? details : `case when ${legacy.anyKeptAside} then ${attachLegacy(details, legacy.object)} else ${details} end`;
+    alterations.push(`alter column details type jsonb using ${using}`);
   }
-  if (plan.jsonColumns.some((column) => column.name === 'payload')) {
-    alterations.push(`alter column payload type jsonb using ${toJsonb('payload::text')}`);
+  const payloadColumn = plan.jsonColumns.find((column) => column.name === 'payload');
+  if (payloadColumn !== undefined) {
+    alterations.push(`alter column payload type jsonb using ${toJsonb('payload::text', jsonSource(payloadColumn.dataType), parse)}`);
   }
   return alterations;
 }
 
 /**
- * A jsonb object expression with the row's legacy ids that cannot become UUIDs and have no
- * other home (NULL-valued keys stripped, so {} when none), or null when no id column converts.
- * run_id and request_id text always goes here. job_id text normally moves to job_name; it
- * comes here only when job_name already held a different name, which it must not overwrite.
+ * The row's legacy ids that cannot become UUIDs and have no other home: a condition telling
+ * whether the row has any, and a jsonb object of them (NULL-valued keys stripped); null when no
+ * id column converts. run_id and request_id text always goes here. job_id text normally moves
+ * to job_name; it comes here only when job_name already held a different name, which it must
+ * not overwrite. Columns the census found nothing to keep aside in are left out.
  */
-function legacyIdsObject(plan: NormalisationPlan): string | null {
-  const entries = plan.uuidColumns.map((name) => {
+function legacyIds(
+  plan: NormalisationPlan,
+  mayKeepAside: (name: UuidColumn) => boolean,
+): { anyKeptAside: string; object: string } | null {
+  // A job_name the normalisation adds is NULL in every row: job_id text then always moves there.
+  const jobNameExisted = !plan.addColumns.some((column) => column.name === 'job_name');
+  const columns = plan.uuidColumns.filter((name) => mayKeepAside(name) && (name !== 'job_id' || jobNameExisted));
+  const kept = columns.map((name) => {
     const text = unconvertedText(`${name}::text`);
-    return name === 'job_id'
-      ? `'${name}', case when job_name is not null and job_name is distinct from ${text} then ${text} end`
-      : `'${name}', ${text}`;
+    return {
+      name,
+      value: name === 'job_id' ? `case when job_name is not null and job_name is distinct from ${text} then ${text} end` : text,
+    };
   });
-  return entries.length === 0 ? null : `jsonb_strip_nulls(jsonb_build_object(${entries.join(', ')}))`;
+  if (kept.length === 0) return null;
+  return {
+    anyKeptAside: kept.map(({ value }) => `${value} is not null`).join(' or '),
+    object: `jsonb_strip_nulls(jsonb_build_object(${kept.map(({ name, value }) => `'${name}', ${value}`).join(', ')}))`,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { ConvertedColumn, NormalisationPlan } from './plan';
 import { LOGS_TABLE, type RunSql } from './table-shape';
-import { jsonOutcome, uuidOutcome, VALUE_OUTCOMES, type ValueOutcome } from './value-functions';
+import { type JsonParse, jsonOutcome, jsonSource, uuidOutcome, VALUE_OUTCOMES, type ValueOutcome } from './value-functions';
 
 /** How many non-NULL values of one column end up converted, emptied (NULL) or kept aside. */
 export type ValueCounts = Record<ValueOutcome, number>;
@@ -20,29 +20,70 @@ const KEPT_ASIDE_AS: Record<ConvertedColumn, string> = {
   details: 'kept as JSON strings',
 };
 
-/** The counts for every column `plan` converts. Needs the value functions to exist. */
-export async function countValueOutcomes(runSql: RunSql, plan: NormalisationPlan): Promise<ColumnCounts> {
-  const columns = [
-    ...plan.uuidColumns.map((name) => ({ name, outcome: uuidOutcome(`${name}::text`) })),
-    ...plan.jsonColumns.map(({ name }) => ({ name, outcome: jsonOutcome(`${name}::text`) })),
-  ];
-  if (columns.length === 0) return {};
-  const counters = columns.map(({ name }) => {
-    const perOutcome = VALUE_OUTCOMES.map((o) => `'${o}', count(*) filter (where outcome.${name} = '${o}')`);
-    return `jsonb_build_object(${perOutcome.join(', ')}) as ${name}`;
-  });
-  // `offset 0` keeps the lateral subquery from being flattened into every filter: each
-  // value is classified once, not once per outcome (three times slower otherwise).
-  const [row] = await runSql(`
-    select ${counters.join(',\n           ')}
-      from ${LOGS_TABLE}
-     cross join lateral (select ${columns.map((c) => `${c.outcome} as ${c.name}`).join(', ')} offset 0) as outcome`);
-  return Object.fromEntries(columns.map(({ name }) => [name, readCounts(row?.[name])]));
+/** What the counting scan found: the counts, and what lets the rewrite do less. */
+export interface ValueCensus {
+  counts: ColumnCounts;
+  /**
+   * `cast` when every value that may be JSON was cast to jsonb without an error (so the
+   * rewrite casts them straight too); `catch` when one was refused and the scan had to go
+   * value by value through the exception block (so the rewrite does the same).
+   */
+  jsonParse: JsonParse;
 }
 
-function readCounts(value: unknown): ValueCounts {
-  const source = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown> | null;
-  return Object.fromEntries(VALUE_OUTCOMES.map((outcome) => [outcome, Number(source?.[outcome] ?? 0)])) as ValueCounts;
+/** Savepoint around the set-based attempt, so a refused value costs the attempt and nothing more. */
+const ATTEMPT = 'hub_legacy_census';
+
+/**
+ * Counts, in one scan, what happens to every value of every column `plan` converts. The scan
+ * first casts every value that may be JSON straight to jsonb, with no exception block; only
+ * when jsonb refuses one (the statement fails) does it scan again, catching value by value.
+ * The table is locked, so what this scan saw is what the rewrite will see. Needs the value
+ * functions to exist.
+ */
+export async function countValueOutcomes(runSql: RunSql, plan: NormalisationPlan): Promise<ValueCensus> {
+  await runSql(`savepoint ${ATTEMPT}`);
+  try {
+    const counts = await countWith(runSql, plan, 'cast');
+    await runSql(`release savepoint ${ATTEMPT}`);
+    return { counts, jsonParse: 'cast' };
+  } catch {
+    // Whatever failed, the value-by-value scan meets it again and then reports it.
+    await runSql(`rollback to savepoint ${ATTEMPT}`);
+    await runSql(`release savepoint ${ATTEMPT}`);
+    return { counts: await countWith(runSql, plan, 'catch'), jsonParse: 'catch' };
+  }
+}
+
+async function countWith(runSql: RunSql, plan: NormalisationPlan, parse: JsonParse): Promise<ColumnCounts> {
+  const columns = [
+    ...plan.uuidColumns.map((name) => ({ name, outcome: uuidOutcome(`${name}::text`) })),
+    ...plan.jsonColumns.map(({ name, dataType }) => ({ name, outcome: jsonOutcome(`${name}::text`, jsonSource(dataType), parse) })),
+  ];
+  if (columns.length === 0) return {};
+  // Each value is classified once, into a digit (base 4: NULL, then VALUE_OUTCOMES); a row's
+  // digits make one small integer to group by. `offset 0` hides the columns from the
+  // planner's group estimate (it would multiply their distinct values and sort a million
+  // rows); a subquery output column gets the default estimate, so the groups are hashed.
+  const digit = (outcome: string, index: number) =>
+    `(case ${outcome} ${VALUE_OUTCOMES.map((o, d) => `when '${o}' then ${d + 1}`).join(' ')} else 0 end) * ${4 ** index}`;
+  const rows = await runSql(`
+    select outcomes, count(*) as n
+      from (select ${columns.map((c, index) => digit(c.outcome, index)).join('\n                 + ')} as outcomes
+              from ${LOGS_TABLE} offset 0) as classified
+     group by outcomes`);
+  const counts = Object.fromEntries(columns.map(({ name }) => [name, noValues()])) as Record<ConvertedColumn, ValueCounts>;
+  for (const row of rows) {
+    columns.forEach(({ name }, index) => {
+      const outcome = VALUE_OUTCOMES[(Math.floor(Number(row['outcomes']) / 4 ** index) % 4) - 1];
+      if (outcome !== undefined) counts[name][outcome] += Number(row['n']);
+    });
+  }
+  return counts;
+}
+
+function noValues(): ValueCounts {
+  return Object.fromEntries(VALUE_OUTCOMES.map((outcome) => [outcome, 0])) as ValueCounts;
 }
 
 /** One readable sentence: `run_id: 4005 converted, 2 emptied, 1 kept in details._legacy; …`. */

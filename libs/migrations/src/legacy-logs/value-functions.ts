@@ -1,8 +1,17 @@
 /**
  * SQL helpers that classify and convert one legacy `integration_logs` value. They live in
- * `pg_temp` (this session only, dropped again at the end of the migration) because
- * PostgreSQL 15 has no `pg_input_is_valid`: only a plpgsql block that catches the input
- * function's error can tell whether text is a UUID or JSON, without failing the statement.
+ * `pg_temp` (this session only, dropped again at the end of the migration).
+ *
+ * Cost is what shapes them (1,000,000 rows: issue 13, P2). The SQL ones are single
+ * expressions, so PostgreSQL inlines them into the rewrite's USING expressions instead of
+ * calling a function per value. UUIDs are told by regular expressions alone: PostgreSQL 15
+ * has no `pg_input_is_valid`, but the uuid input function's grammar is small (below), so no
+ * exception block is needed for them. JSON is not a regular language: text that may be JSON
+ * still goes through one plpgsql exception block, which costs a subtransaction, but only
+ * then; text that cannot start a JSON value, and a `json` column's text without `\u`
+ * escapes (the only JSON that jsonb refuses), never enter one. Functions without an
+ * exception block are PARALLEL SAFE, so the counting scan may use parallel workers (a
+ * subtransaction cannot run in one).
  */
 
 /** What happens to one non-NULL legacy value. The SQL below returns these very strings. */
@@ -11,67 +20,143 @@ export type ValueOutcome = (typeof VALUE_OUTCOMES)[number];
 
 const [CONVERTED, EMPTIED, KEPT_ASIDE] = VALUE_OUTCOMES;
 
+/** The column types a legacy JSON value comes from: `json` text is valid JSON already. */
+export type JsonSourceType = 'json' | 'text';
+/** A column's JSON source type from its catalogue type. */
+export const jsonSource = (dataType: string): JsonSourceType => (dataType === 'json' ? 'json' : 'text');
+/**
+ * How text that may be JSON is parsed: `catch` in a plpgsql exception block (a value jsonb
+ * refuses becomes a JSON string); `cast` straight, for when the counting scan has already
+ * cast every such value of the column without an error (see value-counts.ts).
+ */
+export type JsonParse = 'catch' | 'cast';
+
 /** `value` (text) as a uuid, or NULL when text is absent or not a UUID. */
 export const toUuid = (value: string): string => `pg_temp.hub_legacy_uuid(${value})`;
 /** `value` (text) when it is neither absent nor a UUID: the text to keep aside. */
 export const unconvertedText = (value: string): string => `pg_temp.hub_legacy_unconverted_text(${value})`;
 /** `value` (text) as jsonb: NULL when absent or JSON null; a JSON string when jsonb rejects it. */
-export const toJsonb = (value: string): string => `pg_temp.hub_legacy_jsonb(${value})`;
+export const toJsonb = (value: string, source: JsonSourceType = 'text', parse: JsonParse = 'catch'): string =>
+  parse === 'cast'
+    ? `pg_temp.hub_legacy_jsonb_cast(${value})`
+    : source === 'json'
+      ? `pg_temp.hub_legacy_json_to_jsonb(${value})`
+      : `pg_temp.hub_legacy_jsonb(${value})`;
 /** The outcome of a text value bound for a uuid column, NULL for NULL. */
 export const uuidOutcome = (value: string): string => `pg_temp.hub_legacy_uuid_outcome(${value})`;
-/** The outcome of a text value bound for a jsonb column, NULL for NULL. */
-export const jsonOutcome = (value: string): string => `pg_temp.hub_legacy_json_outcome(${value})`;
+/** The outcome of a text value bound for a jsonb column, NULL for NULL (`cast`: fails the statement where `catch` says keptAside). */
+export const jsonOutcome = (value: string, source: JsonSourceType = 'text', parse: JsonParse = 'catch'): string =>
+  `pg_temp.hub_legacy_json_outcome_${parse}_${source}(${value})`;
 /** `details` (jsonb) with the `legacy` object attached under "_legacy" (see the function). */
 export const attachLegacy = (details: string, legacy: string): string => `pg_temp.hub_legacy_attach(${details}, ${legacy})`;
+
+/**
+ * Every spelling PostgreSQL's uuid input accepts (string_to_uuid in src/backend/utils/adt/uuid.c):
+ * 32 hex digits, a hyphen allowed after any group of four but the last, the whole optionally
+ * in braces. Surrounding whitespace is trimmed first (a padded UUID is still that UUID).
+ * Character ranges are code points, not collation-dependent.
+ */
+const HEX = '[0-9a-fA-F]';
+const UUID_BODY = `${HEX}{4}(-?${HEX}{4}){7}`;
+const ANY_UUID_SPELLING = `^\\s*(${UUID_BODY}|\\{${UUID_BODY}\\})\\s*$`;
+/**
+ * The canonical 8-4-4-4-12 spelling, told without the pattern above (whose bounded
+ * repetitions cost PostgreSQL's regex engine about 1.5 µs a value): the hyphens in their four
+ * places by LIKE, nothing but hex digits and hyphens, and no fifth hyphen.
+ */
+const CANONICAL_UUID = `value like '________-____-____-____-____________' and value ~ '^[-0-9a-fA-F]*$' and value not like '%-%-%-%-%-%'`;
 
 /** Creates the helpers, in dependency order (SQL function bodies are checked at creation). */
 export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
   // '', blanks, and Python's None / JSON's null written as text, in any case: absent values.
   // No question marks anywhere in this SQL: knex would take them for bind parameters.
   `create function pg_temp.hub_legacy_is_absent(value text) returns boolean
-     language sql immutable as $$ select value ~* '^\\s*(none|null|)\\s*$' $$`,
-  // Surrounding whitespace is trimmed first: a padded UUID is still that UUID.
+     language sql immutable parallel safe as $$ select value ~* '^\\s*(none|null|)\\s*$' $$`,
+  // Telling is cheaper than converting: only the uuid column itself pays for the cast.
+  `create function pg_temp.hub_legacy_is_uuid(value text) returns boolean
+     language sql immutable parallel safe as $$
+     select case when ${CANONICAL_UUID} then true else value ~ '${ANY_UUID_SPELLING}' end $$`,
   `create function pg_temp.hub_legacy_uuid(value text) returns uuid
-     language plpgsql immutable as $$
-     begin
-       return regexp_replace(value, '^\\s+|\\s+$', '', 'g')::uuid;
-     exception when invalid_text_representation then
-       return null;
-     end $$`,
+     language sql immutable parallel safe as $$
+     select case when ${CANONICAL_UUID} then value::uuid
+                 when value ~ '${ANY_UUID_SPELLING}' then regexp_replace(value, '^\\s+|\\s+$', '', 'g')::uuid end $$`,
   `create function pg_temp.hub_legacy_uuid_outcome(value text) returns text
-     language sql immutable as $$
+     language sql immutable parallel safe as $$
      select case when value is null then null
-                 when pg_temp.hub_legacy_uuid(value) is not null then '${CONVERTED}'
+                 when pg_temp.hub_legacy_is_uuid(value) then '${CONVERTED}'
                  when pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
                  else '${KEPT_ASIDE}' end $$`,
   `create function pg_temp.hub_legacy_unconverted_text(value text) returns text
-     language sql immutable as $$
-     select case when pg_temp.hub_legacy_uuid_outcome(value) = '${KEPT_ASIDE}' then value end $$`,
-  // NULL when jsonb rejects the text: not JSON at all, or JSON it cannot store (\u0000).
+     language sql immutable parallel safe as $$
+     select case when value is null or pg_temp.hub_legacy_is_uuid(value) or pg_temp.hub_legacy_is_absent(value) then null
+                 else value end $$`,
+  // jsonb's parser skips only these four whitespace characters, then needs one of these to
+  // start a value (true, false, null, a number, string, array or object); anything else is
+  // refused at once, so such text is no JSON and needs no parse attempt.
+  `create function pg_temp.hub_legacy_may_be_json(value text) returns boolean
+     language sql immutable parallel safe as $$ select value ~ '^[ \\t\\n\\r]*[-[{"0-9tfn]' $$`,
+  // The one exception block: JSON null as NULL, text jsonb refuses (not JSON at all, or JSON
+  // it cannot store, \u0000) as a JSON string of the text.
   `create function pg_temp.hub_legacy_parse_jsonb(value text) returns jsonb
      language plpgsql immutable as $$
      begin
-       return value::jsonb;
+       return nullif(value::jsonb, 'null'::jsonb);
      exception when invalid_text_representation or untranslatable_character then
-       return null;
+       return to_jsonb(value);
      end $$`,
+  // Stable, as to_jsonb is: an immutable SQL function calling it would not be inlined. Text
+  // starting with { or [ is neither absent nor JSON null, so it goes straight to the parse.
   `create function pg_temp.hub_legacy_jsonb(value text) returns jsonb
+     language sql stable as $$
+     select case when ascii(value) in (123, 91) then pg_temp.hub_legacy_parse_jsonb(value)
+                 when value is null or pg_temp.hub_legacy_is_absent(value) then null
+                 when not pg_temp.hub_legacy_may_be_json(value) then to_jsonb(value)
+                 else pg_temp.hub_legacy_parse_jsonb(value) end $$`,
+  // A json column's text is valid JSON; jsonb refuses it only for a \\u escape it cannot store.
+  `create function pg_temp.hub_legacy_json_to_jsonb(value text) returns jsonb
      language sql immutable as $$
-     select case when pg_temp.hub_legacy_is_absent(value) then null
-                 when parsed = 'null'::jsonb then null
-                 else coalesce(parsed, to_jsonb(value)) end
-       from pg_temp.hub_legacy_parse_jsonb(value) as parsed $$`,
-  `create function pg_temp.hub_legacy_json_outcome(value text) returns text
-     language sql immutable as $$
-     select case when value is null then null
-                 when pg_temp.hub_legacy_is_absent(value) or parsed = 'null'::jsonb then '${EMPTIED}'
-                 when parsed is not null then '${CONVERTED}'
-                 else '${KEPT_ASIDE}' end
-       from pg_temp.hub_legacy_parse_jsonb(value) as parsed $$`,
+     select case when value is null or pg_temp.hub_legacy_is_absent(value) then null
+                 when strpos(value, '\\u') = 0 then value::jsonb
+                 else pg_temp.hub_legacy_parse_jsonb(value) end $$`,
+  // The same result without the exception block, for a column whose every value that may be
+  // JSON the counting scan has cast without an error.
+  `create function pg_temp.hub_legacy_jsonb_cast(value text) returns jsonb
+     language sql stable parallel safe as $$
+     select case when ascii(value) in (123, 91) then value::jsonb
+                 when value is null or pg_temp.hub_legacy_is_absent(value) then null
+                 when not pg_temp.hub_legacy_may_be_json(value) then to_jsonb(value)
+                 else value::jsonb end $$`,
+  // Whether jsonb takes the text. A plain expression, not PERFORM (which plans a query).
+  `create function pg_temp.hub_legacy_parses_as_jsonb(value text) returns boolean
+     language plpgsql immutable as $$
+     begin
+       return value::jsonb is not null;
+     exception when invalid_text_representation or untranslatable_character then
+       return false;
+     end $$`,
+  // The outcomes. Absent text (JSON null included) is emptied; the rest converts unless jsonb
+  // refuses it. \`cast\` casts instead of catching: the statement fails where \`catch\` says keptAside.
+  ...(['catch', 'cast'] as const).flatMap((parse) => {
+    const parses = (value: string) => (parse === 'cast' ? `${value}::jsonb is not null` : `pg_temp.hub_legacy_parses_as_jsonb(${value})`);
+    return [
+      `create function pg_temp.hub_legacy_json_outcome_${parse}_text(value text) returns text
+         language sql immutable ${parse === 'cast' ? 'parallel safe' : ''} as $$
+         select case when value is null then null
+                     when ascii(value) not in (123, 91) and pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
+                     when pg_temp.hub_legacy_may_be_json(value) and ${parses('value')} then '${CONVERTED}'
+                     else '${KEPT_ASIDE}' end $$`,
+      `create function pg_temp.hub_legacy_json_outcome_${parse}_json(value text) returns text
+         language sql immutable ${parse === 'cast' ? 'parallel safe' : ''} as $$
+         select case when value is null then null
+                     when pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
+                     when strpos(value, '\\u') = 0 or ${parses('value')} then '${CONVERTED}'
+                     else '${KEPT_ASIDE}' end $$`,
+    ];
+  }),
   // An object without "_legacy" gains the key; anything else (array, scalar, an object that
   // already has "_legacy") is wrapped as {"value": …, "_legacy": …}, so nothing is overwritten.
   `create function pg_temp.hub_legacy_attach(details jsonb, legacy jsonb) returns jsonb
-     language sql immutable as $$
+     language sql immutable parallel safe as $$
      select case when legacy = '{}'::jsonb then details
                  when details is null then jsonb_build_object('_legacy', legacy)
                  when jsonb_typeof(details) = 'object' and details -> '_legacy' is null
@@ -80,13 +165,8 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
 ];
 
 /** Drops the helpers (reverse order), so nothing of the migration outlives it. */
-export const DROP_VALUE_FUNCTIONS: readonly string[] = [
-  'drop function if exists pg_temp.hub_legacy_attach(jsonb, jsonb)',
-  'drop function if exists pg_temp.hub_legacy_json_outcome(text)',
-  'drop function if exists pg_temp.hub_legacy_jsonb(text)',
-  'drop function if exists pg_temp.hub_legacy_parse_jsonb(text)',
-  'drop function if exists pg_temp.hub_legacy_unconverted_text(text)',
-  'drop function if exists pg_temp.hub_legacy_uuid_outcome(text)',
-  'drop function if exists pg_temp.hub_legacy_uuid(text)',
-  'drop function if exists pg_temp.hub_legacy_is_absent(text)',
-];
+export const DROP_VALUE_FUNCTIONS: readonly string[] = CREATE_VALUE_FUNCTIONS.map((sql) => {
+  const [, signature] = /create function (pg_temp\.\w+\([^)]*\))/.exec(sql) ?? [];
+  if (signature === undefined) throw new Error(`not a function definition: ${sql.slice(0, 60)}`);
+  return `drop function if exists ${signature.replaceAll(/\w+ (\w+)(?=[,)])/g, '$1')}`;
+}).reverse();

@@ -9,7 +9,7 @@ import type { OutboxEventRef } from './claim-due-events';
  * to the next replica, and the next, forever. `skip locked`: another replica burying or
  * claiming the same row right now will deal with it.
  */
-const BURY_ABANDONED_EVENTS = `
+export const BURY_ABANDONED_EVENTS = `
   with exhausted as (
     select id
     from outbox_events

@@ -52,7 +52,7 @@ interface ClaimedRow {
  * The walk follows outbox_events_undelivered_index (created_at, id) and stops after `limit`;
  * `= any(array(…))` makes the update find its rows by primary key instead of hashing the table.
  */
-const CLAIM_DUE_EVENTS = `
+export const CLAIM_DUE_EVENTS = `
   with due as (
     select e.id
     from outbox_events e

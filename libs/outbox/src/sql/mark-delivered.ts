@@ -22,7 +22,7 @@ export interface RecordedDeliveries {
  * whose lease ran out and was taken over by another replica is left alone. The attempt was
  * counted when the event was claimed.
  */
-const MARK_DELIVERED = `
+export const MARK_DELIVERED = `
   update outbox_events e
   set status = 'delivered',
       delivered_at = now(),

@@ -31,32 +31,43 @@ export interface NetworkIndex {
   outbound: RowsByProduct<OpenQuantity>;
 }
 
-export function indexNetwork(input: PlanningInput): NetworkIndex {
-  const warehouses = numberInIdOrder(input.warehouseIds, input.rules, 'warehouseId');
+/** Warehouses numbered in id order, which own ones give, and the one planned for: fixed for a whole plan. */
+export interface WarehouseIndex {
+  ids: string[];
+  index: Map<string, number>;
+  /** 1 for the own warehouses: only they give. */
+  isDonor: Uint8Array;
+  /** The one warehouse to plan for (-1 when unknown), or null for all. */
+  target: number | null;
+}
+
+/** Numbers the own warehouses and any other a rule names (`named`), in id order. */
+export function indexWarehouses(own: readonly string[], named: Iterable<string>, targetWarehouseId: string | null): WarehouseIndex {
+  const { ids, index } = numberInIdOrder(own, named);
+  const isDonor = new Uint8Array(ids.length);
+  for (const id of own) isDonor[index.get(id)!] = 1;
+  return { ids, index, isDonor, target: targetWarehouseId === null ? null : (index.get(targetWarehouseId) ?? -1) };
+}
+
+/** Some products' rows over a plan's warehouse numbering; products numbered in id order. */
+export function indexProducts(warehouses: WarehouseIndex, rows: Pick<PlanningInput, 'rules' | 'stock' | 'inbound' | 'outbound'>): NetworkIndex {
   // A product nobody has a rule for is never needed, so only rules name products.
-  const products = numberInIdOrder([], input.rules, 'productId');
-  const isDonor = new Uint8Array(warehouses.ids.length);
-  for (const id of input.warehouseIds) isDonor[warehouses.index.get(id)!] = 1;
-  const target = input.targetWarehouseId ?? null;
+  const products = numberInIdOrder([], rows.rules.map((rule) => rule.productId));
   return {
     warehouseIds: warehouses.ids,
     productIds: products.ids,
-    isDonor,
-    target: target === null ? null : (warehouses.index.get(target) ?? -1),
-    rules: groupByProduct(input.rules, warehouses.index, products.index),
-    stock: groupByProduct(input.stock, warehouses.index, products.index),
-    inbound: groupByProduct(input.inbound, warehouses.index, products.index),
-    outbound: groupByProduct(input.outbound, warehouses.index, products.index),
+    isDonor: warehouses.isDonor,
+    target: warehouses.target,
+    rules: groupByProduct(rows.rules, warehouses.index, products.index),
+    stock: groupByProduct(rows.stock, warehouses.index, products.index),
+    inbound: groupByProduct(rows.inbound, warehouses.index, products.index),
+    outbound: groupByProduct(rows.outbound, warehouses.index, products.index),
   };
 }
 
-function numberInIdOrder(
-  listed: readonly string[],
-  rules: readonly PlanningRule[],
-  field: 'warehouseId' | 'productId',
-): { ids: string[]; index: Map<string, number> } {
+function numberInIdOrder(listed: readonly string[], named: Iterable<string>): { ids: string[]; index: Map<string, number> } {
   const seen = new Set<string>(listed);
-  for (const rule of rules) seen.add(rule[field]);
+  for (const id of named) seen.add(id);
   // The default sort compares UTF-16 code units, like `<`: the same order on every machine.
   const ids = [...seen].sort();
   return { ids, index: new Map(ids.map((id, i) => [id, i])) };

@@ -1,5 +1,5 @@
 import { FairShareAllocator } from './fair-share';
-import { indexNetwork, type NetworkIndex } from './network-index';
+import { indexProducts, indexWarehouses, type NetworkIndex, type WarehouseIndex } from './network-index';
 import { PlanBuilder } from './plan-builder';
 import { computeNeed, computePosition, computeSurplus, packSize } from './position';
 import { ProductColumns } from './product-columns';
@@ -14,22 +14,57 @@ import type { NeedExplanation, Plan, PlanningInput } from './types';
  * time over per-warehouse arrays, so time and memory grow with the rows, not with rows².
  */
 export function planTransfers(input: PlanningInput): Plan {
-  const network = indexNetwork(input);
-  const columns = new ProductColumns(network);
-  const allocator = new FairShareAllocator(network.warehouseIds.length);
-  const builder = new PlanBuilder(network);
-  const isTarget = new Int32Array(network.warehouseIds.length).fill(-1);
-  for (let product = 0; product < network.productIds.length; product++) {
-    columns.load(product);
-    allocator.clear();
-    const explanations = addTargets(network, columns, product, allocator, builder);
-    if (explanations.length === 0) continue;
-    for (const target of allocator.targetWarehouse) isTarget[target] = product;
-    addDonors(network, columns, (warehouse) => isTarget[warehouse] === product, allocator);
-    allocator.allocate();
-    builder.addProduct(product, allocator, explanations);
+  const planner = new NetworkPlanner({ ...input, namedWarehouseIds: input.rules.map((rule) => rule.warehouseId) });
+  return planner.plan(input);
+}
+
+/** What stays the same for every product of one plan. */
+export interface PlannerNetwork {
+  /** Every own warehouse: each is a possible donor to the others. */
+  warehouseIds: readonly string[];
+  /** Other warehouses a rule names (not own: they never give); repeats are fine. */
+  namedWarehouseIds?: Iterable<string>;
+  targetWarehouseId?: string | null;
+}
+
+/**
+ * Plans a network some products at a time: each `plan` call plans the products of its rows.
+ * Products are planned alike whatever batch they come in, save one thing a plan carries
+ * across them: a donor already sending a target something is preferred for later products
+ * (fewer orders). So the products of successive calls must come in product id order, as
+ * planTransfers takes them, for the plans together to be planTransfers' plan.
+ */
+export class NetworkPlanner {
+  private readonly warehouses: WarehouseIndex;
+  private readonly allocator: FairShareAllocator;
+  private readonly isTarget: Int32Array;
+  private productsPlanned = 0;
+
+  constructor(network: PlannerNetwork) {
+    this.warehouses = indexWarehouses(network.warehouseIds, network.namedWarehouseIds ?? [], network.targetWarehouseId ?? null);
+    this.allocator = new FairShareAllocator(this.warehouses.ids.length);
+    this.isTarget = new Int32Array(this.warehouses.ids.length).fill(-1);
   }
-  return builder.finish();
+
+  /** The plan of these products: their needs, transfer lines by (donor, target), uncovered lines. */
+  plan(rows: Pick<PlanningInput, 'rules' | 'stock' | 'inbound' | 'outbound'>): Plan {
+    const network = indexProducts(this.warehouses, rows);
+    const columns = new ProductColumns(network);
+    const { allocator, isTarget } = this;
+    const builder = new PlanBuilder(network);
+    for (let product = 0; product < network.productIds.length; product++) {
+      const stamp = this.productsPlanned++;
+      columns.load(product);
+      allocator.clear();
+      const explanations = addTargets(network, columns, product, allocator, builder);
+      if (explanations.length === 0) continue;
+      for (const target of allocator.targetWarehouse) isTarget[target] = stamp;
+      addDonors(network, columns, (warehouse) => isTarget[warehouse] === stamp, allocator);
+      allocator.allocate();
+      builder.addProduct(product, allocator, explanations);
+    }
+    return builder.finish();
+  }
 }
 
 /** Steps 1–2 for every planned warehouse with a rule for the product, in id order. */
