@@ -1,12 +1,20 @@
 import type { SessionFactory } from '@hub/db';
 import { createStdoutLogger, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import type { AdminEnv } from './admin-env';
+import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-routes';
+import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';
 import { createHubApi } from './hub-api';
 import { createLogsRoute } from './logs/logs-route';
 import { createOutboxRoute } from './outbox/outbox-route';
 import { createRunsRoute } from './runs/runs-route';
+import { adminSecureHeaders } from './security-headers';
 import { createTriggerRoute } from './trigger-route';
+import { createAssetRoutes } from './views/assets';
 import { renderLayout, renderNotice } from './views/layout';
 
 /** What the admin needs from the outside world; tests pass their own. */
@@ -20,18 +28,42 @@ export interface AdminAppDeps {
   logger?: StdoutLogger;
   /** The clock preset periods end at. */
   now?: () => Date;
+  /** A session unused for this long is over; 8 hours unless told. */
+  sessionIdleMinutes?: number;
+  /** Send the session cookie over HTTPS only. */
+  secureCookie?: boolean;
+  throttle?: SignInThrottle;
 }
 
-/** The admin web app: the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
-export function createAdminApp(deps: AdminAppDeps): Hono {
+/** A form post is a few fields; anything bigger is not one of the admin's forms. */
+const MAX_FORM_BYTES = 16 * 1024;
+const DEFAULT_IDLE_MINUTES = 8 * 60;
+
+/** The admin web app: sign-in, the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
+export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   const logger = deps.logger ?? createStdoutLogger('admin');
   // `origin` drops any path and any user:password@ in the URL, so it is safe to show.
   const apiOrigin = new URL(deps.apiBaseUrl).origin;
   const api = createHubApi({ baseUrl: deps.apiBaseUrl, token: deps.apiToken, fetch: deps.fetch });
+  const auth: AuthDeps = {
+    sessions: deps.sessions,
+    throttle: deps.throttle ?? createSignInThrottle(),
+    idleSeconds: (deps.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60,
+    cookie: { secure: deps.secureCookie ?? false },
+  };
 
-  const app = new Hono();
-  app.get('/', (c) => c.redirect('/logs'));
+  const app = new Hono<AdminEnv>();
+  // Views read the signed-in operator through the context (see admin-env.ts).
+  app.use(contextStorage());
+  app.use(adminSecureHeaders());
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout('Too large', renderNotice('error', 'The form sent more than 16 KiB; nothing was changed.')), 413) }));
+  // Every form: a post from a page of another site (its Origin differs) is refused with 403.
+  app.use(csrf());
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', createAssetRoutes());
+  app.route('/', createAuthRoutes(auth));
+  app.use(requireSignIn(auth));
+  app.get('/', (c) => c.redirect('/logs'));
   app.route('/logs', createLogsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OPERATOR_HEADER } from '@hub/runtime';
 import { apiErrorSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema } from './hub-api-answers';
 
 /** Where the Integration Hub API is and how the admin authenticates to it. */
@@ -40,8 +41,10 @@ export type OutboxRetryOutcome =
 /** The calls the admin makes to the API. */
 export interface HubApi {
   listWarehouses(): Promise<WarehouseList>;
-  triggerReplenishment(warehouseId: string | undefined): Promise<TriggerOutcome>;
-  retryOutboxEvent(eventId: string): Promise<OutboxRetryOutcome>;
+  /** Starts a run on behalf of `operator` (their username), whom the run records. */
+  triggerReplenishment(warehouseId: string | undefined, operator: string): Promise<TriggerOutcome>;
+  /** Retries a dead event on behalf of `operator`, whom the API's log row names. */
+  retryOutboxEvent(eventId: string, operator: string): Promise<OutboxRetryOutcome>;
 }
 
 /** How the admin introduces itself to the API. */
@@ -92,12 +95,12 @@ export function createHubApi(options: HubApiOptions): HubApi {
       }
     },
 
-    async triggerReplenishment(warehouseId) {
+    async triggerReplenishment(warehouseId, operator) {
       let response: Response;
       try {
         response = await send(url('api/v1/trigger/internal-replenishment'), {
           method: 'POST',
-          headers: headers({ 'content-type': 'application/json' }),
+          headers: headers({ 'content-type': 'application/json', [OPERATOR_HEADER]: operator }),
           // The API records who started the run: the admin, on an operator's behalf.
           body: JSON.stringify({ ...(warehouseId ? { warehouse_id: warehouseId } : {}), trigger: ADMIN_TRIGGER }),
           signal: AbortSignal.timeout(TRIGGER_TIMEOUT_MS),
@@ -117,12 +120,12 @@ export function createHubApi(options: HubApiOptions): HubApi {
       return accepted.success ? { kind: 'started', runId: accepted.data.run_id } : { kind: 'unexpected-answer' };
     },
 
-    async retryOutboxEvent(eventId) {
+    async retryOutboxEvent(eventId, operator) {
       let response: Response;
       try {
         response = await send(url(`api/v1/outbox/${encodeURIComponent(eventId)}/retry`), {
           method: 'POST',
-          headers: headers(),
+          headers: headers({ [OPERATOR_HEADER]: operator }),
           signal: AbortSignal.timeout(RETRY_TIMEOUT_MS),
         });
       } catch {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureStdout, useTestOrm } from '@hub/testing';
-import { createAdminApp } from './app';
+import { signedInAdmin, type SignedInAdmin } from './testing/admin-session';
 import { followRedirect, postForm } from './testing/admin-forms';
 import { malformedAnswer, queuedAnswer, startHubApiStandIn, STAND_IN_RUN_ID, unusedLocalUrl, type HubApiStandIn } from './testing/hub-api-stand-in';
 
@@ -12,12 +12,12 @@ const _acceptedIsNoAnswerOfTheApi: HubApiStandIn['triggerAnswer'] = { status: 20
 const WAREHOUSE_ID = '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6';
 
 /** Presses the button as a browser on the admin's own page would: a same-origin form post. */
-function pressTrigger(app: ReturnType<typeof createAdminApp>, form: Record<string, string>, origin?: string) {
+function pressTrigger(app: SignedInAdmin, form: Record<string, string>, origin?: string) {
   return postForm(app, '/actions/trigger-replenishment', form, origin);
 }
 
 /** The logs page the trigger's 303 leads to, with its flash. */
-async function followToLogs(app: ReturnType<typeof createAdminApp>, response: Response): Promise<string> {
+async function followToLogs(app: SignedInAdmin, response: Response): Promise<string> {
   const { location, page } = await followRedirect(app, response);
   expect(location).toMatch(/^\/logs\?/);
   return page;
@@ -41,13 +41,14 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('posts the chosen warehouse with the bearer token and shows the run id', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, { warehouse_id: WAREHOUSE_ID }));
     const trigger = api.requests.find((request) => request.method === 'POST');
     expect(trigger).toEqual({
       method: 'POST',
       path: '/api/v1/trigger/internal-replenishment',
       authorization: `Bearer ${API_TOKEN}`,
+      operator: 'test-operator',
       body: { warehouse_id: WAREHOUSE_ID, trigger: 'admin' },
     });
     expect(page).toContain(`Internal replenishment started: run_id <code>${STAND_IN_RUN_ID}</code>`);
@@ -56,17 +57,17 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('posts no warehouse and no Authorization header when no warehouse and no token are set', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     await followToLogs(app, await pressTrigger(app, { warehouse_id: '' }));
     expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, body: { trigger: 'admin' } },
+      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', authorization: undefined, operator: 'test-operator', body: { trigger: 'admin' } },
     ]);
   });
 
   it('names the run in progress when the API refuses with 409, linking to it', async () => {
     const running = '7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
     api.triggerAnswer = { status: 409, body: { error: { code: 'run_in_progress', message: 'busy', run_id: running } } };
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: run <a href="/runs/${running}"><code>${running}</code></a> is in progress`);
     expect(page).not.toContain('Internal replenishment started');
@@ -74,7 +75,7 @@ describe('the "Run internal replenishment" button', () => {
 
   it('tells the operator when the API refuses, without starting anything', async () => {
     api.triggerAnswer = malformedAnswer(409, { error: 'a run is in progress' });
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The run was not started: a replenishment run is already in progress (the API answered HTTP 409).');
     expect(page).not.toContain('Internal replenishment started');
@@ -85,7 +86,7 @@ describe('the "Run internal replenishment" button', () => {
     ['saying the run was "accepted", not queued', malformedAnswer(202, { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' })],
   ])('tells the operator when the API answers 2xx %s, starting nothing it could show', async (_case, answer) => {
     api.triggerAnswer = answer;
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain('The API accepted the request but did not return a run_id');
     expect(page).not.toContain('Internal replenishment started');
@@ -93,7 +94,7 @@ describe('the "Run internal replenishment" button', () => {
 
   it('shows an error flash naming the API when it cannot be reached, and never the token', async () => {
     const downUrl = await unusedLocalUrl();
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: downUrl, apiToken: API_TOKEN, logger });
     const page = await followToLogs(app, await pressTrigger(app, {}));
     expect(page).toContain(`The run was not started: the API at <code>${downUrl}</code> could not be reached.`);
     expect(page).not.toContain(API_TOKEN);
@@ -102,14 +103,14 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('refuses a post from another site (CSRF) without calling the API', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, {}, 'https://evil.example');
     expect(response.status).toBe(403);
     expect(api.requests).toEqual([]);
   });
 
   it('answers a malformed warehouse id with 422 and does not call the API', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, { warehouse_id: "1'; drop table warehouses" });
     expect(response.status).toBe(422);
     const page = await response.text();
@@ -119,14 +120,14 @@ describe('the "Run internal replenishment" button', () => {
   });
 
   it('ignores a forged flash that is not well formed', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     const page = await (await app.request('http://localhost/logs?trigger=started&trigger_run_id=<b>hi</b>')).text();
     expect(page).not.toContain('Internal replenishment started');
     expect(page).not.toContain('<b>hi</b>');
   });
 
   it('keeps the token out of every page the admin serves', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const paths = ['/logs', '/logs?period=7d', '/logs?run_id=bad', '/nowhere', '/health', `/logs?trigger=rejected&trigger_status=401`];
     for (const path of paths) expect(await (await app.request(`http://localhost${path}`)).text()).not.toContain(API_TOKEN);
     expect(stdout.text()).not.toContain(API_TOKEN);

@@ -3,3 +3,4 @@ export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, 
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { mapConcurrently } from './map-concurrently';
 export { groupBy } from './group-by';
+export { OPERATOR_HEADER, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE } from './operator-name';

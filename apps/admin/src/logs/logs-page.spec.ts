@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStdoutLogger } from '@hub/logging';
 import { useTestOrm } from '@hub/testing';
-import { createAdminApp } from '../app';
+import { signedInAdmin, type SignedInAdmin } from '../testing/admin-session';
 import { startHubApiStandIn, unusedLocalUrl, type HubApiStandIn } from '../testing/hub-api-stand-in';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
 const HOUR = 3_600_000;
 const silent = createStdoutLogger('admin-test', 'silent');
 
-async function page(app: ReturnType<typeof createAdminApp>, path: string): Promise<{ status: number; body: string }> {
+async function page(app: SignedInAdmin, path: string): Promise<{ status: number; body: string }> {
   const response = await app.request(`http://localhost${path}`);
   return { status: response.status, body: await response.text() };
 }
 
 describe('logs page without the integration_logs table', () => {
-  const database = useTestOrm('empty');
+  const database = useTestOrm();
 
   it('warns to apply the migrations instead of crashing', async () => {
-    const app = createAdminApp({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    // Signing in needs the operators' table: only the logs' own table is missing.
+    await database.sessions.open().execute('drop table integration_logs');
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
     const { status, body } = await page(app, '/logs?period=24h');
     expect(status).toBe(200);
     expect(body).toContain('The integration_logs table does not exist: apply the migrations (npm run migrate -- up)');
@@ -28,7 +30,7 @@ describe('logs page without the integration_logs table', () => {
 describe('logs page on a migrated database', () => {
   const database = useTestOrm();
   let api: HubApiStandIn;
-  let app: ReturnType<typeof createAdminApp>;
+  let app: SignedInAdmin;
   const runId = '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10';
 
   const insertLog = (hoursAgo: number, level: string, message: string, extra: { runId?: string; payload?: unknown } = {}) =>
@@ -39,7 +41,7 @@ describe('logs page on a migrated database', () => {
 
   beforeAll(async () => {
     api = await startHubApiStandIn([{ id: '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6', code: 'MSK-1', name: 'Moscow <central>' }]);
-    app = createAdminApp({ sessions: database.sessions, apiBaseUrl: api.url, logger: silent, now: () => NOW });
+    app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, logger: silent, now: () => NOW });
     await insertLog(30, 'INFO', 'older than a day');
     await insertLog(5, 'INFO', 'replenishment run started', { runId, payload: { warehouse: 'MSK-1', lines: 3 } });
     await insertLog(4, 'ERROR', 'transfer order rejected by 1C', { runId });
@@ -131,7 +133,7 @@ describe('logs page on a migrated database', () => {
   });
 
   it('still renders, with the select disabled and a note, when the API is down', async () => {
-    const offline = createAdminApp({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
+    const offline = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
     const { status, body } = await page(offline, '/logs?period=24h');
     expect(status).toBe(200);
     expect(body).toMatch(/<select name="warehouse_id"\s+disabled>/);

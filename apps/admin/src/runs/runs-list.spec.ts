@@ -38,6 +38,8 @@ describe('the runs list', () => {
       expect(failed).toContain('1С answered 503: &lt;maintenance&gt;');
       expect(failed).toContain('took 2.5 s');
       expect(succeeded).toContain(`<a href="/runs/${ids.succeeded}">`);
+      expect(succeeded).toContain('Admin<br /><span class="hint">by marina.k</span>');
+      expect(queued).not.toContain('by ');
       expect(succeeded).toContain('SPB-1 — Saint Petersburg');
       expect(succeeded).toContain('Admin');
       // Needs, transfer orders, units transferred, outside orders, units ordered outside.

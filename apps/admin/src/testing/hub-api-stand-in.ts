@@ -8,6 +8,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   authorization: string | undefined;
+  /** The X-Hub-Operator header: whom the admin acted for. */
+  operator: string | undefined;
   body: unknown;
 }
 
@@ -72,7 +74,10 @@ export async function startHubApiStandIn(warehouses: WarehouseOption[]): Promise
   const app = new Hono();
   app.use(async (c, next) => {
     const text = await c.req.text();
-    requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), body: text ? JSON.parse(text) : undefined });
+    requests.push({
+      method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), operator: c.req.header('x-hub-operator'),
+      body: text ? JSON.parse(text) : undefined,
+    });
     await next();
   });
   app.get('/api/v1/warehouses', (c) => c.json({ items: warehouses } satisfies WarehouseListAnswer));

@@ -1,3 +1,4 @@
+import { mayChangeThings } from '../admin-env';
 import type { OutboxEventView } from '@hub/outbox';
 import { html } from 'hono/html';
 import type { OutboxFilters } from '../outbox/outbox-request';
@@ -32,7 +33,7 @@ function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup 
         <td>${event.eventType}</td>
         <td>${event.aggregateType}<br /><span class="id">${event.aggregateId}</span></td>
         <td><span class="status status-${event.status}">${STATUS_LABELS[event.status] ?? event.status}</span>
-          ${event.status === 'dead' ? renderRetryButton(event.id, filters) : null}</td>
+          ${event.status === 'dead' && mayChangeThings() ? renderRetryButton(event.id, filters) : null}</td>
         <td class="number">${event.attempts}</td>
         <td class="time">${event.status === 'pending' ? formatUtc(event.nextAttemptAt) : ''}</td>
         <td>${event.leaseOwner === null ? '' : html`${event.leaseOwner}<br /><span class="time">until ${utcOrEmpty(event.leaseExpiresAt)}</span>`}</td>

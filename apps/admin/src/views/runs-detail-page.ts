@@ -69,6 +69,7 @@ function renderRunHeader(run: RunRecord, target: WarehouseSummary | null): Marku
     <dt>Run ID</dt><dd class="id">${run.id}</dd>
     <dt>Status</dt><dd>${renderStatus(run.status, RUN_STATUS_LABELS[run.status] ?? run.status)}</dd>
     <dt>Trigger</dt><dd>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}</dd>
+    <dt>Started by</dt><dd>${run.startedBy ?? '—'}</dd>
     <dt>Target</dt><dd>${describeTarget(run.targetWarehouseId, target)}</dd>
     <dt>Request ID</dt><dd class="id">${run.requestId ?? '—'}</dd>
     <dt>Parameters</dt><dd><code>${compactJson(run.parameters)}</code></dd>

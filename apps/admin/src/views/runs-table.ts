@@ -38,7 +38,7 @@ function renderRunRow(run: RunRecord, warehouses: ReadonlyMap<string, WarehouseS
         <td class="time">${formatUtc(run.startedAt ?? run.createdAt)}${run.startedAt === null ? html`<br /><span class="hint">queued, not started</span>` : null}</td>
         <td class="time">${run.finishedAt === null ? '' : formatUtc(run.finishedAt)}${duration === '' ? null : html`<br /><span class="hint">took ${duration}</span>`}</td>
         <td class="id"><a href="/runs/${run.id}">${run.id}</a></td>
-        <td>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}</td>
+        <td>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}${run.startedBy === null ? null : html`<br /><span class="hint">by ${run.startedBy}</span>`}</td>
         <td>${describeTarget(run.targetWarehouseId, target)}</td>
         <td>${renderStatus(run.status, RUN_STATUS_LABELS[run.status] ?? run.status)}</td>
         ${LIST_COUNTS.map(([key]) => html`<td class="number">${run.counts[key]}</td>`)}

@@ -1,6 +1,6 @@
 /**
- * The admin's whole stylesheet, inlined into every page: the app serves no static assets
- * and may run where no CDN is reachable.
+ * The admin's whole stylesheet, served by the admin itself at /assets/admin.css (no CDN: it
+ * may run where none is reachable; and a file, not inline, so the CSP allows no inline style).
  */
 export const ADMIN_STYLES = `
 :root { --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --paper: #ffffff; --wash: #f5f7fa; --accent: #2f6fde; }
@@ -72,4 +72,17 @@ dl.facts dd { margin: 0; }
 h2 { font-size: 1.05rem; margin: 1.2rem 0 0.5rem; }
 section.order h3 { margin: 0 0 0.5rem; font-size: 0.95rem; }
 table.lines th[title] { cursor: help; text-decoration: underline dotted; }
+form.operator { margin-left: auto; display: flex; align-items: center; gap: 0.6rem; }
+form.operator .who { color: #d9e2ec; }
+button.quiet { background: transparent; border-color: #9fb3c8; color: #f0f4f8; padding: 0.2rem 0.6rem; }
+section.sign-in { max-width: 24rem; margin: 2rem auto; }
+form.sign-in { display: flex; flex-direction: column; gap: 0.8rem; }
+button.copy { background: transparent; border: none; color: var(--accent); padding: 0 0.2rem; font-size: 0.8rem; }
+@media (max-width: 640px) {
+  header { flex-wrap: wrap; padding: 0.6rem 0.8rem; gap: 0.5rem; }
+  main { padding: 0.8rem 0.6rem 1.5rem; }
+  form.operator { margin-left: 0; }
+  input[name="run_id"] { width: 100%; }
+  form.filters label, form.trigger label { flex: 1 1 100%; }
+}
 `;

@@ -1,9 +1,12 @@
+import { mayChangeThings } from '../admin-env';
 import { html } from 'hono/html';
 import type { TriggerOutcome, WarehouseList } from '../hub-api';
 import { renderNotice, type Markup } from './layout';
 
 /** The "Run internal replenishment" form, with the warehouse select when the API lists them. */
-export function renderTriggerPanel(warehouses: WarehouseList): Markup {
+export function renderTriggerPanel(warehouses: WarehouseList): Markup | null {
+  // A viewer reads; the button would only answer 403.
+  if (!mayChangeThings()) return null;
   const available = warehouses.kind === 'available';
   return html`<section class="panel">
   <form class="trigger" method="post" action="/actions/trigger-replenishment">

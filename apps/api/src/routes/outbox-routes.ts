@@ -5,6 +5,7 @@ import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
+import { readOperator } from '../middleware/operator';
 import { validate } from '../middleware/validate';
 import { pageBody, validateListQuery } from '../pagination';
 import { outboxEventBody, outboxStatsBody } from './outbox-body';
@@ -51,6 +52,7 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
     .get('/stats', async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES))))
     .post('/:id/retry', validate('param', eventParameters), async (c) => {
       const { id } = c.req.valid('param');
+      const operator = readOperator(c);
       const result = await retryDeadEvent(deps.sessions.open(), id, ORDER_OUTBOX_HOOKS);
       if (result.kind === 'not_found') throw new ApiError(404, API_ERROR_CODES.notFound, `No outbox event with id ${id}`, 'id');
       if (result.kind === 'not_dead') {
@@ -62,7 +64,7 @@ export function outboxRoutes(deps: ApiDependencies): Hono {
         step: 'outbox_retry',
         status: event.status,
         payload: retryLogPayload(event, previousAttempts, aggregateReset),
-        details: { userAgent: c.req.header('user-agent') ?? null },
+        details: { userAgent: c.req.header('user-agent') ?? null, operator },
       });
       return c.json({ event: outboxEventBody(event), previous_attempts: previousAttempts, aggregate_reset: aggregateReset });
     });

@@ -5,6 +5,7 @@ import { Migration20250923000200_replenishment_and_outbox } from './Migration202
 import { Migration20251127000000_external_orders } from './Migration20251127000000_external_orders';
 import { Migration20251127000200_outbox_claim_index } from './Migration20251127000200_outbox_claim_index';
 import { Migration20251127000300_moysklad_rate_limit } from './Migration20251127000300_moysklad_rate_limit';
+import { Migration20261203121200_admin_operators } from './Migration20261203121200_admin_operators';
 
 /**
  * Every migration this build knows, oldest first: one line, no branches. Listed
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20251127000000_external_orders', class: Migration20251127000000_external_orders },
   { name: 'Migration20251127000200_outbox_claim_index', class: Migration20251127000200_outbox_claim_index },
   { name: 'Migration20251127000300_moysklad_rate_limit', class: Migration20251127000300_moysklad_rate_limit },
+  { name: 'Migration20261203121200_admin_operators', class: Migration20261203121200_admin_operators },
 ];
