@@ -6,6 +6,7 @@ import { contextStorage } from 'hono/context-storage';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AdminEnv } from './admin-env';
+import { isDatabaseUnreachable } from './database-unreachable';
 import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-routes';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';
 import { createHubApi } from './hub-api';
@@ -64,7 +65,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.route('/', createAuthRoutes(auth));
   app.use(requireSignIn(auth));
   app.get('/', (c) => c.redirect('/logs'));
-  app.route('/logs', createLogsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
+  app.route('/logs', createLogsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()), logger }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));
   app.route('/runs', createRunsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
@@ -72,6 +73,10 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (isDatabaseUnreachable(error)) {
+      logger.error({ err: error, path: c.req.path }, 'admin request failed: the database did not answer');
+      return c.html(renderLayout('Error', renderNotice('error', 'The database did not answer, so this page cannot be shown. Try again in a moment; nothing was changed.')), 503);
+    }
     logger.error({ err: error, path: c.req.path }, 'admin request failed');
     return c.html(renderLayout('Error', renderNotice('error', 'The page could not be shown because of an internal error; the admin’s log has the details.')), 500);
   });

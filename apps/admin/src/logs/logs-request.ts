@@ -9,8 +9,8 @@ export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 export type PresetPeriod = Exclude<PeriodChoice, 'custom'>;
 const PERIOD_LENGTH_MS: Record<PresetPeriod, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 export const DEFAULT_PERIOD: PresetPeriod = '24h';
-/** The most rows one page shows; the query says when more matched. */
-export const PAGE_ROW_LIMIT = 500;
+/** Rows on one page; "Older" and "Newer" page on from there. */
+export const LOGS_PAGE_SIZE = 100;
 
 /** What the operator typed, kept as text so the form can be shown again exactly. */
 export interface LogsFormValues {
@@ -20,7 +20,21 @@ export interface LogsFormValues {
   level: string;
   job_name: string;
   run_id: string;
+  request_id: string;
+  external_system: string;
+  step: string;
+  status: string;
+  text: string;
+  /** The id of the row an "Older" link pages on from. */
+  older: string;
+  /** The id of the row a "Newer" link pages back from. */
+  newer: string;
 }
+
+/** Every field of the form, in its order. */
+export const LOGS_FORM_FIELDS = [
+  'period', 'from', 'to', 'level', 'job_name', 'run_id', 'request_id', 'external_system', 'step', 'status', 'text', 'older', 'newer',
+] as const satisfies readonly (keyof LogsFormValues)[];
 
 /** The period a query covers, for the page to name. */
 export type ResolvedPeriod = { kind: 'preset'; period: PresetPeriod; from: Date; to: Date } | { kind: 'custom'; from: Date; to: Date };
@@ -46,18 +60,32 @@ const utcDateTime = (field: string) =>
       return date;
     });
 
+const optionalText = (field: string, max: number) =>
+  z.preprocess(emptyAsAbsent, z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).optional());
+const optionalUuid = (field: string) =>
+  z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: `${field} must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10` })).optional());
+const optionalRowId = (field: string) =>
+  z.preprocess(emptyAsAbsent, z.string().regex(/^[1-9]\d{0,18}$/, { error: `${field} must be a row id from the “${field === 'older' ? 'Older' : 'Newer'}” link` }).optional());
+
 const logsQuerySchema = z.object({
   period: optionalChoice('period', PERIOD_CHOICES),
   from: z.preprocess(emptyAsAbsent, utcDateTime('from').optional()),
   to: z.preprocess(emptyAsAbsent, utcDateTime('to').optional()),
   level: optionalChoice('level', LOG_LEVELS),
-  job_name: z.preprocess(emptyAsAbsent, z.string().trim().max(200, { error: 'job_name must be at most 200 characters' }).optional()),
-  run_id: z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: 'run_id must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10' })).optional()),
+  job_name: optionalText('job_name', 200),
+  run_id: optionalUuid('run_id'),
+  request_id: optionalUuid('request_id'),
+  external_system: optionalText('external_system', 32),
+  step: optionalText('step', 128),
+  status: optionalText('status', 32),
+  text: optionalText('text', 200),
+  older: optionalRowId('older'),
+  newer: optionalRowId('newer'),
 });
 
 /** The raw form values from a query string, every field present (empty when not sent). */
 export function readLogsForm(params: Record<string, string | undefined>): LogsFormValues {
-  return readTextFields(params, ['period', 'from', 'to', 'level', 'job_name', 'run_id']);
+  return readTextFields(params, LOGS_FORM_FIELDS);
 }
 
 /**
@@ -68,9 +96,12 @@ export function readLogsForm(params: Record<string, string | undefined>): LogsFo
 export function parseLogsRequest(form: LogsFormValues, now: Date): LogsRequest {
   const parsed = logsQuerySchema.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
-  const { from, to, level, job_name: jobName, run_id: runId } = parsed.data;
+  const { from, to, level, job_name: jobName, run_id: runId, request_id: requestId, external_system: externalSystem, step, status, text } = parsed.data;
+  const { older, newer } = parsed.data;
+  if (older !== undefined && newer !== undefined) return { kind: 'invalid', problems: ['older and newer cannot both be given: page one way at a time'] };
   const period = parsed.data.period ?? (from || to ? 'custom' : DEFAULT_PERIOD);
-  const filters = { level, jobName, runId, limit: PAGE_ROW_LIMIT };
+  const cursor = older !== undefined ? { id: older, direction: 'older' as const } : newer !== undefined ? { id: newer, direction: 'newer' as const } : undefined;
+  const filters = { level, jobName, runId, requestId, externalSystem, step, status, text, cursor, limit: LOGS_PAGE_SIZE };
   if (period !== 'custom') {
     const start = new Date(now.getTime() - PERIOD_LENGTH_MS[period]);
     return { kind: 'valid', query: { from: start, to: now, ...filters }, period: { kind: 'preset', period, from: start, to: now } };

@@ -95,6 +95,7 @@ describe('a run’s page', () => {
     expect(logs.status).toBe(200);
     expect(logs.body).toContain('run planned 2 orders');
     expect(logs.body).not.toContain('another run');
-    expect(logs.body).toContain(`<td class="id"><a href="/runs/${seeded.runId}">${seeded.runId}</a></td>`);
+    expect(logs.body).toContain(`<a href="/runs/${seeded.runId}">${seeded.runId.slice(0, 8)}…</a>`);
+    expect(logs.body).toContain(`<a href="/runs/${seeded.runId}">${seeded.runId}</a>`);
   });
 });

@@ -32,3 +32,8 @@ export function levelClass(level: string): string {
 export function compactJson(value: unknown): string {
   return JSON.stringify(value);
 }
+
+/** JSON indented two spaces, for reading a payload or details in full. */
+export function prettyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}

@@ -2,7 +2,7 @@ import { LOG_LEVELS } from '@hub/db';
 import type { LogQueryResult } from '@hub/logging';
 import { html } from 'hono/html';
 import type { TriggerOutcome, WarehouseList } from '../hub-api';
-import { PAGE_ROW_LIMIT, PERIOD_CHOICES, type LogsFormValues, type PeriodChoice, type PresetPeriod, type ResolvedPeriod } from '../logs/logs-request';
+import { PERIOD_CHOICES, type LogsFormValues, type PeriodChoice, type PresetPeriod, type ResolvedPeriod } from '../logs/logs-request';
 import { formatUtcMinute } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { renderLogTable } from './log-table';
@@ -11,7 +11,11 @@ import { renderTriggerFlash, renderTriggerPanel } from './trigger-panel';
 /** Everything the logs page shows. */
 export interface LogsPageModel {
   form: LogsFormValues;
-  outcome: { kind: 'invalid'; problems: string[] } | { kind: 'result'; period: ResolvedPeriod; filtered: boolean; result: LogQueryResult };
+  outcome:
+    | { kind: 'invalid'; problems: string[] }
+    | { kind: 'result'; period: ResolvedPeriod; filtered: boolean; result: LogQueryResult }
+    /** The database did not answer: said in a banner, the details in the admin's own log. */
+    | { kind: 'unreachable' };
   warehouses: WarehouseList;
   flash?: TriggerOutcome;
   /** The API's origin (no path, no credentials), named when it cannot be reached. */
@@ -20,6 +24,8 @@ export interface LogsPageModel {
 
 /** Shown instead of a crash when the audit table has not been created yet. */
 export const TABLE_MISSING_MESSAGE = 'The integration_logs table does not exist: apply the migrations (npm run migrate -- up)';
+/** Shown instead of a stack trace when the database does not answer. */
+export const DATABASE_UNREACHABLE_MESSAGE = 'The database did not answer, so no log entries can be shown. Try again in a moment; the admin’s own log has the details.';
 
 const PERIOD_LABELS: Record<PeriodChoice, string> = {
   '1h': 'Last hour',
@@ -42,11 +48,12 @@ export function renderLogsPage(model: LogsPageModel): Markup {
     html`${model.flash ? renderTriggerFlash(model.flash, model.apiOrigin) : null}
 ${renderTriggerPanel(model.warehouses)}
 ${renderFilters(model.form)}
-${renderOutcome(model.outcome)}`,
+${renderOutcome(model.outcome, model.form)}`,
   );
 }
 
-function renderOutcome(outcome: LogsPageModel['outcome']): Markup {
+function renderOutcome(outcome: LogsPageModel['outcome'], form: LogsFormValues): Markup {
+  if (outcome.kind === 'unreachable') return renderNotice('error', DATABASE_UNREACHABLE_MESSAGE);
   if (outcome.kind === 'invalid') {
     return renderNotice('error', html`The filters could not be used:<ul>${outcome.problems.map((problem) => html`<li>${problem}</li>`)}</ul>`);
   }
@@ -56,12 +63,28 @@ function renderOutcome(outcome: LogsPageModel['outcome']): Markup {
     case 'table-missing':
       return renderNotice('warning', TABLE_MISSING_MESSAGE);
     case 'empty':
-      return renderNotice('info', `No log entries for ${scope}.`);
+      return renderNotice('info', `No log entries for ${scope}.${filtered ? ' Clear a filter or widen the period to see more.' : ''}`);
     case 'rows':
-      return html`<p class="hint">${countEntries(result.rows.length)} for ${scope}, newest first.</p>
-${result.truncated ? renderNotice('info', `Showing the newest ${PAGE_ROW_LIMIT} entries only: older ones in this period are not shown. Narrow the period or add a filter.`) : null}
-${renderLogTable(result.rows)}`;
+      return html`<p class="hint">${countEntries(result.rows.length)} for ${scope}, newest first${result.olderCursor || result.newerCursor ? ' (one page)' : ''}. Click a message for its ids, payload and details.</p>
+${renderPager(form, result.newerCursor, result.olderCursor)}
+${renderLogTable(result.rows)}
+${renderPager(form, result.newerCursor, result.olderCursor)}`;
   }
+}
+
+/** "Newer" and "Older" links: the same filters, paging on from the page's first or last row. */
+function renderPager(form: LogsFormValues, newerCursor: string | null, olderCursor: string | null): Markup | null {
+  if (newerCursor === null && olderCursor === null) return null;
+  const link = (direction: 'newer' | 'older', cursor: string) => {
+    const params = new URLSearchParams();
+    for (const [field, value] of Object.entries(form)) if (value !== '' && field !== 'older' && field !== 'newer') params.set(field, value);
+    params.set(direction, cursor);
+    return `/logs?${params.toString()}`;
+  };
+  return html`<nav class="pager">
+  ${newerCursor === null ? html`<span class="hint">← Newer</span>` : html`<a href="${link('newer', newerCursor)}" rel="prev">← Newer</a>`}
+  ${olderCursor === null ? html`<span class="hint">Older →</span>` : html`<a href="${link('older', olderCursor)}" rel="next">Older →</a>`}
+</nav>`;
 }
 
 function countEntries(count: number): string {
@@ -93,7 +116,12 @@ function renderFilters(form: LogsFormValues): Markup {
       </select>
     </label>
     <label>Job name<input type="text" name="job_name" value="${form.job_name}" placeholder="process_outbox_events_job" /></label>
-    <label>Run ID<input type="text" name="run_id" value="${form.run_id}" placeholder="uuid" /></label>
+    <label>Run ID<input type="text" name="run_id" value="${form.run_id}" placeholder="uuid" class="uuid" /></label>
+    <label>Request ID<input type="text" name="request_id" value="${form.request_id}" placeholder="uuid" class="uuid" /></label>
+    <label>External system<input type="text" name="external_system" value="${form.external_system}" placeholder="1C, MOYSKLAD" /></label>
+    <label>Step<input type="text" name="step" value="${form.step}" placeholder="plan" /></label>
+    <label>Status<input type="text" name="status" value="${form.status}" placeholder="failed" /></label>
+    <label>Text in the message<input type="search" name="text" value="${form.text}" /></label>
     <button type="submit">Show</button>
   </form>
   <p class="hint">From and To are used when Period is “Custom range”. Times are UTC.</p>

@@ -78,11 +78,22 @@ button.quiet { background: transparent; border-color: #9fb3c8; color: #f0f4f8; p
 section.sign-in { max-width: 24rem; margin: 2rem auto; }
 form.sign-in { display: flex; flex-direction: column; gap: 0.8rem; }
 button.copy { background: transparent; border: none; color: var(--accent); padding: 0 0.2rem; font-size: 0.8rem; }
+button.copy[data-copied] { color: #05400a; }
+input.uuid { width: 19rem; }
+nav.pager { display: flex; justify-content: space-between; margin: 0.4rem 0; }
+table.logs td.message { min-width: 20rem; max-width: 36rem; }
+table.logs details.log-row summary { color: var(--ink); overflow-wrap: anywhere; }
+table.logs details.log-row[open] summary { font-weight: 600; }
+table.logs details.log-row dl.facts { margin: 0.5rem 0; font-size: 0.8rem; }
+table.logs details.log-row dd { overflow-wrap: anywhere; }
+table.logs h4 { margin: 0.5rem 0 0.2rem; font-size: 0.8rem; color: var(--muted); }
+pre.json { margin: 0; padding: 0.5rem; background: var(--wash); border: 1px solid var(--line); border-radius: 4px; max-height: 24rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.78rem; }
 @media (max-width: 640px) {
   header { flex-wrap: wrap; padding: 0.6rem 0.8rem; gap: 0.5rem; }
   main { padding: 0.8rem 0.6rem 1.5rem; }
   form.operator { margin-left: 0; }
-  input[name="run_id"] { width: 100%; }
+  input[name="run_id"], input.uuid { width: 100%; }
+  table.logs td.message { min-width: 14rem; }
   form.filters label, form.trigger label { flex: 1 1 100%; }
 }
 `;
