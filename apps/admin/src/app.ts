@@ -65,10 +65,10 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.route('/', createAuthRoutes(auth));
   app.use(requireSignIn(auth));
   app.get('/', (c) => c.redirect('/logs'));
-  app.route('/logs', createLogsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()), logger }));
+  app.route('/logs', createLogsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()), logger }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));
-  app.route('/runs', createRunsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
+  app.route('/runs', createRunsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
 
   app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
   app.onError((error, c) => {

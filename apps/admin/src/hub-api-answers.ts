@@ -31,6 +31,25 @@ export const retryAcceptedSchema = z.object({
   aggregate_reset: z.boolean(),
 });
 
+const warehouseLabelSchema = z.object({ id: z.string().nullable(), code: z.string(), name: z.string() });
+const explainedLineSchema = z.object({
+  product: z.object({ sku: z.string(), name: z.string() }),
+  quantity: z.number(),
+  explanation: z.record(z.string(), z.number()),
+});
+
+/** `POST /api/v1/trigger/internal-replenishment?dry_run=true` → 200: what a run would order now, and why. */
+export const dryRunPlanSchema = z.object({
+  dry_run: z.literal(true),
+  request_id: z.uuid(),
+  target_warehouse_id: z.string().nullable(),
+  counts: z.record(z.string(), z.number()),
+  transfer_orders: z.array(z.object({ source: warehouseLabelSchema, target: warehouseLabelSchema, lines: z.array(explainedLineSchema) })),
+  external_orders: z.array(z.object({ target: warehouseLabelSchema, lines: z.array(explainedLineSchema) })),
+});
+
+export type DryRunPlanAnswer = z.input<typeof dryRunPlanSchema>;
+export type DryRunPlan = z.output<typeof dryRunPlanSchema>;
 export type WarehouseListAnswer = z.input<typeof warehouseListSchema>;
 export type ApiErrorAnswer = z.input<typeof apiErrorSchema>;
 export type TriggerAcceptedAnswer = z.input<typeof triggerAcceptedSchema>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OPERATOR_HEADER } from '@hub/runtime';
-import { apiErrorSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema } from './hub-api-answers';
+import { apiErrorSchema, dryRunPlanSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema, type DryRunPlan } from './hub-api-answers';
 
 /** Where the Integration Hub API is and how the admin authenticates to it. */
 export interface HubApiOptions {
@@ -38,9 +38,18 @@ export type OutboxRetryOutcome =
   | { kind: 'unexpected-answer' }
   | { kind: 'unreachable' };
 
+/** How a preview (the API's dry run) ended. */
+export type PreviewOutcome =
+  | { kind: 'planned'; plan: DryRunPlan }
+  | { kind: 'refused'; status: number; message: string | null }
+  | { kind: 'unexpected-answer' }
+  | { kind: 'unreachable' };
+
 /** The calls the admin makes to the API. */
 export interface HubApi {
   listWarehouses(): Promise<WarehouseList>;
+  /** The API's dry run for `warehouseId` (all warehouses with rules when undefined): nothing is written. */
+  previewRun(warehouseId: string | undefined): Promise<PreviewOutcome>;
   /** Starts a run on behalf of `operator` (their username), whom the run records. */
   triggerReplenishment(warehouseId: string | undefined, operator: string): Promise<TriggerOutcome>;
   /** Retries a dead event on behalf of `operator`, whom the API's log row names. */
@@ -53,6 +62,8 @@ export const ADMIN_USER_AGENT = 'integration-hub-admin';
 // The page waits for the list, so it must not hang on a stuck API; a trigger may take longer to accept.
 const LIST_TIMEOUT_MS = 2_000;
 const TRIGGER_TIMEOUT_MS = 10_000;
+// A dry run reads 1С live, as a run does: it may take a while.
+const PREVIEW_TIMEOUT_MS = 60_000;
 // One conditional UPDATE on the API's side: quick, but an answer is worth waiting for.
 const RETRY_TIMEOUT_MS = 10_000;
 
@@ -64,7 +75,7 @@ async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-/** A client for the API's warehouse list, internal-replenishment trigger and outbox retry. */
+/** A client for the API's warehouse list, dry run, internal-replenishment trigger and outbox retry. */
 export function createHubApi(options: HubApiOptions): HubApi {
   const send = options.fetch ?? fetch;
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -93,6 +104,27 @@ export function createHubApi(options: HubApiOptions): HubApi {
       } catch {
         return { kind: 'unavailable' };
       }
+    },
+
+    async previewRun(warehouseId) {
+      let response: Response;
+      try {
+        const query = new URLSearchParams({ dry_run: 'true', ...(warehouseId ? { warehouse_id: warehouseId } : {}) });
+        response = await send(url(`api/v1/trigger/internal-replenishment?${query.toString()}`), {
+          method: 'POST',
+          headers: headers(),
+          signal: AbortSignal.timeout(PREVIEW_TIMEOUT_MS),
+        });
+      } catch {
+        return { kind: 'unreachable' };
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        const refusal = apiErrorSchema.safeParse(body);
+        return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
+      }
+      const plan = dryRunPlanSchema.safeParse(body);
+      return plan.success ? { kind: 'planned', plan: plan.data } : { kind: 'unexpected-answer' };
     },
 
     async triggerReplenishment(warehouseId, operator) {

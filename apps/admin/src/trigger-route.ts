@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AdminEnv } from './admin-env';
 import { requireOperatorRole } from './auth/auth-routes';
 import type { HubApi } from './hub-api';
-import { logsUrlWithFlash } from './trigger-flash';
+import { urlAfterTrigger } from './trigger-flash';
 import { renderLayout, renderNotice } from './views/layout';
 
 interface TriggerRouteDeps {
@@ -23,7 +23,7 @@ const triggerFormSchema = z.object({
 
 /**
  * `POST /actions/trigger-replenishment`: asks the API to start an internal replenishment
- * run, then redirects to the logs page with the outcome.
+ * run, then redirects to the new run's page, or back to the new-run page saying why not.
  */
 export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
   // The button starts real work: operators only (the app's csrf() keeps other sites' forms out).
@@ -31,7 +31,7 @@ export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
     const form = triggerFormSchema.safeParse(await c.req.parseBody());
     if (!form.success) {
       const problems = form.error.issues.map((issue) => issue.message).join('; ');
-      return c.html(renderLayout('Logs', renderNotice('error', html`The run was not started: ${problems}. <a href="/logs">Back to the logs</a>`)), 422);
+      return c.html(renderLayout('New run', renderNotice('error', html`The run was not started: ${problems}. <a href="/runs/new">Back</a>`)), 422);
     }
     const warehouseId = form.data.warehouse_id;
     const operator = c.var.operator.username;
@@ -39,6 +39,6 @@ export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
     if (outcome.kind === 'started') deps.logger.info({ runId: outcome.runId, warehouseId, operator }, 'internal replenishment triggered');
     else deps.logger.warn({ outcome, api: deps.apiOrigin, warehouseId, operator }, 'internal replenishment trigger failed');
     // 303: the browser follows with a GET, so a reload does not post again.
-    return c.redirect(logsUrlWithFlash(outcome), 303);
+    return c.redirect(urlAfterTrigger(outcome, warehouseId), 303);
   });
 }

@@ -41,7 +41,7 @@ describe('the Retry button on the outbox page', () => {
 
     const { location, page, setCookie } = await followRedirect(app, await pressRetry(app, deadId, { status: 'dead', event_type: '' }));
 
-    expect(api.requests).toEqual([{ method: 'POST', path: `/api/v1/outbox/${deadId}/retry`, authorization: `Bearer ${API_TOKEN}`, operator: 'test-operator', body: undefined }]);
+    expect(api.requests).toEqual([{ method: 'POST', path: `/api/v1/outbox/${deadId}/retry`, query: '', authorization: `Bearer ${API_TOKEN}`, operator: 'test-operator', body: undefined }]);
     expect(location).toBe('/outbox?status=dead');
     expect(page).toContain(`Event <code>${deadId}</code> is pending again; the scheduler delivers it on its next pass. Its order went from failed back to pending.`);
     // Shown once: the page deletes the flash as it shows it.

@@ -11,6 +11,7 @@ const NAVIGATION = [
   { title: 'Logs', href: '/logs' },
   { title: 'Runs', href: '/runs' },
   { title: 'Outbox', href: '/outbox' },
+  { title: 'New run', href: '/runs/new' },
 ] as const;
 
 /** Who is signed in, and the button that signs them out. */

@@ -1,12 +1,10 @@
 import { LOG_LEVELS } from '@hub/db';
 import type { LogQueryResult } from '@hub/logging';
 import { html } from 'hono/html';
-import type { TriggerOutcome, WarehouseList } from '../hub-api';
 import { PERIOD_CHOICES, type LogsFormValues, type PeriodChoice, type PresetPeriod, type ResolvedPeriod } from '../logs/logs-request';
 import { formatUtcMinute } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { renderLogTable } from './log-table';
-import { renderTriggerFlash, renderTriggerPanel } from './trigger-panel';
 
 /** Everything the logs page shows. */
 export interface LogsPageModel {
@@ -16,10 +14,6 @@ export interface LogsPageModel {
     | { kind: 'result'; period: ResolvedPeriod; filtered: boolean; result: LogQueryResult }
     /** The database did not answer: said in a banner, the details in the admin's own log. */
     | { kind: 'unreachable' };
-  warehouses: WarehouseList;
-  flash?: TriggerOutcome;
-  /** The API's origin (no path, no credentials), named when it cannot be reached. */
-  apiOrigin: string;
 }
 
 /** Shown instead of a crash when the audit table has not been created yet. */
@@ -41,13 +35,11 @@ const PRESET_PHRASES: Record<PresetPeriod, string> = {
   '30d': 'the last 30 days',
 };
 
-/** The logs page: filters, the trigger button, and the query's outcome in one of its states. */
+/** The logs page: filters, and the query's outcome in one of its states. */
 export function renderLogsPage(model: LogsPageModel): Markup {
   return renderLayout(
     'Logs',
-    html`${model.flash ? renderTriggerFlash(model.flash, model.apiOrigin) : null}
-${renderTriggerPanel(model.warehouses)}
-${renderFilters(model.form)}
+    html`${renderFilters(model.form)}
 ${renderOutcome(model.outcome, model.form)}`,
   );
 }
