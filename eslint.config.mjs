@@ -51,7 +51,7 @@ const boundaries = (depConstraints) => [
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', 'libs/migrations/src/test-support/**'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/testing/**', 'libs/testing/**', 'libs/migrations/src/test-support/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'tmp/**'] },

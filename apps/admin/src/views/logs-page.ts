@@ -57,7 +57,7 @@ function renderOutcome(outcome: LogsPageModel['outcome'], form: LogsFormValues):
     case 'empty':
       return renderNotice('info', `No log entries for ${scope}.${filtered ? ' Clear a filter or widen the period to see more.' : ''}`);
     case 'rows':
-      return html`<p class="hint">${countEntries(result.rows.length)} for ${scope}, newest first${result.olderCursor || result.newerCursor ? ' (one page)' : ''}. Click a message for its ids, payload and details.</p>
+      return html`<p class="hint result-count">${countEntries(result.rows.length)} for ${scope}, newest first. Click a message for its ids, payload and details.</p>
 ${renderPager(form, result.newerCursor, result.olderCursor)}
 ${renderLogTable(result.rows)}
 ${renderPager(form, result.newerCursor, result.olderCursor)}`;

@@ -94,6 +94,15 @@ pre.json { margin: 0; padding: 0.5rem; background: var(--wash); border: 1px soli
   form.operator { margin-left: 0; }
   input[name="run_id"], input.uuid { width: 100%; }
   table.logs td.message { min-width: 14rem; }
-  form.filters label, form.trigger label { flex: 1 1 100%; }
+  form.trigger label { flex: 1 1 100%; }
+  form.filters label { flex: 1 1 calc(50% - 0.75rem); min-width: 0; }
+  form.filters input, form.filters select { width: 100%; }
+  /* A log row reads as a card on a phone: no header, empty cells gone, the message in full. */
+  table.logs thead { display: none; }
+  table.logs, table.logs tbody, table.logs tr, table.logs td { display: block; width: 100%; }
+  table.logs tr { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
+  table.logs td { border: none; padding: 0.1rem 0.6rem; max-width: none; min-width: 0; }
+  table.logs td:empty { display: none; }
+  table.logs td.message { min-width: 0; }
 }
 `;
