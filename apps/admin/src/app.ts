@@ -9,6 +9,7 @@ import type { AdminEnv } from './admin-env';
 import { isDatabaseUnreachable } from './database-unreachable';
 import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-routes';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';
+import { createHomeRoute } from './home-route';
 import { createHubApi } from './hub-api';
 import { createLogsRoute } from './logs/logs-route';
 import { createOutboxRoute } from './outbox/outbox-route';
@@ -40,7 +41,7 @@ export interface AdminAppDeps {
 const MAX_FORM_BYTES = 16 * 1024;
 const DEFAULT_IDLE_MINUTES = 8 * 60;
 
-/** The admin web app: sign-in, the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
+/** The admin web app: sign-in, home, the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
 export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   const logger = deps.logger ?? createStdoutLogger('admin');
   // `origin` drops any path and any user:password@ in the URL, so it is safe to show.
@@ -64,7 +65,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.route('/', createAssetRoutes());
   app.route('/', createAuthRoutes(auth));
   app.use(requireSignIn(auth));
-  app.get('/', (c) => c.redirect('/logs'));
+  app.route('/', createHomeRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
   app.route('/logs', createLogsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()), logger }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));

@@ -23,5 +23,6 @@ export type { OutboxSettings, OutboxSettingsInput } from './settings';
 export type { OutboxEventView } from './ops/outbox-event-view';
 export { listOutboxEvents, type OutboxEventQuery } from './ops/list-outbox-events';
 export { readOutboxStats, type OutboxStats, type EventTypeStats } from './ops/outbox-stats';
+export { readDeliveryHours, OUTBOX_TICK_FINISHED, type DeliveryHour } from './ops/delivery-history';
 export { formatOutboxMetrics, PROMETHEUS_CONTENT_TYPE } from './ops/outbox-metrics';
 export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
-import { seedOrder } from '@hub/orders/testing';
+import { catalogFromOneC, seedOrder } from '@hub/orders/testing';
 import { DEAD_EVENT, updateEvent } from '@hub/outbox/testing';
 import {
   createTestDatabase,
@@ -18,6 +18,7 @@ import {
   openTestOrm,
   startApiProcess,
   startSandboxProcess,
+  waitFor,
   type ApiProcess,
   type LoopbackServer,
   type SandboxProcess,
@@ -76,7 +77,8 @@ describe('the admin in a browser', () => {
     await sessions.open().execute(
       `insert into integration_logs (level, message, source, payload) values ('WARNING', 'payload row', 'api', '{"warehouse": "MSK-1", "lines": [1, 2]}'::jsonb)`,
     );
-    const { eventId } = await seedOrder(sessions, { status: 'failed' });
+    // Named as 1С names them, so the run started below adopts the same warehouses and product.
+    const { eventId } = await seedOrder(sessions, { status: 'failed', catalog: await catalogFromOneC(sandbox.oneC) });
     await updateEvent(sessions, eventId, DEAD_EVENT);
     deadEventId = eventId;
 
@@ -144,6 +146,13 @@ describe('the admin in a browser', () => {
     await page.click('button:has-text("Start this run")');
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     await expect(page.locator('dt:has-text("Started by") + dd').textContent()).resolves.toBe('e2e-operator');
+    const runId = new URL(page.url()).pathname.split('/').at(-1);
+    const ended = await waitFor(async () => {
+      const [run] = await sessions.open().execute<{ status: string; error: string | null }[]>('select status, error from replenishment_runs where id = ?', [runId]);
+      return run?.status === 'succeeded' || run?.status === 'failed' ? run : undefined;
+    }, 60_000, `run ${runId} to end`);
+    expect(ended).toEqual({ status: 'succeeded', error: null });
+    await page.reload();
     await shoot('run');
   });
 
@@ -157,6 +166,13 @@ describe('the admin in a browser', () => {
     const [audit] = await sessions.open().execute<{ operator: string }[]>(
       `select details->>'operator' as operator from integration_logs where step = 'outbox_retry' and payload->>'eventId' = ?`, [deadEventId]);
     expect(audit?.operator).toBe('e2e-operator');
+  });
+
+  it('shows home: the outbox, the two charts and the last runs', async () => {
+    await page.click('nav a:has-text("Home")');
+    await expect(page.locator('figure.chart svg').count()).resolves.toBe(2);
+    await expect(page.locator('table.runs').textContent()).resolves.toContain('by e2e-operator');
+    await shoot('home');
   });
 
   it('shows the runs list', async () => {

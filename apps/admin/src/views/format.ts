@@ -13,6 +13,11 @@ export function formatUtc(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** `2026-03-02 09:00:00` — to the second, for tables that must stay narrow. */
+export function formatUtcSecond(date: Date): string {
+  return formatUtc(date).slice(0, 19);
+}
+
 /** `2026-03-02 09:00` — a period bound, to the minute as the form takes it. */
 export function formatUtcMinute(date: Date): string {
   return formatUtc(date).slice(0, 16);

@@ -8,6 +8,7 @@ export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The pages the header links to. */
 const NAVIGATION = [
+  { title: 'Home', href: '/' },
   { title: 'Logs', href: '/logs' },
   { title: 'Runs', href: '/runs' },
   { title: 'Outbox', href: '/outbox' },

@@ -6,7 +6,7 @@ import type { Markup } from './layout';
 /** An id shown short (its first 8 characters), with its whole value a click from the clipboard. */
 export function renderCopyableId(id: string, href?: string): Markup {
   const short = id.length > 8 ? `${id.slice(0, 8)}…` : id;
-  return html`<span class="id" title="${id}">${href ? html`<a href="${href}">${short}</a>` : short}</span><button type="button" class="copy" data-copy="${id}" title="Copy ${id}" aria-label="Copy ${id}">⧉</button>`;
+  return html`<span class="id" title="${id}">${href ? html`<a href="${href}">${short}</a>` : short}</span><button type="button" class="copy" data-copy="${id}" title="Copy ${id}" aria-label="Copy ${id}">copy</button>`;
 }
 
 /** The log rows as a table, newest first; a row's message opens its ids, payload and details. */
@@ -53,7 +53,7 @@ function renderRowDetails(row: StoredLogRow): Markup {
     ['Job ID', row.jobId, undefined],
   ];
   return html`<dl class="facts">
-              ${ids.map(([label, id, href]) => (id === null ? null : html`<dt>${label}</dt><dd><code>${href ? html`<a href="${href}">${id}</a>` : id}</code><button type="button" class="copy" data-copy="${id}" aria-label="Copy ${id}">⧉</button></dd>`))}
+              ${ids.map(([label, id, href]) => (id === null ? null : html`<dt>${label}</dt><dd><code>${href ? html`<a href="${href}">${id}</a>` : id}</code><button type="button" class="copy" data-copy="${id}" aria-label="Copy ${id}">copy</button></dd>`))}
               ${row.source === null ? null : html`<dt>Source</dt><dd>${row.source}</dd>`}
             </dl>
             ${renderJson('Payload', row.payload)}
