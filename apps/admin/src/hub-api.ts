@@ -75,6 +75,12 @@ async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
+/** An error answer, in the API's own words when its body carries them. */
+function refusalOf(response: Response, body: unknown): { kind: 'refused'; status: number; message: string | null } {
+  const refusal = apiErrorSchema.safeParse(body);
+  return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
+}
+
 /** A client for the API's warehouse list, dry run, internal-replenishment trigger and outbox retry. */
 export function createHubApi(options: HubApiOptions): HubApi {
   const send = options.fetch ?? fetch;
@@ -119,10 +125,7 @@ export function createHubApi(options: HubApiOptions): HubApi {
         return { kind: 'unreachable' };
       }
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) {
-        const refusal = apiErrorSchema.safeParse(body);
-        return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
-      }
+      if (!response.ok) return refusalOf(response, body);
       const plan = dryRunPlanSchema.safeParse(body);
       return plan.success ? { kind: 'planned', plan: plan.data } : { kind: 'unexpected-answer' };
     },
@@ -164,10 +167,7 @@ export function createHubApi(options: HubApiOptions): HubApi {
         return { kind: 'unreachable' };
       }
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) {
-        const refusal = apiErrorSchema.safeParse(body);
-        return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
-      }
+      if (!response.ok) return refusalOf(response, body);
       const accepted = retryAcceptedSchema.safeParse(body);
       return accepted.success ? { kind: 'retried', aggregateReset: accepted.data.aggregate_reset } : { kind: 'unexpected-answer' };
     },
