@@ -6,6 +6,8 @@ export interface AdminEnv {
   Variables: {
     /** Set by the sign-in check on every page behind it. */
     operator: SignedInOperator;
+    /** The IANA zone every time is shown and read in (ADMIN_TIMEZONE). */
+    timeZone: string;
   };
 }
 
@@ -21,4 +23,9 @@ export function currentOperator(): SignedInOperator | null {
 /** Whether the request's operator may start runs and retry events. */
 export function mayChangeThings(): boolean {
   return currentOperator()?.role === 'operator';
+}
+
+/** The zone the request's page shows times in; UTC outside a request. */
+export function currentTimeZone(): string {
+  return tryGetContext<AdminEnv>()?.var.timeZone ?? 'UTC';
 }

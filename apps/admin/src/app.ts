@@ -35,11 +35,15 @@ export interface AdminAppDeps {
   /** Send the session cookie over HTTPS only. */
   secureCookie?: boolean;
   throttle?: SignInThrottle;
+  /** The IANA zone times are shown and read in (ADMIN_TIMEZONE); Europe/Moscow unless told. */
+  timeZone?: string;
 }
 
 /** A form post is a few fields; anything bigger is not one of the admin's forms. */
 const MAX_FORM_BYTES = 16 * 1024;
 const DEFAULT_IDLE_MINUTES = 8 * 60;
+/** The operators' time: a Russian retail network works in Moscow time. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /** The admin web app: sign-in, home, the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
 export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
@@ -57,6 +61,11 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   // Views read the signed-in operator through the context (see admin-env.ts).
   app.use(contextStorage());
+  const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  app.use(async function useTimeZone(c, next) {
+    c.set('timeZone', timeZone);
+    await next();
+  });
   app.use(adminSecureHeaders());
   app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout('Too large', renderNotice('error', 'The form sent more than 16 KiB; nothing was changed.')), 413) }));
   // Every form: a post from a page of another site (its Origin differs) is refused with 403.

@@ -6,7 +6,7 @@ describe('readAdminConfig', () => {
   it('uses the defaults when the variables are unset or blank, as compose passes them', () => {
     const defaults = {
       ADMIN_PORT: 8501, ADMIN_HOST: '0.0.0.0', API_URL: 'http://127.0.0.1:8000', API_TOKEN: undefined,
-      ADMIN_USERNAME: undefined, ADMIN_PASSWORD: undefined, ADMIN_SESSION_IDLE_MINUTES: 480, ADMIN_COOKIE_SECURE: false, NODE_ENV: undefined,
+      ADMIN_USERNAME: undefined, ADMIN_PASSWORD: undefined, ADMIN_SESSION_IDLE_MINUTES: 480, ADMIN_COOKIE_SECURE: false, ADMIN_TIMEZONE: 'Europe/Moscow', NODE_ENV: undefined,
     };
     expect(readAdminConfig({})).toEqual(defaults);
     expect(readAdminConfig({ ADMIN_PORT: '', ADMIN_HOST: ' ', API_URL: '', API_TOKEN: '' })).toEqual(defaults);
@@ -15,10 +15,10 @@ describe('readAdminConfig', () => {
   it('reads the values it is given', () => {
     expect(readAdminConfig({
       ADMIN_PORT: '9501', ADMIN_HOST: '127.0.0.1', API_URL: 'http://api:8000', API_TOKEN: 'a-token', ADMIN_USERNAME: 'marina.k',
-      ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: '30', ADMIN_COOKIE_SECURE: 'true', NODE_ENV: 'production',
+      ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: '30', ADMIN_COOKIE_SECURE: 'true', ADMIN_TIMEZONE: 'Asia/Yekaterinburg', NODE_ENV: 'production',
     })).toEqual({
       ADMIN_PORT: 9501, ADMIN_HOST: '127.0.0.1', API_URL: 'http://api:8000', API_TOKEN: 'a-token', ADMIN_USERNAME: 'marina.k',
-      ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: 30, ADMIN_COOKIE_SECURE: true, NODE_ENV: 'production',
+      ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: 30, ADMIN_COOKIE_SECURE: true, ADMIN_TIMEZONE: 'Asia/Yekaterinburg', NODE_ENV: 'production',
     });
   });
 
@@ -31,6 +31,7 @@ describe('readAdminConfig', () => {
     ['ADMIN_PASSWORD', { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters long'],
     ['ADMIN_USERNAME', { ADMIN_USERNAME: 'Админ', ADMIN_PASSWORD: 'long enough password' }, 'ADMIN_USERNAME must be a username: 1–64 characters'],
     ['ADMIN_COOKIE_SECURE', { ADMIN_COOKIE_SECURE: 'yes' }, 'ADMIN_COOKIE_SECURE must be true or false'],
+    ['ADMIN_TIMEZONE', { ADMIN_TIMEZONE: 'Moscow' }, 'ADMIN_TIMEZONE must be an IANA time zone such as Europe/Moscow or UTC'],
   ])('names %s and the fix, without echoing the value', (variable, env, message) => {
     const read = () => readAdminConfig(env);
     expect(read).toThrow(ConfigError);

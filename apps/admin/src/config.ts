@@ -6,6 +6,16 @@ const DEFAULT_API_URL = 'http://127.0.0.1:8000';
 /** An operator's session ends after 8 hours without a request. */
 const DEFAULT_IDLE_MINUTES = 8 * 60;
 
+/** Whether Intl knows `name` as a time zone. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const adminEnvSchema = z
   .object({
     ADMIN_PORT: portSetting(8501),
@@ -26,6 +36,10 @@ const adminEnvSchema = z
       blankAsUnset,
       z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((value) => value === 'true'),
     ),
+    ADMIN_TIMEZONE: z.preprocess(
+      blankAsUnset,
+      z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Moscow or UTC' }).default('Europe/Moscow'),
+    ),
     NODE_ENV: optionalSetting(),
   })
   .superRefine((config, context) => {
@@ -41,7 +55,8 @@ export type AdminConfig = z.output<typeof adminEnvSchema>;
 /**
  * ADMIN_PORT (default 8501), ADMIN_HOST (default 0.0.0.0), API_URL (default
  * http://127.0.0.1:8000), the optional API_TOKEN, the start-up account ADMIN_USERNAME /
- * ADMIN_PASSWORD, ADMIN_SESSION_IDLE_MINUTES (default 480), ADMIN_COOKIE_SECURE (default false).
+ * ADMIN_PASSWORD, ADMIN_SESSION_IDLE_MINUTES (default 480), ADMIN_COOKIE_SECURE (default false),
+ * ADMIN_TIMEZONE (default Europe/Moscow).
  */
 export function readAdminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
   return readEnvConfig(adminEnvSchema, env);

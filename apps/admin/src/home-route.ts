@@ -24,7 +24,7 @@ export function createHomeRoute(deps: HomeRouteDeps): Hono<AdminEnv> {
       listRuns(em(), { limit: LAST_RUNS }),
       listWarehouses(em()),
       readOutboxStats(em(), ORDER_EVENT_TYPES),
-      readRunDays(em(), { days: RUN_DAYS, until, timeZone: 'UTC' }),
+      readRunDays(em(), { days: RUN_DAYS, until, timeZone: c.var.timeZone }),
       readDeliveryHours(em(), { hours: DELIVERY_HOURS, until }),
     ]);
     return c.html(renderHomePage({

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     logger: stdout,
     sessionIdleMinutes: config.ADMIN_SESSION_IDLE_MINUTES,
     secureCookie: config.ADMIN_COOKIE_SECURE,
+    timeZone: config.ADMIN_TIMEZONE,
   });
 
   const server = serve({ fetch: app.fetch, port: config.ADMIN_PORT, hostname: config.ADMIN_HOST }, (info) => {

@@ -142,6 +142,17 @@ describe('logs page on a migrated database', () => {
     expect(back.body).toContain('<span class="hint">← Newer</span>');
   });
 
+  it('shows and reads times in the zone it is given, naming it (Moscow is UTC+3)', async () => {
+    const moscow = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW, timeZone: 'Europe/Moscow' });
+    const { body } = await page(moscow, '/logs?from=2026-03-02T10:30&to=2026-03-02T12:00');
+    // 08:00 UTC is 11:00 in Moscow; the 09:00 UTC row (12:00 Moscow) is at the excluded end.
+    expect(body).toContain('2026-03-02 11:00:00.000');
+    expect(body).toContain('<th>Time (Europe/Moscow)</th>');
+    expect(body).toContain('1 log entry for 2026-03-02 10:30 – 2026-03-02 12:00 Europe/Moscow');
+    expect(body).toContain('transfer order rejected by 1C');
+    expect(body).not.toContain('&lt;script&gt;');
+  });
+
   it('answers a page link naming no row with 422 and a way back', async () => {
     const { status, body } = await page(app, '/logs?period=24h&older=999999999');
     expect(status).toBe(422);

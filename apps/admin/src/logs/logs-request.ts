@@ -2,6 +2,7 @@ import { LOG_LEVELS } from '@hub/db';
 import type { LogQuery } from '@hub/logging';
 import { z } from 'zod';
 import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
+import { fromWallClock } from '../views/format';
 
 /** The periods the page offers; `custom` reads `from` and `to` instead of a preset. */
 export const PERIOD_CHOICES = ['1h', '24h', '7d', '30d', 'custom'] as const;
@@ -43,10 +44,10 @@ export type LogsRequest =
   | { kind: 'valid'; query: LogQuery; period: ResolvedPeriod }
   | { kind: 'invalid'; problems: string[] };
 
-// datetime-local sends minutes, optionally seconds and milliseconds, and no zone: the page works in UTC.
+// datetime-local sends minutes, optionally seconds and milliseconds, and no zone: it is read in the page's zone.
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
-const utcDateTime = (field: string) =>
+const wallClockDateTime = (field: string) =>
   z
     .string()
     .regex(DATETIME_LOCAL, { error: `${field} must be a date and time like 2026-03-02T09:00` })
@@ -57,7 +58,7 @@ const utcDateTime = (field: string) =>
         context.addIssue({ code: 'custom', message: `${field} is not a real date: ${text}` });
         return z.NEVER;
       }
-      return date;
+      return text;
     });
 
 const optionalText = (field: string, max: number) =>
@@ -69,8 +70,8 @@ const optionalRowId = (field: string) =>
 
 const logsQuerySchema = z.object({
   period: optionalChoice('period', PERIOD_CHOICES),
-  from: z.preprocess(emptyAsAbsent, utcDateTime('from').optional()),
-  to: z.preprocess(emptyAsAbsent, utcDateTime('to').optional()),
+  from: z.preprocess(emptyAsAbsent, wallClockDateTime('from').optional()),
+  to: z.preprocess(emptyAsAbsent, wallClockDateTime('to').optional()),
   level: optionalChoice('level', LOG_LEVELS),
   job_name: optionalText('job_name', 200),
   run_id: optionalUuid('run_id'),
@@ -91,13 +92,15 @@ export function readLogsForm(params: Record<string, string | undefined>): LogsFo
 /**
  * Validates the page's query string and turns it into a `LogQuery`. A preset period ends
  * at `now`; `from`/`to` (with `period=custom`, or without any period) give a custom one,
- * read as UTC. Without either, the last 24 hours.
+ * read in `timeZone` (ADMIN_TIMEZONE). Without either, the last 24 hours.
  */
-export function parseLogsRequest(form: LogsFormValues, now: Date): LogsRequest {
+export function parseLogsRequest(form: LogsFormValues, now: Date, timeZone = 'UTC'): LogsRequest {
   const parsed = logsQuerySchema.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
-  const { from, to, level, job_name: jobName, run_id: runId, request_id: requestId, external_system: externalSystem, step, status, text } = parsed.data;
+  const { level, job_name: jobName, run_id: runId, request_id: requestId, external_system: externalSystem, step, status, text } = parsed.data;
   const { older, newer } = parsed.data;
+  const from = parsed.data.from === undefined ? undefined : fromWallClock(parsed.data.from, timeZone);
+  const to = parsed.data.to === undefined ? undefined : fromWallClock(parsed.data.to, timeZone);
   if (older !== undefined && newer !== undefined) return { kind: 'invalid', problems: ['older and newer cannot both be given: page one way at a time'] };
   const period = parsed.data.period ?? (from || to ? 'custom' : DEFAULT_PERIOD);
   const cursor = older !== undefined ? { id: older, direction: 'older' as const } : newer !== undefined ? { id: newer, direction: 'newer' as const } : undefined;

@@ -17,7 +17,7 @@ export function createLogsRoute(deps: LogsRouteDeps): Hono<AdminEnv> {
   return new Hono<AdminEnv>().get('/', async (c) => {
     const params = c.req.query();
     const form = readLogsForm(params);
-    const request = parseLogsRequest(form, deps.now());
+    const request = parseLogsRequest(form, deps.now(), c.var.timeZone);
     const page = { form };
     if (request.kind === 'invalid') {
       return c.html(renderLogsPage({ ...page, outcome: request }), 422);

@@ -42,9 +42,10 @@ export function sessionCookieOf(response: Response): string {
   return cookie;
 }
 
-/** The admin app on `deps`, signed in as `username` (created with `role`). */
+/** The admin app on `deps` (times in UTC unless `deps.timeZone` says otherwise), signed in as `username` (created with `role`). */
 export async function signedInAdmin(deps: AdminAppDeps, role: AdminRole = 'operator', username = `test-${role}`): Promise<SignedInAdmin> {
-  const app = createAdminApp(deps);
+  // Specs read times in UTC unless they are about the zone.
+  const app = createAdminApp({ timeZone: 'UTC', ...deps });
   await createTestOperator(deps.sessions, username, role);
   const signIn = await postSignIn(app, username, TEST_PASSWORD);
   expect(signIn.status).toBe(303);

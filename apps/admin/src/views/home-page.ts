@@ -1,7 +1,9 @@
 import type { DeliveryHour, OutboxStats } from '@hub/outbox';
 import type { RunDay, RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
+import { currentTimeZone } from '../admin-env';
 import { renderBarChart } from './charts';
+import { formatTimeSecond } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { renderOutboxCounts } from './outbox-summary';
 import { renderRunsTable } from './runs-table';
@@ -25,7 +27,7 @@ export function renderHomePage(model: HomePageModel): Markup {
 ${renderOutboxCounts(model.outbox)}
 <div class="charts">
 ${renderBarChart({
-  title: 'Runs, last 14 days (UTC days): units transferred, and mean duration',
+  title: `Runs, last 14 days (days in ${currentTimeZone()}): units transferred, and mean duration`,
   labels: model.runDays.map((day) => day.day.slice(5)),
   labelEvery: 2,
   bars: model.runDays.map((day) => [{ value: day.unitsPlanned, className: 'series-units' }]),
@@ -34,8 +36,8 @@ ${renderBarChart({
   description: model.runDays.map((day) => `${day.day}: ${day.runs} runs, ${day.unitsPlanned} units`).join('; '),
 })}
 ${renderBarChart({
-  title: 'Deliveries per hour, last 24 hours (UTC), by result',
-  labels: model.deliveryHours.map((hour) => hour.hour.toISOString().slice(11, 13)),
+  title: `Deliveries per hour, last 24 hours (${currentTimeZone()}), by result`,
+  labels: model.deliveryHours.map((hour) => formatTimeSecond(hour.hour).slice(11, 13)),
   labelEvery: 3,
   bars: model.deliveryHours.map((hour) => [
     { value: hour.delivered, className: 'series-delivered' },
@@ -47,7 +49,7 @@ ${renderBarChart({
     { label: 'Failed, retried later', className: 'series-retried' },
     { label: 'Dead', className: 'series-dead' },
   ],
-  description: model.deliveryHours.map((hour) => `${hour.hour.toISOString().slice(0, 13)}h: ${hour.delivered} delivered, ${hour.retried} retried, ${hour.dead} dead`).join('; '),
+  description: model.deliveryHours.map((hour) => `${formatTimeSecond(hour.hour).slice(0, 13)}h: ${hour.delivered} delivered, ${hour.retried} retried, ${hour.dead} dead`).join('; '),
 })}
 </div>
 <h2>Last runs</h2>

@@ -1,6 +1,7 @@
 import type { StoredLogRow } from '@hub/logging';
 import { html } from 'hono/html';
-import { formatUtc, levelClass, prettyJson } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTime, levelClass, prettyJson } from './format';
 import type { Markup } from './layout';
 
 /** An id shown short (its first 8 characters), with its whole value a click from the clipboard. */
@@ -15,7 +16,7 @@ export function renderLogTable(rows: StoredLogRow[]): Markup {
   <table class="logs">
     <thead>
       <tr>
-        <th>Time (UTC)</th><th>Level</th><th>Message</th><th>Job · step</th><th>Status</th><th>System</th><th>Run</th><th>ms</th>
+        <th>Time (${currentTimeZone()})</th><th>Level</th><th>Message</th><th>Job · step</th><th>Status</th><th>System</th><th>Run</th><th>ms</th>
       </tr>
     </thead>
     <tbody>
@@ -28,7 +29,7 @@ export function renderLogTable(rows: StoredLogRow[]): Markup {
 function renderLogRow(row: StoredLogRow): Markup {
   const jobAndStep = [row.jobName, row.step].filter((part) => part !== null && part !== '').join(' · ');
   return html`<tr id="log-${row.id}">
-        <td class="time">${formatUtc(row.createdAt)}</td>
+        <td class="time">${formatTime(row.createdAt)}</td>
         <td><span class="level ${levelClass(row.level)}">${row.level}</span></td>
         <td class="message">
           <details class="log-row">

@@ -2,7 +2,8 @@ import { LOG_LEVELS } from '@hub/db';
 import type { LogQueryResult } from '@hub/logging';
 import { html } from 'hono/html';
 import { PERIOD_CHOICES, type LogsFormValues, type PeriodChoice, type PresetPeriod, type ResolvedPeriod } from '../logs/logs-request';
-import { formatUtcMinute } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTimeMinute } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { renderLogTable } from './log-table';
 
@@ -83,9 +84,9 @@ function countEntries(count: number): string {
   return `${count} log ${count === 1 ? 'entry' : 'entries'}`;
 }
 
-/** "the last 24 hours" or "2026-03-02 09:00 – 2026-03-02 12:00 UTC". */
+/** "the last 24 hours" or "2026-03-02 09:00 – 2026-03-02 12:00 Europe/Moscow". */
 export function describePeriod(period: ResolvedPeriod): string {
-  if (period.kind === 'custom') return `${formatUtcMinute(period.from)} – ${formatUtcMinute(period.to)} UTC`;
+  if (period.kind === 'custom') return `${formatTimeMinute(period.from)} – ${formatTimeMinute(period.to)} ${currentTimeZone()}`;
   return PRESET_PHRASES[period.period];
 }
 
@@ -99,8 +100,8 @@ function renderFilters(form: LogsFormValues): Markup {
         ${PERIOD_CHOICES.map((choice) => html`<option value="${choice}" ${selected(period, choice)}>${PERIOD_LABELS[choice]}</option>`)}
       </select>
     </label>
-    <label>From (UTC)<input type="datetime-local" name="from" value="${form.from}" /></label>
-    <label>To (UTC)<input type="datetime-local" name="to" value="${form.to}" /></label>
+    <label>From (${currentTimeZone()})<input type="datetime-local" name="from" value="${form.from}" /></label>
+    <label>To (${currentTimeZone()})<input type="datetime-local" name="to" value="${form.to}" /></label>
     <label>Level
       <select name="level">
         <option value="">Any</option>
@@ -116,6 +117,6 @@ function renderFilters(form: LogsFormValues): Markup {
     <label>Text in the message<input type="search" name="text" value="${form.text}" /></label>
     <button type="submit">Show</button>
   </form>
-  <p class="hint">From and To are used when Period is “Custom range”. Times are UTC.</p>
+  <p class="hint">From and To are used when Period is “Custom range”. Times are ${currentTimeZone()}.</p>
 </section>`;
 }

@@ -2,12 +2,13 @@ import { mayChangeThings } from '../admin-env';
 import type { OutboxEventView } from '@hub/outbox';
 import { html } from 'hono/html';
 import type { OutboxFilters } from '../outbox/outbox-request';
-import { formatUtcSecond, prettyJson } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTimeSecond, prettyJson } from './format';
 import type { Markup } from './layout';
 import { renderCopyableId } from './log-table';
 import { STATUS_LABELS } from './outbox-summary';
 
-const utcOrEmpty = (date: Date | null): string => (date === null ? '' : formatUtcSecond(date));
+const utcOrEmpty = (date: Date | null): string => (date === null ? '' : formatTimeSecond(date));
 
 /** The events as a table, newest first; a dead one carries a Retry button beside its status. */
 export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilters): Markup {
@@ -15,8 +16,8 @@ export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilt
   <table class="outbox">
     <thead>
       <tr>
-        <th>Created at (UTC)</th><th>Event ID</th><th>Event type</th><th>Aggregate</th><th>Status</th><th>Attempts</th>
-        <th>Next attempt (UTC)</th><th>Lease</th><th>Last error</th><th>Response ref</th><th>Delivered at (UTC)</th>
+        <th>Created at (${currentTimeZone()})</th><th>Event ID</th><th>Event type</th><th>Aggregate</th><th>Status</th><th>Attempts</th>
+        <th>Next attempt</th><th>Lease</th><th>Last error</th><th>Response ref</th><th>Delivered at</th>
         <th>Payload</th>
       </tr>
     </thead>
@@ -29,14 +30,14 @@ export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilt
 
 function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup {
   return html`<tr>
-        <td class="time">${formatUtcSecond(event.createdAt)}</td>
+        <td class="time">${formatTimeSecond(event.createdAt)}</td>
         <td>${renderCopyableId(event.id)}</td>
         <td class="event-type">${event.eventType}</td>
         <td>${event.aggregateType}<br />${renderCopyableId(event.aggregateId)}</td>
         <td><span class="status status-${event.status}">${STATUS_LABELS[event.status] ?? event.status}</span>
           ${event.status === 'dead' && mayChangeThings() ? renderRetryButton(event.id, filters) : null}</td>
         <td class="number">${event.attempts}</td>
-        <td class="time">${event.status === 'pending' ? formatUtcSecond(event.nextAttemptAt) : ''}</td>
+        <td class="time">${event.status === 'pending' ? formatTimeSecond(event.nextAttemptAt) : ''}</td>
         <td>${event.leaseOwner === null ? '' : html`${event.leaseOwner}<br /><span class="time">until ${utcOrEmpty(event.leaseExpiresAt)}</span>`}</td>
         <td class="message">${event.lastError}</td>
         <td class="id">${event.responseRef}</td>

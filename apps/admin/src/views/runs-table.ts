@@ -1,6 +1,7 @@
 import type { RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
-import { formatUtcSecond as toSecond } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTimeSecond as toSecond } from './format';
 import { renderCopyableId } from './log-table';
 import type { Markup } from './layout';
 import { describeDuration, describeTarget, renderStatus, RUN_STATUS_LABELS, RUN_TRIGGER_LABELS } from './runs-format';
@@ -20,7 +21,7 @@ export function renderRunsTable(runs: RunRecord[], warehouses: ReadonlyMap<strin
   <table class="runs">
     <thead>
       <tr>
-        <th>Started (UTC)</th><th>Finished (UTC)</th><th>Run</th><th>Trigger</th><th>Target</th><th>Status</th>
+        <th>Started (${currentTimeZone()})</th><th>Finished</th><th>Run</th><th>Trigger</th><th>Target</th><th>Status</th>
         ${LIST_COUNTS.map(([, title]) => html`<th>${title}</th>`)}
         <th>Error</th>
       </tr>
