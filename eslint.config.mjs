@@ -19,7 +19,7 @@ const LAYERS = {
   'scope:orders': ['scope:outbox', 'scope:integrations', 'scope:db', 'scope:logging', 'scope:runtime'],
   'scope:replenishment': ['scope:orders', 'scope:outbox', 'scope:integrations', 'scope:db', 'scope:logging', 'scope:runtime'],
   // The API's routes and answers as zod schemas: the api validates with them, the admin parses with them.
-  'scope:api-contract': ['scope:orders', 'scope:db'],
+  'scope:api-contract': ['scope:orders', 'scope:db', 'scope:runtime'],
 };
 
 /** The libs below the database reach it neither through a lib nor directly. */
@@ -54,7 +54,7 @@ const boundaries = (depConstraints) => [
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', 'libs/migrations/src/test-support/**'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/testing/**', 'libs/testing/**', 'libs/migrations/src/test-support/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'tmp/**'] },

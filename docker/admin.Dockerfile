@@ -27,7 +27,7 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY tools/build ./tools/build
 COPY libs ./libs
 COPY apps ./apps
-RUN node tools/build/build-app.mjs admin && node tools/build/build-app.mjs migrate
+RUN node tools/build/build-app.mjs admin && node tools/build/build-app.mjs admin-users && node tools/build/build-app.mjs migrate
 
 # --- deps: production dependencies only -----------------------------------------------
 FROM node:20-bookworm-slim AS deps
@@ -54,6 +54,7 @@ EXPOSE 8501
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.ADMIN_PORT || 8501) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The entry point applies pending migrations under an advisory lock, then starts.
-# By hand: node dist/migrate.js up|down|status|check (working directory /app).
+# By hand: node dist/migrate.js up|down|status|check and node dist/apps/admin/users.js add|passwd|disable|list
+# (working directory /app).
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "--enable-source-maps", "dist/apps/admin/main.js"]

@@ -4,6 +4,7 @@
  * once here (under the advisory lock; each app re-checks on start). Ctrl+C stops all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { defaultEmbeddedOptions, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
@@ -28,8 +29,13 @@ async function main(): Promise<void> {
   logger.info({ embedded: usingEmbedded }, usingEmbedded ? `DATABASE_URL unset: using the embedded PostgreSQL in ${dataDir}` : 'Using DATABASE_URL');
   await migrateUp(databaseUrl, logger);
 
+  // Neither set: `admin` gets a new password, printed once below (the admin sets it at start).
+  const generatedAdmin = !process.env['ADMIN_USERNAME']?.trim() && !process.env['ADMIN_PASSWORD']?.trim()
+    ? { username: 'admin', password: randomBytes(15).toString('base64url') }
+    : null;
   const env = {
     ...process.env,
+    ...(generatedAdmin ? { ADMIN_USERNAME: generatedAdmin.username, ADMIN_PASSWORD: generatedAdmin.password } : {}),
     DATABASE_URL: databaseUrl,
     ONEC_BASE_URL: process.env['ONEC_BASE_URL'] ?? 'http://127.0.0.1:8100',
     API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
@@ -50,6 +56,8 @@ async function main(): Promise<void> {
     return child;
   });
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — Ctrl+C stops everything');
+  // On the terminal only, never in a log line: the password of this start's `admin`.
+  if (generatedAdmin) process.stdout.write(`admin sign-in for this start: ${generatedAdmin.username} / ${generatedAdmin.password}\n`);
 
   const exited = (child: ChildProcess): Promise<unknown> =>
     new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));

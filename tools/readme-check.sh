@@ -121,9 +121,31 @@ customer_orders=$(jq '.customerOrders.documents | length' "$work/moysklad.json")
   { cat "$work/moysklad.json"; fail "МойСклад holds $customer_orders customer orders for $outside outside orders"; }
 pass "scheduler tick: INFO row written, $delivered event(s) delivered, $documents document(s) in 1С and $customer_orders customer order(s) in МойСклад, none twice"
 
-curl -fsS http://127.0.0.1:8501/logs >"$work/logs.html"
+# Unauthenticated, every admin page sends the browser to the sign-in page.
+curl -s -o /dev/null -D "$work/logs-anonymous.txt" http://127.0.0.1:8501/logs
+grep -q '^HTTP/1.1 303' "$work/logs-anonymous.txt" && grep -qi '^location: /login?next=%2Flogs' "$work/logs-anonymous.txt" ||
+  { cat "$work/logs-anonymous.txt"; fail "an unauthenticated GET /logs was not sent to the sign-in page"; }
+# npm run dev printed this start's admin password once in its banner.
+admin_password=$(sed -n 's/^admin sign-in for this start: admin \/ //p' "$work/dev.log" | tail -n 1)
+[ -n "$admin_password" ] || { cat "$work/dev.log"; fail "npm run dev printed no admin password"; }
+admin_sign_in http://127.0.0.1:8501 admin "$admin_password" "$work/admin-cookies.txt"
+curl -fsS -b "$work/admin-cookies.txt" http://127.0.0.1:8501/logs >"$work/logs.html"
 grep -q "$run_id" "$work/logs.html" || fail "the admin's logs page does not show run $run_id"
-pass "admin logs page lists the run's rows"
+pass "admin: /logs without a session → sign-in page; signed in with the banner's password, it lists the run's rows"
+
+# README "Admin": accounts by hand (DATABASE_URL is this check's database).
+npm run --silent admin:users -- add viewer.one >"$work/users-add.log" || { cat "$work/users-add.log"; fail "npm run admin:users -- add viewer.one"; }
+viewer_password=$(sed -n 's/^Password for viewer.one (shown once, keep it safe): //p' "$work/users-add.log")
+admin_sign_in http://127.0.0.1:8501 viewer.one "$viewer_password" "$work/viewer-cookies.txt"
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/viewer-cookies.txt" -H 'Origin: http://127.0.0.1:8501' -X POST \
+  http://127.0.0.1:8501/actions/trigger-replenishment)
+[ "$status" = 403 ] || fail "a viewer's trigger answered $status, not 403"
+ADMIN_USER_PASSWORD='a new long password' npm run --silent admin:users -- passwd viewer.one >/dev/null || fail "npm run admin:users -- passwd viewer.one"
+npm run --silent admin:users -- disable viewer.one >/dev/null || fail "npm run admin:users -- disable viewer.one"
+npm run --silent admin:users -- list >"$work/users-list.log" || fail "npm run admin:users -- list"
+grep -Eq '^viewer\.one +viewer +disabled' "$work/users-list.log" && grep -Eq '^admin +operator +active' "$work/users-list.log" ||
+  { cat "$work/users-list.log"; fail "npm run admin:users -- list does not show admin active and viewer.one disabled"; }
+pass "npm run admin:users -- add / passwd / disable / list; a viewer's trigger → 403"
 
 kill -INT -- "-${pids[0]}"
 wait "${pids[0]}" || true

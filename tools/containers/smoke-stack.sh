@@ -96,13 +96,21 @@ check_scheduler_ticks() {
 
 check_admin() {
   local empty_url="http://127.0.0.1:$admin_port/logs?period=custom&from=2020-01-01T00:00&to=2020-01-02T00:00"
-  start_container admin admin "${hub_env[@]}" -e "ADMIN_PORT=$admin_port" -e ADMIN_HOST=127.0.0.1 -e "API_URL=http://127.0.0.1:$api_port"
-  wait_for "http://127.0.0.1:$admin_port/health" "admin container"
-  curl -fsS "http://127.0.0.1:$admin_port/logs" >"$work/logs.html" || fail "GET /logs on the admin container"
+  local origin="http://127.0.0.1:$admin_port" admin
+  start_container admin admin "${hub_env[@]}" -e "ADMIN_PORT=$admin_port" -e ADMIN_HOST=127.0.0.1 -e "API_URL=http://127.0.0.1:$api_port" \
+    -e ADMIN_USERNAME=smoke -e ADMIN_PASSWORD=smoke-test-password
+  admin=$container
+  wait_for "$origin/health" "admin container"
+  curl -s -o /dev/null -D "$work/logs-anonymous.txt" "$origin/logs"
+  grep -q '^HTTP/1.1 303' "$work/logs-anonymous.txt" || { cat "$work/logs-anonymous.txt"; fail "an unauthenticated GET /logs on the admin container was not sent to sign in"; }
+  admin_sign_in "$origin" smoke smoke-test-password "$work/admin-cookies.txt"
+  curl -fsS -b "$work/admin-cookies.txt" "$origin/logs" >"$work/logs.html" || fail "GET /logs on the admin container"
   grep -q "$run_id" "$work/logs.html" || fail "the admin's logs page does not show run $run_id"
   grep -Eq '[0-9]+ log entr(y|ies) for the last 24 hours' "$work/logs.html" || fail "the admin's logs page does not count its rows"
-  curl -fsS "$empty_url" >"$work/logs-empty.html" || fail "GET /logs for an empty period on the admin container"
-  grep -q 'No log entries for 2020-01-01 00:00 – 2020-01-02 00:00 UTC.' "$work/logs-empty.html" || fail "an empty period does not show 'No log entries for …'"
+  curl -fsS -b "$work/admin-cookies.txt" "$empty_url" >"$work/logs-empty.html" || fail "GET /logs for an empty period on the admin container"
+  grep -q 'No log entries for 2020-01-01 00:00 – 2020-01-02 00:00 Europe/Moscow.' "$work/logs-empty.html" || fail "an empty period does not show 'No log entries for …'"
   if grep -q "$run_id" "$work/logs-empty.html"; then fail "an empty period still lists run $run_id"; fi
-  pass "admin container: /logs lists run $run_id's rows; 2020-01-01 → 2020-01-02 says 'No log entries for 2020-01-01 00:00 – 2020-01-02 00:00 UTC.'"
+  docker exec -w /app "$admin" node dist/apps/admin/users.js list >"$work/admin-users.log" 2>&1 || { cat "$work/admin-users.log"; fail "node dist/apps/admin/users.js list in the admin container"; }
+  grep -Eq '^smoke +operator +active' "$work/admin-users.log" || { cat "$work/admin-users.log"; fail "the admin container's account list does not show smoke"; }
+  pass "admin container: /logs without a session → sign-in; signed in as ADMIN_USERNAME it lists run $run_id's rows; an empty period says 'No log entries for 2020-01-01 00:00 – 2020-01-02 00:00 Europe/Moscow.'; node dist/apps/admin/users.js list shows the account"
 }

@@ -1,12 +1,22 @@
 import type { SessionFactory } from '@hub/db';
 import { createStdoutLogger, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import type { AdminEnv } from './admin-env';
+import { isDatabaseUnreachable } from './database-unreachable';
+import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-routes';
+import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';
+import { createHomeRoute } from './home-route';
 import { createHubApi } from './hub-api';
 import { createLogsRoute } from './logs/logs-route';
 import { createOutboxRoute } from './outbox/outbox-route';
 import { createRunsRoute } from './runs/runs-route';
+import { adminSecureHeaders } from './security-headers';
 import { createTriggerRoute } from './trigger-route';
+import { createAssetRoutes } from './views/assets';
 import { renderLayout, renderNotice } from './views/layout';
 
 /** What the admin needs from the outside world; tests pass their own. */
@@ -20,26 +30,63 @@ export interface AdminAppDeps {
   logger?: StdoutLogger;
   /** The clock preset periods end at. */
   now?: () => Date;
+  /** A session unused for this long is over; 8 hours unless told. */
+  sessionIdleMinutes?: number;
+  /** Send the session cookie over HTTPS only. */
+  secureCookie?: boolean;
+  throttle?: SignInThrottle;
+  /** The IANA zone times are shown and read in (ADMIN_TIMEZONE); Europe/Moscow unless told. */
+  timeZone?: string;
 }
 
-/** The admin web app: the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
-export function createAdminApp(deps: AdminAppDeps): Hono {
+/** A form post is a few fields; anything bigger is not one of the admin's forms. */
+const MAX_FORM_BYTES = 16 * 1024;
+const DEFAULT_IDLE_MINUTES = 8 * 60;
+/** The operators' time: a Russian retail network works in Moscow time. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/** The admin web app: sign-in, home, the logs page, the replenishment trigger, the runs, the outbox page and a health check. */
+export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   const logger = deps.logger ?? createStdoutLogger('admin');
   // `origin` drops any path and any user:password@ in the URL, so it is safe to show.
   const apiOrigin = new URL(deps.apiBaseUrl).origin;
   const api = createHubApi({ baseUrl: deps.apiBaseUrl, token: deps.apiToken, fetch: deps.fetch });
+  const auth: AuthDeps = {
+    sessions: deps.sessions,
+    throttle: deps.throttle ?? createSignInThrottle(),
+    idleSeconds: (deps.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60,
+    cookie: { secure: deps.secureCookie ?? false },
+  };
 
-  const app = new Hono();
-  app.get('/', (c) => c.redirect('/logs'));
+  const app = new Hono<AdminEnv>();
+  // Views read the signed-in operator through the context (see admin-env.ts).
+  app.use(contextStorage());
+  const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  app.use(async function useTimeZone(c, next) {
+    c.set('timeZone', timeZone);
+    await next();
+  });
+  app.use(adminSecureHeaders());
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout('Too large', renderNotice('error', 'The form sent more than 16 KiB; nothing was changed.')), 413) }));
+  // Every form: a post from a page of another site (its Origin differs) is refused with 403.
+  app.use(csrf());
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route('/logs', createLogsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
+  app.route('/', createAssetRoutes());
+  app.route('/', createAuthRoutes(auth));
+  app.use(requireSignIn(auth));
+  app.route('/', createHomeRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
+  app.route('/logs', createLogsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()), logger }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));
-  app.route('/runs', createRunsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
+  app.route('/runs', createRunsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
 
   app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (isDatabaseUnreachable(error)) {
+      logger.error({ err: error, path: c.req.path }, 'admin request failed: the database did not answer');
+      return c.html(renderLayout('Error', renderNotice('error', 'The database did not answer, so this page cannot be shown. Try again in a moment; nothing was changed.')), 503);
+    }
     logger.error({ err: error, path: c.req.path }, 'admin request failed');
     return c.html(renderLayout('Error', renderNotice('error', 'The page could not be shown because of an internal error; the admin’s log has the details.')), 500);
   });

@@ -39,11 +39,13 @@ describe("the admin's API client against the real API process", () => {
 
   it('starts a run, hears that it is in progress, and lists the warehouses the run synced', async () => {
     await sandbox.injectFault(HOLD_ONE_C);
-    const started = await hub.triggerReplenishment(undefined);
+    const started = await hub.triggerReplenishment(undefined, 'anna');
     expect(started).toEqual({ kind: 'started', runId: expect.any(String) });
     const runId = started.kind === 'started' ? started.runId : '';
+    const [recorded] = await database.query<{ started_by: string | null }>('select started_by from replenishment_runs where id = ?::uuid', [runId]);
+    expect(recorded?.started_by).toBe('anna');
     await waitFor(async () => ((await runStatus(runId)) === 'running' ? true : undefined), 15_000, `run ${runId} never started`);
-    expect(await hub.triggerReplenishment(undefined)).toEqual({ kind: 'busy', runId });
+    expect(await hub.triggerReplenishment(undefined, 'anna')).toEqual({ kind: 'busy', runId });
 
     await sandbox.clearFaults();
     await waitFor(async () => ((await runStatus(runId)) === 'succeeded' ? true : undefined), 30_000, async () => `run ${runId} ended ${await runStatus(runId)}`);
@@ -54,8 +56,8 @@ describe("the admin's API client against the real API process", () => {
 
   it('retries a dead event, and quotes the API when the event is no longer dead', async () => {
     const deadId = await seedOutboxEvent(database.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT });
-    expect(await hub.retryOutboxEvent(deadId)).toEqual({ kind: 'retried', aggregateReset: false });
-    expect(await hub.retryOutboxEvent(deadId)).toEqual({
+    expect(await hub.retryOutboxEvent(deadId, 'anna')).toEqual({ kind: 'retried', aggregateReset: false });
+    expect(await hub.retryOutboxEvent(deadId, 'anna')).toEqual({
       kind: 'refused',
       status: 409,
       message: `Outbox event ${deadId} is pending, not dead: only dead events can be retried by hand`,

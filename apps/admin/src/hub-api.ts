@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { OPERATOR_HEADER } from '@hub/runtime';
 // The API's own schemas (libs/api-contract): what the API is checked to answer is what the admin reads.
-import { apiErrorSchema, retryAcceptedSchema, runInProgressSchema, triggerAcceptedSchema, warehouseListSchema } from '@hub/api-contract';
+import {
+  apiErrorSchema,
+  dryRunPlanSchema,
+  retryAcceptedSchema,
+  runInProgressSchema,
+  triggerAcceptedSchema,
+  warehouseListSchema,
+  type DryRunPlan,
+} from '@hub/api-contract';
 
 /** Where the Integration Hub API is and how the admin authenticates to it. */
 export interface HubApiOptions {
@@ -38,11 +47,22 @@ export type OutboxRetryOutcome =
   | { kind: 'unexpected-answer' }
   | { kind: 'unreachable' };
 
+/** How a preview (the API's dry run) ended. */
+export type PreviewOutcome =
+  | { kind: 'planned'; plan: DryRunPlan }
+  | { kind: 'refused'; status: number; message: string | null }
+  | { kind: 'unexpected-answer' }
+  | { kind: 'unreachable' };
+
 /** The calls the admin makes to the API. */
 export interface HubApi {
   listWarehouses(): Promise<WarehouseList>;
-  triggerReplenishment(warehouseId: string | undefined): Promise<TriggerOutcome>;
-  retryOutboxEvent(eventId: string): Promise<OutboxRetryOutcome>;
+  /** The API's dry run for `warehouseId` (all warehouses with rules when undefined): nothing is written. */
+  previewRun(warehouseId: string | undefined): Promise<PreviewOutcome>;
+  /** Starts a run on behalf of `operator` (their username), whom the run records. */
+  triggerReplenishment(warehouseId: string | undefined, operator: string): Promise<TriggerOutcome>;
+  /** Retries a dead event on behalf of `operator`, whom the API's log row names. */
+  retryOutboxEvent(eventId: string, operator: string): Promise<OutboxRetryOutcome>;
 }
 
 /** How the admin introduces itself to the API. */
@@ -51,6 +71,8 @@ export const ADMIN_USER_AGENT = 'integration-hub-admin';
 // The page waits for the list, so it must not hang on a stuck API; a trigger may take longer to accept.
 const LIST_TIMEOUT_MS = 2_000;
 const TRIGGER_TIMEOUT_MS = 10_000;
+// A dry run reads 1С live, as a run does: it may take a while.
+const PREVIEW_TIMEOUT_MS = 60_000;
 // One conditional UPDATE on the API's side: quick, but an answer is worth waiting for.
 const RETRY_TIMEOUT_MS = 10_000;
 
@@ -62,7 +84,13 @@ async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-/** A client for the API's warehouse list, internal-replenishment trigger and outbox retry. */
+/** An error answer, in the API's own words when its body carries them. */
+function refusalOf(response: Response, body: unknown): { kind: 'refused'; status: number; message: string | null } {
+  const refusal = apiErrorSchema.safeParse(body);
+  return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
+}
+
+/** A client for the API's warehouse list, dry run, internal-replenishment trigger and outbox retry. */
 export function createHubApi(options: HubApiOptions): HubApi {
   const send = options.fetch ?? fetch;
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -93,12 +121,30 @@ export function createHubApi(options: HubApiOptions): HubApi {
       }
     },
 
-    async triggerReplenishment(warehouseId) {
+    async previewRun(warehouseId) {
+      let response: Response;
+      try {
+        const query = new URLSearchParams({ dry_run: 'true', ...(warehouseId ? { warehouse_id: warehouseId } : {}) });
+        response = await send(url(`api/v1/trigger/internal-replenishment?${query.toString()}`), {
+          method: 'POST',
+          headers: headers(),
+          signal: AbortSignal.timeout(PREVIEW_TIMEOUT_MS),
+        });
+      } catch {
+        return { kind: 'unreachable' };
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) return refusalOf(response, body);
+      const plan = dryRunPlanSchema.safeParse(body);
+      return plan.success ? { kind: 'planned', plan: plan.data } : { kind: 'unexpected-answer' };
+    },
+
+    async triggerReplenishment(warehouseId, operator) {
       let response: Response;
       try {
         response = await send(url('api/v1/trigger/internal-replenishment'), {
           method: 'POST',
-          headers: headers({ 'content-type': 'application/json' }),
+          headers: headers({ 'content-type': 'application/json', [OPERATOR_HEADER]: operator }),
           // The API records who started the run: the admin, on an operator's behalf.
           body: JSON.stringify({ ...(warehouseId ? { warehouse_id: warehouseId } : {}), trigger: ADMIN_TRIGGER }),
           signal: AbortSignal.timeout(TRIGGER_TIMEOUT_MS),
@@ -118,22 +164,19 @@ export function createHubApi(options: HubApiOptions): HubApi {
       return accepted.success ? { kind: 'started', runId: accepted.data.run_id } : { kind: 'unexpected-answer' };
     },
 
-    async retryOutboxEvent(eventId) {
+    async retryOutboxEvent(eventId, operator) {
       let response: Response;
       try {
         response = await send(url(`api/v1/outbox/${encodeURIComponent(eventId)}/retry`), {
           method: 'POST',
-          headers: headers(),
+          headers: headers({ [OPERATOR_HEADER]: operator }),
           signal: AbortSignal.timeout(RETRY_TIMEOUT_MS),
         });
       } catch {
         return { kind: 'unreachable' };
       }
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) {
-        const refusal = apiErrorSchema.safeParse(body);
-        return { kind: 'refused', status: response.status, message: refusal.success ? refusal.data.error.message : null };
-      }
+      if (!response.ok) return refusalOf(response, body);
       const accepted = retryAcceptedSchema.safeParse(body);
       return accepted.success ? { kind: 'retried', aggregateReset: accepted.data.aggregate_reset } : { kind: 'unexpected-answer' };
     },

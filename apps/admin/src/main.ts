@@ -4,6 +4,7 @@ import { createStdoutLogger } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
 import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { createAdminApp } from './app';
+import { prepareOperatorAccounts } from './auth/start-up-operator';
 import { readAdminConfig } from './config';
 
 /** How long shutdown waits for pages in progress before closing the database anyway. */
@@ -15,7 +16,18 @@ async function main(): Promise<void> {
   const config = readAdminConfig();
   // Migrations are applied (under the advisory lock) before the port opens.
   const sessions = createSessionFactory(await connectDatabase(await prepareDatabase(stdout)));
-  const app = createAdminApp({ sessions, apiBaseUrl: config.API_URL, apiToken: config.API_TOKEN, logger: stdout });
+  // Before the port opens: a production admin nobody could sign in to does not start.
+  const startUpAccount = { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' };
+  await prepareOperatorAccounts(sessions, startUpAccount, stdout);
+  const app = createAdminApp({
+    sessions,
+    apiBaseUrl: config.API_URL,
+    apiToken: config.API_TOKEN,
+    logger: stdout,
+    sessionIdleMinutes: config.ADMIN_SESSION_IDLE_MINUTES,
+    secureCookie: config.ADMIN_COOKIE_SECURE,
+    timeZone: config.ADMIN_TIMEZONE,
+  });
 
   const server = serve({ fetch: app.fetch, port: config.ADMIN_PORT, hostname: config.ADMIN_HOST }, (info) => {
     // `origin` drops any path and user:password@ from API_URL.

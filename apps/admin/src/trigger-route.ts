@@ -1,10 +1,11 @@
 import type { StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { csrf } from 'hono/csrf';
 import { z } from 'zod';
+import type { AdminEnv } from './admin-env';
+import { requireOperatorRole } from './auth/auth-routes';
 import type { HubApi } from './hub-api';
-import { logsUrlWithFlash } from './trigger-flash';
+import { urlAfterTrigger } from './trigger-flash';
 import { renderLayout, renderNotice } from './views/layout';
 
 interface TriggerRouteDeps {
@@ -22,21 +23,22 @@ const triggerFormSchema = z.object({
 
 /**
  * `POST /actions/trigger-replenishment`: asks the API to start an internal replenishment
- * run, then redirects to the logs page with the outcome.
+ * run, then redirects to the new run's page, or back to the new-run page saying why not.
  */
-export function createTriggerRoute(deps: TriggerRouteDeps): Hono {
-  // The button starts real work: a form on another site must not be able to press it.
-  return new Hono().post('/trigger-replenishment', csrf(), async (c) => {
+export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
+  // The button starts real work: operators only (the app's csrf() keeps other sites' forms out).
+  return new Hono<AdminEnv>().post('/trigger-replenishment', requireOperatorRole(), async (c) => {
     const form = triggerFormSchema.safeParse(await c.req.parseBody());
     if (!form.success) {
       const problems = form.error.issues.map((issue) => issue.message).join('; ');
-      return c.html(renderLayout('Logs', renderNotice('error', html`The run was not started: ${problems}. <a href="/logs">Back to the logs</a>`)), 422);
+      return c.html(renderLayout('New run', renderNotice('error', html`The run was not started: ${problems}. <a href="/runs/new">Back</a>`)), 422);
     }
     const warehouseId = form.data.warehouse_id;
-    const outcome = await deps.api.triggerReplenishment(warehouseId);
-    if (outcome.kind === 'started') deps.logger.info({ runId: outcome.runId, warehouseId }, 'internal replenishment triggered');
-    else deps.logger.warn({ outcome, api: deps.apiOrigin, warehouseId }, 'internal replenishment trigger failed');
+    const operator = c.var.operator.username;
+    const outcome = await deps.api.triggerReplenishment(warehouseId, operator);
+    if (outcome.kind === 'started') deps.logger.info({ runId: outcome.runId, warehouseId, operator }, 'internal replenishment triggered');
+    else deps.logger.warn({ outcome, api: deps.apiOrigin, warehouseId, operator }, 'internal replenishment trigger failed');
     // 303: the browser follows with a GET, so a reload does not post again.
-    return c.redirect(logsUrlWithFlash(outcome), 303);
+    return c.redirect(urlAfterTrigger(outcome, warehouseId), 303);
   });
 }

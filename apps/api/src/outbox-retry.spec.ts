@@ -31,7 +31,7 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
     await updateEvent(fx.sessions, id, `${DEAD_EVENT}, lease_owner = 'replica-a'`);
     const requestId = randomUUID();
 
-    const response = await retry(id, { 'X-Request-ID': requestId, 'User-Agent': 'ops-console/1.0' });
+    const response = await retry(id, { 'X-Request-ID': requestId, 'User-Agent': 'ops-console/1.0', 'X-Hub-Operator': 'marina.k' });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -44,8 +44,17 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
     expect(await retryLogs(id)).toEqual([{
       request_id: requestId, level: 'INFO', step: 'outbox_retry',
       payload: expect.objectContaining({ eventId: id, aggregateId: orderId, previousAttempts: 10, aggregateReset: true }),
-      details: { userAgent: 'ops-console/1.0' },
+      details: { userAgent: 'ops-console/1.0', operator: 'marina.k' },
     }]);
+  });
+
+  it('refuses an operator name that is not a username with 422, retrying and logging nothing', async () => {
+    const id = await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT });
+    const response = await retry(id, { 'X-Hub-Operator': 'Robert; drop table' });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_value', field: 'x-hub-operator' } });
+    expect((await eventRow(id))?.status).toBe('dead');
+    expect(await retryLogs(id)).toEqual([]);
   });
 
   it.each([

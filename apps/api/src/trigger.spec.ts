@@ -32,7 +32,7 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
     const response = await env.fx.app.request(`http://localhost/api/v1/runs/${accepted.run_id}`);
     const run = (await response.json()) as Record<string, unknown>;
     expect(run).toMatchObject({
-      id: accepted.run_id, trigger: 'endpoint', request_id: requestId, status: 'succeeded', error: null,
+      id: accepted.run_id, trigger: 'endpoint', started_by: null, request_id: requestId, status: 'succeeded', error: null,
       counts: { transferOrders: expect.any(Number), outboxEvents: expect.any(Number) },
       started_at: expect.any(String), finished_at: expect.any(String), duration_ms: expect.any(Number),
     });
@@ -48,6 +48,24 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
        from transfer_orders o join outbox_events e on e.aggregate_id = o.id where o.run_id = ?`, [runId]);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toEqual({ order_id: row.hub_order_id, event_type: 'CREATE_1C_TRANSFER_ORDER', status: 'pending', hub_order_id: row.order_id });
+  });
+
+  it('records the operator the admin names as who started the run, in the run and in the runs list', async () => {
+    const response = await env.fx.app.request(TRIGGER, { method: 'POST', headers: { 'X-Hub-Operator': 'marina.k' }, body: JSON.stringify({ trigger: 'admin' }) });
+    expect(response.status).toBe(202);
+    const { run_id: runId } = (await response.json()) as Accepted;
+    await env.fx.runs.at(-1);
+    const run = await env.fx.app.request(`http://localhost/api/v1/runs/${runId}`);
+    expect(await run.json()).toMatchObject({ id: runId, trigger: 'admin', started_by: 'marina.k', status: 'succeeded' });
+    const list = (await (await env.fx.app.request('http://localhost/api/v1/runs?trigger=admin')).json()) as { items: Record<string, unknown>[] };
+    expect(list.items).toEqual([expect.objectContaining({ id: runId, started_by: 'marina.k' })]);
+  });
+
+  it('refuses a malformed operator name with 422 and starts nothing', async () => {
+    const response = await env.fx.app.request(TRIGGER, { method: 'POST', headers: { 'X-Hub-Operator': 'Marina K' } });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_value', field: 'x-hub-operator' } });
+    expect(await env.fx.query('select id from replenishment_runs')).toEqual([]);
   });
 
   it('writes the trigger\'s own log row and the run\'s rows with uuid ids and jsonb payloads', async () => {

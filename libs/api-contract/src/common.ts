@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OPERATOR_HEADER, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE } from '@hub/runtime';
 
 /** A UUID, as every id the hub makes is. */
 export const uuid = z.uuid();
@@ -22,3 +23,12 @@ export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });
 }
+
+/** `X-Hub-Operator`: the admin names the operator a run or a retry is made for; the API records it. */
+export const operatorHeadersSchema = z.object({
+  [OPERATOR_HEADER]: z
+    .string()
+    .regex(OPERATOR_NAME_PATTERN, { error: `must be an operator's username: ${OPERATOR_NAME_RULE}` })
+    .optional()
+    .openapi({ description: `The admin operator the request is made for (${OPERATOR_NAME_RULE}); recorded with the run or the retry` }),
+});

@@ -21,6 +21,8 @@ export {
   triggerAcceptedSchema,
   triggerBodySchema,
   triggerRoute,
+  type DryRunPlan,
+  type DryRunPlanAnswer,
   type TriggerAcceptedAnswer,
 } from './trigger';
 export { getRunRoute, listRunsRoute, runDetailSchema, runSchema } from './runs';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OUTBOX_STATUSES } from '@hub/db';
 import { ORDER_EVENT_TYPES } from '@hub/orders';
-import { BEARER_SECURITY, jsonAnswer, oneOf, timestamp, uuid, uuidParameter } from './common';
+import { BEARER_SECURITY, jsonAnswer, oneOf, operatorHeadersSchema, timestamp, uuid, uuidParameter } from './common';
 import { errorResponses, GUARDED_ERRORS } from './errors';
 import { listQuery, pageOf } from './pagination';
 
@@ -101,7 +101,7 @@ export const retryOutboxEventRoute = createRoute({
   summary: 'A dead event back to pending, by hand',
   description: 'Attempts 0, due now, lease cleared; its order goes from failed back to pending in the same statement. Logged as an `outbox_retry` row.',
   security: BEARER_SECURITY,
-  request: { params: outboxEventParametersSchema },
+  request: { params: outboxEventParametersSchema, headers: operatorHeadersSchema },
   responses: {
     200: jsonAnswer('The event is pending again', retryAcceptedSchema),
     ...errorResponses([...GUARDED_ERRORS, 404, 409, 422], {

@@ -9,6 +9,7 @@ import { listQuery, pageOf } from './pagination';
 const runFields = {
   id: uuid,
   trigger: z.enum(RUN_TRIGGERS),
+  started_by: z.string().nullable().openapi({ description: 'The admin operator who started the run (`X-Hub-Operator`); null when started otherwise' }),
   request_id: uuid.nullable(),
   target_warehouse_id: uuid.nullable(),
   parameters: z.record(z.string(), z.unknown()),

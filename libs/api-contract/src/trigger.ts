@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { RunTrigger } from '@hub/db';
-import { BEARER_SECURITY, jsonAnswer, oneOf, uuid, uuidParameter } from './common';
+import { BEARER_SECURITY, jsonAnswer, oneOf, operatorHeadersSchema, uuid, uuidParameter } from './common';
 import { errorResponses, GUARDED_ERRORS, runInProgressSchema } from './errors';
 import { explainedLineSchema, needExplanationSchema, planCountsSchema, productLabelSchema, warehouseLabelSchema } from './labels';
 
@@ -48,6 +48,9 @@ export const dryRunPlanSchema = z
   })
   .openapi('DryRunPlan');
 
+export type DryRunPlan = z.output<typeof dryRunPlanSchema>;
+export type DryRunPlanAnswer = z.input<typeof dryRunPlanSchema>;
+
 export const triggerRoute = createRoute({
   method: 'post',
   path: '/api/v1/trigger/internal-replenishment',
@@ -60,6 +63,7 @@ export const triggerRoute = createRoute({
   security: BEARER_SECURITY,
   request: {
     query: triggerQuerySchema,
+    headers: operatorHeadersSchema,
     body: { required: false, description: 'Optional; read as JSON whatever the Content-Type', content: { 'application/json': { schema: triggerBodySchema } } },
   },
   responses: {

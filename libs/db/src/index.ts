@@ -8,6 +8,7 @@ export { entities, TransferOrder, TransferOrderLine, ExternalOrder, ExternalOrde
 export { LOG_LEVELS, type LogLevel } from './entities/integration-log';
 export { RUN_TRIGGERS, RUN_STATUSES, ORDER_STATUSES, type RunTrigger, type RunStatus, type OrderStatus } from './entities/replenishment';
 export { OUTBOX_STATUSES, type OutboxStatus } from './entities/outbox-event';
+export { ADMIN_ROLES, type AdminRole } from './entities/admin-operator';
 export { createOrmOptions } from './config';
 export {
   createSessionFactory,

@@ -7,4 +7,4 @@ export { createStdoutLogger, type StdoutLogger } from './stdout-logger';
 export { withLogContext, type LogContext } from './correlation';
 export { LoggerService, type LoggerServiceOptions } from './logger-service';
 export type { LogEntry, LogFields } from './log-entry';
-export { queryLogs, type LogQuery, type LogQueryResult, type StoredLogRow } from './log-queries';
+export { queryLogs, type LogPageDirection, type LogQuery, type LogQueryResult, type StoredLogRow } from './log-queries';

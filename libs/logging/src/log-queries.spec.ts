@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@hub/db';
+import { UnknownCursorError, type EntityManager } from '@hub/db';
 import { useTestOrm } from '@hub/testing';
 import { InvalidLogQueryError, queryLogs, type LogQuery } from './log-queries';
 
@@ -37,8 +37,8 @@ describe('queryLogs on a migrated database', () => {
 
   async function insertLog(em: EntityManager, hoursAgo: number, fields: Record<string, unknown>): Promise<void> {
     await em.execute(
-      `insert into integration_logs (created_at, level, message, source, run_id, request_id, job_name, step, elapsed_ms, payload, details)
-       values (?::timestamptz, ?, ?, 'test', ?::uuid, ?::uuid, ?, ?, ?, ?::jsonb, ?::jsonb)`,
+      `insert into integration_logs (created_at, level, message, source, run_id, request_id, job_name, step, status, external_system, elapsed_ms, payload, details)
+       values (?::timestamptz, ?, ?, 'test', ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)`,
       [
         new Date(now.getTime() - hoursAgo * HOUR).toISOString(),
         fields['level'] ?? 'INFO',
@@ -47,6 +47,8 @@ describe('queryLogs on a migrated database', () => {
         fields['requestId'] ?? null,
         fields['jobName'] ?? null,
         fields['step'] ?? null,
+        fields['status'] ?? null,
+        fields['externalSystem'] ?? null,
         fields['elapsedMs'] ?? null,
         JSON.stringify(fields['payload'] ?? null),
         JSON.stringify(fields['details'] ?? null),
@@ -59,8 +61,8 @@ describe('queryLogs on a migrated database', () => {
     await insertLog(em, 48, { message: 'two days ago' });
     await insertLog(em, 24, { message: 'exactly at the start of the day' });
     await insertLog(em, 3, { message: 'run A started', runId: runA, requestId, step: 'start', payload: { warehouse: 'MSK-1' } });
-    await insertLog(em, 2, { message: 'run A failed', level: 'ERROR', runId: runA, details: { error: 'timeout', attempts: 3 } });
-    await insertLog(em, 1, { message: 'outbox tick', jobName: 'process_outbox_events_job', elapsedMs: 42, payload: { delivered: 2 } });
+    await insertLog(em, 2, { message: 'run A failed: 1С timeout_50%', level: 'ERROR', runId: runA, status: 'failed', externalSystem: '1C', details: { error: 'timeout', attempts: 3 } });
+    await insertLog(em, 1, { message: 'outbox tick', jobName: 'process_outbox_events_job', step: 'tick', elapsedMs: 42, payload: { delivered: 2 } });
     await insertLog(em, 0.5, { message: 'run B started', runId: runB });
     await insertLog(em, 0, { message: 'exactly at the end of the day' });
   });
@@ -75,7 +77,7 @@ describe('queryLogs on a migrated database', () => {
     await expect(messages(lastDay)).resolves.toEqual([
       'run B started',
       'outbox tick',
-      'run A failed',
+      'run A failed: 1С timeout_50%',
       'run A started',
       'exactly at the start of the day',
     ]);
@@ -106,18 +108,49 @@ describe('queryLogs on a migrated database', () => {
   });
 
   it('filters by level, job name and run id, alone and together', async () => {
-    await expect(messages({ ...lastDay, level: 'ERROR' })).resolves.toEqual(['run A failed']);
+    await expect(messages({ ...lastDay, level: 'ERROR' })).resolves.toEqual(['run A failed: 1С timeout_50%']);
     await expect(messages({ ...lastDay, jobName: 'process_outbox_events_job' })).resolves.toEqual(['outbox tick']);
     await expect(messages({ ...lastDay, runId: runB })).resolves.toEqual(['run B started']);
     await expect(messages({ ...lastDay, runId: runA, level: 'INFO' })).resolves.toEqual(['run A started']);
     await expect(queryLogs(database.orm.em.fork(), { ...lastDay, runId: runB, level: 'ERROR' })).resolves.toEqual({ kind: 'empty' });
   });
 
-  it('keeps the newest rows and says truncated when more than the limit match', async () => {
-    const cut = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2 });
-    expect(cut).toMatchObject({ kind: 'rows', truncated: true });
-    expect(cut.kind === 'rows' && cut.rows.map((row) => row.message)).toEqual(['run B started', 'outbox tick']);
-    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, limit: 5 })).resolves.toMatchObject({ kind: 'rows', truncated: false });
+  it('filters by request id, external system, step, status and text in the message (any case, wildcards meaning themselves)', async () => {
+    await expect(messages({ ...lastDay, requestId })).resolves.toEqual(['run A started']);
+    await expect(messages({ ...lastDay, externalSystem: '1C' })).resolves.toEqual(['run A failed: 1С timeout_50%']);
+    await expect(messages({ ...lastDay, step: 'tick' })).resolves.toEqual(['outbox tick']);
+    await expect(messages({ ...lastDay, status: 'failed' })).resolves.toEqual(['run A failed: 1С timeout_50%']);
+    await expect(messages({ ...lastDay, text: 'STARTED' })).resolves.toEqual(['run B started', 'run A started']);
+    await expect(messages({ ...lastDay, text: 'timeout_50%' })).resolves.toEqual(['run A failed: 1С timeout_50%']);
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, text: 'run_' })).resolves.toEqual({ kind: 'empty' });
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, text: 'B%' })).resolves.toEqual({ kind: 'empty' });
+  });
+
+  it('pages older and back newer by cursor, every row once, with a cursor only where rows remain', async () => {
+    const first = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2 });
+    if (first.kind !== 'rows') throw new Error(`expected rows, got ${first.kind}`);
+    expect(first.rows.map((row) => row.message)).toEqual(['run B started', 'outbox tick']);
+    expect(first).toMatchObject({ newerCursor: null, olderCursor: first.rows[1]?.id });
+
+    const second = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2, cursor: { id: first.olderCursor!, direction: 'older' } });
+    if (second.kind !== 'rows') throw new Error(`expected rows, got ${second.kind}`);
+    expect(second.rows.map((row) => row.message)).toEqual(['run A failed: 1С timeout_50%', 'run A started']);
+    expect(second).toMatchObject({ newerCursor: second.rows[0]?.id, olderCursor: second.rows[1]?.id });
+
+    const last = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2, cursor: { id: second.olderCursor!, direction: 'older' } });
+    if (last.kind !== 'rows') throw new Error(`expected rows, got ${last.kind}`);
+    expect(last.rows.map((row) => row.message)).toEqual(['exactly at the start of the day']);
+    expect(last).toMatchObject({ olderCursor: null, newerCursor: last.rows[0]?.id });
+
+    const back = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2, cursor: { id: last.newerCursor!, direction: 'newer' } });
+    expect(back).toEqual(second);
+    const top = await queryLogs(database.orm.em.fork(), { ...lastDay, limit: 2, cursor: { id: second.newerCursor!, direction: 'newer' } });
+    expect(top).toEqual(first);
+  });
+
+  it('names a cursor that is no log row', async () => {
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, cursor: { id: '999999999', direction: 'older' } })).rejects.toThrow(UnknownCursorError);
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, cursor: { id: 'abc', direction: 'newer' } })).rejects.toThrow('No log row with id abc');
   });
 
   it('breaks ties in created_at by id, newest insert first, numerically', async () => {
@@ -133,6 +166,7 @@ describe('queryLogs on a migrated database', () => {
 
   it('rejects a run id that is not a UUID by naming the field, before asking the database', async () => {
     await expect(queryLogs(database.orm.em.fork(), { ...lastDay, runId: 'nightly' })).rejects.toThrow(InvalidLogQueryError);
+    await expect(queryLogs(database.orm.em.fork(), { ...lastDay, requestId: 'abc' })).rejects.toThrow(/requestId/);
     await expect(queryLogs(database.orm.em.fork(), { ...lastDay, limit: 0 })).rejects.toThrow(/limit/);
   });
 });

@@ -1,17 +1,29 @@
-import { toDate, type EntityManager, type LogLevel } from '@hub/db';
+import { toDate, UnknownCursorError, type EntityManager, type LogLevel } from '@hub/db';
 import type { LogRow } from './log-row';
 import type { LogTableRow } from './log-table-row';
 
-/** What the admin's logs page asks for: a period (`from` inclusive, `to` exclusive) and filters. */
+/** Which way a page goes from its cursor row: to older rows, or back to newer ones. */
+export type LogPageDirection = 'older' | 'newer';
+
+/** What the admin's logs page asks for: a period (`from` inclusive, `to` exclusive), filters and a page. */
 export interface LogQuery {
   from: Date;
   to: Date;
-  level?: LogLevel;
-  jobName?: string;
+  level?: LogLevel | undefined;
+  jobName?: string | undefined;
   /** Must be a UUID: `run_id` is a uuid column. */
-  runId?: string;
-  /** How many rows at most; one more is read to tell whether the result was cut short. */
+  runId?: string | undefined;
+  /** Must be a UUID: `request_id` is a uuid column. */
+  requestId?: string | undefined;
+  externalSystem?: string | undefined;
+  step?: string | undefined;
+  status?: string | undefined;
+  /** Text anywhere in the message, any case (a pg_trgm index serves it). */
+  text?: string | undefined;
+  /** How many rows a page holds at most. */
   limit: number;
+  /** The page after (older) or before (newer) the row with this id; the newest page when absent. */
+  cursor?: { id: string; direction: LogPageDirection } | undefined;
 }
 
 /**
@@ -35,7 +47,8 @@ export interface StoredLogRow extends Omit<LogRow, 'level' | 'payload' | 'detail
 export type LogQueryResult =
   | { kind: 'table-missing' }
   | { kind: 'empty' }
-  | { kind: 'rows'; rows: StoredLogRow[]; truncated: boolean };
+  /** A page, newest first; each cursor is the id to page on from, null when nothing lies that way. */
+  | { kind: 'rows'; rows: StoredLogRow[]; olderCursor: string | null; newerCursor: string | null };
 
 /** Raised for a query the database would reject anyway, naming the field at fault. */
 export class InvalidLogQueryError extends Error {
@@ -51,27 +64,51 @@ export class InvalidLogQueryError extends Error {
 /** PostgreSQL's SQLSTATE for "undefined_table". */
 const UNDEFINED_TABLE = '42P01';
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A row id: integration_logs.id is a bigint. */
+const ROW_ID_PATTERN = /^[1-9]\d{0,18}$/;
 
 // Unqualified on purpose: it resolves through the same search_path as the select below.
 const LOGS_TABLE_EXISTS_SQL = `select to_regclass('integration_logs') is not null as "exists"`;
 
 // Each optional filter is `(? is null or column = ?)`: node-postgres sends unnamed
 // statements, which PostgreSQL plans with the actual values, so an absent filter folds
-// away and a present one can use its index (created_at, run_id, job_name). The tie-break
-// names the table's id: a bare `id` would sort the text alias, putting 9 after 10.
-const SELECT_LOGS_SQL = `
+// away and a present one can use its index (created_at; run_id, request_id, job_name;
+// (step | status | external_system, created_at); the message's trigram index).
+const MATCHES_FILTERS = `
+  created_at >= ?::timestamptz and created_at < ?::timestamptz
+  and (?::text is null or level = ?::text)
+  and (?::text is null or job_name = ?::text)
+  and (?::uuid is null or run_id = ?::uuid)
+  and (?::uuid is null or request_id = ?::uuid)
+  and (?::text is null or external_system = ?::text)
+  and (?::text is null or step = ?::text)
+  and (?::text is null or status = ?::text)
+  and (?::text is null or message ilike ?::text)`;
+
+// The tie-break names the table's id: a bare `id` would sort the text alias, putting 9 after 10.
+const KEY = '(integration_logs.created_at, integration_logs.id)';
+const ROW_KEY = '(select key_row.created_at, key_row.id from integration_logs key_row where key_row.id = ?::bigint)';
+const BEYOND: Record<LogPageDirection, string> = { older: `${KEY} < ${ROW_KEY}`, newer: `${KEY} > ${ROW_KEY}` };
+const ORDER: Record<LogPageDirection, string> = {
+  older: 'order by integration_logs.created_at desc, integration_logs.id desc',
+  newer: 'order by integration_logs.created_at asc, integration_logs.id asc',
+};
+
+const selectPage = (direction: LogPageDirection, fromCursor: boolean) => `
   select id::text as id,
          created_at,
          level, message, source,
          run_id::text as run_id, request_id::text as request_id, job_id::text as job_id,
          job_name, step, status, external_system, elapsed_ms, payload, details
     from integration_logs
-   where created_at >= ?::timestamptz and created_at < ?::timestamptz
-     and (?::text is null or level = ?::text)
-     and (?::text is null or job_name = ?::text)
-     and (?::uuid is null or run_id = ?::uuid)
-   order by created_at desc, integration_logs.id desc
+   where ${MATCHES_FILTERS} ${fromCursor ? `and ${BEYOND[direction]}` : ''}
+   ${ORDER[direction]}
    limit ?::int`;
+
+const anyBeyond = (direction: LogPageDirection) =>
+  `select exists (select 1 from integration_logs where ${MATCHES_FILTERS} and ${BEYOND[direction]}) as "exists"`;
+
+const ROW_EXISTS_SQL = `select exists (select 1 from integration_logs where id = ?::bigint) as "exists"`;
 
 interface SelectedLogRow extends LogTableRow {
   id: string;
@@ -79,24 +116,51 @@ interface SelectedLogRow extends LogTableRow {
 }
 
 /**
- * Reads `integration_logs` for the admin's logs page, newest first. A missing table is a
- * result, not an error: the page tells the operator to apply the migrations.
+ * Reads a page of `integration_logs` for the admin's logs explorer, newest first, with the
+ * cursors to the older and the newer page. A missing table is a result, not an error: the page
+ * tells the operator to apply the migrations. Throws UnknownCursorError (from @hub/db) when the
+ * cursor names no row, InvalidLogQueryError for a query the database would reject.
  */
 export async function queryLogs(em: EntityManager, query: LogQuery): Promise<LogQueryResult> {
   assertValidQuery(query);
   const [presence] = await em.execute<{ exists: boolean }[]>(LOGS_TABLE_EXISTS_SQL, [], 'all');
   if (!presence?.exists) return { kind: 'table-missing' };
-  let selected: SelectedLogRow[];
   try {
-    selected = await em.execute<SelectedLogRow[]>(SELECT_LOGS_SQL, selectParameters(query), 'all');
+    return await readPage(em, query);
   } catch (error) {
     // The table can be dropped between the two statements (a rollback, a restore).
     if (isUndefinedTableError(error)) return { kind: 'table-missing' };
     throw error;
   }
-  if (selected.length === 0) return { kind: 'empty' };
-  const truncated = selected.length > query.limit;
-  return { kind: 'rows', rows: selected.slice(0, query.limit).map(fromSelectedRow), truncated };
+}
+
+async function readPage(em: EntityManager, query: LogQuery): Promise<LogQueryResult> {
+  const filters = filterParameters(query);
+  const direction = query.cursor?.direction ?? 'older';
+  const cursorId = query.cursor?.id;
+  const cursorParameters = cursorId === undefined ? [] : [cursorId];
+  const selected = await em.execute<SelectedLogRow[]>(selectPage(direction, cursorId !== undefined), [...filters, ...cursorParameters, query.limit + 1], 'all');
+  if (selected.length === 0) {
+    if (cursorId !== undefined) {
+      const [row] = await em.execute<{ exists: boolean }[]>(ROW_EXISTS_SQL, [cursorId], 'all');
+      if (!row?.exists) throw new UnknownCursorError(cursorId, 'log row');
+    }
+    return { kind: 'empty' };
+  }
+  const more = selected.length > query.limit;
+  const page = selected.slice(0, query.limit);
+  const rows = (direction === 'older' ? page : page.reverse()).map(fromSelectedRow);
+  const newest = rows[0]!.id;
+  const oldest = rows.at(-1)!.id;
+  // Beyond the page in the direction it came from: only a page reached through a cursor can have rows there.
+  const behind = async (towards: LogPageDirection, from: string): Promise<string | null> => {
+    if (cursorId === undefined) return null;
+    const [found] = await em.execute<{ exists: boolean }[]>(anyBeyond(towards), [...filters, from], 'all');
+    return found?.exists ? from : null;
+  };
+  return direction === 'older'
+    ? { kind: 'rows', rows, olderCursor: more ? oldest : null, newerCursor: await behind('newer', newest) }
+    : { kind: 'rows', rows, olderCursor: await behind('older', oldest), newerCursor: more ? newest : null };
 }
 
 function assertValidQuery(query: LogQuery): void {
@@ -104,13 +168,27 @@ function assertValidQuery(query: LogQuery): void {
   if (Number.isNaN(query.from.getTime())) throw new InvalidLogQueryError('from', 'is not a valid date');
   if (Number.isNaN(query.to.getTime())) throw new InvalidLogQueryError('to', 'is not a valid date');
   if (query.runId !== undefined && !UUID_PATTERN.test(query.runId)) throw new InvalidLogQueryError('runId', 'must be a UUID');
+  if (query.requestId !== undefined && !UUID_PATTERN.test(query.requestId)) throw new InvalidLogQueryError('requestId', 'must be a UUID');
+  if (query.cursor !== undefined && !ROW_ID_PATTERN.test(query.cursor.id)) throw new UnknownCursorError(query.cursor.id, 'log row');
 }
 
-function selectParameters(query: LogQuery): unknown[] {
-  const level = query.level ?? null;
-  const jobName = query.jobName ?? null;
-  const runId = query.runId ?? null;
-  return [query.from.toISOString(), query.to.toISOString(), level, level, jobName, jobName, runId, runId, query.limit + 1];
+/** `%`, `_` and `\` in the text mean themselves, not ilike's wildcards. */
+const containing = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+function filterParameters(query: LogQuery): unknown[] {
+  const twice = (value: string | undefined) => [value ?? null, value ?? null];
+  return [
+    query.from.toISOString(),
+    query.to.toISOString(),
+    ...twice(query.level),
+    ...twice(query.jobName),
+    ...twice(query.runId),
+    ...twice(query.requestId),
+    ...twice(query.externalSystem),
+    ...twice(query.step),
+    ...twice(query.status),
+    ...twice(query.text === undefined ? undefined : containing(query.text)),
+  ];
 }
 
 function isUndefinedTableError(error: unknown): boolean {

@@ -78,7 +78,7 @@ describe('migrateUp on the legacy fixture', () => {
     });
   });
 
-  it('has the five indexes, each on its column and valid', async () => {
+  it('has the five indexes of the first release and the logs explorer\'s four, each on its column and valid', async () => {
     const indexes = await withClient(db.url, async (client) =>
       (
         await client.query(
@@ -89,9 +89,10 @@ describe('migrateUp on the legacy fixture', () => {
         )
       ).rows,
     );
+    const columns = ['created_at', 'external_system', 'job_id', 'job_name', 'message', 'request_id', 'run_id', 'status', 'step'];
     expect(indexes).toEqual(
-      ['created_at', 'job_id', 'job_name', 'request_id', 'run_id'].map((column) => ({
-        name: `ix_integration_logs_${column}`,
+      columns.map((column) => ({
+        name: column === 'message' ? 'ix_integration_logs_message_trgm' : `ix_integration_logs_${column}`,
         valid: true,
         column_name: column,
       })),

@@ -31,4 +31,5 @@ export {
   type DeliveryCounter,
   type OutboxGauges,
 } from './ops/outbox-metrics';
+export { readDeliveryHours, OUTBOX_TICK_FINISHED, type DeliveryHour } from './ops/delivery-history';
 export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

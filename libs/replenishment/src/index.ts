@@ -13,4 +13,5 @@ export { RunInProgressError, UnknownWarehouseError, InvalidRunRequestError, desc
 export type { ExplainedLine, ProductLabel, WarehouseLabel } from './run/plan-view';
 export { findWarehouse, listWarehouses, type WarehouseSummary } from './sql/warehouses-sql';
 export { findRun, listRuns, type RunRecord, type RunListQuery } from './sql/runs-sql';
+export { readRunDays, type RunDay } from './sql/run-history-sql';
 export { readRunOrders, type RunOrders, type RecordedTransferOrder, type RecordedExternalOrder, type OutboxEventState } from './sql/run-orders-sql';

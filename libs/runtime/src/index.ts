@@ -4,3 +4,4 @@ export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { mapConcurrently } from './map-concurrently';
 export { groupBy } from './group-by';
 export { createMetricsRegistry, exposition, serveMetrics, type MetricsServer } from './metrics';
+export { OPERATOR_HEADER, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE } from './operator-name';

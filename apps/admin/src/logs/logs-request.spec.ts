@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_ROW_LIMIT, parseLogsRequest, readLogsForm } from './logs-request';
+import { LOGS_PAGE_SIZE, parseLogsRequest, readLogsForm } from './logs-request';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
 const parse = (params: Record<string, string>) => parseLogsRequest(readLogsForm(params), NOW);
@@ -8,7 +8,10 @@ describe('parseLogsRequest', () => {
   it('shows the last 24 hours when nothing is chosen, and treats empty form fields as absent', () => {
     expect(parse({ period: '', from: '', to: '', level: '', job_name: '', run_id: '' })).toEqual({
       kind: 'valid',
-      query: { from: new Date('2026-03-01T12:00:00Z'), to: NOW, level: undefined, jobName: undefined, runId: undefined, limit: PAGE_ROW_LIMIT },
+      query: {
+        from: new Date('2026-03-01T12:00:00Z'), to: NOW, level: undefined, jobName: undefined, runId: undefined, requestId: undefined,
+        externalSystem: undefined, step: undefined, status: undefined, text: undefined, cursor: undefined, limit: LOGS_PAGE_SIZE,
+      },
       period: { kind: 'preset', period: '24h', from: new Date('2026-03-01T12:00:00Z'), to: NOW },
     });
   });
@@ -37,9 +40,20 @@ describe('parseLogsRequest', () => {
     expect(parse({ job_name: '  process_outbox_events_job ', run_id: ' 0B7E6F0E-2F1C-4C33-9A55-3F6C2F3B9D10 ' })).toMatchObject({
       query: { jobName: 'process_outbox_events_job', runId: '0B7E6F0E-2F1C-4C33-9A55-3F6C2F3B9D10' },
     });
+    expect(parse({ request_id: ' 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', external_system: '1C ', step: 'plan', status: 'failed', text: ' тайм-аут ' })).toMatchObject({
+      query: { requestId: '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', externalSystem: '1C', step: 'plan', status: 'failed', text: 'тайм-аут' },
+    });
+    expect(parse({ request_id: 'req-1' })).toEqual({ kind: 'invalid', problems: ['request_id must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10'] });
     expect(parse({ level: 'verbose' })).toEqual({
       kind: 'invalid',
       problems: ['level must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL'],
     });
+  });
+
+  it('pages older or newer from a row id, one way at a time', () => {
+    expect(parse({ older: '42' })).toMatchObject({ kind: 'valid', query: { cursor: { id: '42', direction: 'older' } } });
+    expect(parse({ newer: '7' })).toMatchObject({ kind: 'valid', query: { cursor: { id: '7', direction: 'newer' } } });
+    expect(parse({ older: '42', newer: '7' })).toEqual({ kind: 'invalid', problems: ['older and newer cannot both be given: page one way at a time'] });
+    expect(parse({ older: '4x' })).toEqual({ kind: 'invalid', problems: ['older must be a row id from the “Older” link'] });
   });
 });

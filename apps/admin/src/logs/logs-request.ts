@@ -2,6 +2,7 @@ import { LOG_LEVELS } from '@hub/db';
 import type { LogQuery } from '@hub/logging';
 import { z } from 'zod';
 import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
+import { fromWallClock } from '../views/format';
 
 /** The periods the page offers; `custom` reads `from` and `to` instead of a preset. */
 export const PERIOD_CHOICES = ['1h', '24h', '7d', '30d', 'custom'] as const;
@@ -9,8 +10,8 @@ export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 export type PresetPeriod = Exclude<PeriodChoice, 'custom'>;
 const PERIOD_LENGTH_MS: Record<PresetPeriod, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 export const DEFAULT_PERIOD: PresetPeriod = '24h';
-/** The most rows one page shows; the query says when more matched. */
-export const PAGE_ROW_LIMIT = 500;
+/** Rows on one page; "Older" and "Newer" page on from there. */
+export const LOGS_PAGE_SIZE = 100;
 
 /** What the operator typed, kept as text so the form can be shown again exactly. */
 export interface LogsFormValues {
@@ -20,7 +21,21 @@ export interface LogsFormValues {
   level: string;
   job_name: string;
   run_id: string;
+  request_id: string;
+  external_system: string;
+  step: string;
+  status: string;
+  text: string;
+  /** The id of the row an "Older" link pages on from. */
+  older: string;
+  /** The id of the row a "Newer" link pages back from. */
+  newer: string;
 }
+
+/** Every field of the form, in its order. */
+export const LOGS_FORM_FIELDS = [
+  'period', 'from', 'to', 'level', 'job_name', 'run_id', 'request_id', 'external_system', 'step', 'status', 'text', 'older', 'newer',
+] as const satisfies readonly (keyof LogsFormValues)[];
 
 /** The period a query covers, for the page to name. */
 export type ResolvedPeriod = { kind: 'preset'; period: PresetPeriod; from: Date; to: Date } | { kind: 'custom'; from: Date; to: Date };
@@ -29,10 +44,10 @@ export type LogsRequest =
   | { kind: 'valid'; query: LogQuery; period: ResolvedPeriod }
   | { kind: 'invalid'; problems: string[] };
 
-// datetime-local sends minutes, optionally seconds and milliseconds, and no zone: the page works in UTC.
+// datetime-local sends minutes, optionally seconds and milliseconds, and no zone: it is read in the page's zone.
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
-const utcDateTime = (field: string) =>
+const wallClockDateTime = (field: string) =>
   z
     .string()
     .regex(DATETIME_LOCAL, { error: `${field} must be a date and time like 2026-03-02T09:00` })
@@ -43,34 +58,53 @@ const utcDateTime = (field: string) =>
         context.addIssue({ code: 'custom', message: `${field} is not a real date: ${text}` });
         return z.NEVER;
       }
-      return date;
+      return text;
     });
+
+const optionalText = (field: string, max: number) =>
+  z.preprocess(emptyAsAbsent, z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).optional());
+const optionalUuid = (field: string) =>
+  z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: `${field} must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10` })).optional());
+const optionalRowId = (field: string) =>
+  z.preprocess(emptyAsAbsent, z.string().regex(/^[1-9]\d{0,18}$/, { error: `${field} must be a row id from the “${field === 'older' ? 'Older' : 'Newer'}” link` }).optional());
 
 const logsQuerySchema = z.object({
   period: optionalChoice('period', PERIOD_CHOICES),
-  from: z.preprocess(emptyAsAbsent, utcDateTime('from').optional()),
-  to: z.preprocess(emptyAsAbsent, utcDateTime('to').optional()),
+  from: z.preprocess(emptyAsAbsent, wallClockDateTime('from').optional()),
+  to: z.preprocess(emptyAsAbsent, wallClockDateTime('to').optional()),
   level: optionalChoice('level', LOG_LEVELS),
-  job_name: z.preprocess(emptyAsAbsent, z.string().trim().max(200, { error: 'job_name must be at most 200 characters' }).optional()),
-  run_id: z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: 'run_id must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10' })).optional()),
+  job_name: optionalText('job_name', 200),
+  run_id: optionalUuid('run_id'),
+  request_id: optionalUuid('request_id'),
+  external_system: optionalText('external_system', 32),
+  step: optionalText('step', 128),
+  status: optionalText('status', 32),
+  text: optionalText('text', 200),
+  older: optionalRowId('older'),
+  newer: optionalRowId('newer'),
 });
 
 /** The raw form values from a query string, every field present (empty when not sent). */
 export function readLogsForm(params: Record<string, string | undefined>): LogsFormValues {
-  return readTextFields(params, ['period', 'from', 'to', 'level', 'job_name', 'run_id']);
+  return readTextFields(params, LOGS_FORM_FIELDS);
 }
 
 /**
  * Validates the page's query string and turns it into a `LogQuery`. A preset period ends
  * at `now`; `from`/`to` (with `period=custom`, or without any period) give a custom one,
- * read as UTC. Without either, the last 24 hours.
+ * read in `timeZone` (ADMIN_TIMEZONE). Without either, the last 24 hours.
  */
-export function parseLogsRequest(form: LogsFormValues, now: Date): LogsRequest {
+export function parseLogsRequest(form: LogsFormValues, now: Date, timeZone = 'UTC'): LogsRequest {
   const parsed = logsQuerySchema.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => issue.message) };
-  const { from, to, level, job_name: jobName, run_id: runId } = parsed.data;
+  const { level, job_name: jobName, run_id: runId, request_id: requestId, external_system: externalSystem, step, status, text } = parsed.data;
+  const { older, newer } = parsed.data;
+  const from = parsed.data.from === undefined ? undefined : fromWallClock(parsed.data.from, timeZone);
+  const to = parsed.data.to === undefined ? undefined : fromWallClock(parsed.data.to, timeZone);
+  if (older !== undefined && newer !== undefined) return { kind: 'invalid', problems: ['older and newer cannot both be given: page one way at a time'] };
   const period = parsed.data.period ?? (from || to ? 'custom' : DEFAULT_PERIOD);
-  const filters = { level, jobName, runId, limit: PAGE_ROW_LIMIT };
+  const cursor = older !== undefined ? { id: older, direction: 'older' as const } : newer !== undefined ? { id: newer, direction: 'newer' as const } : undefined;
+  const filters = { level, jobName, runId, requestId, externalSystem, step, status, text, cursor, limit: LOGS_PAGE_SIZE };
   if (period !== 'custom') {
     const start = new Date(now.getTime() - PERIOD_LENGTH_MS[period]);
     return { kind: 'valid', query: { from: start, to: now, ...filters }, period: { kind: 'preset', period, from: start, to: now } };

@@ -1,34 +1,41 @@
-import type { SessionFactory } from '@hub/db';
-import { queryLogs } from '@hub/logging';
+import { UnknownCursorError, type SessionFactory } from '@hub/db';
+import { queryLogs, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
-import type { HubApi } from '../hub-api';
-import { readTriggerFlash } from '../trigger-flash';
+import type { AdminEnv } from '../admin-env';
+import { isDatabaseUnreachable } from '../database-unreachable';
 import { renderLogsPage } from '../views/logs-page';
 import { parseLogsRequest, readLogsForm } from './logs-request';
 
 interface LogsRouteDeps {
   sessions: SessionFactory;
-  api: HubApi;
-  apiOrigin: string;
   now: () => Date;
+  logger: StdoutLogger;
 }
 
-/** `GET /logs`: the filters, the trigger button and the logs of the chosen period. */
-export function createLogsRoute(deps: LogsRouteDeps): Hono {
-  return new Hono().get('/', async (c) => {
+/** `GET /logs`: the filters and a page of the logs of the chosen period. */
+export function createLogsRoute(deps: LogsRouteDeps): Hono<AdminEnv> {
+  return new Hono<AdminEnv>().get('/', async (c) => {
     const params = c.req.query();
     const form = readLogsForm(params);
-    const flash = readTriggerFlash(params);
-    const request = parseLogsRequest(form, deps.now());
-    // The list only fills the trigger's select; ask for it while the database answers.
-    const warehouses = deps.api.listWarehouses();
-    const page = { form, flash, apiOrigin: deps.apiOrigin };
+    const request = parseLogsRequest(form, deps.now(), c.var.timeZone);
+    const page = { form };
     if (request.kind === 'invalid') {
-      return c.html(renderLogsPage({ ...page, warehouses: await warehouses, outcome: request }), 422);
+      return c.html(renderLogsPage({ ...page, outcome: request }), 422);
     }
     const { query, period } = request;
-    const result = await queryLogs(deps.sessions.open(), query);
-    const filtered = query.level !== undefined || query.jobName !== undefined || query.runId !== undefined;
-    return c.html(renderLogsPage({ ...page, warehouses: await warehouses, outcome: { kind: 'result', period, filtered, result } }));
+    try {
+      const result = await queryLogs(deps.sessions.open(), query);
+      const filters = [query.level, query.jobName, query.runId, query.requestId, query.externalSystem, query.step, query.status, query.text];
+      const filtered = filters.some((value) => value !== undefined);
+      return c.html(renderLogsPage({ ...page, outcome: { kind: 'result', period, filtered, result } }));
+    } catch (error) {
+      if (error instanceof UnknownCursorError) {
+        const problems = ['the page link names no log row; start again from the newest page'];
+        return c.html(renderLogsPage({ ...page, outcome: { kind: 'invalid', problems } }), 422);
+      }
+      if (!isDatabaseUnreachable(error)) throw error;
+      deps.logger.error({ err: error }, 'logs page: the database did not answer');
+      return c.html(renderLogsPage({ ...page, outcome: { kind: 'unreachable' } }), 503);
+    }
   });
 }

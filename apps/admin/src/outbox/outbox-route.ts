@@ -3,9 +3,10 @@ import type { StdoutLogger } from '@hub/logging';
 import { ORDER_EVENT_TYPES } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats } from '@hub/outbox';
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { z } from 'zod';
+import type { AdminEnv } from '../admin-env';
+import { requireOperatorRole } from '../auth/auth-routes';
 import type { HubApi } from '../hub-api';
 import { renderLayout, renderNotice } from '../views/layout';
 import { renderOutboxPage, type OutboxPageModel } from '../views/outbox-page';
@@ -40,8 +41,8 @@ async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promi
  * `GET /outbox`: counts by status, filters and the events newest first.
  * `POST /outbox/:id/retry`: asks the API to retry a dead event, then shows the outcome.
  */
-export function createOutboxRoute(deps: OutboxRouteDeps): Hono {
-  return new Hono()
+export function createOutboxRoute(deps: OutboxRouteDeps): Hono<AdminEnv> {
+  return new Hono<AdminEnv>()
     .get('/', async (c) => {
       const form = readOutboxForm(c.req.query());
       const request = parseOutboxRequest(form);
@@ -49,8 +50,8 @@ export function createOutboxRoute(deps: OutboxRouteDeps): Hono {
       const model: OutboxPageModel = { form, stats, outcome, flash: takeRetryFlash(c), apiOrigin: deps.apiOrigin };
       return c.html(renderOutboxPage(model), outcome.kind === 'invalid' ? 422 : 200);
     })
-    // The button changes what gets delivered: a form on another site must not be able to press it.
-    .post('/:id/retry', csrf(), async (c) => {
+    // The button changes what gets delivered: operators only (the app's csrf() keeps other sites' forms out).
+    .post('/:id/retry', requireOperatorRole(), async (c) => {
       const eventId = eventIdSchema.safeParse(c.req.param('id'));
       if (!eventId.success) {
         const message = html`Nothing was retried: ${eventId.error.issues[0]?.message}. <a href="/outbox">Back to the outbox</a>`;
@@ -58,9 +59,10 @@ export function createOutboxRoute(deps: OutboxRouteDeps): Hono {
       }
       // Back to the filters the operator was looking at; anything malformed falls back to the plain page.
       const back = parseOutboxRequest(readOutboxForm(await c.req.parseBody()));
-      const outcome = await deps.api.retryOutboxEvent(eventId.data);
-      if (outcome.kind === 'retried') deps.logger.info({ eventId: eventId.data }, 'dead outbox event retried');
-      else deps.logger.warn({ eventId: eventId.data, outcome, api: deps.apiOrigin }, 'outbox event retry failed');
+      const operator = c.var.operator.username;
+      const outcome = await deps.api.retryOutboxEvent(eventId.data, operator);
+      if (outcome.kind === 'retried') deps.logger.info({ eventId: eventId.data, operator }, 'dead outbox event retried');
+      else deps.logger.warn({ eventId: eventId.data, outcome, api: deps.apiOrigin, operator }, 'outbox event retry failed');
       setRetryFlash(c, { eventId: eventId.data, outcome });
       const filters = back.kind === 'valid' ? { status: back.filters.status, eventType: back.filters.eventType } : {};
       // 303: the browser follows with a GET, so a reload does not post again.

@@ -22,6 +22,7 @@ describe('a run’s page', () => {
     expect(body).toContain(`<dt>Run ID</dt><dd class="id">${seeded.runId}</dd>`);
     expect(body).toContain('<span class="status status-succeeded">Succeeded</span>');
     expect(body).toContain('<dt>Trigger</dt><dd>Admin</dd>');
+    expect(body).toContain('<dt>Started by</dt><dd>marina.k</dd>');
     expect(body).toContain('<dt>Target</dt><dd>SPB-1 — Saint Petersburg</dd>');
     expect(body).toContain(`{&quot;warehouseId&quot;:&quot;${seeded.targetWarehouseId}&quot;}`);
     expect(body).toContain('(took 2.5 s)');
@@ -94,6 +95,7 @@ describe('a run’s page', () => {
     expect(logs.status).toBe(200);
     expect(logs.body).toContain('run planned 2 orders');
     expect(logs.body).not.toContain('another run');
-    expect(logs.body).toContain(`<td class="id"><a href="/runs/${seeded.runId}">${seeded.runId}</a></td>`);
+    expect(logs.body).toContain(`<a href="/runs/${seeded.runId}">${seeded.runId.slice(0, 8)}…</a>`);
+    expect(logs.body).toContain(`<a href="/runs/${seeded.runId}">${seeded.runId}</a>`);
   });
 });

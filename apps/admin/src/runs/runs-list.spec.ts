@@ -29,7 +29,7 @@ describe('the runs list', () => {
       expect(status).toBe(200);
       expect(body).toContain('3 runs, newest first.');
       const [queued, failed, succeeded] = tableRows(body);
-      expect(queued).toContain(`<a href="/runs/${ids.queued}">${ids.queued}</a>`);
+      expect(queued).toContain(`<a href="/runs/${ids.queued}">${ids.queued.slice(0, 8)}…</a></span><button type="button" class="copy" data-copy="${ids.queued}"`);
       expect(queued).toContain('queued, not started');
       expect(queued).toContain('API endpoint');
       expect(queued).toContain('All warehouses with rules');
@@ -38,10 +38,12 @@ describe('the runs list', () => {
       expect(failed).toContain('1С answered 503: &lt;maintenance&gt;');
       expect(failed).toContain('took 2.5 s');
       expect(succeeded).toContain(`<a href="/runs/${ids.succeeded}">`);
+      expect(succeeded).toContain('Admin<br /><span class="hint">by marina.k</span>');
+      expect(queued).not.toContain('by ');
       expect(succeeded).toContain('SPB-1 — Saint Petersburg');
       expect(succeeded).toContain('Admin');
       // Needs, transfer orders, units transferred, outside orders, units ordered outside.
-      expect([...(succeeded ?? '').matchAll(/<td class="number">(\d*)<\/td>/g)].map((match) => match[1])).toEqual(['1', '1', '24', '1', '12']);
+      expect([...(succeeded ?? '').matchAll(/<td class="number" data-label="[^"]+">(\d*)<\/td>/g)].map((match) => match[1])).toEqual(['1', '1', '24', '1', '12']);
     });
 
     it('filters by status and by trigger, keeping the choice in the form', async () => {

@@ -1,9 +1,9 @@
 /** Test support (specs only): the admin app over a cloned database, its pages fetched in-process. */
 import { afterAll, beforeAll } from 'vitest';
-import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
+import { createSessionFactory, type AdminRole, type MikroORM, type SessionFactory } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
-import { createAdminApp } from '../app';
+import { signedInAdmin, type SignedInAdmin } from './admin-session';
 import { unusedLocalUrl } from './hub-api-stand-in';
 
 export interface AdminPages {
@@ -14,17 +14,18 @@ export interface AdminPages {
 }
 
 /**
- * Registers beforeAll/afterAll hooks: a fresh database and the admin app on it. The pages
- * read the database directly; the API (only asked by buttons) is an address nobody answers on.
+ * Registers beforeAll/afterAll hooks: a fresh database and the admin app on it, signed in with
+ * `role`. The pages read the database directly; the API (only asked by buttons) is an address
+ * nobody answers on.
  */
-export function useAdminPages(): AdminPages {
+export function useAdminPages(role: AdminRole = 'operator'): AdminPages {
   let db: TestDatabase | undefined;
   let orm: MikroORM | undefined;
-  let app: ReturnType<typeof createAdminApp> | undefined;
+  let admin: SignedInAdmin | undefined;
   const pages = {
     page: async (path: string) => {
-      if (!app) throw new Error('useAdminPages: the admin app is not started yet (call page() inside a test)');
-      const response = await app.request(`http://localhost${path}`);
+      if (!admin) throw new Error('useAdminPages: the admin app is not started yet (call page() inside a test)');
+      const response = await admin.request(`http://localhost${path}`);
       return { status: response.status, body: await response.text() };
     },
   } as AdminPages;
@@ -32,7 +33,7 @@ export function useAdminPages(): AdminPages {
     db = await createTestDatabase();
     orm = await openTestOrm(db.url);
     pages.sessions = createSessionFactory(orm);
-    app = createAdminApp({ sessions: pages.sessions, apiBaseUrl: await unusedLocalUrl(), logger: createStdoutLogger('admin-test', 'silent') });
+    admin = await signedInAdmin({ sessions: pages.sessions, apiBaseUrl: await unusedLocalUrl(), logger: createStdoutLogger('admin-test', 'silent') }, role);
   });
   afterAll(async () => {
     await orm?.close(true);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ApiErrorAnswer, RetryAcceptedAnswer, TriggerAcceptedAnswer, WarehouseListAnswer } from '@hub/api-contract';
+import type { ApiErrorAnswer, DryRunPlanAnswer, RetryAcceptedAnswer, TriggerAcceptedAnswer, WarehouseListAnswer } from '@hub/api-contract';
 import { findFreePort, listenOnLoopback, type LoopbackServer } from '@hub/testing';
 import type { WarehouseOption } from '../hub-api';
 
@@ -7,7 +7,11 @@ import type { WarehouseOption } from '../hub-api';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, without the '?'. */
+  query: string;
   authorization: string | undefined;
+  /** The X-Hub-Operator header: whom the admin acted for. */
+  operator: string | undefined;
   body: unknown;
 }
 
@@ -35,6 +39,8 @@ export interface HubApiStandIn extends LoopbackServer {
   requests: RecordedRequest[];
   /** What the trigger endpoint answers next (202 with STAND_IN_RUN_ID unless changed). */
   triggerAnswer: ApiAnswer<TriggerAcceptedAnswer, 202> | MalformedAnswer;
+  /** What the trigger answers with `?dry_run=true` (200 with PLANNED_PREVIEW unless changed). */
+  previewAnswer: ApiAnswer<DryRunPlanAnswer, 200> | MalformedAnswer;
   /** What `POST /api/v1/outbox/:id/retry` answers next (200 with the event pending unless changed). */
   retryAnswer: ApiAnswer<RetryAcceptedAnswer, 200> | MalformedAnswer;
 }
@@ -52,6 +58,27 @@ export function malformedAnswer(status: number, body: unknown): MalformedAnswer 
 export function queuedAnswer(runId = STAND_IN_RUN_ID): ApiAnswer<TriggerAcceptedAnswer, 202> {
   return { status: 202, body: { run_id: runId, request_id: STAND_IN_REQUEST_ID, status: 'queued' } };
 }
+
+const MSK = { id: '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6', external_id: 'wh-msk', code: 'MSK-1', name: 'Moscow 1' };
+const DC = { id: null, external_id: 'wh-dc', code: 'DC-1', name: 'Distribution <centre>' };
+/** Position 6 against min 10 and max 72, in packs of 6: a need of 66. */
+const KEFIR_NEED = { onHand: 6, reserved: 0, inbound: 0, position: 6, min: 10, max: 72, multiple: 6, need: 66 };
+const KEFIR = { id: null, external_id: 'p-1', sku: 'SKU-0002', name: 'Кефир 2,5% 900 г' };
+const RYAZHENKA = { ...KEFIR, external_id: 'p-2', sku: 'SKU-0003', name: 'Ряженка' };
+
+/** A dry run's answer: one transfer line DC-1 → MSK-1 and one outside line for MSK-1, explained. */
+export const PLANNED_PREVIEW: DryRunPlanAnswer = {
+  dry_run: true,
+  request_id: STAND_IN_REQUEST_ID,
+  target_warehouse_id: null,
+  counts: { needs: 2, transferOrders: 1, transferLines: 1, unitsPlanned: 66, uncoveredLines: 1, uncoveredUnits: 12, externalOrders: 1, externalLines: 1, externalUnits: 12 },
+  needs: [
+    { warehouse: MSK, product: KEFIR, explanation: KEFIR_NEED },
+    { warehouse: MSK, product: RYAZHENKA, explanation: { ...KEFIR_NEED, need: 12 } },
+  ],
+  transfer_orders: [{ source: DC, target: MSK, lines: [{ product: KEFIR, quantity: 66, explanation: { ...KEFIR_NEED, donorSurplus: 80, allocated: 66, totalNeed: 66, totalSurplus: 80, fairShare: 66, fairQuota: 66, covered: 66, share: 1 } }] }],
+  external_orders: [{ target: MSK, lines: [{ product: RYAZHENKA, quantity: 12, explanation: { ...KEFIR_NEED, need: 12, donorSurplus: 0, allocated: 0, totalNeed: 12, totalSurplus: 0, fairShare: 0, fairQuota: 0, covered: 0, share: 0 } }] }],
+};
 
 /** The API's answer to a successful retry of `eventId`. */
 export function retriedAnswer(eventId: string, aggregateReset = false): ApiAnswer<RetryAcceptedAnswer, 200> {
@@ -78,22 +105,26 @@ function respond({ status, body }: { status: number; body: unknown }): Response 
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-/** Serves `GET /api/v1/warehouses`, `POST /api/v1/trigger/internal-replenishment` and `POST /api/v1/outbox/:id/retry` on a free port. */
+/** Serves `GET /api/v1/warehouses`, `POST /api/v1/trigger/internal-replenishment` (and its dry run) and `POST /api/v1/outbox/:id/retry` on a free port. */
 export async function startHubApiStandIn(warehouses: WarehouseOption[]): Promise<HubApiStandIn> {
   const requests: RecordedRequest[] = [];
-  const standIn: Pick<HubApiStandIn, 'requests' | 'triggerAnswer' | 'retryAnswer'> = {
+  const standIn: Pick<HubApiStandIn, 'requests' | 'triggerAnswer' | 'previewAnswer' | 'retryAnswer'> = {
     requests,
     triggerAnswer: queuedAnswer(),
+    previewAnswer: { status: 200, body: PLANNED_PREVIEW },
     retryAnswer: retriedAnswer(STAND_IN_RUN_ID),
   };
   const app = new Hono();
   app.use(async (c, next) => {
     const text = await c.req.text();
-    requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), body: text ? JSON.parse(text) : undefined });
+    requests.push({
+      method: c.req.method, path: c.req.path, query: new URL(c.req.url).search.slice(1), authorization: c.req.header('authorization'), operator: c.req.header('x-hub-operator'),
+      body: text ? JSON.parse(text) : undefined,
+    });
     await next();
   });
   app.get('/api/v1/warehouses', (c) => c.json({ items: warehouses } satisfies WarehouseListAnswer));
-  app.post('/api/v1/trigger/internal-replenishment', () => respond(standIn.triggerAnswer));
+  app.post('/api/v1/trigger/internal-replenishment', (c) => respond(c.req.query('dry_run') === 'true' ? standIn.previewAnswer : standIn.triggerAnswer));
   app.post('/api/v1/outbox/:id/retry', () => respond(standIn.retryAnswer));
   return Object.assign(standIn, await listenOnLoopback(app.fetch));
 }

@@ -1,4 +1,5 @@
 import type { LogLevel } from '@hub/db';
+import { currentTimeZone } from '../admin-env';
 
 const LEVEL_CLASSES: Record<LogLevel, string> = {
   DEBUG: 'level-debug',
@@ -8,19 +9,48 @@ const LEVEL_CLASSES: Record<LogLevel, string> = {
   CRITICAL: 'level-critical',
 };
 
-/** `2026-03-02 09:00:00.123` — the page shows every time in UTC and says so. */
-export function formatUtc(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-03-02 12:00:00` for `date` in `timeZone` (an IANA name). */
+function wallClock(date: Date, timeZone: string): string {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const part = Object.fromEntries(formatter.formatToParts(date).map(({ type, value }) => [type, value]));
+  return `${part['year']}-${part['month']}-${part['day']} ${part['hour']}:${part['minute']}:${part['second']}`;
 }
 
-/** `2026-03-02 09:00` — a period bound, to the minute as the form takes it. */
-export function formatUtcMinute(date: Date): string {
-  return formatUtc(date).slice(0, 16);
+/** `2026-03-02 12:00:00.123` — in the page's zone (ADMIN_TIMEZONE), which the page names. */
+export function formatTime(date: Date): string {
+  return `${wallClock(date, currentTimeZone())}.${String(date.getUTCMilliseconds()).padStart(3, '0')}`;
 }
 
-/** The value a datetime-local input shows for `date`, in UTC. */
+/** `2026-03-02 12:00:00` — to the second, for tables that must stay narrow. */
+export function formatTimeSecond(date: Date): string {
+  return wallClock(date, currentTimeZone());
+}
+
+/** `2026-03-02 12:00` — a period bound, to the minute as the form takes it. */
+export function formatTimeMinute(date: Date): string {
+  return wallClock(date, currentTimeZone()).slice(0, 16);
+}
+
+/** The value a datetime-local input shows for `date`, in the page's zone. */
 export function toDateTimeLocal(date: Date): string {
-  return date.toISOString().slice(0, 16);
+  return wallClock(date, currentTimeZone()).replace(' ', 'T').slice(0, 16);
+}
+
+/** The instant a zone-less `YYYY-MM-DDTHH:mm[:ss[.sss]]` names in `timeZone` (the form's from/to). */
+export function fromWallClock(text: string, timeZone: string): Date {
+  const asUtc = new Date(`${text}Z`);
+  const offset = (at: Date) => Date.parse(`${wallClock(at, timeZone).replace(' ', 'T')}Z`) - Math.floor(at.getTime() / 1000) * 1000;
+  // Twice: the offset at the guess, not at the UTC reading, decides near a clock change.
+  const first = new Date(asUtc.getTime() - offset(asUtc));
+  return new Date(asUtc.getTime() - offset(first));
 }
 
 /** The CSS class for a level's badge; legacy levels outside the five get a neutral one. */
@@ -31,4 +61,9 @@ export function levelClass(level: string): string {
 /** JSON on one line, for a payload or details cell. */
 export function compactJson(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/** JSON indented two spaces, for reading a payload or details in full. */
+export function prettyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
 }

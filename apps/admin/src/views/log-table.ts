@@ -1,17 +1,22 @@
 import type { StoredLogRow } from '@hub/logging';
 import { html } from 'hono/html';
-import { compactJson, formatUtc, levelClass } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTime, levelClass, prettyJson } from './format';
 import type { Markup } from './layout';
 
-/** The log rows as a table, newest first, in the order the query returned them. */
+/** An id shown short (its first 8 characters), with its whole value a click from the clipboard. */
+export function renderCopyableId(id: string, href?: string): Markup {
+  const short = id.length > 8 ? `${id.slice(0, 8)}…` : id;
+  return html`<span class="id" title="${id}">${href ? html`<a href="${href}">${short}</a>` : short}</span><button type="button" class="copy" data-copy="${id}" title="Copy ${id}" aria-label="Copy ${id}">copy</button>`;
+}
+
+/** The log rows as a table, newest first; a row's message opens its ids, payload and details. */
 export function renderLogTable(rows: StoredLogRow[]): Markup {
   return html`<div class="table-wrap">
-  <table>
+  <table class="logs">
     <thead>
       <tr>
-        <th>Created at (UTC)</th><th>Level</th><th>Source</th><th>Message</th><th>Run ID</th><th>Request ID</th>
-        <th>Job ID</th><th>Job name</th><th>Step</th><th>Status</th><th>External system</th><th>Elapsed, ms</th>
-        <th>Payload</th><th>Details</th>
+        <th>Time (${currentTimeZone()})</th><th>Level</th><th>Message</th><th>Job · step</th><th>Status</th><th>System</th><th>Run</th><th>ms</th>
       </tr>
     </thead>
     <tbody>
@@ -22,26 +27,42 @@ export function renderLogTable(rows: StoredLogRow[]): Markup {
 }
 
 function renderLogRow(row: StoredLogRow): Markup {
-  return html`<tr>
-        <td class="time">${formatUtc(row.createdAt)}</td>
+  const jobAndStep = [row.jobName, row.step].filter((part) => part !== null && part !== '').join(' · ');
+  return html`<tr id="log-${row.id}">
+        <td class="time">${formatTime(row.createdAt)}</td>
         <td><span class="level ${levelClass(row.level)}">${row.level}</span></td>
-        <td>${row.source}</td>
-        <td class="message">${row.message}</td>
-        <td class="id">${row.runId ? html`<a href="/runs/${row.runId}">${row.runId}</a>` : null}</td>
-        <td class="id">${row.requestId}</td>
-        <td class="id">${row.jobId}</td>
-        <td>${row.jobName}</td>
-        <td>${row.step}</td>
+        <td class="message">
+          <details class="log-row">
+            <summary>${row.message}</summary>
+            ${renderRowDetails(row)}
+          </details>
+        </td>
+        <td>${jobAndStep}</td>
         <td>${row.status}</td>
         <td>${row.externalSystem}</td>
+        <td>${row.runId ? renderCopyableId(row.runId, `/runs/${row.runId}`) : null}</td>
         <td class="number">${row.elapsedMs}</td>
-        <td>${renderJson('payload', row.payload)}</td>
-        <td>${renderJson('details', row.details)}</td>
       </tr>`;
 }
 
-// SQL NULL and JSON null both mean "nothing to show": an empty cell, not a toggle.
+/** Everything about one row: its ids (copyable; the run's linked), its source, and the JSON columns formatted. */
+function renderRowDetails(row: StoredLogRow): Markup {
+  const ids: [string, string | null, string | undefined][] = [
+    ['Row', row.id, undefined],
+    ['Run ID', row.runId, row.runId ? `/runs/${row.runId}` : undefined],
+    ['Request ID', row.requestId, undefined],
+    ['Job ID', row.jobId, undefined],
+  ];
+  return html`<dl class="facts">
+              ${ids.map(([label, id, href]) => (id === null ? null : html`<dt>${label}</dt><dd><code>${href ? html`<a href="${href}">${id}</a>` : id}</code><button type="button" class="copy" data-copy="${id}" aria-label="Copy ${id}">copy</button></dd>`))}
+              ${row.source === null ? null : html`<dt>Source</dt><dd>${row.source}</dd>`}
+            </dl>
+            ${renderJson('Payload', row.payload)}
+            ${renderJson('Details', row.details)}`;
+}
+
+// SQL NULL and JSON null both mean "nothing to show".
 function renderJson(label: string, value: unknown): Markup | null {
   if (value === null || value === undefined) return null;
-  return html`<details><summary>${label}</summary><pre>${compactJson(value)}</pre></details>`;
+  return html`<h4>${label}</h4><pre class="json">${prettyJson(value)}</pre>`;
 }

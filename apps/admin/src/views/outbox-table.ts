@@ -1,20 +1,23 @@
+import { mayChangeThings } from '../admin-env';
 import type { OutboxEventView } from '@hub/outbox';
 import { html } from 'hono/html';
 import type { OutboxFilters } from '../outbox/outbox-request';
-import { compactJson, formatUtc } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTimeSecond, prettyJson } from './format';
 import type { Markup } from './layout';
+import { renderCopyableId } from './log-table';
 import { STATUS_LABELS } from './outbox-summary';
 
-const utcOrEmpty = (date: Date | null): string => (date === null ? '' : formatUtc(date));
+const utcOrEmpty = (date: Date | null): string => (date === null ? '' : formatTimeSecond(date));
 
 /** The events as a table, newest first; a dead one carries a Retry button beside its status. */
 export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilters): Markup {
   return html`<div class="table-wrap">
-  <table>
+  <table class="outbox">
     <thead>
       <tr>
-        <th>Created at (UTC)</th><th>Event ID</th><th>Event type</th><th>Aggregate</th><th>Status</th><th>Attempts</th>
-        <th>Next attempt (UTC)</th><th>Lease</th><th>Last error</th><th>Response ref</th><th>Delivered at (UTC)</th>
+        <th>Created at (${currentTimeZone()})</th><th>Event ID</th><th>Event type</th><th>Aggregate</th><th>Status</th><th>Attempts</th>
+        <th>Next attempt</th><th>Lease</th><th>Last error</th><th>Response ref</th><th>Delivered at</th>
         <th>Payload</th>
       </tr>
     </thead>
@@ -27,19 +30,19 @@ export function renderOutboxTable(events: OutboxEventView[], filters: OutboxFilt
 
 function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup {
   return html`<tr>
-        <td class="time">${formatUtc(event.createdAt)}</td>
-        <td class="id">${event.id}</td>
-        <td>${event.eventType}</td>
-        <td>${event.aggregateType}<br /><span class="id">${event.aggregateId}</span></td>
+        <td class="time">${formatTimeSecond(event.createdAt)}</td>
+        <td>${renderCopyableId(event.id)}</td>
+        <td class="event-type">${event.eventType}</td>
+        <td>${event.aggregateType}<br />${renderCopyableId(event.aggregateId)}</td>
         <td><span class="status status-${event.status}">${STATUS_LABELS[event.status] ?? event.status}</span>
-          ${event.status === 'dead' ? renderRetryButton(event.id, filters) : null}</td>
+          ${event.status === 'dead' && mayChangeThings() ? renderRetryButton(event.id, filters) : null}</td>
         <td class="number">${event.attempts}</td>
-        <td class="time">${event.status === 'pending' ? formatUtc(event.nextAttemptAt) : ''}</td>
+        <td class="time">${event.status === 'pending' ? formatTimeSecond(event.nextAttemptAt) : ''}</td>
         <td>${event.leaseOwner === null ? '' : html`${event.leaseOwner}<br /><span class="time">until ${utcOrEmpty(event.leaseExpiresAt)}</span>`}</td>
         <td class="message">${event.lastError}</td>
         <td class="id">${event.responseRef}</td>
         <td class="time">${utcOrEmpty(event.deliveredAt)}</td>
-        <td>${event.payload === undefined ? null : html`<details><summary>payload</summary><pre>${compactJson(event.payload)}</pre></details>`}</td>
+        <td>${event.payload === undefined ? null : html`<details><summary>payload</summary><pre class="json">${prettyJson(event.payload)}</pre></details>`}</td>
       </tr>`;
 }
 

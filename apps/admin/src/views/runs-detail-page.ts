@@ -1,6 +1,7 @@
 import type { RunCounts, RunOrders, RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
-import { compactJson, formatUtc, toDateTimeLocal } from './format';
+import { currentTimeZone } from '../admin-env';
+import { compactJson, formatTime, toDateTimeLocal } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { describeDuration, describeTarget, renderStatus, RUN_STATUS_LABELS, RUN_TRIGGER_LABELS } from './runs-format';
 import { renderExternalOrder, renderTransferOrder } from './runs-orders';
@@ -60,7 +61,7 @@ ${orders.externalOrders.length === 0 ? none('outside orders') : orders.externalO
 }
 
 function renderRunHeader(run: RunRecord, target: WarehouseSummary | null): Markup {
-  const time = (date: Date | null): string => (date === null ? '' : `${formatUtc(date)} UTC`);
+  const time = (date: Date | null): string => (date === null ? '' : `${formatTime(date)} ${currentTimeZone()}`);
   const known = Object.keys(COUNT_LABELS).filter((key) => key in run.counts);
   const others = Object.keys(run.counts).filter((key) => !(key in COUNT_LABELS));
   const countLabel = (key: string): string => COUNT_LABELS[key as keyof RunCounts] ?? key;
@@ -69,6 +70,7 @@ function renderRunHeader(run: RunRecord, target: WarehouseSummary | null): Marku
     <dt>Run ID</dt><dd class="id">${run.id}</dd>
     <dt>Status</dt><dd>${renderStatus(run.status, RUN_STATUS_LABELS[run.status] ?? run.status)}</dd>
     <dt>Trigger</dt><dd>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}</dd>
+    <dt>Started by</dt><dd>${run.startedBy ?? '—'}</dd>
     <dt>Target</dt><dd>${describeTarget(run.targetWarehouseId, target)}</dd>
     <dt>Request ID</dt><dd class="id">${run.requestId ?? '—'}</dd>
     <dt>Parameters</dt><dd><code>${compactJson(run.parameters)}</code></dd>

@@ -1,4 +1,4 @@
-import type { ExplainedLine, LineExplanation } from '@hub/replenishment';
+import type { LineExplanation } from '@hub/replenishment';
 import { html } from 'hono/html';
 import type { Markup } from './layout';
 
@@ -36,8 +36,15 @@ function formatValue(value: unknown, fraction: boolean | undefined): string {
   return fraction ? String(Number(value.toFixed(4))) : String(value);
 }
 
+/** A line as a run records it or a dry run plans it: the explanation is stored JSON, read as it is. */
+export interface LineToExplain {
+  product: { sku: string; name: string };
+  quantity: number;
+  explanation: Partial<LineExplanation> | Record<string, number>;
+}
+
 /** An order's lines: product, quantity and every number that produced the quantity. */
-export function renderExplainedLines(lines: ExplainedLine[]): Markup {
+export function renderExplainedLines(lines: readonly LineToExplain[]): Markup {
   if (lines.length === 0) return html`<p class="hint">This order has no lines.</p>`;
   return html`<div class="table-wrap">
   <table class="lines">

@@ -31,7 +31,7 @@ function renderOutcome(outcome: RunsListModel['outcome']): Markup {
       ? 'No older runs.'
       : filtered
         ? 'No runs match the filters.'
-        : 'No replenishment run has been started yet: start one from the logs page, the API or the schedule.';
+        : 'No replenishment run has been started yet: start one from “New run”, the API or the schedule.';
     return renderNotice('info', message);
   }
   const older = nextCursor === null ? null : html`<p><a href="${runsUrl({ ...filters, cursor: nextCursor })}">Older runs →</a></p>`;

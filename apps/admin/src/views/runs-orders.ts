@@ -1,7 +1,8 @@
 import type { OrderStatus } from '@hub/db';
 import type { OutboxEventState, RecordedExternalOrder, RecordedTransferOrder, WarehouseLabel } from '@hub/replenishment';
 import { html } from 'hono/html';
-import { formatUtc } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTime } from './format';
 import type { Markup } from './layout';
 import { STATUS_LABELS } from './outbox-summary';
 import { renderStatus } from './runs-format';
@@ -47,9 +48,9 @@ function renderEventState(event: OutboxEventState | null): Markup | string {
   if (event === null) return 'none was written';
   const when =
     event.deliveredAt !== null
-      ? `delivered ${formatUtc(new Date(event.deliveredAt))} UTC`
+      ? `delivered ${formatTime(new Date(event.deliveredAt))} ${currentTimeZone()}`
       : event.status === 'pending'
-        ? `next attempt ${formatUtc(new Date(event.nextAttemptAt))} UTC`
+        ? `next attempt ${formatTime(new Date(event.nextAttemptAt))} ${currentTimeZone()}`
         : '';
   return html`${renderStatus(event.status, STATUS_LABELS[event.status] ?? event.status)}
       ${event.attempts} ${event.attempts === 1 ? 'attempt' : 'attempts'}${when === '' ? '' : `, ${when}`}

@@ -1,6 +1,8 @@
 import type { RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
-import { formatUtc } from './format';
+import { currentTimeZone } from '../admin-env';
+import { formatTimeSecond as toSecond } from './format';
+import { renderCopyableId } from './log-table';
 import type { Markup } from './layout';
 import { describeDuration, describeTarget, renderStatus, RUN_STATUS_LABELS, RUN_TRIGGER_LABELS } from './runs-format';
 
@@ -19,7 +21,7 @@ export function renderRunsTable(runs: RunRecord[], warehouses: ReadonlyMap<strin
   <table class="runs">
     <thead>
       <tr>
-        <th>Started (UTC)</th><th>Finished (UTC)</th><th>Run ID</th><th>Trigger</th><th>Target</th><th>Status</th>
+        <th>Started (${currentTimeZone()})</th><th>Finished</th><th>Run</th><th>Trigger</th><th>Target</th><th>Status</th>
         ${LIST_COUNTS.map(([, title]) => html`<th>${title}</th>`)}
         <th>Error</th>
       </tr>
@@ -35,13 +37,13 @@ function renderRunRow(run: RunRecord, warehouses: ReadonlyMap<string, WarehouseS
   const target = run.targetWarehouseId === null ? null : warehouses.get(run.targetWarehouseId);
   const duration = describeDuration(run);
   return html`<tr class="run-${run.status}">
-        <td class="time">${formatUtc(run.startedAt ?? run.createdAt)}${run.startedAt === null ? html`<br /><span class="hint">queued, not started</span>` : null}</td>
-        <td class="time">${run.finishedAt === null ? '' : formatUtc(run.finishedAt)}${duration === '' ? null : html`<br /><span class="hint">took ${duration}</span>`}</td>
-        <td class="id"><a href="/runs/${run.id}">${run.id}</a></td>
-        <td>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}</td>
+        <td class="time">${toSecond(run.startedAt ?? run.createdAt)}${run.startedAt === null ? html`<br /><span class="hint">queued, not started</span>` : null}</td>
+        <td class="time">${run.finishedAt === null ? '' : toSecond(run.finishedAt)}${duration === '' ? null : html`<br /><span class="hint">took ${duration}</span>`}</td>
+        <td>${renderCopyableId(run.id, `/runs/${run.id}`)}</td>
+        <td>${RUN_TRIGGER_LABELS[run.trigger] ?? run.trigger}${run.startedBy === null ? null : html`<br /><span class="hint">by ${run.startedBy}</span>`}</td>
         <td>${describeTarget(run.targetWarehouseId, target)}</td>
         <td>${renderStatus(run.status, RUN_STATUS_LABELS[run.status] ?? run.status)}</td>
-        ${LIST_COUNTS.map(([key]) => html`<td class="number">${run.counts[key]}</td>`)}
-        <td class="message">${run.error}</td>
+        ${LIST_COUNTS.map(([key, title]) => html`<td class="number" data-label="${title}">${run.counts[key]}</td>`)}
+        <td class="message">${run.error === null ? null : html`<span class="clamp" title="${run.error}">${run.error}</span>`}</td>
       </tr>`;
 }

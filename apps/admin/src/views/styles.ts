@@ -1,6 +1,6 @@
 /**
- * The admin's whole stylesheet, inlined into every page: the app serves no static assets
- * and may run where no CDN is reachable.
+ * The admin's whole stylesheet, served by the admin itself at /assets/admin.css (no CDN: it
+ * may run where none is reachable; and a file, not inline, so the CSP allows no inline style).
  */
 export const ADMIN_STYLES = `
 :root { --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --paper: #ffffff; --wash: #f5f7fa; --accent: #2f6fde; }
@@ -72,4 +72,63 @@ dl.facts dd { margin: 0; }
 h2 { font-size: 1.05rem; margin: 1.2rem 0 0.5rem; }
 section.order h3 { margin: 0 0 0.5rem; font-size: 0.95rem; }
 table.lines th[title] { cursor: help; text-decoration: underline dotted; }
+form.operator { margin-left: auto; display: flex; align-items: center; gap: 0.6rem; }
+form.operator .who { color: #d9e2ec; }
+button.quiet { background: transparent; border-color: #9fb3c8; color: #f0f4f8; padding: 0.2rem 0.6rem; }
+section.sign-in { max-width: 24rem; margin: 2rem auto; }
+form.sign-in { display: flex; flex-direction: column; gap: 0.8rem; }
+button.copy { background: transparent; border: none; color: var(--accent); padding: 0 0.2rem; font-size: 0.8rem; }
+button.copy[data-copied] { color: #05400a; }
+input.uuid { width: 19rem; }
+nav.pager { display: flex; justify-content: space-between; margin: 0.4rem 0; }
+table.logs td.message { min-width: 20rem; max-width: 36rem; }
+table.logs details.log-row summary { color: var(--ink); overflow-wrap: anywhere; }
+table.logs details.log-row[open] summary { font-weight: 600; }
+table.logs details.log-row dl.facts { margin: 0.5rem 0; font-size: 0.8rem; }
+table.logs details.log-row dd { overflow-wrap: anywhere; }
+table.logs h4 { margin: 0.5rem 0 0.2rem; font-size: 0.8rem; color: var(--muted); }
+pre.json { margin: 0; padding: 0.5rem; background: var(--wash); border: 1px solid var(--line); border-radius: 4px; max-height: 24rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.78rem; }
+div.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem; margin-bottom: 1rem; }
+figure.chart { margin: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.7rem 0.9rem; }
+figure.chart figcaption { font-weight: 600; margin-bottom: 0.4rem; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart text.axis { font-size: 11px; fill: var(--muted); }
+figure.chart line.grid { stroke: var(--line); stroke-dasharray: 3 3; }
+figure.chart line.baseline { stroke: #9aa5b1; }
+ul.legend { display: flex; flex-wrap: wrap; gap: 0.9rem; list-style: none; margin: 0.4rem 0 0; padding: 0; font-size: 0.8rem; color: var(--muted); }
+span.swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -0.1rem; }
+.series-units { fill: #5b8def; background: #5b8def; }
+.series-duration { stroke: #d9822b; fill: #d9822b; background: #d9822b; }
+polyline.series-duration { fill: none; stroke-width: 2; }
+.series-delivered { fill: #3f9c5a; background: #3f9c5a; }
+.series-retried { fill: #e0b33a; background: #e0b33a; }
+.series-dead { fill: #c23b3b; background: #c23b3b; }
+table.runs th, table.outbox th { white-space: normal; }
+table.outbox td.event-type { overflow-wrap: anywhere; min-width: 9rem; }
+table.outbox td.message { min-width: 10rem; }
+table.runs td.message { min-width: 12rem; max-width: 22rem; }
+span.clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  header { flex-wrap: wrap; padding: 0.6rem 0.8rem; gap: 0.5rem; }
+  main { padding: 0.8rem 0.6rem 1.5rem; }
+  form.operator { margin-left: 0; }
+  input[name="run_id"], input.uuid { width: 100%; }
+  table.logs td.message { min-width: 14rem; }
+  form.trigger label { flex: 1 1 100%; }
+  form.filters label { flex: 1 1 calc(50% - 0.75rem); min-width: 0; }
+  form.filters input, form.filters select { width: 100%; }
+  /* A log row reads as a card on a phone: no header, empty cells gone, the message in full. */
+  table.logs thead { display: none; }
+  table.logs, table.logs tbody, table.logs tr, table.logs td { display: block; width: 100%; }
+  table.logs tr { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
+  table.logs td { border: none; padding: 0.1rem 0.6rem; max-width: none; min-width: 0; }
+  table.logs td:empty { display: none; }
+  table.logs td.message { min-width: 0; }
+  table.runs thead { display: none; }
+  table.runs, table.runs tbody, table.runs tr, table.runs td { display: block; width: 100%; }
+  table.runs tr { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
+  table.runs td { border: none; padding: 0.1rem 0.6rem; text-align: left; max-width: none; min-width: 0; }
+  table.runs td:empty { display: none; }
+  table.runs td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+}
 `;

@@ -1,35 +1,13 @@
 import { html } from 'hono/html';
-import type { TriggerOutcome, WarehouseList } from '../hub-api';
+import type { TriggerOutcome } from '../hub-api';
 import { renderNotice, type Markup } from './layout';
 
-/** The "Run internal replenishment" form, with the warehouse select when the API lists them. */
-export function renderTriggerPanel(warehouses: WarehouseList): Markup {
-  const available = warehouses.kind === 'available';
-  return html`<section class="panel">
-  <form class="trigger" method="post" action="/actions/trigger-replenishment">
-    <label>Warehouse
-      <select name="warehouse_id" ${available ? '' : 'disabled'}>
-        <option value="">All warehouses with rules</option>
-        ${available ? warehouses.items.map((item) => html`<option value="${item.id}">${item.code} — ${item.name}</option>`) : null}
-      </select>
-    </label>
-    <button type="submit">Run internal replenishment</button>
-    ${available ? null : html`<span class="hint">The warehouse list could not be loaded from the API; a run covers all warehouses with rules.</span>`}
-  </form>
-</section>`;
-}
+/** A Start that started nothing: what the new-run page says after the redirect back. */
+export type StartRefusal = Exclude<TriggerOutcome, { kind: 'started' }>;
 
-/** What happened to the last trigger, told after the redirect back to the logs page. */
-export function renderTriggerFlash(outcome: TriggerOutcome, apiOrigin: string): Markup {
+/** Why the last Start started nothing, told after the redirect back to the new-run page. */
+export function renderTriggerFlash(outcome: StartRefusal, apiOrigin: string): Markup {
   switch (outcome.kind) {
-    case 'started': {
-      const runLogs = `/logs?${new URLSearchParams({ period: '24h', run_id: outcome.runId }).toString()}`;
-      return renderNotice(
-        'success',
-        html`Internal replenishment started: run_id <code>${outcome.runId}</code>. It runs in the background —
-          <a href="${runLogs}">show this run's log entries</a> or <a href="/runs/${outcome.runId}">its orders</a>.`,
-      );
-    }
     case 'busy':
       return renderNotice(
         'error',

@@ -4,6 +4,7 @@ import { ORDER_EVENT_TYPES, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { listOutboxEvents, readOutboxStats, retryDeadEvent, type OutboxEventView } from '@hub/outbox';
 import { ApiError } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
+import { readOperator } from '../middleware/operator';
 import { pageBody, pageQueryOf } from '../pagination';
 import { outboxEventBody, outboxStatsBody } from './outbox-body';
 
@@ -40,6 +41,7 @@ export function outboxRoutes(deps: ApiDependencies): OpenAPIHono {
     .openapi(outboxStatsRoute, async (c) => c.json(outboxStatsBody(await readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES)), 200))
     .openapi(retryOutboxEventRoute, async (c) => {
       const { id } = c.req.valid('param');
+      const operator = readOperator(c);
       const result = await retryDeadEvent(deps.sessions.open(), id, ORDER_OUTBOX_HOOKS);
       if (result.kind === 'not_found') throw new ApiError(404, API_ERROR_CODES.notFound, `No outbox event with id ${id}`, 'id');
       if (result.kind === 'not_dead') {
@@ -51,7 +53,7 @@ export function outboxRoutes(deps: ApiDependencies): OpenAPIHono {
         step: 'outbox_retry',
         status: event.status,
         payload: retryLogPayload(event, previousAttempts, aggregateReset),
-        details: { userAgent: c.req.header('user-agent') ?? null },
+        details: { userAgent: c.req.header('user-agent') ?? null, operator },
       });
       return c.json({ event: outboxEventBody(event), previous_attempts: previousAttempts, aggregate_reset: aggregateReset }, 200);
     });

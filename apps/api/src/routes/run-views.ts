@@ -20,6 +20,7 @@ export function runBody(run: RunRecord) {
   return {
     id: run.id,
     trigger: run.trigger,
+    started_by: run.startedBy,
     request_id: run.requestId,
     target_warehouse_id: run.targetWarehouseId,
     parameters: run.parameters,

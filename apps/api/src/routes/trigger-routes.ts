@@ -4,6 +4,7 @@ import type { RunTrigger } from '@hub/db';
 import { planDryRun, startReplenishmentRun } from '@hub/replenishment';
 import { invalidInput } from '../api-error';
 import type { ApiDependencies } from '../dependencies';
+import { readOperator } from '../middleware/operator';
 import { readOptionalJsonBody } from '../middleware/validate';
 import { dryRunBody } from './run-views';
 
@@ -41,14 +42,15 @@ export function triggerRoutes(deps: ApiDependencies): OpenAPIHono {
     const warehouseId = pickOnce(WAREHOUSE_ID, query[WAREHOUSE_ID], body[WAREHOUSE_ID]) ?? null;
     const trigger = pickOnce(TRIGGER, query[TRIGGER], body[TRIGGER]) ?? DEFAULT_TRIGGER;
     const requestId = c.get('requestId');
+    const startedBy = readOperator(c);
     if (query.dry_run === true) {
       const plan = await planDryRun(deps, { requestId, warehouseId });
       return c.json(dryRunBody(plan, requestId), 200);
     }
-    const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId });
+    const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId, startedBy });
     deps.onRunStarted?.(run.completion);
     await deps.logger.info('Internal replenishment triggered', {
-      runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId },
+      runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId, startedBy },
     });
     return c.json({ run_id: run.runId, request_id: requestId, status: QUEUED }, 202);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '@hub/logging';
 import { createOrderDispatch, ORDER_OUTBOX_HOOKS } from '@hub/orders';
-import { drainOutbox, type DrainResult } from '@hub/outbox';
+import { drainOutbox, OUTBOX_TICK_FINISHED, type DrainResult } from '@hub/outbox';
 import { JOB_NAMES } from './job-names';
 import { logSettlement } from './log-settlement';
 import type { SchedulerDeps } from './scheduler-deps';
@@ -54,7 +54,7 @@ export function createOutboxTickRunner(deps: SchedulerDeps, owner: string): Outb
       });
       const elapsedMs = elapsed();
       deps.metrics?.jobFinished(jobName, 'completed', elapsedMs / 1000);
-      await deps.logger.info('Outbox tick finished', { jobId, jobName, status: 'completed', elapsedMs, payload: counts });
+      await deps.logger.info(OUTBOX_TICK_FINISHED, { jobId, jobName, status: 'completed', elapsedMs, payload: counts });
       return { status: 'completed', jobId, elapsedMs, counts };
     } catch (error) {
       const elapsedMs = elapsed();

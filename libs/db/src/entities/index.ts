@@ -4,6 +4,7 @@ import { ReplenishmentRun, StockSnapshot, TransferOrder, TransferOrderLine } fro
 import { OutboxEvent } from './outbox-event';
 import { ExternalOrder, ExternalOrderLine } from './external-order';
 import { RateLimitBucket, RateLimitPermit } from './rate-limit';
+import { AdminOperator, AdminSession } from './admin-operator';
 
 export * from './integration-log';
 export * from './catalog';
@@ -11,6 +12,7 @@ export * from './replenishment';
 export * from './outbox-event';
 export * from './external-order';
 export * from './rate-limit';
+export * from './admin-operator';
 
 /** The one entity registry: the apps and the migrator both use exactly this list. */
 export const entities = [
@@ -27,4 +29,6 @@ export const entities = [
   OutboxEvent,
   RateLimitBucket,
   RateLimitPermit,
+  AdminOperator,
+  AdminSession,
 ];

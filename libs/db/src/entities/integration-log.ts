@@ -28,6 +28,13 @@ export const IntegrationLog = defineEntity({
     payload: p.json<unknown>().columnType('jsonb').nullable(),
     details: p.json<unknown>().columnType('jsonb').nullable(),
   }),
-  indexes: [{ name: 'ix_integration_logs_created_at', properties: ['createdAt'] }],
+  indexes: [
+    { name: 'ix_integration_logs_created_at', properties: ['createdAt'] },
+    // The admin's logs explorer: a filter within a period, and text anywhere in the message.
+    { name: 'ix_integration_logs_step', properties: ['step', 'createdAt'] },
+    { name: 'ix_integration_logs_status', properties: ['status', 'createdAt'] },
+    { name: 'ix_integration_logs_external_system', properties: ['externalSystem', 'createdAt'] },
+    { name: 'ix_integration_logs_message_trgm', expression: 'create index ix_integration_logs_message_trgm on integration_logs using gin (message gin_trgm_ops)' },
+  ],
 });
 export type IntegrationLog = InferEntity<typeof IntegrationLog>;

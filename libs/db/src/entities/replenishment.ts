@@ -22,6 +22,8 @@ export const ReplenishmentRun = defineEntity({
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
     startedAt: p.datetime().columnType('timestamptz').nullable(),
     finishedAt: p.datetime().columnType('timestamptz').nullable(),
+    /** The admin operator who started the run; null for the schedule and direct API calls. */
+    startedBy: p.text().columnType('text').nullable(),
   }),
   indexes: [{ name: 'replenishment_runs_created_at_index', properties: ['createdAt'] }],
 });

@@ -6,6 +6,8 @@ import { Migration20251127000000_external_orders } from './Migration202511270000
 import { Migration20251127000200_outbox_claim_index } from './Migration20251127000200_outbox_claim_index';
 import { Migration20251127000300_moysklad_rate_limit } from './Migration20251127000300_moysklad_rate_limit';
 import { Migration20261203120010_moysklad_cool_down } from './Migration20261203120010_moysklad_cool_down';
+import { Migration20261203121200_admin_operators } from './Migration20261203121200_admin_operators';
+import { Migration20261203121210_log_explorer_indexes } from './Migration20261203121210_log_explorer_indexes';
 
 /**
  * Every migration this build knows, oldest first: one line, no branches. Listed
@@ -23,4 +25,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20251127000200_outbox_claim_index', class: Migration20251127000200_outbox_claim_index },
   { name: 'Migration20251127000300_moysklad_rate_limit', class: Migration20251127000300_moysklad_rate_limit },
   { name: 'Migration20261203120010_moysklad_cool_down', class: Migration20261203120010_moysklad_cool_down },
+  { name: 'Migration20261203121200_admin_operators', class: Migration20261203121200_admin_operators },
+  { name: 'Migration20261203121210_log_explorer_indexes', class: Migration20261203121210_log_explorer_indexes },
 ];

@@ -24,6 +24,7 @@ export async function startReplenishmentRun(deps: RunDependencies, request: RunR
   const runId = randomUUID();
   const admission = await admitRun(em, {
     id: runId, trigger: request.trigger, requestId, targetWarehouseId: warehouseId, parameters: { warehouseId, dryRun: false },
+    startedBy: request.startedBy ?? null,
   });
   if (!admission.admitted) throw new RunInProgressError(admission.activeRunId, warehouseId);
   // A run without a request keeps the caller's correlation (a scheduler job's id, say).

@@ -20,6 +20,8 @@ export interface RunRequest {
   requestId?: string | null;
   /** Plan for this warehouse only (a hub id); absent plans every warehouse with rules. */
   warehouseId?: string | null;
+  /** The admin operator on whose behalf the run starts (their username), if any. */
+  startedBy?: string | null;
 }
 
 /**

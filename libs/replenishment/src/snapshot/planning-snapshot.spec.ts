@@ -94,7 +94,7 @@ describe('the planning snapshot, and what a run stores of it', () => {
 
   it('names products from stock, sums repeated stock lines once, and keeps the name when settings mention the product again', async () => {
     const runId = randomUUID();
-    await insertRun(fx.sessions.open(), { id: runId, trigger: 'admin', requestId: null, targetWarehouseId: null, parameters: {} });
+    await insertRun(fx.sessions.open(), { id: runId, trigger: 'admin', requestId: null, targetWarehouseId: null, parameters: {}, startedBy: null });
     const network = {
       warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }],
       settings: { A: [setting('p1', 7, 10)] },

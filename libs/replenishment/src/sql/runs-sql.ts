@@ -13,8 +13,8 @@ import {
 } from '@hub/db';
 
 const INSERT_RUN = `
-  insert into replenishment_runs (id, trigger, request_id, target_warehouse_id, parameters, status)
-  values (?::uuid, ?, ?::uuid, ?::uuid, ?::jsonb, ?)`;
+  insert into replenishment_runs (id, trigger, request_id, target_warehouse_id, parameters, status, started_by)
+  values (?::uuid, ?, ?::uuid, ?::uuid, ?::jsonb, ?, ?)`;
 
 const MARK_RUN_RUNNING = `
   update replenishment_runs set status = ?, started_at = now() where id = ?::uuid`;
@@ -24,7 +24,8 @@ const MARK_RUN_FINISHED = `
 
 const RUN_COLUMNS = `
   id, trigger, request_id as "requestId", target_warehouse_id as "targetWarehouseId",
-  parameters, status, counts, error, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"`;
+  parameters, status, counts, error, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt",
+  started_by as "startedBy"`;
 
 const SELECT_RUN = `select ${RUN_COLUMNS} from replenishment_runs where id = ?::uuid`;
 
@@ -51,6 +52,8 @@ export interface RunRecord {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The admin operator who started it; null for the schedule and direct API calls. */
+  startedBy: string | null;
 }
 
 export interface NewRun {
@@ -59,6 +62,7 @@ export interface NewRun {
   requestId: string | null;
   targetWarehouseId: string | null;
   parameters: Record<string, unknown>;
+  startedBy: string | null;
 }
 
 const QUEUED: RunStatus = 'queued';
@@ -68,7 +72,7 @@ const RUNNING: RunStatus = 'running';
 export async function insertRun(em: EntityManager, run: NewRun): Promise<void> {
   await em.execute(
     INSERT_RUN,
-    [run.id, run.trigger, run.requestId, run.targetWarehouseId, JSON.stringify(run.parameters), QUEUED],
+    [run.id, run.trigger, run.requestId, run.targetWarehouseId, JSON.stringify(run.parameters), QUEUED, run.startedBy],
     'run',
   );
 }

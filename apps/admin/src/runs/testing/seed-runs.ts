@@ -13,20 +13,22 @@ export interface SeededRun {
   targetWarehouseId?: string | null;
   counts?: Record<string, number>;
   error?: string | null;
+  /** The admin operator who started it. */
+  startedBy?: string | null;
 }
 
 /** Inserts a run as the lib leaves it: started and finished unless queued or running. */
 export async function seedRun(sessions: SessionFactory, run: SeededRun): Promise<string> {
   const id = randomUUID();
   await sessions.open().execute(
-    `insert into replenishment_runs (id, trigger, target_warehouse_id, parameters, status, counts, error, created_at, started_at, finished_at)
-     values (?::uuid, ?, ?::uuid, ?::jsonb, ?, ?::jsonb, ?,
+    `insert into replenishment_runs (id, trigger, target_warehouse_id, parameters, status, counts, error, started_by, created_at, started_at, finished_at)
+     values (?::uuid, ?, ?::uuid, ?::jsonb, ?, ?::jsonb, ?, ?,
        now() - ?::integer * interval '1 minute',
        case when ? = 'queued' then null else now() - ?::integer * interval '1 minute' + interval '1 second' end,
        case when ? in ('succeeded', 'failed') then now() - ?::integer * interval '1 minute' + interval '3.5 seconds' end)`,
     [
       id, run.trigger, run.targetWarehouseId ?? null, JSON.stringify({ warehouseId: run.targetWarehouseId ?? null }), run.status,
-      JSON.stringify(run.counts ?? {}), run.error ?? null, run.minutesAgo, run.status, run.minutesAgo, run.status, run.minutesAgo,
+      JSON.stringify(run.counts ?? {}), run.error ?? null, run.startedBy ?? null, run.minutesAgo, run.status, run.minutesAgo, run.status, run.minutesAgo,
     ],
     'run',
   );
@@ -63,7 +65,7 @@ export async function seedRunWithOrders(sessions: SessionFactory): Promise<RunWi
     products: [{ externalId: '1c-kefir', sku: 'SKU-0002', name: 'Кефир <2,5%> 900 г' }],
   };
   const counts = { needs: 1, transferOrders: 1, transferLines: 1, unitsPlanned: 24, externalOrders: 1, externalLines: 1, externalUnits: 12, outboxEvents: 2 };
-  const runId = await seedRun(sessions, { status: 'succeeded', trigger: 'admin', minutesAgo: 30, counts });
+  const runId = await seedRun(sessions, { status: 'succeeded', trigger: 'admin', startedBy: 'marina.k', minutesAgo: 30, counts });
 
   const transfer = await seedOrder(sessions, {
     kind: TRANSFER_ORDER, runId, catalog, quantity: 24, explanation: TRANSFER_EXPLANATION, status: 'sent', document: { id: '1c-doc-77', number: 'ПР-000123' },
