@@ -35,7 +35,7 @@ const productionConstraints = [
 const testConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
-  { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
   ...Object.entries(LAYERS).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, 'scope:testing'] })),
 ];
 
@@ -51,7 +51,7 @@ const boundaries = (depConstraints) => [
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', 'libs/migrations/src/test-support/**'];
+const TEST_FILES = ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', 'libs/test-kit/**', 'libs/migrations/src/test-support/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'tmp/**'] },
@@ -76,7 +76,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@hub/testing', message: 'Test helpers belong in specs and testing/ folders only.' }],
+          paths: [
+            { name: '@hub/testing', message: 'Test helpers belong in specs and testing/ folders only.' },
+            { name: '@hub/test-kit', message: 'Test helpers belong in specs and testing/ folders only.' },
+          ],
           patterns: [{ group: ['@hub/*/testing'], message: "A lib's testing entry belongs in specs and testing/ folders only." }],
         },
       ],

@@ -1,25 +1,17 @@
 /**
  * `npm run dev`: api, scheduler, admin and sandbox together, against DATABASE_URL or,
  * when it is unset, an embedded PostgreSQL kept in .data/postgres (EMBEDDED_PG_DIR). Migrations are applied
- * once here (under the advisory lock; each app re-checks on start). Ctrl+C stops all.
+ * once here (under the advisory lock; each app re-checks on start). The apps run as `nx serve <app>`
+ * (@nx/js:node over the @nx/esbuild bundle in watch mode), so an app restarts when its code or a
+ * lib it bundles changes. Ctrl+C stops all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { defaultEmbeddedOptions, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 
 const APPS = ['sandbox', 'api', 'scheduler', 'admin'] as const;
 const logger = createStdoutLogger('dev');
-
-function prefixLines(app: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) out.write(`[${app}] ${line}\n`);
-  });
-}
 
 async function main(): Promise<void> {
   const usingEmbedded = !process.env['DATABASE_URL']?.trim();
@@ -33,43 +25,35 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     ONEC_BASE_URL: process.env['ONEC_BASE_URL'] ?? 'http://127.0.0.1:8100',
     API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
+    // Plain prefixed lines ("api:serve: …"), not the interactive terminal UI, and one task slot per app.
+    NX_TUI: 'false',
   };
+  const nxArgs = ['run-many', '-t', 'serve', '-p', APPS.join(','), `--parallel=${APPS.length}`, '--outputStyle=stream'];
+  const nx = spawn(process.execPath, [require.resolve('nx/bin/nx.js'), ...nxArgs], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   let stopping = false;
-  const children: ChildProcess[] = APPS.map((app) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    prefixLines(app, child.stdout!, process.stdout);
-    prefixLines(app, child.stderr!, process.stderr);
-    child.on('exit', (code, signal) => {
-      logger.info({ app, code, signal }, `${app} exited`);
-      // One app down (a port in use, a bad setting) would otherwise leave a half-working stack running.
-      if (!stopping) {
-        logger.error({ app, code, signal }, `${app} stopped on its own (its lines above say why): stopping the others`);
-        stop(1);
-      }
-    });
-    return child;
+  nx.on('exit', (code, signal) => {
+    // The apps themselves wait for a change after a crash (watch mode); Nx ending means none is served.
+    if (!stopping) logger.error({ code, signal }, 'nx run-many -t serve ended on its own (its lines above say why): stopping');
+    stop(stopping ? 0 : 1);
   });
-  logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — Ctrl+C stops everything');
+  logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
 
-  const exited = (child: ChildProcess): Promise<unknown> =>
-    new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  let exitCode = 0;
   function stop(code: number): void {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    // Longer than the api's own 30 s grace for runs in progress; an app still up after that is killed,
-    // so the embedded server below is always stopped rather than left behind by process.exit.
-    const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 40_000);
-    // The apps finish their work and close their pools first; then the embedded server goes.
-    Promise.all(children.map(exited))
-      .then(() => {
-        clearTimeout(force);
-        return stopEmbeddedServers();
-      })
-      .then(
-        () => process.exit(code),
-        () => process.exit(1),
-      );
+    exitCode ||= code;
+    if (!stopping) {
+      stopping = true;
+      // Nx passes the interrupt to each serve task, which stops its app (an app still up after
+      // the api's own 30 s grace is killed by the timer below).
+      nx.kill('SIGINT');
+      setTimeout(() => nx.kill('SIGKILL'), 40_000).unref();
+    }
+    if (nx.exitCode === null && nx.signalCode === null) return;
+    // Nx and the apps are down: the embedded server goes last.
+    stopEmbeddedServers().then(
+      () => process.exit(exitCode),
+      () => process.exit(1),
+    );
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));

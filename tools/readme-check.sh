@@ -16,6 +16,7 @@ pids=()
 # shellcheck source=tools/check-helpers.sh
 source tools/check-helpers.sh
 cleanup() {
+  if [ -n "${watched:-}" ] && [ -f "$work/watched.orig" ]; then cp "$work/watched.orig" "$watched"; fi
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
@@ -108,6 +109,17 @@ pass "scheduler tick: INFO row written, $delivered event(s) delivered, $document
 curl -fsS http://127.0.0.1:8501/logs >"$work/logs.html"
 grep -q "$run_id" "$work/logs.html" || fail "the admin's logs page does not show run $run_id"
 pass "admin logs page lists the run's rows"
+
+# An edit to a lib the api bundles restarts the api (nx serve: esbuild watch + @nx/js:node).
+watched=libs/logging/src/log-row.ts
+cp "$watched" "$work/watched.orig"
+starts=$(grep -c '"msg":"api listening"' "$work/dev.log")
+echo "// readme-check: an edit that restarts the api" >>"$watched"
+for _ in $(seq 1 60); do [ "$(grep -c '"msg":"api listening"' "$work/dev.log")" -gt "$starts" ] && break; sleep 1; done
+cp "$work/watched.orig" "$watched" && rm "$work/watched.orig"
+[ "$(grep -c '"msg":"api listening"' "$work/dev.log")" -gt "$starts" ] || { tail -20 "$work/dev.log"; fail "npm run dev did not restart the api after $watched changed"; }
+wait_for http://127.0.0.1:8000/ready "the restarted api"
+pass "npm run dev: editing $watched restarted the api, which answers again"
 
 kill -INT -- "-${pids[0]}"
 wait "${pids[0]}" || true

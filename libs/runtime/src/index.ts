@@ -3,3 +3,6 @@ export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, 
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { mapConcurrently } from './map-concurrently';
 export { groupBy } from './group-by';
+export { createStdoutLogger, type StdoutLogger } from './stdout-log/stdout-logger';
+export { currentLogContext, withLogContext, LOG_CONTEXT_KEYS, type LogContext } from './stdout-log/correlation';
+export { toJsonSafe, toStorableText, type JsonValue } from './stdout-log/json-safe';
