@@ -89,4 +89,10 @@ export default tseslint.config(
     files: ['tools/**/*', '**/*.spec.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The MikroORM CLI loads this CommonJS file by name; it must require tsx before the TypeScript config.
+    files: ['mikro-orm.config.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -38,7 +38,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # --- runtime ----------------------------------------------------------------------------
 FROM base AS runtime
 WORKDIR /app
-ENV NODE_ENV=production
+# Every interface: the apps listen on loopback only unless told otherwise.
+ENV NODE_ENV=production SANDBOX_HOST=0.0.0.0
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
 COPY --from=build /app/dist/apps/sandbox ./dist/apps/sandbox

@@ -16,7 +16,12 @@ pids=()
 # shellcheck source=tools/check-helpers.sh
 source tools/check-helpers.sh
 cleanup() {
+  # What the checks below edit in the work tree goes back as it was, even after a failure.
   if [ -n "${watched:-}" ] && [ -f "$work/watched.orig" ]; then cp "$work/watched.orig" "$watched"; fi
+  if [ -f "$work/migrations-index.orig" ]; then
+    rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
+    cp "$work/migrations-index.orig" libs/migrations/src/migrations/index.ts
+  fi
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
@@ -42,6 +47,22 @@ grep -q 'Schema is current' "$work/check.log" || fail "npm run migrate -- check"
 pass "npm run migrate -- status / up / check"
 if grep -rq 'Failed to get migration heads' "$work"; then fail "'Failed to get migration heads' printed"; fi
 
+# --- README "Adding a migration": the MikroORM CLI and migrations:create ----------------------
+npx mikro-orm debug >"$work/orm-debug.log" 2>&1 || { cat "$work/orm-debug.log"; fail "npx mikro-orm debug"; }
+grep -q 'database connection successful' "$work/orm-debug.log" || { cat "$work/orm-debug.log"; fail "npx mikro-orm debug did not connect"; }
+npx mikro-orm schema:update --dump >"$work/orm-dump.log" 2>&1 || { cat "$work/orm-dump.log"; fail "npx mikro-orm schema:update --dump"; }
+grep -q 'Schema is up-to-date' "$work/orm-dump.log" || { cat "$work/orm-dump.log"; fail "the entities and the migrations disagree: schema:update --dump printed SQL"; }
+pass "npx mikro-orm debug connects; npx mikro-orm schema:update --dump after up: Schema is up-to-date"
+migrations_index=libs/migrations/src/migrations/index.ts
+cp "$migrations_index" "$work/migrations-index.orig"
+npx nx run migrations:create --name=readme_check --blank >"$work/create.log" 2>&1 || { cat "$work/create.log"; fail "npx nx run migrations:create --name=readme_check --blank"; }
+created=$(ls libs/migrations/src/migrations/Migration*_readme_check.ts 2>/dev/null | head -1)
+listed=$(grep -c "_readme_check'" "$migrations_index" || true)
+rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
+cp "$work/migrations-index.orig" "$migrations_index" && rm "$work/migrations-index.orig"
+[ -n "$created" ] && [ "$listed" = 1 ] || { cat "$work/create.log"; fail "migrations:create wrote '${created:-no file}', listed $listed time(s) in index.ts"; }
+pass "npx nx run migrations:create --name=readme_check --blank wrote $(basename "$created") and listed it in index.ts (both removed again)"
+
 # --- column types ------------------------------------------------------------------------
 psql "$DATABASE_URL" -At -F ' ' -c "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='integration_logs' ORDER BY 1;" >"$work/columns.txt"
 for expected in 'run_id uuid' 'request_id uuid' 'job_id uuid' 'payload jsonb' 'details jsonb' 'job_name text'; do
@@ -57,7 +78,10 @@ wait_for http://127.0.0.1:8100/health sandbox
 wait_for http://127.0.0.1:8000/health api
 wait_for http://127.0.0.1:8501/health admin
 curl -fsS http://127.0.0.1:8000/ready >/dev/null || fail "api /ready"
-pass "npm run dev: sandbox, api, admin answer; api ready"
+for listening in 'http://127.0.0.1:8100' 'http://127.0.0.1:8000' 'http://127.0.0.1:8501'; do
+  grep -q "\"url\":\"$listening\"" "$work/dev.log" || { grep listening "$work/dev.log"; fail "npm run dev: an app does not listen on loopback only ($listening)"; }
+done
+pass "npm run dev: sandbox, api, admin answer on 127.0.0.1 only; api ready"
 
 status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' -X POST http://127.0.0.1:8000/api/v1/trigger/internal-replenishment)
 [ "$status" = 202 ] || { cat "$work/trigger.json"; fail "trigger answered $status, not 202"; }

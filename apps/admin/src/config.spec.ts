@@ -4,14 +4,14 @@ import { readAdminConfig } from './config';
 
 describe('readAdminConfig', () => {
   it('uses the defaults when the variables are unset or blank, as compose passes them', () => {
-    const defaults = { ADMIN_PORT: 8501, ADMIN_HOST: '0.0.0.0', API_URL: 'http://127.0.0.1:8000', API_TOKEN: undefined };
+    const defaults = { ADMIN_PORT: 8501, ADMIN_HOST: '127.0.0.1', API_URL: 'http://127.0.0.1:8000', API_TOKEN: undefined };
     expect(readAdminConfig({})).toEqual(defaults);
     expect(readAdminConfig({ ADMIN_PORT: '', ADMIN_HOST: ' ', API_URL: '', API_TOKEN: '' })).toEqual(defaults);
   });
 
   it('reads the values it is given', () => {
-    expect(readAdminConfig({ ADMIN_PORT: '9501', ADMIN_HOST: '127.0.0.1', API_URL: 'http://api:8000', API_TOKEN: 'a-token' })).toEqual({
-      ADMIN_PORT: 9501, ADMIN_HOST: '127.0.0.1', API_URL: 'http://api:8000', API_TOKEN: 'a-token',
+    expect(readAdminConfig({ ADMIN_PORT: '9501', ADMIN_HOST: '0.0.0.0', API_URL: 'http://api:8000', API_TOKEN: 'a-token' })).toEqual({
+      ADMIN_PORT: 9501, ADMIN_HOST: '0.0.0.0', API_URL: 'http://api:8000', API_TOKEN: 'a-token',
     });
   });
 

@@ -15,7 +15,7 @@ const adminEnvSchema = z.object({
 
 export type AdminConfig = z.output<typeof adminEnvSchema>;
 
-/** ADMIN_PORT (default 8501), ADMIN_HOST (default 0.0.0.0), API_URL (default http://127.0.0.1:8000) and the optional API_TOKEN. */
+/** ADMIN_PORT (default 8501), ADMIN_HOST (default 127.0.0.1; the image sets 0.0.0.0), API_URL (default http://127.0.0.1:8000) and the optional API_TOKEN. */
 export function readAdminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
   return readEnvConfig(adminEnvSchema, env);
 }

@@ -1,7 +1,6 @@
 export { ConfigError, blankAsUnset, hostSetting, millisecondsSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
 export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
-export { mapConcurrently } from './map-concurrently';
 export { groupBy } from './group-by';
 export { createStdoutLogger, type StdoutLogger } from './stdout-log/stdout-logger';
 export { currentLogContext, withLogContext, LOG_CONTEXT_KEYS, type LogContext } from './stdout-log/correlation';
