@@ -160,6 +160,28 @@ pids+=($!)
 wait_for http://127.0.0.1:18000/health "nx serve api"
 pass "npx nx serve api answers /health"
 
+# README "Tests": run-many twice (the second from the cache), on the projects whose tests are
+# short (the whole suite runs above as npm test); affected follows the graph.
+nx_projects=runtime,integrations,sandbox,test-kit
+TEST_DATABASE_URL="$server/postgres" npx nx run-many -t build test lint typecheck -p "$nx_projects" >"$work/nx-run-many.log" 2>&1 ||
+  { tail -40 "$work/nx-run-many.log"; fail "npx nx run-many -t build test lint typecheck -p $nx_projects"; }
+TEST_DATABASE_URL="$server/postgres" npx nx run-many -t build test lint typecheck -p "$nx_projects" >"$work/nx-run-many-again.log" 2>&1 ||
+  { tail -40 "$work/nx-run-many-again.log"; fail "a second npx nx run-many -t build test lint typecheck"; }
+cached=$(grep -o 'Nx read the output from the cache instead of running the command for [0-9]* out of [0-9]* tasks' "$work/nx-run-many-again.log" || true)
+[[ "$cached" =~ for\ ([0-9]+)\ out\ of\ ([0-9]+)\ tasks ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] ||
+  { tail -20 "$work/nx-run-many-again.log"; fail "the second nx run-many was not served from the cache (${cached:-no cache line})"; }
+pass "npx nx run-many -t build test lint typecheck -p $nx_projects, twice: $cached"
+affected=$(npx nx show projects --affected --files=libs/logging/src/log-row.ts -t test | sort | tr '\n' ' ')
+for project in logging db migrations outbox orders replenishment api scheduler admin; do
+  [[ " $affected" == *" $project "* ]] || fail "a change in libs/logging does not affect $project's tests (affected: $affected)"
+done
+for project in runtime integrations sandbox test-kit; do
+  if [[ " $affected" == *" $project "* ]]; then fail "a change in libs/logging affects $project's tests, which do not use it (affected: $affected)"; fi
+done
+[ "$(npx nx show projects --affected --files=vitest.config.mts -t test | wc -l)" = "$(npx nx show projects -t test | wc -l)" ] ||
+  fail "a change in vitest.config.mts does not affect every project's tests"
+pass "nx affected: libs/logging reaches $affected; vitest.config.mts reaches every test target"
+
 # --- one app at a time: npm run start:<app> ------------------------------------------------
 for app in sandbox api admin scheduler; do
   SANDBOX_PORT=18101 API_PORT=18001 ADMIN_PORT=18502 ONEC_BASE_URL=http://127.0.0.1:18101 \
