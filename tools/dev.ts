@@ -6,12 +6,32 @@
  * lib it bundles changes. Ctrl+C stops all.
  */
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { defaultEmbeddedOptions, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 
 const APPS = ['sandbox', 'api', 'scheduler', 'admin'] as const;
 const logger = createStdoutLogger('dev');
+/** Longer than the api's own 30 s grace for runs in progress. */
+const STOP_GRACE_MS = 40_000;
+
+/**
+ * Nx stops the serve tasks without waiting for the apps they signalled: before the embedded
+ * server goes, wait (bounded) until no other client is connected, i.e. the apps closed their pools.
+ */
+async function untilAppsDisconnect(databaseUrl: string, deadline: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const others = async (): Promise<number> =>
+      Number((await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows[0]?.n);
+    while ((await others()) > 0 && Date.now() < deadline) await sleep(200);
+  } finally {
+    await client.end();
+  }
+}
 
 async function main(): Promise<void> {
   const usingEmbedded = !process.env['DATABASE_URL']?.trim();
@@ -39,21 +59,24 @@ async function main(): Promise<void> {
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
 
   let exitCode = 0;
+  let deadline = 0;
   function stop(code: number): void {
     exitCode ||= code;
     if (!stopping) {
       stopping = true;
-      // Nx passes the interrupt to each serve task, which stops its app (an app still up after
-      // the api's own 30 s grace is killed by the timer below).
+      deadline = Date.now() + STOP_GRACE_MS;
+      // Nx passes the interrupt to each serve task, which signals its app.
       nx.kill('SIGINT');
-      setTimeout(() => nx.kill('SIGKILL'), 40_000).unref();
+      setTimeout(() => nx.kill('SIGKILL'), STOP_GRACE_MS).unref();
     }
     if (nx.exitCode === null && nx.signalCode === null) return;
-    // Nx and the apps are down: the embedded server goes last.
-    stopEmbeddedServers().then(
-      () => process.exit(exitCode),
-      () => process.exit(1),
-    );
+    // The apps finish their work and close their pools first; then the embedded server goes.
+    (usingEmbedded ? untilAppsDisconnect(databaseUrl, deadline) : Promise.resolve())
+      .then(() => stopEmbeddedServers())
+      .then(
+        () => process.exit(exitCode),
+        () => process.exit(1),
+      );
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
