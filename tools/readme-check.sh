@@ -57,7 +57,7 @@ migrations_index=libs/migrations/src/migrations/index.ts
 cp "$migrations_index" "$work/migrations-index.orig"
 npx nx run migrations:create --name=readme_check --blank >"$work/create.log" 2>&1 || { cat "$work/create.log"; fail "npx nx run migrations:create --name=readme_check --blank"; }
 created=$(ls libs/migrations/src/migrations/Migration*_readme_check.ts 2>/dev/null | head -1)
-listed=$(grep -c "_readme_check'" "$migrations_index" || true)
+listed=$(grep -c "name: 'Migration[0-9]*_readme_check'" "$migrations_index" || true)
 rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
 cp "$work/migrations-index.orig" "$migrations_index" && rm "$work/migrations-index.orig"
 [ -n "$created" ] && [ "$listed" = 1 ] || { cat "$work/create.log"; fail "migrations:create wrote '${created:-no file}', listed $listed time(s) in index.ts"; }
