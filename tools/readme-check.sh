@@ -74,9 +74,10 @@ pass "integration_logs: run_id/request_id/job_id uuid, payload/details jsonb, jo
 # Own process group, so an interrupt reaches every process as Ctrl+C in a terminal would.
 setsid npm run dev >"$work/dev.log" 2>&1 &
 pids+=($!)
-wait_for http://127.0.0.1:8100/health sandbox
-wait_for http://127.0.0.1:8000/health api
-wait_for http://127.0.0.1:8501/health admin
+# Nx computes its project graph, then each serve task bundles its app before starting it.
+for app_port in sandbox:8100 api:8000 admin:8501; do
+  (wait_for "http://127.0.0.1:${app_port#*:}/health" "${app_port%:*}" 180) || { tail -40 "$work/dev.log"; exit 1; }
+done
 curl -fsS http://127.0.0.1:8000/ready >/dev/null || fail "api /ready"
 for listening in 'http://127.0.0.1:8100' 'http://127.0.0.1:8000' 'http://127.0.0.1:8501'; do
   grep -q "\"url\":\"$listening\"" "$work/dev.log" || { grep listening "$work/dev.log"; fail "npm run dev: an app does not listen on loopback only ($listening)"; }
