@@ -38,7 +38,7 @@ const productionConstraints = [
 const testConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
-  { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:lib', 'type:test-util'] },
   ...Object.entries(LAYERS).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, 'scope:testing'] })),
 ];
 
@@ -54,7 +54,7 @@ const boundaries = (depConstraints) => [
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/testing/**', 'libs/testing/**', 'libs/migrations/src/test-support/**'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/testing/**', 'libs/testing/**', 'libs/test-kit/**', 'libs/migrations/src/test-support/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'tmp/**'] },
@@ -79,7 +79,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@hub/testing', message: 'Test helpers belong in specs and testing/ folders only.' }],
+          paths: [
+            { name: '@hub/testing', message: 'Test helpers belong in specs and testing/ folders only.' },
+            { name: '@hub/test-kit', message: 'Test helpers belong in specs and testing/ folders only.' },
+          ],
           patterns: [{ group: ['@hub/*/testing'], message: "A lib's testing entry belongs in specs and testing/ folders only." }],
         },
       ],
@@ -88,5 +91,11 @@ export default tseslint.config(
   {
     files: ['tools/**/*', '**/*.spec.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The MikroORM CLI loads this CommonJS file by name; it must require tsx before the TypeScript config.
+    files: ['mikro-orm.config.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

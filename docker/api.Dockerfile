@@ -3,7 +3,7 @@
 # (tools/container-smoke.sh passes --build-arg VERSION=… REVISION=… for the labels.)
 
 # --- base: the runtime's system packages, first so that an apt failure stops the build early
-FROM node:20-bookworm-slim AS base
+FROM node:24-bookworm-slim AS base
 # apt mirrors answer 502 now and then: retry every download, then retry the whole step once.
 # Retries go out at once: apt 2.6's delayed retry hangs when nothing else is left to fetch.
 RUN set -eux; \
@@ -16,32 +16,34 @@ RUN set -eux; \
     apt-get clean; \
     rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 
-# --- build: bundle with esbuild --------------------------------------------------------
-# npm packages stay outside the bundle, so esbuild is all this stage needs: the lockfile's
-# version of it (which pins its platform binary exactly), not the whole dev toolchain.
-FROM node:20-bookworm-slim AS build
-WORKDIR /app
-COPY package-lock.json /tmp/package-lock.json
-RUN npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund       "esbuild@$(node -p "require('/tmp/package-lock.json').packages['node_modules/esbuild'].version")"
-COPY tsconfig.base.json tsconfig.json ./
-COPY tools/build ./tools/build
-COPY libs ./libs
-COPY apps ./apps
-RUN node tools/build/build-app.mjs api && node tools/build/build-app.mjs migrate
-
-# --- deps: production dependencies only -----------------------------------------------
-FROM node:20-bookworm-slim AS deps
+# --- build: `nx run api:build` (@nx/esbuild) -------------------------------------------
+# The whole workspace toolchain (Nx, esbuild) from the lockfile; none of it reaches the image.
+# The bundle holds our libs; generatePackageJson writes the npm packages it still requires
+# (and their pruned lockfile) beside it in dist/apps/api/.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY nx.json tsconfig.base.json tsconfig.json ./
+COPY libs ./libs
+COPY apps ./apps
+RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run api:build --skip-nx-cache
+
+# --- deps: this app's production dependencies only ---------------------------------------
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY --from=build /app/dist/apps/api/package.json /app/dist/apps/api/package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # --- runtime ----------------------------------------------------------------------------
 FROM base AS runtime
 WORKDIR /app
-ENV NODE_ENV=production
+# Every interface: the apps listen on loopback only unless told otherwise.
+ENV NODE_ENV=production API_HOST=0.0.0.0
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist/apps/api ./dist/apps/api
+COPY --from=build /app/dist/libs/migrations/migrate.js /app/dist/libs/migrations/migrate.js.map ./dist/
 # Declared late so that a new commit does not invalidate the layers above.
 ARG VERSION=unknown
 ARG REVISION=unknown

@@ -3,9 +3,9 @@
 pass() { printf 'PASS %s\n' "$*"; }
 fail() { printf 'FAIL %s\n' "$*"; exit 1; }
 
-wait_for() { # url, what
-  for _ in $(seq 1 120); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done
-  fail "$2 did not answer at $1"
+wait_for() { # url, what, [seconds, default 60]
+  for _ in $(seq 1 $(( ${3:-60} * 2 ))); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  fail "$2 did not answer at $1 within ${3:-60} s"
 }
 
 admin_sign_in() { # admin origin, username, password, cookie jar: signs in as the sign-in form does

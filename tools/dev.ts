@@ -1,25 +1,37 @@
 /**
  * `npm run dev`: api, scheduler, admin and sandbox together, against DATABASE_URL or,
  * when it is unset, an embedded PostgreSQL kept in .data/postgres (EMBEDDED_PG_DIR). Migrations are applied
- * once here (under the advisory lock; each app re-checks on start). Ctrl+C stops all.
+ * once here (under the advisory lock; each app re-checks on start). The apps run as `nx serve <app>`
+ * (@nx/js:node over the @nx/esbuild bundle in watch mode), so an app restarts when its code or a
+ * lib it bundles changes. Ctrl+C stops all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { defaultEmbeddedOptions, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 
 const APPS = ['sandbox', 'api', 'scheduler', 'admin'] as const;
 const logger = createStdoutLogger('dev');
+/** Longer than the api's own 30 s grace for runs in progress. */
+const STOP_GRACE_MS = 40_000;
 
-function prefixLines(app: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) out.write(`[${app}] ${line}\n`);
-  });
+/**
+ * Nx stops the serve tasks without waiting for the apps they signalled: before the embedded
+ * server goes, wait (bounded) until no other client is connected, i.e. the apps closed their pools.
+ */
+async function untilAppsDisconnect(databaseUrl: string, deadline: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const others = async (): Promise<number> =>
+      Number((await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows[0]?.n);
+    while ((await others()) > 0 && Date.now() < deadline) await sleep(200);
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -39,43 +51,38 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     ONEC_BASE_URL: process.env['ONEC_BASE_URL'] ?? 'http://127.0.0.1:8100',
     API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
+    // Plain prefixed lines ("api:serve: …"), not the interactive terminal UI, and one task slot per app.
+    NX_TUI: 'false',
   };
+  const nxArgs = ['run-many', '-t', 'serve', '-p', APPS.join(','), `--parallel=${APPS.length}`, '--outputStyle=stream'];
+  const nx = spawn(process.execPath, [require.resolve('nx/bin/nx.js'), ...nxArgs], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   let stopping = false;
-  const children: ChildProcess[] = APPS.map((app) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    prefixLines(app, child.stdout!, process.stdout);
-    prefixLines(app, child.stderr!, process.stderr);
-    child.on('exit', (code, signal) => {
-      logger.info({ app, code, signal }, `${app} exited`);
-      // One app down (a port in use, a bad setting) would otherwise leave a half-working stack running.
-      if (!stopping) {
-        logger.error({ app, code, signal }, `${app} stopped on its own (its lines above say why): stopping the others`);
-        stop(1);
-      }
-    });
-    return child;
+  nx.on('exit', (code, signal) => {
+    // The apps themselves wait for a change after a crash (watch mode); Nx ending means none is served.
+    if (!stopping) logger.error({ code, signal }, 'nx run-many -t serve ended on its own (its lines above say why): stopping');
+    stop(stopping ? 0 : 1);
   });
-  logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — Ctrl+C stops everything');
+  logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
   // On the terminal only, never in a log line: the password of this start's `admin`.
   if (generatedAdmin) process.stdout.write(`admin sign-in for this start: ${generatedAdmin.username} / ${generatedAdmin.password}\n`);
 
-  const exited = (child: ChildProcess): Promise<unknown> =>
-    new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  let exitCode = 0;
+  let deadline = 0;
   function stop(code: number): void {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    // Longer than the api's own 30 s grace for runs in progress; an app still up after that is killed,
-    // so the embedded server below is always stopped rather than left behind by process.exit.
-    const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 40_000);
+    exitCode ||= code;
+    if (!stopping) {
+      stopping = true;
+      deadline = Date.now() + STOP_GRACE_MS;
+      // Nx passes the interrupt to each serve task, which signals its app.
+      nx.kill('SIGINT');
+      setTimeout(() => nx.kill('SIGKILL'), STOP_GRACE_MS).unref();
+    }
+    if (nx.exitCode === null && nx.signalCode === null) return;
     // The apps finish their work and close their pools first; then the embedded server goes.
-    Promise.all(children.map(exited))
-      .then(() => {
-        clearTimeout(force);
-        return stopEmbeddedServers();
-      })
+    (usingEmbedded ? untilAppsDisconnect(databaseUrl, deadline) : Promise.resolve())
+      .then(() => stopEmbeddedServers())
       .then(
-        () => process.exit(code),
+        () => process.exit(exitCode),
         () => process.exit(1),
       );
   }

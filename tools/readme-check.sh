@@ -16,6 +16,12 @@ pids=()
 # shellcheck source=tools/check-helpers.sh
 source tools/check-helpers.sh
 cleanup() {
+  # What the checks below edit in the work tree goes back as it was, even after a failure.
+  if [ -n "${watched:-}" ] && [ -f "$work/watched.orig" ]; then cp "$work/watched.orig" "$watched"; fi
+  if [ -f "$work/migrations-index.orig" ]; then
+    rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
+    cp "$work/migrations-index.orig" libs/migrations/src/migrations/index.ts
+  fi
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
@@ -53,6 +59,22 @@ grep -q 'Schema is current' "$work/check.log" || fail "npm run migrate -- check"
 pass "npm run migrate -- status / up / check"
 if grep -rq 'Failed to get migration heads' "$work"; then fail "'Failed to get migration heads' printed"; fi
 
+# --- README "Adding a migration": the MikroORM CLI and migrations:create ----------------------
+npx mikro-orm debug >"$work/orm-debug.log" 2>&1 || { cat "$work/orm-debug.log"; fail "npx mikro-orm debug"; }
+grep -q 'database connection successful' "$work/orm-debug.log" || { cat "$work/orm-debug.log"; fail "npx mikro-orm debug did not connect"; }
+npx mikro-orm schema:update --dump >"$work/orm-dump.log" 2>&1 || { cat "$work/orm-dump.log"; fail "npx mikro-orm schema:update --dump"; }
+grep -q 'Schema is up-to-date' "$work/orm-dump.log" || { cat "$work/orm-dump.log"; fail "the entities and the migrations disagree: schema:update --dump printed SQL"; }
+pass "npx mikro-orm debug connects; npx mikro-orm schema:update --dump after up: Schema is up-to-date"
+migrations_index=libs/migrations/src/migrations/index.ts
+cp "$migrations_index" "$work/migrations-index.orig"
+npx nx run migrations:create --name=readme_check --blank >"$work/create.log" 2>&1 || { cat "$work/create.log"; fail "npx nx run migrations:create --name=readme_check --blank"; }
+created=$(ls libs/migrations/src/migrations/Migration*_readme_check.ts 2>/dev/null | head -1)
+listed=$(grep -c "name: 'Migration[0-9]*_readme_check'" "$migrations_index" || true)
+rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
+cp "$work/migrations-index.orig" "$migrations_index" && rm "$work/migrations-index.orig"
+[ -n "$created" ] && [ "$listed" = 1 ] || { cat "$work/create.log"; fail "migrations:create wrote '${created:-no file}', listed $listed time(s) in index.ts"; }
+pass "npx nx run migrations:create --name=readme_check --blank wrote $(basename "$created") and listed it in index.ts (both removed again)"
+
 # --- column types ------------------------------------------------------------------------
 psql "$DATABASE_URL" -At -F ' ' -c "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='integration_logs' ORDER BY 1;" >"$work/columns.txt"
 for expected in 'run_id uuid' 'request_id uuid' 'job_id uuid' 'payload jsonb' 'details jsonb' 'job_name text'; do
@@ -64,11 +86,15 @@ pass "integration_logs: run_id/request_id/job_id uuid, payload/details jsonb, jo
 # Own process group, so an interrupt reaches every process as Ctrl+C in a terminal would.
 setsid npm run dev >"$work/dev.log" 2>&1 &
 pids+=($!)
-wait_for http://127.0.0.1:8100/health sandbox
-wait_for http://127.0.0.1:8000/health api
-wait_for http://127.0.0.1:8501/health admin
+# Nx computes its project graph, then each serve task bundles its app before starting it.
+for app_port in sandbox:8100 api:8000 admin:8501; do
+  (wait_for "http://127.0.0.1:${app_port#*:}/health" "${app_port%:*}" 180) || { tail -40 "$work/dev.log"; exit 1; }
+done
 curl -fsS http://127.0.0.1:8000/ready >/dev/null || fail "api /ready"
-pass "npm run dev: sandbox, api, admin answer; api ready"
+for listening in 'http://127.0.0.1:8100' 'http://127.0.0.1:8000' 'http://127.0.0.1:8501'; do
+  grep -q "\"url\":\"$listening\"" "$work/dev.log" || { grep listening "$work/dev.log"; fail "npm run dev: an app does not listen on loopback only ($listening)"; }
+done
+pass "npm run dev: sandbox, api, admin answer on 127.0.0.1 only; api ready"
 
 status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' -X POST http://127.0.0.1:8000/api/v1/trigger/internal-replenishment)
 [ "$status" = 202 ] || { cat "$work/trigger.json"; fail "trigger answered $status, not 202"; }
@@ -147,6 +173,17 @@ grep -Eq '^viewer\.one +viewer +disabled' "$work/users-list.log" && grep -Eq '^a
   { cat "$work/users-list.log"; fail "npm run admin:users -- list does not show admin active and viewer.one disabled"; }
 pass "npm run admin:users -- add / passwd / disable / list; a viewer's trigger → 403"
 
+# An edit to a lib the api bundles restarts the api (nx serve: esbuild watch + @nx/js:node).
+watched=libs/logging/src/log-row.ts
+cp "$watched" "$work/watched.orig"
+starts=$(grep -c '"msg":"api listening"' "$work/dev.log")
+echo "// readme-check: an edit that restarts the api" >>"$watched"
+for _ in $(seq 1 60); do [ "$(grep -c '"msg":"api listening"' "$work/dev.log")" -gt "$starts" ] && break; sleep 1; done
+cp "$work/watched.orig" "$watched" && rm "$work/watched.orig"
+[ "$(grep -c '"msg":"api listening"' "$work/dev.log")" -gt "$starts" ] || { tail -20 "$work/dev.log"; fail "npm run dev did not restart the api after $watched changed"; }
+wait_for http://127.0.0.1:8000/ready "the restarted api"
+pass "npm run dev: editing $watched restarted the api, which answers again"
+
 kill -INT -- "-${pids[0]}"
 wait "${pids[0]}" || true
 pids=()
@@ -190,6 +227,28 @@ API_PORT=18000 setsid npx nx serve api >"$work/nx-serve.log" 2>&1 &
 pids+=($!)
 wait_for http://127.0.0.1:18000/health "nx serve api"
 pass "npx nx serve api answers /health"
+
+# README "Tests": run-many twice (the second from the cache), on the projects whose tests are
+# short (the whole suite runs above as npm test); affected follows the graph.
+nx_projects=runtime,integrations,sandbox,test-kit
+TEST_DATABASE_URL="$server/postgres" npx nx run-many -t build test lint typecheck -p "$nx_projects" >"$work/nx-run-many.log" 2>&1 ||
+  { tail -40 "$work/nx-run-many.log"; fail "npx nx run-many -t build test lint typecheck -p $nx_projects"; }
+TEST_DATABASE_URL="$server/postgres" npx nx run-many -t build test lint typecheck -p "$nx_projects" >"$work/nx-run-many-again.log" 2>&1 ||
+  { tail -40 "$work/nx-run-many-again.log"; fail "a second npx nx run-many -t build test lint typecheck"; }
+cached=$(grep -o 'Nx read the output from the cache instead of running the command for [0-9]* out of [0-9]* tasks' "$work/nx-run-many-again.log" || true)
+[[ "$cached" =~ for\ ([0-9]+)\ out\ of\ ([0-9]+)\ tasks ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] ||
+  { tail -20 "$work/nx-run-many-again.log"; fail "the second nx run-many was not served from the cache (${cached:-no cache line})"; }
+pass "npx nx run-many -t build test lint typecheck -p $nx_projects, twice: $cached"
+affected=$(npx nx show projects --affected --files=libs/logging/src/log-row.ts -t test | sort | tr '\n' ' ')
+for project in logging db migrations outbox orders replenishment api scheduler admin; do
+  [[ " $affected" == *" $project "* ]] || fail "a change in libs/logging does not affect $project's tests (affected: $affected)"
+done
+for project in runtime integrations sandbox test-kit; do
+  if [[ " $affected" == *" $project "* ]]; then fail "a change in libs/logging affects $project's tests, which do not use it (affected: $affected)"; fi
+done
+[ "$(npx nx show projects --affected --files=vitest.config.mts -t test | wc -l)" = "$(npx nx show projects -t test | wc -l)" ] ||
+  fail "a change in vitest.config.mts does not affect every project's tests"
+pass "nx affected: libs/logging reaches $affected; vitest.config.mts reaches every test target"
 
 # --- one app at a time: npm run start:<app> ------------------------------------------------
 for app in sandbox api admin scheduler; do

@@ -53,8 +53,8 @@ const adminEnvSchema = z
 export type AdminConfig = z.output<typeof adminEnvSchema>;
 
 /**
- * ADMIN_PORT (default 8501), ADMIN_HOST (default 0.0.0.0), API_URL (default
- * http://127.0.0.1:8000), the optional API_TOKEN, the start-up account ADMIN_USERNAME /
+ * ADMIN_PORT (default 8501), ADMIN_HOST (default 127.0.0.1; the image sets 0.0.0.0), API_URL
+ * (default http://127.0.0.1:8000), the optional API_TOKEN, the start-up account ADMIN_USERNAME /
  * ADMIN_PASSWORD, ADMIN_SESSION_IDLE_MINUTES (default 480), ADMIN_COOKIE_SECURE (default false),
  * ADMIN_TIMEZONE (default Europe/Moscow).
  */

@@ -14,7 +14,7 @@ const apiEnvSchema = z.object({
 export type ApiConfig = z.output<typeof apiEnvSchema>;
 
 /**
- * API_PORT (default 8000), API_HOST (default 0.0.0.0), the optional API_TOKEN, and
+ * API_PORT (default 8000), API_HOST (default 127.0.0.1; the image sets 0.0.0.0), the optional API_TOKEN, and
  * API_SHUTDOWN_GRACE_MS (default 30 s): how long a stop waits for runs in progress.
  */
 export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {

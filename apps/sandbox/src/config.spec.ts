@@ -6,7 +6,7 @@ describe('readSandboxConfig', () => {
   it('uses the 1С and МойСклад client defaults when the variables are unset or blank', () => {
     const defaults = {
       SANDBOX_PORT: 8100,
-      SANDBOX_HOST: '0.0.0.0',
+      SANDBOX_HOST: '127.0.0.1',
       ONEC_USERNAME: 'hub',
       ONEC_PASSWORD: 'hub-sandbox',
       MOYSKLAD_TOKEN: 'hub-sandbox-moysklad-token',

@@ -21,7 +21,7 @@ const sandboxEnvSchema = z.object({
 export type SandboxConfig = z.output<typeof sandboxEnvSchema>;
 
 /**
- * SANDBOX_PORT (default 8100), SANDBOX_HOST (default 0.0.0.0), the Basic credentials it accepts
+ * SANDBOX_PORT (default 8100), SANDBOX_HOST (default 127.0.0.1; the image sets 0.0.0.0), the Basic credentials it accepts
  * (the 1С client's defaults), and МойСклад's token and limits (the МойСклад client's defaults).
  */
 export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {

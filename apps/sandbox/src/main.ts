@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createStdoutLogger } from '@hub/logging';
+import { createStdoutLogger } from '@hub/runtime';
 import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { createSandboxApp } from './app';
 import { readSandboxConfig } from './config';

@@ -1,7 +1,7 @@
 import { LOG_LEVELS, type LogLevel } from '@hub/db';
 import { redactText } from '@hub/runtime';
-import type { LogContext } from './correlation';
-import { toJsonSafe, toStorableText, type JsonValue } from './json-safe';
+import type { LogContext } from '@hub/runtime';
+import { toJsonSafe, toStorableText, type JsonValue } from '@hub/runtime';
 import type { LogEntry } from './log-entry';
 import { readUuid } from './uuid';
 

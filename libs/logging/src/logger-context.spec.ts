@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentLogContext, withLogContext } from './correlation';
+import { currentLogContext, withLogContext } from '@hub/runtime';
 import { useLoggerTestBed } from './testing/logger-test-bed';
 
 const RUN_A = '11111111-1111-4111-8111-111111111111';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { MikroORM } from '@hub/db';
 import { captureStdout, createEmptyTestDatabase, createTestDatabase, openTestOrm, useTestOrm, type TestDatabase } from '@hub/testing';
 import { LOG_WRITE_FAILED_MESSAGE, LoggerService } from './logger-service';
-import { createStdoutLogger } from './stdout-logger';
+import { createStdoutLogger } from '@hub/runtime';
 import { readLogRows } from './testing/read-log-rows';
 
 const RUN_ID = '3f1c6e2a-8b4d-4c1e-9a7f-2d5e8b1c0a41';

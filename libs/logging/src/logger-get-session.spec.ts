@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureStdout, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { connectDatabase, createSessionFactory, disconnectDatabase, getOrm, getSession } from '@hub/db';
-import { withLogContext } from './correlation';
+import { withLogContext } from '@hub/runtime';
 import { LoggerService } from './logger-service';
 import { readLogRows } from './testing/read-log-rows';
 

@@ -1,9 +1,9 @@
 import { getSession, type EntityManager, type LogLevel } from '@hub/db';
-import { currentLogContext, LOG_CONTEXT_KEYS, type LogContext } from './correlation';
+import { currentLogContext, LOG_CONTEXT_KEYS, type LogContext } from '@hub/runtime';
 import { insertLogEntry } from './insert-log-entry';
 import type { LogEntry, LogFields } from './log-entry';
 import { toLogRow, type LogRow } from './log-row';
-import { createStdoutLogger, type StdoutLogger } from './stdout-logger';
+import { createStdoutLogger, type StdoutLogger } from '@hub/runtime';
 
 /** The stdout message of an entry that could not be written to `integration_logs`. */
 export const LOG_WRITE_FAILED_MESSAGE = 'integration_logs write failed';

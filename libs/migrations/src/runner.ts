@@ -1,5 +1,5 @@
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ADVISORY_LOCKS, createOrmOptions, explainConnectionFailure } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
 import { Client } from 'pg';
@@ -11,22 +11,31 @@ import { MIGRATIONS_TABLE, readStatus, type MigrationStatus } from './status';
 /** Every process of every app takes this same lock to migrate. */
 const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migrations;
 
+/** Where the migrations' sources live, from the repository root: the MikroORM CLI writes new ones here. */
+export const MIGRATIONS_DIR = 'libs/migrations/src/migrations';
+
+/** MikroORM's options with the migrator and this build's migrations: the runner's, and the MikroORM CLI's (mikro-orm.config.js). */
+export function migratorOrmOptions(databaseUrl: string): Options {
+  return createOrmOptions(databaseUrl, {
+    extensions: [Migrator],
+    pool: { min: 0, max: 2 },
+    migrations: {
+      tableName: MIGRATIONS_TABLE,
+      migrationsList,
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+  });
+}
+
 /** Opens an ORM with the migrator and this build's migrations. */
 export async function openMigratorOrm(databaseUrl: string): Promise<MikroORM> {
-  return MikroORM.init(
-    createOrmOptions(databaseUrl, {
-      extensions: [Migrator],
-      pool: { min: 0, max: 2 },
-      migrations: {
-        tableName: MIGRATIONS_TABLE,
-        migrationsList,
-        transactional: true,
-        allOrNothing: true,
-        snapshot: false,
-        silent: true,
-      },
-    }),
-  );
+  return MikroORM.init(migratorOrmOptions(databaseUrl));
 }
 
 /** Runs `work` while holding the cluster-wide migration lock (a session advisory lock); says so on `logger` when it must wait. */

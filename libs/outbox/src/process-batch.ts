@@ -1,5 +1,5 @@
 import type { SessionFactory } from '@hub/db';
-import { mapConcurrently } from '@hub/runtime';
+import pLimit from 'p-limit';
 import type { AggregateHookRegistry } from './aggregate-hooks';
 import { deliverWithTimeout } from './deliver-with-timeout';
 import type { DeliveryReceipt, OutboxDispatch } from './dispatcher';
@@ -88,7 +88,7 @@ export async function processOutboxBatch(options: ProcessOutboxBatchOptions): Pr
     abandoned: await buryAbandonedEvents(tx, settings.maxAttempts, hooks),
     events: await claimDueEvents(tx, { owner: options.owner, limit: settings.batchSize, leaseMs: settings.leaseMs }),
   }));
-  const attempts = await mapConcurrently(events, settings.concurrency, (event) => attempt(options, settings, event));
+  const attempts = await pLimit(settings.concurrency).map(events, (event) => attempt(options, settings, event));
 
   const deliveries = attempts.flatMap((a) => ('receipt' in a ? [{ id: a.event.id, receipt: a.receipt }] : []));
   const recorded = await markDeliveredMany(options.sessions.open(), options.owner, deliveries, hooks);

@@ -6,13 +6,13 @@ const schema = z.object({ PORT: portSetting(8000), HOST: hostSetting(), TOKEN: o
 
 describe('readEnvConfig', () => {
   it('uses the defaults for unset and blank variables, as compose passes them', () => {
-    const defaults = { PORT: 8000, HOST: '0.0.0.0', TOKEN: undefined };
+    const defaults = { PORT: 8000, HOST: '127.0.0.1', TOKEN: undefined };
     expect(readEnvConfig(schema, {})).toEqual(defaults);
     expect(readEnvConfig(schema, { PORT: '', HOST: '  ', TOKEN: '' })).toEqual(defaults);
   });
 
   it('reads the values it is given', () => {
-    expect(readEnvConfig(schema, { PORT: '0', HOST: '127.0.0.1', TOKEN: 'a'.repeat(16) })).toEqual({ PORT: 0, HOST: '127.0.0.1', TOKEN: 'a'.repeat(16) });
+    expect(readEnvConfig(schema, { PORT: '0', HOST: '0.0.0.0', TOKEN: 'a'.repeat(16) })).toEqual({ PORT: 0, HOST: '0.0.0.0', TOKEN: 'a'.repeat(16) });
   });
 
   it.each([

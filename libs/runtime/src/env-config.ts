@@ -27,8 +27,11 @@ export function optionalPortSetting() {
   return z.preprocess(blankAsUnset, port().optional());
 }
 
-/** A listening address; every interface unless told otherwise (containers need that). */
-export function hostSetting(defaultHost = '0.0.0.0') {
+/**
+ * A listening address: loopback unless told otherwise, so `npm run dev` and `npm run start:*`
+ * are not reachable from the network; the images set `*_HOST=0.0.0.0` (a container needs it).
+ */
+export function hostSetting(defaultHost = '127.0.0.1') {
   return z.preprocess(blankAsUnset, z.string().default(defaultHost));
 }
 

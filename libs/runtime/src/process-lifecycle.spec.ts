@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stillPending, within } from '@hub/testing';
+import { stillPending, within } from '@hub/test-kit';
 import { closeHttpServer } from './process-lifecycle';
 
 const CHILD = join(__dirname, 'testing', 'stop-on-signals-child.ts');

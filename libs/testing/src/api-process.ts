@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { hubAppEnv, parseJsonLine, spawnApp, STARTUP_TIMEOUT_MS, stopChild } from './app-process';
-import { within } from './within';
+import { within } from '@hub/test-kit';
 
 const API_MAIN = 'apps/api/src/main.ts';
 

@@ -10,15 +10,9 @@ import { startEmbeddedServer } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 import type { TestProject } from 'vitest/node';
-import { findFreePort } from './loopback';
+import type {} from './test-database'; // the ProvidedContext keys it provides
+import { findFreePort } from '@hub/test-kit';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './server';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testServerUrl: string;
-    templateDatabase: string;
-  }
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await findTestServer();

@@ -2,15 +2,7 @@ export { createTestDatabase, createEmptyTestDatabase, openTestOrm, type TestData
 export { useTestOrm, type TestOrm } from './test-orm';
 export { openLoggedTestDatabase, type LoggedTestDatabase } from './logged-test-database';
 export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDatabaseName, quoteIdent } from './server';
-export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
 export { oneCClientFor, startSandboxProcess, type SandboxProcess } from './sandbox-process';
-export {
-  sandboxControl,
-  type SandboxControl,
-  type SandboxFaults,
-  type SandboxTransferOrders,
-  type SandboxInjectedFault,
-} from './sandbox-control';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
 export {
   jsonTypeAt,
@@ -20,10 +12,25 @@ export {
   type MoySkladDocExample,
   type MoySkladDocExampleName,
 } from './moysklad-doc-fixtures';
-export { addMoySkladSandboxProducts, readMoySkladSandboxStats, type MoySkladSandboxProduct, type MoySkladSandboxStats } from './moysklad-sandbox';
-export { latch, type Latch } from './latch';
-export { within } from './within';
-export { stillPending } from './still-pending';
-export { waitFor } from './wait-for';
 export { captureStdout, type CapturedStdout } from './stdout-capture';
 export { startApiProcess, type ApiProcess, type ApiProcessOptions } from './api-process';
+// The helpers that need no database, re-exported for the specs that need both.
+export {
+  addMoySkladSandboxProducts,
+  findFreePort,
+  latch,
+  listenOnLoopback,
+  readMoySkladSandboxStats,
+  sandboxControl,
+  stillPending,
+  waitFor,
+  within,
+  type Latch,
+  type LoopbackServer,
+  type MoySkladSandboxProduct,
+  type MoySkladSandboxStats,
+  type SandboxControl,
+  type SandboxFaults,
+  type SandboxInjectedFault,
+  type SandboxTransferOrders,
+} from '@hub/test-kit';

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createOneCClient, ONE_C_ENV_DEFAULTS, type OneCClient } from '@hub/integrations';
 import { spawnApp, stopChild, waitForLine } from './app-process';
-import { sandboxControl, type SandboxControl } from './sandbox-control';
+import { sandboxControl, type SandboxControl } from '@hub/test-kit';
 
 const SANDBOX_MAIN = 'apps/sandbox/src/main.ts';
 

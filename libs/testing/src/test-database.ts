@@ -2,6 +2,14 @@ import { createOrmOptions, MikroORM } from '@hub/db';
 import { inject } from 'vitest';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './server';
 
+/** What libs/testing/src/global-setup.ts provides to every test file. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testServerUrl: string;
+    templateDatabase: string;
+  }
+}
+
 export interface TestDatabase {
   /** Connection URL of this test's own database. */
   url: string;

@@ -19,7 +19,7 @@ import { migrateUp } from '@hub/migrations';
 import { createOrderDispatch, createPgRateLimiter, EXTERNAL_ORDER, moySkladRateBucket, ORDER_OUTBOX_HOOKS } from '@hub/orders';
 import { processOutboxBatch } from '@hub/outbox';
 // Not @hub/testing's index: it pulls in vitest, which only loads inside the test runner.
-import { readMoySkladSandboxStats } from '../../../libs/testing/src/moysklad-sandbox';
+import { readMoySkladSandboxStats } from '@hub/test-kit';
 import { startSandboxProcess } from '../../../libs/testing/src/sandbox-process';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../../../libs/testing/src/server';
 import { seedOrders } from '@hub/orders/testing';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOneCClient, ExternalSystemError, type OneCClient } from '@hub/integrations';
-import { stillPending, waitFor, within } from '@hub/testing';
+import { stillPending, waitFor, within } from '@hub/test-kit';
 import { createSandboxApp, DEMO_WAREHOUSE_IDS } from '../app';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
 import { DEFAULT_AUTH } from '../testing/basic-auth';

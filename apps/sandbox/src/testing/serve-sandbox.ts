@@ -1,4 +1,4 @@
-import { listenOnLoopback, sandboxControl, type SandboxControl } from '@hub/testing';
+import { listenOnLoopback, sandboxControl, type SandboxControl } from '@hub/test-kit';
 import { createSandboxApp, type SandboxAppOptions } from '../app';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExternalSystemError } from '../errors';
-import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
+import { listenOnLoopback, type LoopbackServer } from '@hub/test-kit';
 import { createOneCClient, type OneCClient } from './client';
 import { ONE_C_API_PREFIX, type OneCTransferOrder } from './contract';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExternalSystemError } from '../errors';
-import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
+import { listenOnLoopback, type LoopbackServer } from '@hub/test-kit';
 import { createOneCClient, type OneCClient } from './client';
 import { ONE_C_API_PREFIX } from './contract';
 

@@ -1,5 +1,5 @@
 import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
-import { mapConcurrently } from '@hub/runtime';
+import pLimit from 'p-limit';
 
 /** Calls to 1С in flight at once while reading a whole network. */
 export const ONE_C_CONCURRENCY = 4;
@@ -16,7 +16,7 @@ export type OneCStock = Array<{ warehouse: OneCWarehouse; items: OneCStockItem[]
 /** Reads 1С's warehouses and their stock norms: what a run syncs and a dry run plans from. */
 export async function readOneCCatalog(oneC: OneCClient): Promise<OneCCatalog> {
   const warehouses = await oneC.listWarehouses();
-  const settings = await mapConcurrently(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({
+  const settings = await pLimit(ONE_C_CONCURRENCY).map(warehouses, async (warehouse) => ({
     warehouse,
     items: await oneC.getReplenishmentSettings(warehouse.id),
   }));
@@ -25,5 +25,5 @@ export async function readOneCCatalog(oneC: OneCClient): Promise<OneCCatalog> {
 
 /** Reads every warehouse's stock from 1С (readPlanningSnapshot says when: after the sent orders). */
 export async function readOneCStock(oneC: OneCClient, warehouses: readonly OneCWarehouse[]): Promise<OneCStock> {
-  return mapConcurrently(warehouses, ONE_C_CONCURRENCY, async (warehouse) => ({ warehouse, items: await oneC.getStock(warehouse.id) }));
+  return pLimit(ONE_C_CONCURRENCY).map(warehouses, async (warehouse) => ({ warehouse, items: await oneC.getStock(warehouse.id) }));
 }

@@ -1,7 +1,7 @@
 import type { SessionFactory } from '@hub/db';
 import type { OneCClient, OneCTransferOrder } from '@hub/integrations';
 import { selectSent, TRANSFER_ORDER, type SentOrder } from '@hub/orders';
-import { mapConcurrently } from '@hub/runtime';
+import pLimit from 'p-limit';
 import { ONE_C_CONCURRENCY } from './read-one-c';
 
 /** What 1С says of one hub transfer order it has accepted; `unknown` carries why the hub will not act on it. */
@@ -29,7 +29,7 @@ export async function reviewSentOrders(sources: { sessions: SessionFactory; oneC
   const sent = await selectSent(sources.sessions.open(), TRANSFER_ORDER);
   if (sent.length === 0) return [];
   const open = new Set((await sources.oneC.listOpenTransferOrders()).map((document) => document.id));
-  return mapConcurrently(sent, ONE_C_CONCURRENCY, async (order): Promise<SentOrderVerdict> =>
+  return pLimit(ONE_C_CONCURRENCY).map(sent, async (order): Promise<SentOrderVerdict> =>
     open.has(order.externalId) ? { order, verdict: 'open' } : judge(order, await sources.oneC.getTransferOrder(order.externalId)),
   );
 }

@@ -1,4 +1,4 @@
-import { isSecretKey, REDACTED, redactText } from '@hub/runtime';
+import { isSecretKey, REDACTED, redactText } from '../redaction';
 
 /** A value `JSON.stringify` writes as-is and PostgreSQL's jsonb accepts. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentLogContext, LOG_CONTEXT_KEYS } from './correlation';
 import { toJsonSafe } from './json-safe';
-import { REDACTED, SECRET_KEYS } from '@hub/runtime';
+import { REDACTED, SECRET_KEYS } from '../redaction';
 
 /**
  * Pino hands a child logger's bindings to no formatter, only to `redact`, whose paths

@@ -1,0 +1,19 @@
+/*
+ * Test helpers that need nothing of the workspace: bounded waits, latches, loopback servers and
+ * the sandbox's control endpoints over HTTP. A spec that needs no database imports these from
+ * here rather than @hub/testing, so Nx does not count it as depending on every app and lib
+ * (`nx affected`), and an app's bundle does not inherit @hub/testing's packages.
+ */
+export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
+export {
+  sandboxControl,
+  type SandboxControl,
+  type SandboxFaults,
+  type SandboxTransferOrders,
+  type SandboxInjectedFault,
+} from './sandbox-control';
+export { addMoySkladSandboxProducts, readMoySkladSandboxStats, type MoySkladSandboxProduct, type MoySkladSandboxStats } from './moysklad-sandbox';
+export { latch, type Latch } from './latch';
+export { within } from './within';
+export { stillPending } from './still-pending';
+export { waitFor } from './wait-for';
