@@ -43,7 +43,7 @@ describe('GET /openapi.json and /docs', () => {
 
   it('describes parameters and bodies with the limits the API enforces', async () => {
     const trigger = document.paths['/api/v1/trigger/internal-replenishment']?.post;
-    expect(trigger?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(['query:warehouse_id', 'query:trigger', 'query:dry_run']);
+    expect(trigger?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(['query:warehouse_id', 'query:trigger', 'query:dry_run', 'header:x-hub-operator']);
     expect(trigger?.requestBody?.content['application/json']?.schema.$ref).toBe('#/components/schemas/TriggerBody');
     const limit = document.paths['/api/v1/runs']?.get?.parameters?.find((p) => p.name === 'limit');
     expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE });
