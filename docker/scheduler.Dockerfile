@@ -38,7 +38,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # --- runtime ----------------------------------------------------------------------------
 FROM base AS runtime
 WORKDIR /app
-ENV NODE_ENV=production
+ENV NODE_ENV=production SCHEDULER_METRICS_HOST=0.0.0.0
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
 COPY --from=build /app/dist/apps/scheduler ./dist/apps/scheduler

@@ -19,7 +19,7 @@ export interface SchedulerConfig {
 
 /**
  * OUTBOX_INTERVAL_MS, the outbox's OUTBOX_* settings and SCHEDULER_METRICS_PORT (with
- * SCHEDULER_METRICS_HOST, default 0.0.0.0); a ConfigError names a bad variable.
+ * SCHEDULER_METRICS_HOST, default 127.0.0.1; the image sets 0.0.0.0); a ConfigError names a bad variable.
  */
 export function readSchedulerConfig(env: NodeJS.ProcessEnv = process.env): SchedulerConfig {
   const config = readEnvConfig(schedulerEnvSchema, env);

@@ -50,7 +50,7 @@ describe('the scheduler on SCHEDULER_METRICS_PORT (a real process)', () => {
     const replica = await env.startReplica(REPLICA);
     expect(replica.metricsUrl).toBeNull();
     expect(readSchedulerConfig({}).metrics).toBeNull();
-    expect(readSchedulerConfig({ SCHEDULER_METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(readSchedulerConfig({ SCHEDULER_METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
     const read = () => readSchedulerConfig({ SCHEDULER_METRICS_PORT: 'prometheus' });
     expect(read).toThrow(ConfigError);
     expect(read).toThrow('SCHEDULER_METRICS_PORT must be a TCP port number');
