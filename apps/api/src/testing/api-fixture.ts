@@ -17,7 +17,7 @@ export async function openApiFixture(oneC: OneCClient, options: { apiToken?: str
   const database = await openLoggedTestDatabase('hub_test_api', 'api');
   const { sessions, logger, db } = database;
   const runs: Promise<RunOutcome>[] = [];
-  const app = createApp({ sessions, oneC, logger, databaseUrl: db.url, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
+  const app = createApp({ sessions, oneC, logger, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
   // Every answer a spec receives through the fixture is checked against the document.
   checkAnswersAgainstDocument(app);
   return {
