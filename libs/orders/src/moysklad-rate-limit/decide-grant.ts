@@ -15,11 +15,12 @@ export const PARALLEL_POLL_MS = 20;
 
 /**
  * The pure rule: no more than `unitsPerWindow` units within any window-long interval (a sliding
- * window, the strictest reading of "N per 3 seconds", md/_restrictions.md lines 3–11 and 20),
- * and no more than `parallel` permits holding a slot.
+ * window, the strictest reading of the limit "per 3-second period", md/_restrictions.md lines 11
+ * and 21–38), and no more than `parallel` permits holding a slot (line 14).
  *
- * МойСклад counts a request when it arrives; the limiter only knows bounds on that moment: not
- * before its grant (`nowMs`, for the request asked about) and not after its answer was read
+ * The documentation does not say at which moment МойСклад counts a request; whichever it is, it
+ * lies between the request's grant and its answer. The limiter uses those bounds: not before
+ * its grant (`nowMs`, for the request asked about) and not after its answer was read
  * (`reachedByMs` of earlier permits; one still in flight has not left the window yet). A permit
  * counts until a window after that bound, so an earlier request can never still be in
  * МойСклад's window when the next one arrives, however long either took on the way. An offset
