@@ -28,7 +28,7 @@ export interface PgRateLimiterOptions {
   windowMs: number;
   unitsPerWindow: number;
   parallel: number;
-  /** How long a parallel slot stays taken by a replica that died mid-request. Default 60 s. */
+  /** How long a replica that died mid-request keeps its parallel slot (its units count a window longer). Default 60 s. */
   permitLeaseMs?: number;
   /**
    * Waiting longer than this for a permit fails the call instead, as a retryable error that

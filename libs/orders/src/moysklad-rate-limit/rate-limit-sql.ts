@@ -37,7 +37,7 @@ const FORGET_OLD_PERMITS = `
   delete from rate_limit_permits
   where bucket = ? and ${REACHED_BY} < clock_timestamp() - ?::integer * interval '1 millisecond'`;
 
-/** The answer has been read: the request reached МойСклад by now, and its slot is free. */
+/** The answer has been read (or the exchange failed and its connection is closed): the request reached МойСклад by now, if at all, and its slot is free. */
 const RELEASE_PERMIT = `update rate_limit_permits set lease_expires_at = least(lease_expires_at, clock_timestamp()) where id = ?::uuid`;
 
 /** Never shortens a block another replica already set. */
