@@ -76,8 +76,11 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
   const permitFor = (id: string, grantedAtMs: number): PgRatePermit => ({
     grantedAtMs,
     async release(outcome) {
+      // The moment the answer was read, on this process's clock: waiting for a pooled connection
+      // must not count as the request's time on the way (measured once the connection is held).
+      const answeredAt = performance.now();
+      await options.sessions.withSession((session) => releasePermit(session, id, performance.now() - answeredAt));
       const em = options.sessions.open();
-      await releasePermit(em, id);
       if (outcome.status !== 429) return;
       // Only the window limit comes with an interval (error 1049); a parallel refusal (1073) carries none.
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > 0) await blockBucket(em, options.bucket, outcome.retryAfterMs);

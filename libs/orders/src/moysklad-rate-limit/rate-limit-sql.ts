@@ -37,8 +37,14 @@ const FORGET_OLD_PERMITS = `
   delete from rate_limit_permits
   where bucket = ? and ${REACHED_BY} < clock_timestamp() - ?::integer * interval '1 millisecond'`;
 
-/** The answer has been read (or the exchange failed and its connection is closed): the request reached МойСклад by now, if at all, and its slot is free. */
-const RELEASE_PERMIT = `update rate_limit_permits set lease_expires_at = least(lease_expires_at, clock_timestamp()) where id = ?::uuid`;
+/**
+ * The answer was read (or the exchange failed and its connection is closed) the given
+ * milliseconds ago: the request reached МойСклад by then, if at all, and its slot is free.
+ */
+const RELEASE_PERMIT = `
+  update rate_limit_permits
+  set lease_expires_at = least(lease_expires_at, greatest(granted_at, clock_timestamp() - ?::integer * interval '1 millisecond'))
+  where id = ?::uuid`;
 
 /** Never shortens a block another replica already set. */
 const BLOCK_BUCKET = `
@@ -81,8 +87,8 @@ export async function forgetOldPermits(em: EntityManager, bucket: string, olderT
   await em.execute(FORGET_OLD_PERMITS, [bucket, olderThanMs], 'run');
 }
 
-export async function releasePermit(em: EntityManager, id: string): Promise<void> {
-  await em.execute(RELEASE_PERMIT, [id], 'run');
+export async function releasePermit(em: EntityManager, id: string, answeredMsAgo: number): Promise<void> {
+  await em.execute(RELEASE_PERMIT, [Math.max(0, Math.floor(answeredMsAgo)), id], 'run');
 }
 
 export async function blockBucket(em: EntityManager, bucket: string, forMs: number): Promise<void> {
