@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const lines: BenchLine[] = [];
   try {
     for (const part of PARTS) {
-      if (only && !part.ids.some((id) => only.includes(id))) continue;
+      if (only && !part.ids.some((id) => only.includes(id.toUpperCase()))) continue;
       const at = performance.now();
       process.stderr.write(`bench: ${part.ids.join(', ')}…`);
       const measured = await part.run().catch((error: unknown) => part.ids.map((id) => failedLine(id, error)));

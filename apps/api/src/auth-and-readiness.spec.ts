@@ -59,7 +59,7 @@ describe('GET /ready', () => {
     const orm = await openTestOrm(db.url);
     const sessions = createSessionFactory(orm);
     const logger = new LoggerService({ source: 'api', session: sessions.open, stdout: createStdoutLogger('api', 'silent') });
-    const app = createApp({ sessions, oneC: oneCClientFor('http://127.0.0.1:9'), logger, databaseUrl: db.url });
+    const app = createApp({ sessions, oneC: oneCClientFor('http://127.0.0.1:9'), logger });
     try {
       const pending = await app.request('http://localhost/ready');
       expect(pending.status).toBe(503);

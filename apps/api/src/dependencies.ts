@@ -8,8 +8,6 @@ export interface ApiDependencies {
   sessions: SessionFactory;
   oneC: OneCClient;
   logger: LoggerService;
-  /** The database /ready checks the migrations of (the one `sessions` open). */
-  databaseUrl: string;
   /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
   apiToken?: string | undefined;
   /** Told about every run the API starts, so shutdown can wait for them. */

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));
   const logger = new LoggerService({ source: 'api', session: sessions.open, stdout });
   const runs = createRunTracker();
-  const app = createApp({ sessions, oneC, logger, databaseUrl, apiToken: config.API_TOKEN, onRunStarted: runs.track });
+  const app = createApp({ sessions, oneC, logger, apiToken: config.API_TOKEN, onRunStarted: runs.track });
 
   const server = serve({ fetch: app.fetch, port: config.API_PORT, hostname: config.API_HOST }, (info) => {
     stdout.info({ url: `http://${info.address}:${info.port}`, auth: config.API_TOKEN ? 'bearer' : 'off' }, 'api listening');

@@ -3,6 +3,6 @@
  * lock (prepareDatabase); `npm run migrate` (cli.ts) applies, reverts and checks them by hand.
  */
 export { migrateUp } from './runner';
-export { checkMigrations } from './status';
+export { assertMigrationsCurrent, checkMigrations, readMigrationStatus, type QueryRows } from './status';
 export { UnknownMigrationsError, PendingMigrationsError } from './errors';
 export { prepareDatabase } from './startup';

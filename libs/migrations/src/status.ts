@@ -30,22 +30,39 @@ export async function readStatus(orm: MikroORM): Promise<MigrationStatus> {
   return compareWithBuild((await orm.getMigrator().getExecutedMigrations()).map((row) => row.name));
 }
 
-const STATUS_CONNECT_TIMEOUT_MS = 5_000;
+/** Runs one statement without parameters on some connection and answers its rows. */
+export type QueryRows = (sql: string) => Promise<Array<Record<string, unknown>>>;
+
+const TABLE_PRESENT = `select to_regclass('${MIGRATIONS_TABLE}') is not null as present`;
+const APPLIED_NAMES = `select name from ${MIGRATIONS_TABLE} order by id`;
 
 /**
- * The status of the database at `databaseUrl`. Strictly read-only and light (one connection,
- * no ORM), since `/ready` asks on every probe: a database never migrated has no table yet,
- * which simply means nothing is applied.
+ * The status read over a connection the caller already holds (e.g. the API's pool, for
+ * `/ready`): strictly read-only. A database never migrated has no table yet, which simply
+ * means nothing is applied.
  */
+export async function readMigrationStatus(query: QueryRows): Promise<MigrationStatus> {
+  const [table] = await query(TABLE_PRESENT);
+  if (table?.['present'] !== true) return compareWithBuild([]);
+  return compareWithBuild((await query(APPLIED_NAMES)).map((row) => String(row['name'])));
+}
+
+/** Throws unless every migration of this build is applied and none unknown is. */
+export function assertMigrationsCurrent(status: MigrationStatus): MigrationStatus {
+  if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
+  if (status.pending.length > 0) throw new PendingMigrationsError(status.pending);
+  return status;
+}
+
+const STATUS_CONNECT_TIMEOUT_MS = 5_000;
+
+/** The status of the database at `databaseUrl`, over one connection of its own (the CLI's way). */
 export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
-  // Bounded, so probes against an unreachable database do not pile up connection attempts.
+  // Bounded, so a check against an unreachable database does not hang.
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: STATUS_CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
-    const table = await client.query<{ present: boolean }>('select to_regclass($1) is not null as present', [MIGRATIONS_TABLE]);
-    if (table.rows[0]?.present !== true) return compareWithBuild([]);
-    const rows = await client.query<{ name: string }>(`select name from ${MIGRATIONS_TABLE} order by id`);
-    return compareWithBuild(rows.rows.map((row) => row.name));
+    return await readMigrationStatus(async (sql) => (await client.query<Record<string, unknown>>(sql)).rows);
   } finally {
     await client.end();
   }
@@ -53,8 +70,5 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
 
 /** Throws unless every migration of this build is applied and none unknown is. */
 export async function checkMigrations(databaseUrl: string): Promise<MigrationStatus> {
-  const status = await migrationStatus(databaseUrl);
-  if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
-  if (status.pending.length > 0) throw new PendingMigrationsError(status.pending);
-  return status;
+  return assertMigrationsCurrent(await migrationStatus(databaseUrl));
 }

@@ -15,9 +15,9 @@ export interface ApiFixture extends LoggedTestDatabase {
 
 export async function openApiFixture(oneC: OneCClient, options: { apiToken?: string } = {}): Promise<ApiFixture> {
   const database = await openLoggedTestDatabase('hub_test_api', 'api');
-  const { sessions, logger, db } = database;
+  const { sessions, logger } = database;
   const runs: Promise<RunOutcome>[] = [];
-  const app = createApp({ sessions, oneC, logger, databaseUrl: db.url, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
+  const app = createApp({ sessions, oneC, logger, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
   // Every answer a spec receives through the fixture is checked against the document.
   checkAnswersAgainstDocument(app);
   return {

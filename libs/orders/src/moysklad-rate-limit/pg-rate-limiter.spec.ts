@@ -20,7 +20,7 @@ describe('createPgRateLimiter shared by two replicas', () => {
   });
 
   const limiters = (bucket: string, options: Partial<PgRateLimiterOptions> = {}) => {
-    const common = { bucket, windowMs: 400, unitsPerWindow: 5, parallel: 5, safetyMarginMs: 0, ...options };
+    const common = { bucket, windowMs: 400, unitsPerWindow: 5, parallel: 5, ...options };
     return [
       createPgRateLimiter({ sessions: createSessionFactory(replicaA), ...common }),
       createPgRateLimiter({ sessions: createSessionFactory(replicaB), ...common }),

@@ -6,9 +6,6 @@ import { decideGrant, type GrantDecision } from './decide-grant';
 import type { LoggerService } from '@hub/logging';
 import { blockBucket, countRefusal, ensureBucket, forgetOldPermits, insertPermit, lockBucket, readUsage, releasePermit } from './rate-limit-sql';
 
-/** Margin added to the window; the benchmark saw a few 429s at 100 ms on a loaded 2-core machine. */
-export const DEFAULT_SAFETY_MARGIN_MS = 150;
-
 /**
  * When 429s persist, МойСклад switches API access off (md/_restrictions.md lines 63–69: more than
  * 200 requests a minute answered 429). Far below that, 5 refusals within a minute stop every
@@ -31,12 +28,7 @@ export interface PgRateLimiterOptions {
   windowMs: number;
   unitsPerWindow: number;
   parallel: number;
-  /**
-   * Added to the window: МойСклад counts a request when it arrives, the limiter when it grants
-   * it, and on a busy host the two moments differ by tens of milliseconds. Default 150 ms.
-   */
-  safetyMarginMs?: number;
-  /** How long a parallel slot stays taken by a replica that died mid-request. Default 60 s. */
+  /** How long a replica that died mid-request keeps its parallel slot (its units count a window longer). Default 60 s. */
   permitLeaseMs?: number;
   /**
    * Waiting longer than this for a permit fails the call instead, as a retryable error that
@@ -65,12 +57,14 @@ export interface PgRateLimiter extends MoySkladRateLimiter {
 /**
  * A МойСклад rate limiter kept in PostgreSQL, so that all scheduler replicas together stay
  * within the limits: each grant happens under a lock on the bucket's row and is recorded as a
- * permit (units, time, slot lease). A 429 with a retry interval blocks the bucket for every
+ * permit (units, time, slot lease). A permit counts in the window until a window after its
+ * answer was read, the latest its request can have arrived (see decideGrant): the window is
+ * МойСклад's own, with no margin added. A 429 with a retry interval blocks the bucket for every
  * replica, so one refusal does not become a storm.
  */
 export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimiter {
   const limits = {
-    windowMs: options.windowMs + (options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS),
+    windowMs: options.windowMs,
     unitsPerWindow: options.unitsPerWindow,
     parallel: options.parallel,
   };
@@ -82,8 +76,11 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
   const permitFor = (id: string, grantedAtMs: number): PgRatePermit => ({
     grantedAtMs,
     async release(outcome) {
+      // The moment the answer was read, on this process's clock: waiting for a pooled connection
+      // must not count as the request's time on the way (measured once the connection is held).
+      const answeredAt = performance.now();
+      await options.sessions.withSession((session) => releasePermit(session, id, performance.now() - answeredAt));
       const em = options.sessions.open();
-      await releasePermit(em, id);
       if (outcome.status !== 429) return;
       // Only the window limit comes with an interval (error 1049); a parallel refusal (1073) carries none.
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > 0) await blockBucket(em, options.bucket, outcome.retryAfterMs);

@@ -10,14 +10,22 @@ const ENSURE_BUCKET = `insert into rate_limit_buckets (name) values (?) on confl
 /** Locks the bucket for the rest of the transaction: grants of all replicas go one at a time. */
 const LOCK_BUCKET = `select clock_timestamp() as now, blocked_until from rate_limit_buckets where name = ? for update`;
 
+/**
+ * A permit's lease ends when its answer is read (RELEASE_PERMIT) or, for a replica that died
+ * mid-request, when the lease runs out: either way the latest moment its request can have
+ * reached МойСклад. The permit counts in the window until a window after that moment, and holds
+ * a parallel slot until it. Rows released before leases ended this way have a null lease and
+ * count from their grant.
+ */
+const REACHED_BY = `coalesce(lease_expires_at, granted_at)`;
+
 /** Permits still inside the window or still holding a parallel slot, oldest first. */
 const READ_USAGE = `
-  select granted_at, units,
+  select ${REACHED_BY} as reached_by, units,
     coalesce(lease_expires_at > clock_timestamp(), false) as in_flight
   from rate_limit_permits
-  where bucket = ?
-    and (granted_at > clock_timestamp() - ?::integer * interval '1 millisecond' or lease_expires_at > clock_timestamp())
-  order by granted_at`;
+  where bucket = ? and ${REACHED_BY} > clock_timestamp() - ?::integer * interval '1 millisecond'
+  order by ${REACHED_BY}`;
 
 const INSERT_PERMIT = `
   insert into rate_limit_permits (id, bucket, units, granted_at, lease_expires_at)
@@ -27,10 +35,16 @@ const INSERT_PERMIT = `
 /** Keeps the table small: permits that can no longer count for anything. */
 const FORGET_OLD_PERMITS = `
   delete from rate_limit_permits
-  where bucket = ? and granted_at < clock_timestamp() - ?::integer * interval '1 millisecond'
-    and (lease_expires_at is null or lease_expires_at < clock_timestamp())`;
+  where bucket = ? and ${REACHED_BY} < clock_timestamp() - ?::integer * interval '1 millisecond'`;
 
-const RELEASE_PERMIT = `update rate_limit_permits set lease_expires_at = null where id = ?::uuid`;
+/**
+ * The answer was read (or the exchange failed and its connection is closed) the given
+ * milliseconds ago: the request reached МойСклад by then, if at all, and its slot is free.
+ */
+const RELEASE_PERMIT = `
+  update rate_limit_permits
+  set lease_expires_at = least(lease_expires_at, greatest(granted_at, clock_timestamp() - ?::integer * interval '1 millisecond'))
+  where id = ?::uuid`;
 
 /** Never shortens a block another replica already set. */
 const BLOCK_BUCKET = `
@@ -40,7 +54,8 @@ const BLOCK_BUCKET = `
   where name = ?`;
 
 export interface PermitUsage {
-  grantedMs: number;
+  /** The latest moment the request can have reached МойСклад: its answer, else its lease's end. */
+  reachedByMs: number;
   units: number;
   inFlight: boolean;
 }
@@ -57,8 +72,8 @@ export async function lockBucket(em: EntityManager, bucket: string): Promise<{ n
 }
 
 export async function readUsage(em: EntityManager, bucket: string, windowMs: number): Promise<PermitUsage[]> {
-  const rows = await em.execute<Array<{ granted_at: string; units: number; in_flight: boolean }>>(READ_USAGE, [bucket, windowMs], 'all');
-  return rows.map((row) => ({ grantedMs: toDate(row.granted_at).getTime(), units: row.units, inFlight: row.in_flight }));
+  const rows = await em.execute<Array<{ reached_by: string; units: number; in_flight: boolean }>>(READ_USAGE, [bucket, windowMs], 'all');
+  return rows.map((row) => ({ reachedByMs: toDate(row.reached_by).getTime(), units: row.units, inFlight: row.in_flight }));
 }
 
 /** Records a grant; returns its time on the database's clock. */
@@ -72,8 +87,8 @@ export async function forgetOldPermits(em: EntityManager, bucket: string, olderT
   await em.execute(FORGET_OLD_PERMITS, [bucket, olderThanMs], 'run');
 }
 
-export async function releasePermit(em: EntityManager, id: string): Promise<void> {
-  await em.execute(RELEASE_PERMIT, [id], 'run');
+export async function releasePermit(em: EntityManager, id: string, answeredMsAgo: number): Promise<void> {
+  await em.execute(RELEASE_PERMIT, [Math.max(0, Math.floor(answeredMsAgo)), id], 'run');
 }
 
 export async function blockBucket(em: EntityManager, bucket: string, forMs: number): Promise<void> {
