@@ -58,7 +58,7 @@ export const ru = {
     deliveriesTitle: (zone: string) => `Доставки по часам за 24 часа (${zone}) по результату`,
     delivered: 'Доставлено',
     retried: 'Ошибка, повтор позже',
-    dead: 'Dead (не доставлено)',
+    dead: 'Не доставлено',
     deliveryHour: (hour: string, delivered: number, retried: number, dead: number) =>
       `${hour} ч: доставлено ${delivered}, повторено ${retried}, не доставлено ${dead}`,
     lastRuns: 'Последние запуски',
@@ -97,7 +97,7 @@ export const ru = {
   },
   outbox: {
     title: 'Outbox',
-    statuses: { pending: 'Ожидает', in_flight: 'Отправляется', delivered: 'Доставлено', dead: 'Dead (не доставлено)' },
+    statuses: { pending: 'Ожидает', in_flight: 'Отправляется', delivered: 'Доставлено', dead: 'Не доставлено' },
     nothingWaiting: 'Ничто не ждёт доставки.',
     oldestWaited: (age: string) => `Самое старое ожидающее событие ждёт ${age}.`,
     retryHint: 'Недоставленные (dead) события повторяют вручную кнопкой «Повторить».',
@@ -129,7 +129,7 @@ export const ru = {
     title: 'Запуски',
     runTitle: 'Запуск',
     statuses: { queued: 'В очереди', running: 'Выполняется', succeeded: 'Успешно', failed: 'Ошибка' },
-    triggers: { endpoint: 'API', schedule: 'Расписание', admin: 'Админка' },
+    triggers: { endpoint: 'Запрос к API', schedule: 'Расписание', admin: 'Админка' },
     trigger: 'Источник',
     allWarehouses: 'Все склады с правилами',
     noneYet: 'Ещё не было ни одного расчёта пополнения: запустите его на странице «Новый запуск», через API или по расписанию.',
