@@ -71,6 +71,9 @@ dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 h2 { font-size: 1.05rem; margin: 1.2rem 0 0.5rem; }
 section.order h3 { margin: 0 0 0.5rem; font-size: 0.95rem; }
+/* Eighteen columns must fit 1280 px with Russian headings: they wrap, in sentence case. */
+table.lines th { white-space: normal; text-transform: none; letter-spacing: 0; font-size: 0.75rem; }
+table.lines th, table.lines td { padding: 0.3rem 0.35rem; }
 table.lines th[title] { cursor: help; text-decoration: underline dotted; }
 form.operator { margin-left: auto; display: flex; align-items: center; gap: 0.6rem; }
 form.operator .who { color: #d9e2ec; }
