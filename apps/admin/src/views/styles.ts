@@ -107,9 +107,12 @@ polyline.series-duration { fill: none; stroke-width: 2; }
 .series-retried { fill: #e0b33a; background: #e0b33a; }
 .series-dead { fill: #c23b3b; background: #c23b3b; }
 table.runs th, table.outbox th { white-space: normal; }
-table.outbox td.event-type { overflow-wrap: anywhere; min-width: 9rem; }
-table.outbox td.message { min-width: 10rem; }
-table.runs td.message { min-width: 12rem; max-width: 22rem; }
+table.outbox td.event-type { overflow-wrap: anywhere; min-width: 8rem; }
+table.outbox td.message { min-width: 8rem; }
+table.runs td.message { min-width: 9rem; max-width: 22rem; }
+/* Russian headings are long: the runs and outbox tables fit 1280 px with them in sentence case and tighter cells. */
+table.runs th, table.outbox th { text-transform: none; letter-spacing: 0; font-size: 0.75rem; }
+table.runs th, table.runs td, table.outbox th, table.outbox td { padding: 0.35rem 0.4rem; }
 /* Russian labels run longer: a fact's value wraps (ids and JSON included) rather than pushing the page wider. */
 dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
 dl.facts dd { min-width: 0; overflow-wrap: anywhere; }
