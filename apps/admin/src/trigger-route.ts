@@ -18,7 +18,7 @@ interface TriggerRouteDeps {
 const triggerFormSchema = z.object({
   warehouse_id: z.preprocess(
     (value) => (value === '' ? undefined : value),
-    z.uuid({ error: 'warehouse_id must be the UUID of a warehouse from the list, or empty for all warehouses' }).optional(),
+    z.uuid({ error: () => currentMessages().validation.warehouseId }).optional(),
   ),
 });
 

@@ -91,12 +91,16 @@ describe('the admin’s language', () => {
     await database.sessions.open().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
     const admin = await freshBrowser();
     const english = foreignTexts('en');
-    for (const path of [...PAGES, `/runs/${seeded.runId}`, '/logs?text=planned', '/login']) {
+    // Refused filters too: the problems are told in Russian.
+    const refused = ['/logs?level=verbose&older=4x', '/runs?status=nope', '/outbox?cursor=x', '/logs?period=custom'];
+    for (const path of [...PAGES, ...refused, `/runs/${seeded.runId}`, '/logs?text=planned', '/login']) {
       const response = await admin.request(`http://localhost${path}`);
       const body = await response.text();
       expect(body, path).toContain('<html lang="ru">');
       expect(mixedIn(body, english), path).toEqual([]);
     }
+    const invalid = await (await admin.request('http://localhost/logs?level=verbose')).text();
+    expect(invalid).toContain(`<li>${ru.validation.oneOf('level', 'DEBUG, INFO, WARNING, ERROR, CRITICAL')}</li>`);
     const logs = await (await admin.request('http://localhost/logs')).text();
     expect(logs).toContain(`<label>${ru.logs.period}`);
     expect(logs).toContain(`<th>${ru.logs.columns.message}</th>`);

@@ -21,7 +21,7 @@ interface OutboxRouteDeps {
   logger: StdoutLogger;
 }
 
-const eventIdSchema = z.uuid({ error: 'the event id must be a UUID' });
+const eventIdSchema = z.uuid({ error: () => currentMessages().validation.eventId });
 
 /** What the page shows below the counts, read straight from the database like the logs page. */
 async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promise<OutboxPageModel['outcome']> {
