@@ -145,6 +145,8 @@ describe('the admin in a browser', () => {
     await page.click(`button:has-text("${ru.newRun.preview}")`);
     await page.waitForSelector(`text=${ru.newRun.previewHeading}`, { timeout: 60_000 });
     await expect(page.locator('table.lines').count()).resolves.toBeGreaterThan(0);
+    // Over a thousand units are planned; Russian writes the thousands apart (1 824).
+    await expect(page.locator('ul.counts').textContent()).resolves.toMatch(/\d[\u00a0\u202f ]\d{3} /u);
     await shoot('new-run-preview');
     await page.click(`button:has-text("${ru.newRun.start}")`);
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);

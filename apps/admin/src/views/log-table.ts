@@ -2,7 +2,7 @@ import type { StoredLogRow } from '@hub/logging';
 import { html } from 'hono/html';
 import { currentTimeZone } from '../admin-env';
 import { currentMessages } from '../i18n/messages';
-import { formatTime, levelClass, prettyJson } from './format';
+import { formatNumber, formatTime, levelClass, prettyJson } from './format';
 import type { Markup } from './layout';
 
 /** An id shown short (its first 8 characters), with its whole value a click from the clipboard. */
@@ -44,7 +44,7 @@ function renderLogRow(row: StoredLogRow): Markup {
         <td>${row.status}</td>
         <td>${row.externalSystem}</td>
         <td>${row.runId ? renderCopyableId(row.runId, `/runs/${row.runId}`) : null}</td>
-        <td class="number">${row.elapsedMs}</td>
+        <td class="number">${formatNumber(row.elapsedMs)}</td>
       </tr>`;
 }
 

@@ -4,6 +4,7 @@ import type { DryRunPlan } from '@hub/api-contract';
 import type { PreviewOutcome, WarehouseList } from '../hub-api';
 import { currentMessages, type Messages } from '../i18n/messages';
 import { renderLayout, renderNotice, type Markup } from './layout';
+import { formatNumber } from './format';
 import { renderExplainedLines } from './runs-lines';
 import { renderTriggerFlash, type StartRefusal } from './trigger-panel';
 
@@ -67,7 +68,7 @@ function renderPlan(plan: DryRunPlan, warehouseId: string | undefined, t: Messag
   const warehouse = (label: { code: string; name: string }) => `${label.code} — ${label.name}`;
   return html`<section class="panel">
   <h2>${t.newRun.previewHeading}</h2>
-  <ul class="counts">${PREVIEW_COUNTS.map((key) => html`<li class="count"><span><strong>${plan.counts[key] ?? 0}</strong> ${t.runs.counts[key]}</span></li>`)}</ul>
+  <ul class="counts">${PREVIEW_COUNTS.map((key) => html`<li class="count"><span><strong>${formatNumber(plan.counts[key] ?? 0)}</strong> ${t.runs.counts[key]}</span></li>`)}</ul>
   ${renderStart(warehouseId, t)}
 </section>
 <h2>${t.runs.transferOrders(plan.transfer_orders.length)}</h2>

@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import type { OutboxRetryOutcome } from '../hub-api';
 import type { RetryFlash } from '../outbox/retry-flash';
 import { currentMessages } from '../i18n/messages';
+import { formatNumber } from './format';
 import { renderNotice, type Markup } from './layout';
 
 /** An outbox status in the page's language; a status this admin does not know is shown as stored. */
@@ -38,7 +39,7 @@ export function renderOutboxCounts(stats: OutboxStats): Markup {
   <ul class="counts">
     ${OUTBOX_STATUSES.map(
       (status) => html`<li class="count${status === 'dead' && stats.byStatus.dead > 0 ? ' alarm' : ''}">
-      <a href="/outbox?status=${status}"><strong>${stats.byStatus[status]}</strong> ${outboxStatusLabel(status)}</a></li>`,
+      <a href="/outbox?status=${status}"><strong>${formatNumber(stats.byStatus[status])}</strong> ${outboxStatusLabel(status)}</a></li>`,
     )}
   </ul>
   <p class="hint">${age === null ? t.outbox.nothingWaiting : t.outbox.oldestWaited(formatAge(age))}

@@ -3,7 +3,7 @@ import type { OutboxEventView } from '@hub/outbox';
 import { html } from 'hono/html';
 import type { OutboxFilters } from '../outbox/outbox-request';
 import { currentTimeZone } from '../admin-env';
-import { formatTimeSecond, prettyJson } from './format';
+import { formatNumber, formatTimeSecond, prettyJson } from './format';
 import type { Markup } from './layout';
 import { renderCopyableId } from './log-table';
 import { outboxStatusLabel } from './outbox-summary';
@@ -39,7 +39,7 @@ function renderEventRow(event: OutboxEventView, filters: OutboxFilters): Markup 
         <td>${event.aggregateType}<br />${renderCopyableId(event.aggregateId)}</td>
         <td><span class="status status-${event.status}">${outboxStatusLabel(event.status)}</span>
           ${event.status === 'dead' && mayChangeThings() ? renderRetryButton(event.id, filters) : null}</td>
-        <td class="number">${event.attempts}</td>
+        <td class="number">${formatNumber(event.attempts)}</td>
         <td class="time">${event.status === 'pending' ? formatTimeSecond(event.nextAttemptAt) : ''}</td>
         <td>${event.leaseOwner === null ? '' : html`${event.leaseOwner}<br /><span class="time">${t.leaseUntil} ${utcOrEmpty(event.leaseExpiresAt)}</span>`}</td>
         <td class="message">${event.lastError}</td>

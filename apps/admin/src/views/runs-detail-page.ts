@@ -1,7 +1,7 @@
 import type { RunCounts, RunOrders, RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
 import { currentTimeZone } from '../admin-env';
-import { compactJson, formatTime, toDateTimeLocal } from './format';
+import { compactJson, formatNumber, formatTime, toDateTimeLocal } from './format';
 import { renderLayout, renderNotice, type Markup } from './layout';
 import { currentMessages } from '../i18n/messages';
 import { describeDuration, describeTarget, renderStatus, runStatusLabel, runTriggerLabel } from './runs-format';
@@ -64,7 +64,7 @@ function renderRunHeader(run: RunRecord, target: WarehouseSummary | null): Marku
   ${
     known.length + others.length === 0
       ? html`<p class="hint">${t.noCounts}</p>`
-      : html`<ul class="counts">${[...known, ...others].map((key) => html`<li class="count"><span><strong>${run.counts[key]}</strong> ${countLabel(key)}</span></li>`)}</ul>`
+      : html`<ul class="counts">${[...known, ...others].map((key) => html`<li class="count"><span><strong>${formatNumber(run.counts[key])}</strong> ${countLabel(key)}</span></li>`)}</ul>`
   }
 </section>`;
 }

@@ -1,7 +1,7 @@
 import type { RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
 import { currentTimeZone } from '../admin-env';
-import { formatTimeSecond as toSecond } from './format';
+import { formatNumber, formatTimeSecond as toSecond } from './format';
 import { renderCopyableId } from './log-table';
 import type { Markup } from './layout';
 import { currentMessages } from '../i18n/messages';
@@ -40,7 +40,7 @@ function renderRunRow(run: RunRecord, warehouses: ReadonlyMap<string, WarehouseS
         <td>${runTriggerLabel(run.trigger)}${run.startedBy === null ? null : html`<br /><span class="hint">${t.by(run.startedBy)}</span>`}</td>
         <td>${describeTarget(run.targetWarehouseId, target)}</td>
         <td>${renderStatus(run.status, runStatusLabel(run.status))}</td>
-        ${LIST_COUNTS.map((key) => html`<td class="number" data-label="${t.counts[key]}">${run.counts[key]}</td>`)}
+        ${LIST_COUNTS.map((key) => html`<td class="number" data-label="${t.counts[key]}">${formatNumber(run.counts[key])}</td>`)}
         <td class="message">${run.error === null ? null : html`<span class="clamp" title="${run.error}">${run.error}</span>`}</td>
       </tr>`;
 }
