@@ -1,5 +1,6 @@
 import { tryGetContext } from 'hono/context-storage';
 import type { SignedInOperator } from './auth/operators-sql';
+import type { Lang } from './i18n/messages';
 
 /** What the admin's middleware puts on every request's context. */
 export interface AdminEnv {
@@ -8,6 +9,8 @@ export interface AdminEnv {
     operator: SignedInOperator;
     /** The IANA zone every time is shown and read in (ADMIN_TIMEZONE). */
     timeZone: string;
+    /** The page language, from the `lang` cookie (Russian unless the operator switched). */
+    lang: Lang;
   };
 }
 

@@ -11,6 +11,8 @@ import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-rout
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';
 import { createHomeRoute } from './home-route';
 import { createHubApi } from './hub-api';
+import { createLangRoute, useLanguage } from './i18n/lang-route';
+import { currentMessages } from './i18n/messages';
 import { createLogsRoute } from './logs/logs-route';
 import { createOutboxRoute } from './outbox/outbox-route';
 import { createRunsRoute } from './runs/runs-route';
@@ -66,12 +68,15 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
     c.set('timeZone', timeZone);
     await next();
   });
+  // Before everything that renders a page, the 413 and 403 pages included.
+  app.use(useLanguage());
   app.use(adminSecureHeaders());
-  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout('Too large', renderNotice('error', 'The form sent more than 16 KiB; nothing was changed.')), 413) }));
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout(currentMessages().app.tooLarge, renderNotice('error', currentMessages().app.tooLargeBody)), 413) }));
   // Every form: a post from a page of another site (its Origin differs) is refused with 403.
   app.use(csrf());
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', createAssetRoutes());
+  app.route('/', createLangRoute());
   app.route('/', createAuthRoutes(auth));
   app.use(requireSignIn(auth));
   app.route('/', createHomeRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
@@ -80,15 +85,19 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));
   app.route('/runs', createRunsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));
 
-  app.notFound((c) => c.html(renderLayout('Not found', renderNotice('info', 'There is no such page here. The logs are at /logs.')), 404));
+  app.notFound((c) => {
+    const t = currentMessages();
+    return c.html(renderLayout(t.app.notFound, renderNotice('info', t.app.notFoundBody)), 404);
+  });
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    const t = currentMessages();
     if (isDatabaseUnreachable(error)) {
       logger.error({ err: error, path: c.req.path }, 'admin request failed: the database did not answer');
-      return c.html(renderLayout('Error', renderNotice('error', 'The database did not answer, so this page cannot be shown. Try again in a moment; nothing was changed.')), 503);
+      return c.html(renderLayout(t.app.error, renderNotice('error', t.app.databaseUnreachable)), 503);
     }
     logger.error({ err: error, path: c.req.path }, 'admin request failed');
-    return c.html(renderLayout('Error', renderNotice('error', 'The page could not be shown because of an internal error; the admin’s log has the details.')), 500);
+    return c.html(renderLayout(t.app.error, renderNotice('error', t.app.internalError)), 500);
   });
   return app;
 }

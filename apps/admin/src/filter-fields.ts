@@ -1,5 +1,6 @@
 import { pickCursor, type CursorField } from '@hub/db';
 import { z } from 'zod';
+import { currentMessages, type Messages } from './i18n/messages';
 
 /*
  * The pieces every admin page's filter form is read with. A form sends every field, empty
@@ -11,7 +12,7 @@ export const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'str
 
 /** An optional field that must be one of `choices`; the error names the field and every choice. */
 export function optionalChoice<const T extends readonly [string, ...string[]]>(field: string, choices: T) {
-  return z.preprocess(emptyAsAbsent, z.enum(choices, { error: `${field} must be one of ${choices.join(', ')}` }).optional());
+  return z.preprocess(emptyAsAbsent, z.enum(choices, { error: () => currentMessages().validation.oneOf(field, choices.join(', ')) }).optional());
 }
 
 /** The raw values of `fields` from a query string or form, every one present (empty when not sent), so the form shows them again. */
@@ -25,8 +26,8 @@ export function readTextFields<const K extends string>(params: Record<string, un
 }
 
 /** The optional page cursor fields, `cursor` and `before`, each the id an "Older …" link (`link`) carries. */
-export function pageCursorFields(link: string) {
-  const id = (field: CursorField) => z.preprocess(emptyAsAbsent, z.uuid({ error: `${field} must be an id from the “${link}” link` }).optional());
+export function pageCursorFields(link: (t: Messages) => string) {
+  const id = (field: CursorField) => z.preprocess(emptyAsAbsent, z.uuid({ error: () => currentMessages().validation.cursorId(field, link(currentMessages())) }).optional());
   return { cursor: id('cursor'), before: id('before') };
 }
 
@@ -35,5 +36,5 @@ export function pickPageCursor(
   values: { cursor?: string | undefined; before?: string | undefined },
 ): { kind: 'valid'; cursor: string | undefined; field: CursorField } | { kind: 'invalid'; problem: string } {
   const picked = pickCursor(values);
-  return picked ? { kind: 'valid', ...picked } : { kind: 'invalid', problem: 'cursor and before (its older name) differ; give one of them' };
+  return picked ? { kind: 'valid', ...picked } : { kind: 'invalid', problem: currentMessages().validation.cursorsDiffer };
 }

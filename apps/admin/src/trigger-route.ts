@@ -6,6 +6,7 @@ import type { AdminEnv } from './admin-env';
 import { requireOperatorRole } from './auth/auth-routes';
 import type { HubApi } from './hub-api';
 import { urlAfterTrigger } from './trigger-flash';
+import { currentMessages } from './i18n/messages';
 import { renderLayout, renderNotice } from './views/layout';
 
 interface TriggerRouteDeps {
@@ -17,7 +18,7 @@ interface TriggerRouteDeps {
 const triggerFormSchema = z.object({
   warehouse_id: z.preprocess(
     (value) => (value === '' ? undefined : value),
-    z.uuid({ error: 'warehouse_id must be the UUID of a warehouse from the list, or empty for all warehouses' }).optional(),
+    z.uuid({ error: () => currentMessages().validation.warehouseId }).optional(),
   ),
 });
 
@@ -31,7 +32,8 @@ export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
     const form = triggerFormSchema.safeParse(await c.req.parseBody());
     if (!form.success) {
       const problems = form.error.issues.map((issue) => issue.message).join('; ');
-      return c.html(renderLayout('New run', renderNotice('error', html`The run was not started: ${problems}. <a href="/runs/new">Back</a>`)), 422);
+      const t = currentMessages();
+      return c.html(renderLayout(t.newRun.title, renderNotice('error', html`${t.newRun.notStarted(problems)} <a href="/runs/new">${t.app.back}</a>`)), 422);
     }
     const warehouseId = form.data.warehouse_id;
     const operator = c.var.operator.username;

@@ -5,6 +5,8 @@ import { createAdminApp, type AdminAppDeps } from '../app';
 import { followRedirect, postForm } from '../testing/admin-forms';
 import { createTestOperator, postSignIn, sessionCookieOf, signedInAdmin, TEST_PASSWORD } from '../testing/admin-session';
 import { unusedLocalUrl } from '../testing/hub-api-stand-in';
+import { en } from '../i18n/en';
+import { ru } from '../i18n/ru';
 import { disableOperator } from './operators-sql';
 import { createSignInThrottle } from './sign-in-throttle';
 
@@ -28,7 +30,8 @@ describe('signing in to the admin', () => {
     for (const path of ['/actions/trigger-replenishment', `/outbox/${crypto.randomUUID()}/retry`]) {
       const response = await app.request(`http://localhost${path}`, { method: 'POST', headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
       expect(response.status).toBe(401);
-      expect(await response.text()).toContain('Sign in again; nothing was changed.');
+      // A browser with no language cookie reads Russian.
+      expect(await response.text()).toContain(ru.signIn.expired);
     }
   });
 
@@ -57,7 +60,7 @@ describe('signing in to the admin', () => {
     expect(setCookie).toMatch(/^hub_admin_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
     const page = await app.request('http://localhost/outbox', { headers: { cookie: sessionCookieOf(response) } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<span class="who">marina.k · operator</span>');
+    expect(await page.text()).toContain(`<span class="who">marina.k · ${ru.app.roles.operator}</span>`);
     // Only the token's hash is stored.
     const [stored] = await database.sessions.open().execute<{ token_hash: string }[]>('select token_hash from admin_sessions');
     expect(setCookie).not.toContain(stored?.token_hash);
@@ -80,7 +83,7 @@ describe('signing in to the admin', () => {
       expect(response.status).toBe(401);
       expect(response.headers.get('set-cookie')).toBeNull();
       const body = await response.text();
-      expect(body).toContain('Wrong username or password.');
+      expect(body).toContain(ru.signIn.refused);
       expect(body).toContain(`value="${username}"`);
     }
   });
@@ -111,7 +114,7 @@ describe('signing in to the admin', () => {
     const throttled = await postSignIn(app, 'tried', TEST_PASSWORD);
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('900');
-    expect(await throttled.text()).toContain('Too many failed sign-ins. Try again in 15 min.');
+    expect(await throttled.text()).toContain(ru.signIn.throttled(15));
     now += 15 * 60 * 1000;
     expect((await postSignIn(app, 'tried', TEST_PASSWORD)).status).toBe(303);
   });
@@ -169,7 +172,7 @@ describe('roles', () => {
     for (const path of ['/actions/trigger-replenishment', `/outbox/${crypto.randomUUID()}/retry`]) {
       const response = await postForm(viewer, path);
       expect(response.status).toBe(403);
-      expect(await response.text()).toContain('Your role is <strong>viewer</strong>');
+      expect(await response.text()).toContain(en.signIn.forbidden);
     }
     const logs = await (await viewer.request('http://localhost/logs')).text();
     expect(logs).toContain('<span class="who">test-viewer · viewer</span>');

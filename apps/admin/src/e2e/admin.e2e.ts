@@ -2,7 +2,8 @@
  * The admin in a real browser (Debian's Chromium through playwright-core) against the real API
  * and sandbox processes and the admin's own HTTP server, all on 127.0.0.1 with ports the OS
  * picks. One flow, step by step, as an operator and a viewer would use it; each page is
- * photographed at 1280 and 390 px into tmp/screenshots (git-ignored).
+ * photographed at 1280 and 390 px into tmp/screenshots (git-ignored). The browser starts with
+ * no language cookie, so the pages are Russian until the flow switches to English.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ import {
   type TestDatabase,
 } from '@hub/testing';
 import { createAdminApp } from '../app';
+import { en } from '../i18n/en';
+import { ru } from '../i18n/ru';
 import { createTestOperator, TEST_PASSWORD } from '../testing/admin-session';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -100,7 +103,7 @@ describe('the admin in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await shoot('sign-in');
     await signIn('e2e-operator', 'not the password at all');
-    await expect(page.locator('.notice.error').textContent()).resolves.toContain('Wrong username or password.');
+    await expect(page.locator('.notice.error').textContent()).resolves.toContain(ru.signIn.refused);
     expect(new URL(page.url()).pathname).toBe('/login');
     await shoot('sign-in-refused');
   });
@@ -108,7 +111,7 @@ describe('the admin in a browser', () => {
   it('signs in as an operator and lands on the page asked for', async () => {
     await signIn('e2e-operator', TEST_PASSWORD);
     await page.waitForURL(`${admin.url}/logs`);
-    await expect(page.locator('.who').textContent()).resolves.toBe('e2e-operator · operator');
+    await expect(page.locator('.who').textContent()).resolves.toBe(`e2e-operator · ${ru.app.roles.operator}`);
     await shoot('logs');
   });
 
@@ -116,10 +119,10 @@ describe('the admin in a browser', () => {
     await page.fill('input[name="step"]', 'bulk');
     await page.click('form.filters button[type="submit"]');
     await page.waitForURL(/step=bulk/);
-    await expect(page.locator('p.result-count').textContent()).resolves.toContain('100 log entries for the last 24 hours matching the filters');
+    await expect(page.locator('p.result-count').textContent()).resolves.toBe(ru.logs.count(100, ru.logs.presetPhrases['24h'], true));
     await page.locator('a[rel="next"]').first().click();
     await page.waitForURL(/older=\d+/);
-    await expect(page.locator('p.result-count').textContent()).resolves.toContain('50 log entries');
+    await expect(page.locator('p.result-count').textContent()).resolves.toBe(ru.logs.count(50, ru.logs.presetPhrases['24h'], true));
     await expect(page.locator('summary', { hasText: 'bulk row 150' }).count()).resolves.toBe(1);
     await shoot('logs-older');
     await page.locator('a[rel="prev"]').first().click();
@@ -137,15 +140,17 @@ describe('the admin in a browser', () => {
   });
 
   it('previews a run for all warehouses and starts it, landing on its page', async () => {
-    await page.click('nav a:has-text("New run")');
+    await page.click(`nav a:has-text("${ru.nav.newRun}")`);
     await page.selectOption('select[name="warehouse_id"]', '');
-    await page.click('button:has-text("Preview")');
-    await page.waitForSelector('text=Preview: what a run would order now', { timeout: 60_000 });
+    await page.click(`button:has-text("${ru.newRun.preview}")`);
+    await page.waitForSelector(`text=${ru.newRun.previewHeading}`, { timeout: 60_000 });
     await expect(page.locator('table.lines').count()).resolves.toBeGreaterThan(0);
+    // Over a thousand units are planned; Russian writes the thousands apart (1 824).
+    await expect(page.locator('ul.counts').textContent()).resolves.toMatch(/\d[\u00a0\u202f ]\d{3} /u);
     await shoot('new-run-preview');
-    await page.click('button:has-text("Start this run")');
+    await page.click(`button:has-text("${ru.newRun.start}")`);
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
-    await expect(page.locator('dt:has-text("Started by") + dd').textContent()).resolves.toBe('e2e-operator');
+    await expect(page.locator(`dt:has-text("${ru.runs.facts.startedBy}") + dd`).textContent()).resolves.toBe('e2e-operator');
     const runId = new URL(page.url()).pathname.split('/').at(-1);
     const ended = await waitFor(async () => {
       const [run] = await sessions.open().execute<{ status: string; error: string | null }[]>('select status, error from replenishment_runs where id = ?', [runId]);
@@ -160,7 +165,7 @@ describe('the admin in a browser', () => {
     await page.goto(`${admin.url}/outbox?status=dead`);
     await shoot('outbox');
     await page.click(`form[action="/outbox/${deadEventId}/retry"] button`);
-    await expect(page.locator('.notice.success').textContent()).resolves.toContain('is pending again');
+    await expect(page.locator('.notice.success').textContent()).resolves.toContain('снова ожидает доставки');
     const [row] = await sessions.open().execute<{ status: string }[]>('select status from outbox_events where id = ?', [deadEventId]);
     expect(row?.status).toBe('pending');
     const [audit] = await sessions.open().execute<{ operator: string }[]>(
@@ -169,16 +174,30 @@ describe('the admin in a browser', () => {
   });
 
   it('shows home: the outbox, the two charts and the last runs', async () => {
-    await page.click('nav a:has-text("Home")');
+    await page.click(`nav a:has-text("${ru.nav.home}")`);
     await expect(page.locator('figure.chart svg').count()).resolves.toBe(2);
-    await expect(page.locator('table.runs').textContent()).resolves.toContain('by e2e-operator');
+    await expect(page.locator('table.runs').textContent()).resolves.toContain(ru.runs.by('e2e-operator'));
     await shoot('home');
   });
 
   it('shows the runs list', async () => {
     await page.goto(`${admin.url}/runs`);
-    await expect(page.locator('table.runs').textContent()).resolves.toContain('by e2e-operator');
+    await expect(page.locator('table.runs').textContent()).resolves.toContain(ru.runs.by('e2e-operator'));
     await shoot('runs');
+  });
+
+  it('switches to English from the header, and remembers it on the next pages and after signing out', async () => {
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    await page.click('nav.lang a:has-text("EN")');
+    await page.waitForURL(`${admin.url}/runs`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('table.runs').textContent()).resolves.toContain(en.runs.by('e2e-operator'));
+    await page.click(`nav a:has-text("${en.nav.home}")`);
+    await expect(page.locator('h2').first().textContent()).resolves.toBe(en.home.outbox);
+    await expect(page.locator('figure.chart figcaption').first().textContent()).resolves.toContain('Runs, last 14 days');
+    await shoot('home-en');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'lang')).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax' });
   });
 
   it('logs out: the next page asks to sign in again', async () => {
@@ -186,6 +205,9 @@ describe('the admin in a browser', () => {
     await page.waitForURL(`${admin.url}/login?signed_out=1`);
     await page.goto(`${admin.url}/runs`);
     expect(new URL(page.url()).pathname).toBe('/login');
+    // The language outlives the session.
+    await expect(page.locator('form.sign-in button').textContent()).resolves.toBe(en.signIn.submit);
+    await shoot('sign-in-en');
   });
 
   it('lets a viewer read but answers their attempt to start a run with 403', async () => {
@@ -196,7 +218,7 @@ describe('the admin in a browser', () => {
     const status = await page.evaluate(async () => (await fetch('/actions/trigger-replenishment', { method: 'POST', body: new URLSearchParams() })).status);
     expect(status).toBe(403);
     await page.goto(`${admin.url}/runs/new?preview=1`);
-    await page.waitForSelector('text=Your role (viewer) can preview but not start a run.', { timeout: 60_000 });
+    await page.waitForSelector(`text=${en.newRun.viewerCannotStart}`, { timeout: 60_000 });
     await shoot('new-run-viewer');
     await page.click('form.operator button');
     await page.waitForURL(`${admin.url}/login?signed_out=1`);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ru } from '../i18n/ru';
 import { LOGS_PAGE_SIZE, parseLogsRequest, readLogsForm } from './logs-request';
+
+// Outside a request the problems are in the default language, Russian.
+const { validation } = ru;
 
 const NOW = new Date('2026-03-02T12:00:00Z');
 const parse = (params: Record<string, string>) => parseLogsRequest(readLogsForm(params), NOW);
@@ -31,9 +35,9 @@ describe('parseLogsRequest', () => {
   it('names each missing bound of a custom period', () => {
     expect(parse({ period: 'custom' })).toEqual({
       kind: 'invalid',
-      problems: ['from is required for a custom period', 'to is required for a custom period'],
+      problems: [validation.fromRequired, validation.toRequired],
     });
-    expect(parse({ from: '2026-03-01T09:30' })).toEqual({ kind: 'invalid', problems: ['to is required for a custom period'] });
+    expect(parse({ from: '2026-03-01T09:30' })).toEqual({ kind: 'invalid', problems: [validation.toRequired] });
   });
 
   it('trims the text filters and rejects an unknown level by naming the choices', () => {
@@ -43,17 +47,17 @@ describe('parseLogsRequest', () => {
     expect(parse({ request_id: ' 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', external_system: '1C ', step: 'plan', status: 'failed', text: ' тайм-аут ' })).toMatchObject({
       query: { requestId: '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', externalSystem: '1C', step: 'plan', status: 'failed', text: 'тайм-аут' },
     });
-    expect(parse({ request_id: 'req-1' })).toEqual({ kind: 'invalid', problems: ['request_id must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10'] });
+    expect(parse({ request_id: 'req-1' })).toEqual({ kind: 'invalid', problems: [validation.uuid('request_id')] });
     expect(parse({ level: 'verbose' })).toEqual({
       kind: 'invalid',
-      problems: ['level must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL'],
+      problems: [validation.oneOf('level', 'DEBUG, INFO, WARNING, ERROR, CRITICAL')],
     });
   });
 
   it('pages older or newer from a row id, one way at a time', () => {
     expect(parse({ older: '42' })).toMatchObject({ kind: 'valid', query: { cursor: { id: '42', direction: 'older' } } });
     expect(parse({ newer: '7' })).toMatchObject({ kind: 'valid', query: { cursor: { id: '7', direction: 'newer' } } });
-    expect(parse({ older: '42', newer: '7' })).toEqual({ kind: 'invalid', problems: ['older and newer cannot both be given: page one way at a time'] });
-    expect(parse({ older: '4x' })).toEqual({ kind: 'invalid', problems: ['older must be a row id from the “Older” link'] });
+    expect(parse({ older: '42', newer: '7' })).toEqual({ kind: 'invalid', problems: [validation.olderAndNewer] });
+    expect(parse({ older: '4x' })).toEqual({ kind: 'invalid', problems: [validation.rowId('older', 'Старше')] });
   });
 });

@@ -2,6 +2,7 @@ import { LOG_LEVELS } from '@hub/db';
 import type { LogQuery } from '@hub/logging';
 import { z } from 'zod';
 import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
+import { currentMessages } from '../i18n/messages';
 import { fromWallClock } from '../views/format';
 
 /** The periods the page offers; `custom` reads `from` and `to` instead of a preset. */
@@ -50,23 +51,28 @@ const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 const wallClockDateTime = (field: string) =>
   z
     .string()
-    .regex(DATETIME_LOCAL, { error: `${field} must be a date and time like 2026-03-02T09:00` })
+    .regex(DATETIME_LOCAL, { error: () => currentMessages().validation.dateTime(field) })
     .transform((text, context) => {
       const date = new Date(`${text}Z`);
       // A round trip catches dates the calendar does not have, such as 2026-02-30.
       if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(text.slice(0, 16))) {
-        context.addIssue({ code: 'custom', message: `${field} is not a real date: ${text}` });
+        context.addIssue({ code: 'custom', message: currentMessages().validation.notRealDate(field, text) });
         return z.NEVER;
       }
       return text;
     });
 
+/** The pager link a row id comes from, as the page names it (without its arrow). */
+const pagerLink = (field: string): string => {
+  const { older, newer } = currentMessages().logs;
+  return (field === 'older' ? older : newer).replace(/[←→]/g, '').trim();
+};
 const optionalText = (field: string, max: number) =>
-  z.preprocess(emptyAsAbsent, z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).optional());
+  z.preprocess(emptyAsAbsent, z.string().trim().max(max, { error: () => currentMessages().validation.tooLong(field, max) }).optional());
 const optionalUuid = (field: string) =>
-  z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: `${field} must be a UUID, e.g. 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10` })).optional());
+  z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: () => currentMessages().validation.uuid(field) })).optional());
 const optionalRowId = (field: string) =>
-  z.preprocess(emptyAsAbsent, z.string().regex(/^[1-9]\d{0,18}$/, { error: `${field} must be a row id from the “${field === 'older' ? 'Older' : 'Newer'}” link` }).optional());
+  z.preprocess(emptyAsAbsent, z.string().regex(/^[1-9]\d{0,18}$/, { error: () => currentMessages().validation.rowId(field, pagerLink(field)) }).optional());
 
 const logsQuerySchema = z.object({
   period: optionalChoice('period', PERIOD_CHOICES),
@@ -101,7 +107,7 @@ export function parseLogsRequest(form: LogsFormValues, now: Date, timeZone = 'UT
   const { older, newer } = parsed.data;
   const from = parsed.data.from === undefined ? undefined : fromWallClock(parsed.data.from, timeZone);
   const to = parsed.data.to === undefined ? undefined : fromWallClock(parsed.data.to, timeZone);
-  if (older !== undefined && newer !== undefined) return { kind: 'invalid', problems: ['older and newer cannot both be given: page one way at a time'] };
+  if (older !== undefined && newer !== undefined) return { kind: 'invalid', problems: [currentMessages().validation.olderAndNewer] };
   const period = parsed.data.period ?? (from || to ? 'custom' : DEFAULT_PERIOD);
   const cursor = older !== undefined ? { id: older, direction: 'older' as const } : newer !== undefined ? { id: newer, direction: 'newer' as const } : undefined;
   const filters = { level, jobName, runId, requestId, externalSystem, step, status, text, cursor, limit: LOGS_PAGE_SIZE };
@@ -110,9 +116,9 @@ export function parseLogsRequest(form: LogsFormValues, now: Date, timeZone = 'UT
     return { kind: 'valid', query: { from: start, to: now, ...filters }, period: { kind: 'preset', period, from: start, to: now } };
   }
   const problems = [
-    ...(from ? [] : ['from is required for a custom period']),
-    ...(to ? [] : ['to is required for a custom period']),
-    ...(from && to && from >= to ? ['from must be earlier than to'] : []),
+    ...(from ? [] : [currentMessages().validation.fromRequired]),
+    ...(to ? [] : [currentMessages().validation.toRequired]),
+    ...(from && to && from >= to ? [currentMessages().validation.fromBeforeTo] : []),
   ];
   if (problems.length > 0 || !from || !to) return { kind: 'invalid', problems };
   return { kind: 'valid', query: { from, to, ...filters }, period: { kind: 'custom', from, to } };

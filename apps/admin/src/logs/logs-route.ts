@@ -3,6 +3,7 @@ import { queryLogs, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
 import type { AdminEnv } from '../admin-env';
 import { isDatabaseUnreachable } from '../database-unreachable';
+import { currentMessages } from '../i18n/messages';
 import { renderLogsPage } from '../views/logs-page';
 import { parseLogsRequest, readLogsForm } from './logs-request';
 
@@ -30,7 +31,7 @@ export function createLogsRoute(deps: LogsRouteDeps): Hono<AdminEnv> {
       return c.html(renderLogsPage({ ...page, outcome: { kind: 'result', period, filtered, result } }));
     } catch (error) {
       if (error instanceof UnknownCursorError) {
-        const problems = ['the page link names no log row; start again from the newest page'];
+        const problems = [currentMessages().logs.cursorUnknown];
         return c.html(renderLogsPage({ ...page, outcome: { kind: 'invalid', problems } }), 422);
       }
       if (!isDatabaseUnreachable(error)) throw error;

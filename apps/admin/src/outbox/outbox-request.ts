@@ -28,7 +28,7 @@ export type OutboxRequest = { kind: 'valid'; filters: OutboxFilters; cursorField
 const outboxQuerySchema = z.object({
   status: optionalChoice('status', OUTBOX_STATUSES),
   event_type: optionalChoice('event_type', ORDER_EVENT_TYPES),
-  ...pageCursorFields('Older events'),
+  ...pageCursorFields((t) => t.validation.olderEventsLink),
 });
 
 /** The raw filter values from a query string or a form, every field present (empty when not sent). */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AdminEnv } from '../admin-env';
 import { requireOperatorRole } from '../auth/auth-routes';
 import type { HubApi } from '../hub-api';
+import { currentMessages } from '../i18n/messages';
 import { renderLayout, renderNotice } from '../views/layout';
 import { renderOutboxPage, type OutboxPageModel } from '../views/outbox-page';
 import { OUTBOX_PAGE_SIZE, outboxUrl, parseOutboxRequest, readOutboxForm, type OutboxRequest } from './outbox-request';
@@ -20,7 +21,7 @@ interface OutboxRouteDeps {
   logger: StdoutLogger;
 }
 
-const eventIdSchema = z.uuid({ error: 'the event id must be a UUID' });
+const eventIdSchema = z.uuid({ error: () => currentMessages().validation.eventId });
 
 /** What the page shows below the counts, read straight from the database like the logs page. */
 async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promise<OutboxPageModel['outcome']> {
@@ -32,7 +33,7 @@ async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promi
     });
     return { kind: 'events', filters, events: page.items, nextCursor: page.nextCursor };
   } catch (error) {
-    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: [`${cursorField} names no outbox event; start again from the first page`] };
+    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: [currentMessages().outbox.cursorUnknown(cursorField)] };
     throw error;
   }
 }
@@ -54,8 +55,9 @@ export function createOutboxRoute(deps: OutboxRouteDeps): Hono<AdminEnv> {
     .post('/:id/retry', requireOperatorRole(), async (c) => {
       const eventId = eventIdSchema.safeParse(c.req.param('id'));
       if (!eventId.success) {
-        const message = html`Nothing was retried: ${eventId.error.issues[0]?.message}. <a href="/outbox">Back to the outbox</a>`;
-        return c.html(renderLayout('Outbox', renderNotice('error', message)), 422);
+        const t = currentMessages().outbox;
+        const message = html`${t.notRetried(eventId.error.issues[0]?.message ?? '')} <a href="/outbox">${t.backToOutbox}</a>`;
+        return c.html(renderLayout(t.title, renderNotice('error', message)), 422);
       }
       // Back to the filters the operator was looking at; anything malformed falls back to the plain page.
       const back = parseOutboxRequest(readOutboxForm(await c.req.parseBody()));

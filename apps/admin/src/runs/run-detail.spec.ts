@@ -89,7 +89,7 @@ describe('a run’s page', () => {
     await admin.sessions.open().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
     await admin.sessions.open().execute(`insert into integration_logs (level, message, source) values ('INFO', 'another run', 'api')`);
     const runPage = await admin.page(`/runs/${seeded.runId}`);
-    const logsLink = /<a href="(\/logs\?[^"]+)">this run's log entries<\/a>/.exec(runPage.body)?.[1];
+    const logsLink = /<a href="(\/logs\?[^"]+)">this run’s log entries<\/a>/.exec(runPage.body)?.[1];
     expect(logsLink).toContain(`run_id=${seeded.runId}`);
     const logs = await admin.page((logsLink ?? '').replaceAll('&amp;', '&'));
     expect(logs.status).toBe(200);

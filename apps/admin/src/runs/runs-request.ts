@@ -26,7 +26,7 @@ export type RunsRequest = { kind: 'valid'; filters: RunsFilters; cursorField: Cu
 const runsQuerySchema = z.object({
   status: optionalChoice('status', RUN_STATUSES),
   trigger: optionalChoice('trigger', RUN_TRIGGERS),
-  ...pageCursorFields('Older runs'),
+  ...pageCursorFields((t) => t.validation.olderRunsLink),
 });
 
 /** A run's id as it appears in `/runs/:id`. */

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AdminEnv } from '../admin-env';
 import type { HubApi } from '../hub-api';
+import { currentMessages } from '../i18n/messages';
 import { readTriggerFlash } from '../trigger-flash';
 import { renderNewRunPage } from '../views/new-run-page';
 import { renderRunDetailPage, renderRunNotFoundPage } from '../views/runs-detail-page';
@@ -29,7 +30,7 @@ async function readOutcome(sessions: SessionFactory, request: RunsRequest): Prom
     const warehouses = new Map((await listWarehouses(em)).map((warehouse) => [warehouse.id, warehouse]));
     return { kind: 'runs', filters, runs: page.items, nextCursor: page.nextCursor, warehouses };
   } catch (error) {
-    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: [`${cursorField} names no run; start again from the first page`] };
+    if (error instanceof UnknownCursorError) return { kind: 'invalid', problems: [currentMessages().runs.cursorUnknown(cursorField)] };
     throw error;
   }
 }

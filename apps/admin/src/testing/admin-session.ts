@@ -4,6 +4,7 @@ import type { AdminRole, SessionFactory } from '@hub/db';
 import { createAdminApp, type AdminAppDeps } from '../app';
 import { hashPassword } from '../auth/password-hash';
 import { upsertOperator } from '../auth/operators-sql';
+import { LANG_COOKIE, type Lang } from '../i18n/messages';
 
 export type AdminApp = ReturnType<typeof createAdminApp>;
 
@@ -42,14 +43,18 @@ export function sessionCookieOf(response: Response): string {
   return cookie;
 }
 
-/** The admin app on `deps` (times in UTC unless `deps.timeZone` says otherwise), signed in as `username` (created with `role`). */
-export async function signedInAdmin(deps: AdminAppDeps, role: AdminRole = 'operator', username = `test-${role}`): Promise<SignedInAdmin> {
+/**
+ * The admin app on `deps` (times in UTC unless `deps.timeZone` says otherwise), signed in as
+ * `username` (created with `role`), its browser holding the `lang` cookie for `lang`: specs
+ * about a page's content read it in English unless they are about the language (i18n/).
+ */
+export async function signedInAdmin(deps: AdminAppDeps, role: AdminRole = 'operator', username = `test-${role}`, lang: Lang | null = 'en'): Promise<SignedInAdmin> {
   // Specs read times in UTC unless they are about the zone.
   const app = createAdminApp({ timeZone: 'UTC', ...deps });
   await createTestOperator(deps.sessions, username, role);
   const signIn = await postSignIn(app, username, TEST_PASSWORD);
   expect(signIn.status).toBe(303);
-  const cookie = sessionCookieOf(signIn);
+  const cookie = [sessionCookieOf(signIn), lang === null ? null : `${LANG_COOKIE}=${lang}`].filter(Boolean).join('; ');
   return {
     app,
     username,

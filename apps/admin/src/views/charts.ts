@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { formatNumber } from './format';
 import type { Markup } from './layout';
 
 /*
@@ -77,8 +78,8 @@ export function renderBarChart(chart: BarChart): Markup {
     <line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(max)}" y2="${y(max)}" />
     <line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(max / 2)}" y2="${y(max / 2)}" />
     <line class="baseline" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(0)}" y2="${y(0)}" />
-    <text class="axis" x="${PAD.left - 6}" y="${y(max) + 4}" text-anchor="end">${max}</text>
-    <text class="axis" x="${PAD.left - 6}" y="${y(max / 2) + 4}" text-anchor="end">${max / 2}</text>
+    <text class="axis" x="${PAD.left - 6}" y="${y(max) + 4}" text-anchor="end">${formatNumber(max)}</text>
+    <text class="axis" x="${PAD.left - 6}" y="${y(max / 2) + 4}" text-anchor="end">${formatNumber(max / 2)}</text>
     <text class="axis" x="${PAD.left - 6}" y="${y(0) + 4}" text-anchor="end">0</text>
     ${bars}
     ${labels}

@@ -1,5 +1,6 @@
 import type { LogLevel } from '@hub/db';
 import { currentTimeZone } from '../admin-env';
+import { currentMessages } from '../i18n/messages';
 
 const LEVEL_CLASSES: Record<LogLevel, string> = {
   DEBUG: 'level-debug',
@@ -51,6 +52,17 @@ export function fromWallClock(text: string, timeZone: string): Date {
   // Twice: the offset at the guess, not at the UTC reading, decides near a clock change.
   const first = new Date(asUtc.getTime() - offset(asUtc));
   return new Date(asUtc.getTime() - offset(first));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count or amount as the page's locale writes it (`1 824` in Russian, `1,824` in English); nothing for a missing value. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const { locale } = currentMessages();
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value);
 }
 
 /** The CSS class for a level's badge; legacy levels outside the five get a neutral one. */

@@ -2,7 +2,9 @@ import { html } from 'hono/html';
 import { mayChangeThings } from '../admin-env';
 import type { DryRunPlan } from '@hub/api-contract';
 import type { PreviewOutcome, WarehouseList } from '../hub-api';
+import { currentMessages, type Messages } from '../i18n/messages';
 import { renderLayout, renderNotice, type Markup } from './layout';
+import { formatNumber } from './format';
 import { renderExplainedLines } from './runs-lines';
 import { renderTriggerFlash, type StartRefusal } from './trigger-panel';
 
@@ -19,77 +21,70 @@ export interface NewRunPageModel {
 }
 
 /** The counts a preview leads with, in the order an operator checks them. */
-const PREVIEW_COUNTS = [
-  ['needs', 'Needs (below min)'],
-  ['transferOrders', 'Transfer orders'],
-  ['transferLines', 'Transfer lines'],
-  ['unitsPlanned', 'Units transferred'],
-  ['externalOrders', 'Outside orders'],
-  ['externalLines', 'Outside order lines'],
-  ['externalUnits', 'Units ordered outside'],
-] as const;
+const PREVIEW_COUNTS = ['needs', 'transferOrders', 'transferLines', 'unitsPlanned', 'externalOrders', 'externalLines', 'externalUnits'] as const;
 
 /** Choose a warehouse (or all) → Preview (the API's dry run) → Start with the same choice. */
 export function renderNewRunPage(model: NewRunPageModel): Markup {
+  const t = currentMessages();
   return renderLayout(
-    'New run',
+    t.newRun.title,
     html`${model.flash ? renderTriggerFlash(model.flash, model.apiOrigin) : null}
-${renderChoice(model.warehouses, model.warehouseId)}
-${model.preview ? renderPreview(model.preview, model.warehouseId, model.apiOrigin) : html`<p class="hint">Preview shows what a run would order now, line by line, and writes nothing.</p>`}`,
+${renderChoice(model.warehouses, model.warehouseId, t)}
+${model.preview ? renderPreview(model.preview, model.warehouseId, model.apiOrigin, t) : html`<p class="hint">${t.newRun.intro}</p>`}`,
   );
 }
 
-function renderChoice(warehouses: WarehouseList, chosen: string | undefined): Markup {
+function renderChoice(warehouses: WarehouseList, chosen: string | undefined, t: Messages): Markup {
   const available = warehouses.kind === 'available';
   return html`<section class="panel">
   <form class="trigger" method="get" action="/runs/new">
     <input type="hidden" name="preview" value="1" />
-    <label>Warehouse
+    <label>${t.newRun.warehouse}
       <select name="warehouse_id" ${available ? '' : 'disabled'}>
-        <option value="">All warehouses with rules</option>
+        <option value="">${t.runs.allWarehouses}</option>
         ${available ? warehouses.items.map((item) => html`<option value="${item.id}" ${item.id === chosen ? 'selected' : ''}>${item.code} — ${item.name}</option>`) : null}
       </select>
     </label>
-    <button type="submit">Preview</button>
-    ${available ? null : html`<span class="hint">The warehouse list could not be loaded from the API; a run covers all warehouses with rules.</span>`}
+    <button type="submit">${t.newRun.preview}</button>
+    ${available ? null : html`<span class="hint">${t.newRun.warehouseListFailed}</span>`}
   </form>
 </section>`;
 }
 
-function renderPreview(preview: PreviewOutcome, warehouseId: string | undefined, apiOrigin: string): Markup {
+function renderPreview(preview: PreviewOutcome, warehouseId: string | undefined, apiOrigin: string, t: Messages): Markup {
   switch (preview.kind) {
     case 'planned':
-      return renderPlan(preview.plan, warehouseId);
+      return renderPlan(preview.plan, warehouseId, t);
     case 'refused':
-      return renderNotice('error', html`The preview failed: the API answered HTTP ${preview.status}${preview.message ? html` — ${preview.message}` : null}.`);
+      return renderNotice('error', t.newRun.previewRefused(preview.status, preview.message ?? null));
     case 'unexpected-answer':
-      return renderNotice('error', 'The API answered the preview with something that is not a plan; check the API’s logs.');
+      return renderNotice('error', t.newRun.previewUnexpected);
     case 'unreachable':
-      return renderNotice('error', html`The preview failed: the API at <code>${apiOrigin}</code> could not be reached.`);
+      return renderNotice('error', t.newRun.previewUnreachable(html`<code>${apiOrigin}</code>`));
   }
 }
 
-function renderPlan(plan: DryRunPlan, warehouseId: string | undefined): Markup {
+function renderPlan(plan: DryRunPlan, warehouseId: string | undefined, t: Messages): Markup {
   const warehouse = (label: { code: string; name: string }) => `${label.code} — ${label.name}`;
   return html`<section class="panel">
-  <h2>Preview: what a run would order now</h2>
-  <ul class="counts">${PREVIEW_COUNTS.map(([key, title]) => html`<li class="count"><span><strong>${plan.counts[key] ?? 0}</strong> ${title}</span></li>`)}</ul>
-  ${renderStart(warehouseId)}
+  <h2>${t.newRun.previewHeading}</h2>
+  <ul class="counts">${PREVIEW_COUNTS.map((key) => html`<li class="count"><span><strong>${formatNumber(plan.counts[key] ?? 0)}</strong> ${t.runs.counts[key]}</span></li>`)}</ul>
+  ${renderStart(warehouseId, t)}
 </section>
-<h2>Transfer orders (${plan.transfer_orders.length})</h2>
-${plan.transfer_orders.length === 0 ? renderNotice('info', 'No transfer order: no own warehouse has anything to spare for a need.') : null}
+<h2>${t.runs.transferOrders(plan.transfer_orders.length)}</h2>
+${plan.transfer_orders.length === 0 ? renderNotice('info', t.newRun.noTransferPlanned) : null}
 ${plan.transfer_orders.map((order) => html`<section class="panel order"><h3>${warehouse(order.source)} → ${warehouse(order.target)}</h3>${renderExplainedLines(order.lines)}</section>`)}
-<h2>Outside orders (${plan.external_orders.length})</h2>
-${plan.external_orders.length === 0 ? renderNotice('info', 'No outside order: own warehouses cover every need.') : null}
-${plan.external_orders.map((order) => html`<section class="panel order"><h3>For ${warehouse(order.target)}</h3>${renderExplainedLines(order.lines)}</section>`)}`;
+<h2>${t.runs.outsideOrders(plan.external_orders.length)}</h2>
+${plan.external_orders.length === 0 ? renderNotice('info', t.newRun.noOutsidePlanned) : null}
+${plan.external_orders.map((order) => html`<section class="panel order"><h3>${t.orders.forTarget(warehouse(order.target))}</h3>${renderExplainedLines(order.lines)}</section>`)}`;
 }
 
 /** Start, with exactly the warehouse the preview was for; operators only. */
-function renderStart(warehouseId: string | undefined): Markup {
-  if (!mayChangeThings()) return html`<p class="hint">Your role (viewer) can preview but not start a run.</p>`;
+function renderStart(warehouseId: string | undefined, t: Messages): Markup {
+  if (!mayChangeThings()) return html`<p class="hint">${t.newRun.viewerCannotStart}</p>`;
   return html`<form class="trigger" method="post" action="/actions/trigger-replenishment">
     <input type="hidden" name="warehouse_id" value="${warehouseId ?? ''}" />
-    <button type="submit">Start this run</button>
-    <span class="hint">The run plans again when it starts: stock may have moved since the preview.</span>
+    <button type="submit">${t.newRun.start}</button>
+    <span class="hint">${t.newRun.replanHint}</span>
   </form>`;
 }

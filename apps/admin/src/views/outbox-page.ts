@@ -5,7 +5,8 @@ import { html } from 'hono/html';
 import { OUTBOX_PAGE_SIZE, outboxUrl, type OutboxFilters, type OutboxFormValues } from '../outbox/outbox-request';
 import type { RetryFlash } from '../outbox/retry-flash';
 import { renderLayout, renderNotice, type Markup } from './layout';
-import { renderOutboxCounts, renderRetryFlash, STATUS_LABELS } from './outbox-summary';
+import { outboxStatusLabel, renderOutboxCounts, renderRetryFlash } from './outbox-summary';
+import { currentMessages, type Messages } from '../i18n/messages';
 import { renderOutboxTable } from './outbox-table';
 
 /** Everything the outbox page shows. */
@@ -22,50 +23,49 @@ export interface OutboxPageModel {
 
 /** The outbox page: the last retry's outcome, counts by status, filters and the events. */
 export function renderOutboxPage(model: OutboxPageModel): Markup {
+  const t = currentMessages();
   return renderLayout(
-    'Outbox',
+    t.outbox.title,
     html`${model.flash ? renderRetryFlash(model.flash, model.apiOrigin) : null}
 ${renderOutboxCounts(model.stats)}
-${renderFilters(model.form)}
-${renderOutcome(model.outcome)}`,
+${renderFilters(model.form, t)}
+${renderOutcome(model.outcome, t)}`,
   );
 }
 
-function renderOutcome(outcome: OutboxPageModel['outcome']): Markup {
+function renderOutcome(outcome: OutboxPageModel['outcome'], t: Messages): Markup {
   if (outcome.kind === 'invalid') {
-    return renderNotice('error', html`The filters could not be used:<ul>${outcome.problems.map((problem) => html`<li>${problem}</li>`)}</ul>`);
+    return renderNotice('error', html`${t.app.filtersInvalid}<ul>${outcome.problems.map((problem) => html`<li>${problem}</li>`)}</ul>`);
   }
   const { events, filters, nextCursor } = outcome;
   const filtered = filters.status !== undefined || filters.eventType !== undefined;
   if (events.length === 0) {
-    const message = filters.cursor ? 'No older outbox events.' : filtered ? 'No outbox events match the filters.' : 'The outbox is empty: no event has been written yet.';
+    const message = filters.cursor ? t.outbox.noOlder : filtered ? t.outbox.noneMatch : t.outbox.empty;
     return renderNotice('info', message);
   }
-  const older = nextCursor === null ? null : html`<p><a href="${outboxUrl({ ...filters, cursor: nextCursor })}">Older events →</a></p>`;
-  return html`<p class="hint">${events.length} ${events.length === 1 ? 'event' : 'events'}${filtered ? ' matching the filters' : ''}, newest first${
-    nextCursor === null ? '' : ` (${OUTBOX_PAGE_SIZE} per page)`
-  }.</p>
+  const older = nextCursor === null ? null : html`<p><a href="${outboxUrl({ ...filters, cursor: nextCursor })}">${t.outbox.older}</a></p>`;
+  return html`<p class="hint">${t.outbox.count(events.length, filtered, nextCursor === null ? null : OUTBOX_PAGE_SIZE)}</p>
 ${renderOutboxTable(events, filters)}
 ${older}`;
 }
 
-function renderFilters(form: OutboxFormValues): Markup {
+function renderFilters(form: OutboxFormValues, t: Messages): Markup {
   const selected = (current: string, value: string): string => (current === value ? 'selected' : '');
   return html`<section class="panel">
   <form class="filters" method="get" action="/outbox">
-    <label>Status
+    <label>${t.app.status}
       <select name="status">
-        <option value="">Any</option>
-        ${OUTBOX_STATUSES.map((status) => html`<option value="${status}" ${selected(form.status, status)}>${STATUS_LABELS[status]}</option>`)}
+        <option value="">${t.app.any}</option>
+        ${OUTBOX_STATUSES.map((status) => html`<option value="${status}" ${selected(form.status, status)}>${outboxStatusLabel(status)}</option>`)}
       </select>
     </label>
-    <label>Event type
+    <label>${t.outbox.eventType}
       <select name="event_type">
-        <option value="">Any</option>
+        <option value="">${t.app.any}</option>
         ${ORDER_EVENT_TYPES.map((type) => html`<option value="${type}" ${selected(form.event_type, type)}>${type}</option>`)}
       </select>
     </label>
-    <button type="submit">Show</button>
+    <button type="submit">${t.app.show}</button>
   </form>
 </section>`;
 }

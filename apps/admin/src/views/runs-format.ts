@@ -1,21 +1,21 @@
 import type { RunStatus, RunTrigger } from '@hub/db';
 import type { RunRecord, WarehouseSummary } from '@hub/replenishment';
 import { html } from 'hono/html';
+import { currentMessages } from '../i18n/messages';
 import type { Markup } from './layout';
 import { formatAge } from './outbox-summary';
 
-export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-};
+/** A run status in the page's language; one this admin does not know is shown as stored. */
+export function runStatusLabel(status: RunStatus | string): string {
+  const labels: Record<string, string> = currentMessages().runs.statuses;
+  return labels[status] ?? status;
+}
 
-export const RUN_TRIGGER_LABELS: Record<RunTrigger, string> = {
-  endpoint: 'API endpoint',
-  schedule: 'Schedule',
-  admin: 'Admin',
-};
+/** What started a run, in the page's language. */
+export function runTriggerLabel(trigger: RunTrigger | string): string {
+  const labels: Record<string, string> = currentMessages().runs.triggers;
+  return labels[trigger] ?? trigger;
+}
 
 /** A status badge; the class names the status, so failed runs and orders show red. */
 export function renderStatus(status: string, label: string): Markup {
@@ -24,7 +24,7 @@ export function renderStatus(status: string, label: string): Markup {
 
 /** `MSK-1 — Moscow`, the id when the hub no longer knows the warehouse, or every warehouse for a run without a target. */
 export function describeTarget(targetWarehouseId: string | null, warehouse: WarehouseSummary | null | undefined): string {
-  if (targetWarehouseId === null) return 'All warehouses with rules';
+  if (targetWarehouseId === null) return currentMessages().runs.allWarehouses;
   return warehouse ? `${warehouse.code} — ${warehouse.name}` : targetWarehouseId;
 }
 
@@ -32,6 +32,7 @@ export function describeTarget(targetWarehouseId: string | null, warehouse: Ware
 export function describeDuration(run: Pick<RunRecord, 'startedAt' | 'finishedAt'>): string {
   if (run.startedAt === null || run.finishedAt === null) return '';
   const ms = run.finishedAt.getTime() - run.startedAt.getTime();
-  if (ms < 1000) return `${ms} ms`;
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatAge(ms / 1000);
+  const t = currentMessages().app;
+  if (ms < 1000) return t.milliseconds(ms);
+  return ms < 60_000 ? t.seconds(Math.round(ms / 100) / 10) : formatAge(ms / 1000);
 }

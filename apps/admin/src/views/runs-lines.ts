@@ -1,33 +1,14 @@
 import type { LineExplanation } from '@hub/replenishment';
 import { html } from 'hono/html';
+import { currentMessages, type Messages } from '../i18n/messages';
 import type { Markup } from './layout';
 
-/** A column of the explanation: its key, its heading, and the rule that makes it (the heading's tooltip). */
-interface ExplanationColumn {
-  key: keyof LineExplanation;
-  title: string;
-  rule?: string;
-  /** Shares are fractions; the rest are whole units. */
-  fraction?: boolean;
-}
-
-/* In the order the planner computes them, so an operator reads a line left to right. */
-const COLUMNS: readonly ExplanationColumn[] = [
-  { key: 'onHand', title: 'On hand' },
-  { key: 'reserved', title: 'Reserved' },
-  { key: 'inbound', title: 'Inbound', rule: 'open transfers and outside orders on their way to the target' },
-  { key: 'position', title: 'Position', rule: 'on hand − reserved + inbound' },
-  { key: 'min', title: 'Min' },
-  { key: 'max', title: 'Max' },
-  { key: 'multiple', title: 'Multiple' },
-  { key: 'need', title: 'Need', rule: 'max − position, rounded up to the multiple' },
-  { key: 'donorSurplus', title: 'Donor surplus', rule: 'donor on hand − reserved − open outbound − its min' },
-  { key: 'totalNeed', title: 'Total need', rule: 'need summed over every target of the product' },
-  { key: 'totalSurplus', title: 'Total surplus', rule: 'every donor’s surplus, in whole packs' },
-  { key: 'fairShare', title: 'Fair share', rule: 'min(1, total surplus / total need)', fraction: true },
-  { key: 'fairQuota', title: 'Fair quota', rule: 'need × fair share, rounded down to the multiple' },
-  { key: 'covered', title: 'Covered', rule: 'what all donors send this target of the product' },
-  { key: 'share', title: 'Share', rule: 'covered / need', fraction: true },
+/** The explanation's columns, in the order the planner computes them, so an operator reads a line left to right; their headings and rules (the tooltips) are in the catalogue. */
+const COLUMNS: readonly { key: keyof LineExplanation & keyof Messages['orders']['columns']; fraction?: boolean }[] = [
+  { key: 'onHand' }, { key: 'reserved' }, { key: 'inbound' }, { key: 'position' }, { key: 'min' }, { key: 'max' }, { key: 'multiple' },
+  { key: 'need' }, { key: 'donorSurplus' }, { key: 'totalNeed' }, { key: 'totalSurplus' },
+  // Shares are fractions; the rest are whole units.
+  { key: 'fairShare', fraction: true }, { key: 'fairQuota' }, { key: 'covered' }, { key: 'share', fraction: true },
 ];
 
 /* Explanations are stored JSON: a line written before a key existed simply lacks it. */
@@ -45,13 +26,18 @@ export interface LineToExplain {
 
 /** An order's lines: product, quantity and every number that produced the quantity. */
 export function renderExplainedLines(lines: readonly LineToExplain[]): Markup {
-  if (lines.length === 0) return html`<p class="hint">This order has no lines.</p>`;
+  const t = currentMessages().orders;
+  if (lines.length === 0) return html`<p class="hint">${t.noLines}</p>`;
+  const heading = (column: (typeof COLUMNS)[number]): { title: string; rule?: string } => t.columns[column.key];
   return html`<div class="table-wrap">
   <table class="lines">
     <thead>
       <tr>
-        <th>SKU</th><th>Product</th><th>Quantity</th>
-        ${COLUMNS.map((column) => (column.rule ? html`<th title="${column.rule}">${column.title}</th>` : html`<th>${column.title}</th>`))}
+        <th>${t.sku}</th><th>${t.product}</th><th>${t.quantity}</th>
+        ${COLUMNS.map((column) => {
+          const { title, rule } = heading(column);
+          return rule ? html`<th title="${rule}">${title}</th>` : html`<th>${title}</th>`;
+        })}
       </tr>
     </thead>
     <tbody>

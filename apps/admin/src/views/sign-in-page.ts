@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { currentMessages, type Messages } from '../i18n/messages';
 import { renderLayout, renderNotice, type Markup } from './layout';
 
 /** Why the sign-in page is shown again. */
@@ -12,16 +13,14 @@ export interface SignInPageModel {
   retryAfterSeconds?: number;
 }
 
-function problemNotice(model: SignInPageModel): Markup | null {
+function problemNotice(model: SignInPageModel, t: Messages): Markup | null {
   switch (model.problem) {
     case 'refused':
-      return renderNotice('error', 'Wrong username or password.');
-    case 'throttled': {
-      const minutes = Math.ceil((model.retryAfterSeconds ?? 60) / 60);
-      return renderNotice('error', `Too many failed sign-ins. Try again in ${minutes} min.`);
-    }
+      return renderNotice('error', t.signIn.refused);
+    case 'throttled':
+      return renderNotice('error', t.signIn.throttled(Math.ceil((model.retryAfterSeconds ?? 60) / 60)));
     case 'expired':
-      return renderNotice('warning', 'Your session has ended (idle too long, or signed out). Sign in again; nothing was changed.');
+      return renderNotice('warning', t.signIn.expired);
     default:
       return null;
   }
@@ -29,15 +28,16 @@ function problemNotice(model: SignInPageModel): Markup | null {
 
 /** The sign-in form; the only page (with /health) that needs no session. */
 export function renderSignInPage(model: SignInPageModel): Markup {
+  const t = currentMessages();
   return renderLayout(
-    'Sign in',
+    t.signIn.title,
     html`<section class="panel sign-in">
-  ${problemNotice(model)}
+  ${problemNotice(model, t)}
   <form method="post" action="/login" class="sign-in">
     <input type="hidden" name="next" value="${model.next}" />
-    <label>Username<input type="text" name="username" value="${model.username ?? ''}" autocomplete="username" autocapitalize="none" required autofocus /></label>
-    <label>Password<input type="password" name="password" autocomplete="current-password" required /></label>
-    <button type="submit">Sign in</button>
+    <label>${t.signIn.username}<input type="text" name="username" value="${model.username ?? ''}" autocomplete="username" autocapitalize="none" required autofocus /></label>
+    <label>${t.signIn.password}<input type="password" name="password" autocomplete="current-password" required /></label>
+    <button type="submit">${t.signIn.submit}</button>
   </form>
 </section>`,
   );
@@ -45,8 +45,9 @@ export function renderSignInPage(model: SignInPageModel): Markup {
 
 /** A viewer pressed a button that changes something. */
 export function renderForbiddenPage(): Markup {
+  const t = currentMessages();
   return renderLayout(
-    'Not allowed',
-    renderNotice('error', html`Your role is <strong>viewer</strong>: you can read every page, but only an operator can start runs or retry events. Nothing was changed. <a href="/">Back</a>`),
+    t.signIn.forbiddenTitle,
+    renderNotice('error', html`${t.signIn.forbidden} <a href="/">${t.app.back}</a>`),
   );
 }

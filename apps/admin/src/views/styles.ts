@@ -71,6 +71,9 @@ dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 h2 { font-size: 1.05rem; margin: 1.2rem 0 0.5rem; }
 section.order h3 { margin: 0 0 0.5rem; font-size: 0.95rem; }
+/* Eighteen columns must fit 1280 px with Russian headings: they wrap, in sentence case. */
+table.lines th { white-space: normal; text-transform: none; letter-spacing: 0; font-size: 0.75rem; }
+table.lines th, table.lines td { padding: 0.3rem 0.35rem; }
 table.lines th[title] { cursor: help; text-decoration: underline dotted; }
 form.operator { margin-left: auto; display: flex; align-items: center; gap: 0.6rem; }
 form.operator .who { color: #d9e2ec; }
@@ -104,17 +107,35 @@ polyline.series-duration { fill: none; stroke-width: 2; }
 .series-retried { fill: #e0b33a; background: #e0b33a; }
 .series-dead { fill: #c23b3b; background: #c23b3b; }
 table.runs th, table.outbox th { white-space: normal; }
-table.outbox td.event-type { overflow-wrap: anywhere; min-width: 9rem; }
-table.outbox td.message { min-width: 10rem; }
-table.runs td.message { min-width: 12rem; max-width: 22rem; }
+table.outbox td.event-type { overflow-wrap: anywhere; min-width: 8rem; }
+table.outbox td.message { min-width: 8rem; }
+table.runs td.message { min-width: 9rem; max-width: 22rem; }
+/* Russian headings are long: the runs and outbox tables fit 1280 px with them in sentence case and tighter cells. */
+table.runs th, table.outbox th { text-transform: none; letter-spacing: 0; font-size: 0.75rem; }
+table.runs th, table.runs td, table.outbox th, table.outbox td { padding: 0.35rem 0.4rem; }
+/* Russian labels run longer: a fact's value wraps (ids and JSON included) rather than pushing the page wider. */
+dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
+dl.facts dd { min-width: 0; overflow-wrap: anywhere; }
+dl.facts dd.id, dl.facts dd span.id, dl.facts dd code { white-space: normal; overflow-wrap: anywhere; }
+header nav { flex-wrap: wrap; column-gap: 1rem; row-gap: 0.2rem; }
+header nav a { white-space: nowrap; }
+nav.lang { display: flex; gap: 0.5rem; }
+nav.lang a { color: #9fb3c8; text-decoration: none; }
+nav.lang a:hover { color: #f0f4f8; }
+nav.lang [aria-current] { color: #f0f4f8; font-weight: 600; }
 span.clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; overflow-wrap: anywhere; }
 @media (max-width: 640px) {
   header { flex-wrap: wrap; padding: 0.6rem 0.8rem; gap: 0.5rem; }
   main { padding: 0.8rem 0.6rem 1.5rem; }
   form.operator { margin-left: 0; }
+  /* On a phone a fact's label sits above its value. */
+  dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dl.facts dt { margin-top: 0.35rem; font-size: 0.8rem; }
   input[name="run_id"], input.uuid { width: 100%; }
   table.logs td.message { min-width: 14rem; }
-  form.trigger label { flex: 1 1 100%; }
+  form.trigger label { flex: 1 1 100%; min-width: 0; }
+  /* A long warehouse name in the list must not widen the page. */
+  form.trigger select { width: 100%; max-width: 100%; }
   form.filters label { flex: 1 1 calc(50% - 0.75rem); min-width: 0; }
   form.filters input, form.filters select { width: 100%; }
   /* A log row reads as a card on a phone: no header, empty cells gone, the message in full. */
