@@ -17,3 +17,11 @@ export { latch, type Latch } from './latch';
 export { within } from './within';
 export { stillPending } from './still-pending';
 export { waitFor } from './wait-for';
+export {
+  jsonTypeAt,
+  MOYSKLAD_DOC_EXAMPLES,
+  readMoySkladDocExample,
+  valueAt,
+  type MoySkladDocExample,
+  type MoySkladDocExampleName,
+} from './moysklad-doc-fixtures';

@@ -4,20 +4,18 @@ export { openLoggedTestDatabase, type LoggedTestDatabase } from './logged-test-d
 export { createDatabase, dropDatabase, withDatabase, withServerClient, uniqueDatabaseName, quoteIdent } from './server';
 export { oneCClientFor, startSandboxProcess, type SandboxProcess } from './sandbox-process';
 export { startSchedulerProcess, type SchedulerProcess, type SchedulerProcessOptions } from './scheduler-process';
-export {
-  jsonTypeAt,
-  MOYSKLAD_DOC_EXAMPLES,
-  readMoySkladDocExample,
-  valueAt,
-  type MoySkladDocExample,
-  type MoySkladDocExampleName,
-} from './moysklad-doc-fixtures';
 export { captureStdout, type CapturedStdout } from './stdout-capture';
 export { startApiProcess, type ApiProcess, type ApiProcessOptions } from './api-process';
 // The helpers that need no database, re-exported for the specs that need both.
 export {
   addMoySkladSandboxProducts,
   findFreePort,
+  jsonTypeAt,
+  MOYSKLAD_DOC_EXAMPLES,
+  readMoySkladDocExample,
+  valueAt,
+  type MoySkladDocExample,
+  type MoySkladDocExampleName,
   latch,
   listenOnLoopback,
   readMoySkladSandboxStats,

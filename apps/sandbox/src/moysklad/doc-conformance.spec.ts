@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MOYSKLAD_ENV_DEFAULTS } from '@hub/integrations';
-import { jsonTypeAt, readMoySkladDocExample, valueAt, type MoySkladDocExample } from '@hub/testing';
+import { jsonTypeAt, readMoySkladDocExample, valueAt, type MoySkladDocExample } from '@hub/test-kit';
 import { createSandboxApp } from '../app';
 import { createMoySkladSeed, type MsSandboxSeed } from './ms-seed';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
+import { listenOnLoopback, type LoopbackServer } from '@hub/test-kit';
 import { ExternalSystemError } from '../errors';
 import { createMoySkladClient, type MsProductId } from './client';
 

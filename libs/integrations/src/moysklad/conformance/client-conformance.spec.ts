@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonTypeAt, listenOnLoopback, readMoySkladDocExample, valueAt, type LoopbackServer } from '@hub/testing';
+import { jsonTypeAt, listenOnLoopback, readMoySkladDocExample, valueAt, type LoopbackServer } from '@hub/test-kit';
 import { createMoySkladClient, type MsProductId } from '../client';
 
 /**

@@ -1,4 +1,4 @@
-import { listenOnLoopback, type LoopbackServer } from '@hub/testing';
+import { listenOnLoopback, type LoopbackServer } from '@hub/test-kit';
 
 /** One request as the stub saw it: the raw (still percent-encoded) path and query, and what they mean. */
 export interface SeenRequest {

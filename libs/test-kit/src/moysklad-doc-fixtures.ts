@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { REPO_ROOT } from './app-process';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * An example request and answer copied verbatim from МойСклад's documentation
