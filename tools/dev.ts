@@ -53,6 +53,9 @@ async function main(): Promise<void> {
     API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
     // Plain prefixed lines ("api:serve: …"), not the interactive terminal UI, and one task slot per app.
     NX_TUI: 'false',
+    // No daemon: four serve tasks started together race to spawn one, and on a machine without
+    // internet its start tries to fetch the latest Nx first.
+    NX_DAEMON: 'false',
   };
   const nxArgs = ['run-many', '-t', 'serve', '-p', APPS.join(','), `--parallel=${APPS.length}`, '--outputStyle=stream'];
   const nx = spawn(process.execPath, [require.resolve('nx/bin/nx.js'), ...nxArgs], { env, stdio: ['ignore', 'inherit', 'inherit'] });
