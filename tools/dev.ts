@@ -1,11 +1,12 @@
 /**
  * `npm run dev`: api, scheduler, admin and sandbox together, against DATABASE_URL or,
  * when it is unset, an embedded PostgreSQL kept in .data/postgres (EMBEDDED_PG_DIR). Migrations are applied
- * once here (under the advisory lock; each app re-checks on start). The apps run as `nx serve <app>`
- * (@nx/js:node over the @nx/esbuild bundle in watch mode), so an app restarts when its code or a
- * lib it bundles changes. Ctrl+C stops all.
+ * once here (under the advisory lock; each app re-checks on start). Each app runs under `tsx watch`,
+ * which restarts it when its code or a lib it imports changes. (`nx serve <app>` does the same through
+ * the Nx daemon's file watcher; four serve tasks started together raced to start that daemon and
+ * stopped every app, seen in CI, so the dev runner does not depend on it.) Ctrl+C stops all.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
@@ -18,9 +19,19 @@ const logger = createStdoutLogger('dev');
 /** Longer than the api's own 30 s grace for runs in progress. */
 const STOP_GRACE_MS = 40_000;
 
+function prefixLines(app: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) out.write(`${app}: ${line}\n`);
+  });
+}
+
 /**
- * Nx stops the serve tasks without waiting for the apps they signalled: before the embedded
- * server goes, wait (bounded) until no other client is connected, i.e. the apps closed their pools.
+ * A watcher may stop before the app it signalled: before the embedded server goes, wait
+ * (bounded) until no other client is connected, i.e. the apps closed their pools.
  */
 async function untilAppsDisconnect(databaseUrl: string, deadline: number): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
@@ -51,19 +62,19 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     ONEC_BASE_URL: process.env['ONEC_BASE_URL'] ?? 'http://127.0.0.1:8100',
     API_URL: process.env['API_URL'] ?? 'http://127.0.0.1:8000',
-    // Plain prefixed lines ("api:serve: …"), not the interactive terminal UI, and one task slot per app.
-    NX_TUI: 'false',
-    // No daemon: four serve tasks started together race to spawn one, and on a machine without
-    // internet its start tries to fetch the latest Nx first.
-    NX_DAEMON: 'false',
   };
-  const nxArgs = ['run-many', '-t', 'serve', '-p', APPS.join(','), `--parallel=${APPS.length}`, '--outputStyle=stream'];
-  const nx = spawn(process.execPath, [require.resolve('nx/bin/nx.js'), ...nxArgs], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const watcherCli = require.resolve('tsx/cli');
   let stopping = false;
-  nx.on('exit', (code, signal) => {
-    // The apps themselves wait for a change after a crash (watch mode); Nx ending means none is served.
-    if (!stopping) logger.error({ code, signal }, 'nx run-many -t serve ended on its own (its lines above say why): stopping');
-    stop(stopping ? 0 : 1);
+  const children: ChildProcess[] = APPS.map((app) => {
+    const child = spawn(process.execPath, [watcherCli, 'watch', '--clear-screen=false', `apps/${app}/src/main.ts`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    prefixLines(app, child.stdout!, process.stdout);
+    prefixLines(app, child.stderr!, process.stderr);
+    child.on('exit', (code, signal) => {
+      // A crashed app waits for the next change under its watcher; a watcher ending means it is not served.
+      if (!stopping) logger.error({ app, code, signal }, `${app}'s watcher ended on its own (its lines above say why): stopping`);
+      stop(stopping ? 0 : 1);
+    });
+    return child;
   });
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
   // On the terminal only, never in a log line: the password of this start's `admin`.
@@ -76,11 +87,11 @@ async function main(): Promise<void> {
     if (!stopping) {
       stopping = true;
       deadline = Date.now() + STOP_GRACE_MS;
-      // Nx passes the interrupt to each serve task, which signals its app.
-      nx.kill('SIGINT');
-      setTimeout(() => nx.kill('SIGKILL'), STOP_GRACE_MS).unref();
+      // Each watcher passes the interrupt to its app.
+      for (const child of children) child.kill('SIGINT');
+      setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), STOP_GRACE_MS).unref();
     }
-    if (nx.exitCode === null && nx.signalCode === null) return;
+    if (children.some((child) => child.exitCode === null && child.signalCode === null)) return;
     // The apps finish their work and close their pools first; then the embedded server goes.
     (usingEmbedded ? untilAppsDisconnect(databaseUrl, deadline) : Promise.resolve())
       .then(() => stopEmbeddedServers())

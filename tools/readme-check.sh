@@ -173,7 +173,7 @@ grep -Eq '^viewer\.one +viewer +disabled' "$work/users-list.log" && grep -Eq '^a
   { cat "$work/users-list.log"; fail "npm run admin:users -- list does not show admin active and viewer.one disabled"; }
 pass "npm run admin:users -- add / passwd / disable / list; a viewer's trigger → 403"
 
-# An edit to a lib the api bundles restarts the api (nx serve: esbuild watch + @nx/js:node).
+# An edit to a lib the api imports restarts the api (npm run dev runs each app under tsx watch).
 watched=libs/logging/src/log-row.ts
 cp "$watched" "$work/watched.orig"
 starts=$(grep -c '"msg":"api listening"' "$work/dev.log")
