@@ -2,6 +2,7 @@ export { ConfigError, blankAsUnset, hostSetting, millisecondsSetting, optionalPo
 export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { groupBy } from './group-by';
+export { seededRandom } from './seeded-random';
 export { createMetricsRegistry, exposition, serveMetrics, type MetricsServer } from './metrics';
 export { OPERATOR_HEADER, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE } from './operator-name';
 export { createStdoutLogger, type StdoutLogger } from './stdout-log/stdout-logger';

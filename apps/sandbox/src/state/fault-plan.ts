@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@hub/runtime';
 
 /** Where a dropped connection happens: before 1С handles the request, or after (the answer is lost). */
 export const DROP_POINTS = ['before_handling', 'after_handling'] as const;

@@ -1,3 +1,4 @@
+import { seededRandom } from '@hub/runtime';
 /**
  * A deterministic stand-in for a retail network, for `tools/bench/planner-bench.ts` and the
  * planner's specs: a few
@@ -20,17 +21,6 @@ const SCARCE_PRODUCTS = 0.1;
 /** Share of store rules found below min. */
 const STORES_BELOW_MIN = 0.3;
 
-/** mulberry32: small, fast, and good enough to spread benchmark data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Uuid-shaped ids in random sort order, as the hub's are; the index keeps them unique. */
 function uuids(count: number, random: () => number): string[] {
