@@ -54,7 +54,7 @@ const boundaries = (depConstraints) => [
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/testing/**', 'libs/testing/**', 'libs/test-kit/**', 'libs/migrations/src/test-support/**'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/*.resilience.ts', '**/testing/**', 'libs/testing/**', 'libs/test-kit/**', 'libs/migrations/src/test-support/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'tmp/**'] },
