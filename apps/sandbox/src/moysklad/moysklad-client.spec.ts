@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMoySkladClient, ExternalSystemError, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient, type MsOrderPosition, type MsProductId } from '@hub/integrations';
+import { createMoySkladClient, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient, type MsOrderPosition, type MsProductId } from '@hub/integrations';
+import { failureOf } from '@hub/integrations/testing';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
 import type { MsSandboxLimits } from './request-limits';
 
@@ -23,15 +24,6 @@ async function start(limits: Partial<MsSandboxLimits> = ROOMY, timeoutMs = 5_000
   const client = createMoySkladClient({ baseUrl: sandbox.baseUrl, token: TOKEN, timeoutMs, tokenWeight: 1 });
   return { client, served: sandbox };
 }
-
-const failureOf = (call: Promise<unknown>) =>
-  call.then(
-    () => expect.fail('expected the call to fail'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ExternalSystemError);
-      return error as ExternalSystemError;
-    },
-  );
 
 /** A position at 12.50 ₽ (1,250 kopecks) with 20 % VAT included. */
 const position = (productId: MsProductId, quantity: number): MsOrderPosition => ({ productId, quantity, price: 1_250, vat: 20, vatEnabled: true });

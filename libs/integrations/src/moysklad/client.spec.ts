@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenOnLoopback, type LoopbackServer } from '@hub/test-kit';
-import { ExternalSystemError } from '../errors';
+import { failureOf } from '../testing';
 import { createMoySkladClient, type MsProductId } from './client';
 
 /** What a stub МойСклад received: method, path and query, and the JSON body. */
@@ -39,15 +39,6 @@ async function stub(answer: (request: Received) => Response): Promise<{ url: str
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-
-const failureOf = (call: Promise<unknown>) =>
-  call.then(
-    () => expect.fail('expected the call to fail'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ExternalSystemError);
-      return error as ExternalSystemError;
-    },
-  );
 
 describe('the МойСклад client: errors and waits as md/_general.md describes them', () => {
   it('keeps parameter, error_message and moreInfo of every errors[] entry in the error the operator sees', async () => {

@@ -1,0 +1,2 @@
+/** Test helpers of the integrations lib (`@hub/integrations/testing`): specs and testing/ folders only. */
+export { failureOf } from './failure-of';
