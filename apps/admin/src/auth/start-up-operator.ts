@@ -1,5 +1,6 @@
 import type { SessionFactory } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
+import { ConfigError } from '@hub/runtime';
 import { hashPassword } from './password-hash';
 import { countEnabledOperators, upsertOperator } from './operators-sql';
 
@@ -8,10 +9,13 @@ export const HOW_TO_CREATE_AN_OPERATOR =
   'set ADMIN_USERNAME and ADMIN_PASSWORD (at least 12 characters), or run `npm run admin:users -- add <username> --role operator` ' +
   '(in the image: `node dist/apps/admin/users.js add <username> --role operator`)';
 
-/** A production admin nobody can sign in to is refused at start. */
-export class NoOperatorAccountError extends Error {
+/**
+ * A production admin nobody can sign in to is refused at start. A setting to fix, so the
+ * start-up failure is its one line, not a stack.
+ */
+export class NoOperatorAccountError extends ConfigError {
   constructor() {
-    super(`The admin has no operator account, so nobody could sign in: ${HOW_TO_CREATE_AN_OPERATOR}`);
+    super('ADMIN_USERNAME / ADMIN_PASSWORD', `are not both set and the admin has no operator account, so nobody could sign in: ${HOW_TO_CREATE_AN_OPERATOR}`);
     this.name = 'NoOperatorAccountError';
   }
 }

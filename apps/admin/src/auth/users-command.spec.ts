@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureStdout, useTestOrm } from '@hub/testing';
+import { ConfigError } from '@hub/runtime';
 import { createAdminApp } from '../app';
 import { postSignIn } from '../testing/admin-session';
 import { unusedLocalUrl } from '../testing/hub-api-stand-in';
@@ -70,6 +71,8 @@ describe('the operator account at start', () => {
   it('refuses a production start with no account, saying how to create one', async () => {
     const start = prepareOperatorAccounts(database.sessions, { username: undefined, password: undefined, production: true }, stdout.logger);
     await expect(start).rejects.toThrow(NoOperatorAccountError);
+    // A ConfigError: exitOnStartFailure prints it as its one line, without a stack.
+    await expect(start).rejects.toBeInstanceOf(ConfigError);
     await expect(start).rejects.toThrow('set ADMIN_USERNAME and ADMIN_PASSWORD');
     await expect(start).rejects.toThrow('node dist/apps/admin/users.js add <username> --role operator');
   });
