@@ -9,3 +9,17 @@ export { createStdoutLogger, withLogContext, type StdoutLogger, type LogContext 
 export { LoggerService, type LoggerServiceOptions } from './logger-service';
 export type { LogEntry, LogFields } from './log-entry';
 export { queryLogs, type LogPageDirection, type LogQuery, type LogQueryResult, type StoredLogRow } from './log-queries';
+export {
+  DEFAULT_LOG_RETENTION_DAYS,
+  logRetentionFromEnv,
+  retentionCutoff,
+  type LogRetention,
+} from './retention/retention-settings';
+export { LOG_CLEANUP_JOB_NAME, readLogRetentionStatus, type LastLogCleanup, type LogRetentionStatus } from './retention/retention-sql';
+export {
+  cleanupExpiredLogs,
+  CLEANUP_ONCE_PER_HOURS,
+  type LogCleanupDeps,
+  type LogCleanupOptions,
+  type LogCleanupResult,
+} from './retention/cleanup-expired-logs';
