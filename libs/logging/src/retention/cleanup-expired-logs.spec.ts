@@ -57,6 +57,10 @@ describe('cleanupExpiredLogs on a real integration_logs table', () => {
     expect(status.lastCleanup).toMatchObject({ removed: 25, cutoff });
   });
 
+  it('reads no oldest entry and no last cleanup from an empty table', async () => {
+    expect(await readLogRetentionStatus(bed.sessions.open())).toEqual({ oldestEntryAt: null, lastCleanup: null });
+  });
+
   it('removes the oldest first, stops at its per-run bound, and runs once a day', async () => {
     const expired = await insertAt('expired', expiredTimes(25));
     const deps = { sessions: bed.sessions, logger: bed.logger };
@@ -160,5 +164,10 @@ describe('LOG_RETENTION_DAYS', () => {
     const read = () => logRetentionFromEnv({ LOG_RETENTION_DAYS: value });
     expect(read).toThrow(ConfigError);
     expect(read).toThrow('LOG_RETENTION_DAYS must be a whole number of days (0 keeps the logs forever)');
+  });
+
+  it('refuses more than a hundred years, naming the variable', () => {
+    expect(logRetentionFromEnv({ LOG_RETENTION_DAYS: '36500' })).toEqual({ kind: 'days', days: 36_500 });
+    expect(() => logRetentionFromEnv({ LOG_RETENTION_DAYS: '1000000000' })).toThrow('LOG_RETENTION_DAYS must be at most 36500 days (0 keeps the logs forever)');
   });
 });

@@ -11,17 +11,21 @@ export const DEFAULT_LOG_RETENTION_DAYS = 90;
 export type LogRetention = { kind: 'days'; days: number } | { kind: 'keep-forever' };
 
 const NOT_DAYS = 'must be a whole number of days (0 keeps the logs forever)';
+/** A hundred years: beyond it a cutoff would fall outside what a Date (and timestamptz) can hold. */
+const MAX_DAYS = 36_500;
 
 const retentionEnvSchema = z.object({
   LOG_RETENTION_DAYS: z.preprocess(
     blankAsUnset,
-    z.coerce.number({ error: NOT_DAYS }).int({ error: NOT_DAYS }).min(0, { error: NOT_DAYS }).default(DEFAULT_LOG_RETENTION_DAYS),
+    z.coerce.number({ error: NOT_DAYS }).int({ error: NOT_DAYS }).min(0, { error: NOT_DAYS })
+      .max(MAX_DAYS, { error: `must be at most ${MAX_DAYS} days (0 keeps the logs forever)` }).default(DEFAULT_LOG_RETENTION_DAYS),
   ),
 });
 
 /**
- * LOG_RETENTION_DAYS: a whole number of days, 90 when unset or blank, 0 to keep every row forever.
- * Throws a ConfigError naming the variable for anything else (a fraction, a negative number, text).
+ * LOG_RETENTION_DAYS: a whole number of days up to 36500, 90 when unset or blank, 0 to keep every
+ * row forever. Throws a ConfigError naming the variable for anything else (a fraction, a negative
+ * number, text, more than a hundred years).
  */
 export function logRetentionFromEnv(env: NodeJS.ProcessEnv = process.env): LogRetention {
   const { LOG_RETENTION_DAYS: days } = readEnvConfig(retentionEnvSchema, env);
