@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cleanupExpiredLogs, withLogContext, type LogCleanupOptions, type LogCleanupResult } from '@hub/logging';
+import { cleanupExpiredLogs, withLogContext, type LogCleanupResult } from '@hub/logging';
 import { JOB_NAMES } from './job-names';
 import type { SchedulerDeps } from './scheduler-deps';
 
@@ -17,18 +17,14 @@ const jobName = JOB_NAMES.cleanupIntegrationLogs;
 /**
  * `cleanup_integration_logs_job`: removes the integration_logs rows older than the retention
  * (libs/logging's cleanupExpiredLogs, which logs the outcome under the job's id) and tells the
- * metrics how it ended and how many rows went. `tuning` is for tests (batch size, per-run bound, hooks).
+ * metrics how it ended and how many rows went.
  */
-export function createLogCleanupJobRunner(
-  deps: SchedulerDeps,
-  retention: { days: number },
-  tuning: Omit<LogCleanupOptions, 'retention'> = {},
-): LogCleanupJobRunner {
+export function createLogCleanupJobRunner(deps: SchedulerDeps, retention: { days: number }): LogCleanupJobRunner {
   const inProgress = new Set<Promise<LogCleanupResult>>();
 
   async function measured(): Promise<LogCleanupResult> {
     const started = performance.now();
-    const result = await cleanupExpiredLogs(deps, { ...tuning, retention });
+    const result = await cleanupExpiredLogs(deps, { retention });
     deps.metrics?.jobFinished(jobName, result.status, (performance.now() - started) / 1000);
     if (result.status !== 'skipped') deps.metrics?.logRowsRemoved(result.removed);
     return result;
