@@ -1,5 +1,5 @@
 import type { SessionFactory } from '@hub/db';
-import { createStdoutLogger, type StdoutLogger } from '@hub/logging';
+import { createStdoutLogger, DEFAULT_LOG_RETENTION_DAYS, type LogRetention, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
@@ -39,6 +39,8 @@ export interface AdminAppDeps {
   throttle?: SignInThrottle;
   /** The IANA zone times are shown and read in (ADMIN_TIMEZONE); Europe/Moscow unless told. */
   timeZone?: string;
+  /** LOG_RETENTION_DAYS as the scheduler reads it, shown on the logs page; 90 days unless told. */
+  logRetention?: LogRetention;
 }
 
 /** A form post is a few fields; anything bigger is not one of the admin's forms. */
@@ -80,7 +82,8 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.route('/', createAuthRoutes(auth));
   app.use(requireSignIn(auth));
   app.route('/', createHomeRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()) }));
-  app.route('/logs', createLogsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()), logger }));
+  const logRetention = deps.logRetention ?? { kind: 'days', days: DEFAULT_LOG_RETENTION_DAYS };
+  app.route('/logs', createLogsRoute({ sessions: deps.sessions, now: deps.now ?? (() => new Date()), logger, logRetention }));
   app.route('/actions', createTriggerRoute({ api, apiOrigin, logger }));
   app.route('/outbox', createOutboxRoute({ sessions: deps.sessions, api, apiOrigin, logger }));
   app.route('/runs', createRunsRoute({ sessions: deps.sessions, api, apiOrigin, now: deps.now ?? (() => new Date()) }));

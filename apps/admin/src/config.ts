@@ -1,3 +1,4 @@
+import { logRetentionFromEnv, type LogRetention } from '@hub/logging';
 import { blankAsUnset, hostSetting, optionalSetting, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE, portSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './auth/password-hash';
@@ -50,14 +51,17 @@ const adminEnvSchema = z
     }
   });
 
-export type AdminConfig = z.output<typeof adminEnvSchema>;
+export type AdminConfig = z.output<typeof adminEnvSchema> & {
+  /** LOG_RETENTION_DAYS, read as the scheduler reads it, so the logs page tells the retention the cleanup applies. */
+  logRetention: LogRetention;
+};
 
 /**
  * ADMIN_PORT (default 8501), ADMIN_HOST (default 127.0.0.1; the image sets 0.0.0.0), API_URL
  * (default http://127.0.0.1:8000), the optional API_TOKEN, the start-up account ADMIN_USERNAME /
  * ADMIN_PASSWORD, ADMIN_SESSION_IDLE_MINUTES (default 480), ADMIN_COOKIE_SECURE (default false),
- * ADMIN_TIMEZONE (default Europe/Moscow).
+ * ADMIN_TIMEZONE (default Europe/Moscow), LOG_RETENTION_DAYS (default 90; 0 keeps the logs forever).
  */
 export function readAdminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
-  return readEnvConfig(adminEnvSchema, env);
+  return { ...readEnvConfig(adminEnvSchema, env), logRetention: logRetentionFromEnv(env) };
 }

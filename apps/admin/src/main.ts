@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     sessionIdleMinutes: config.ADMIN_SESSION_IDLE_MINUTES,
     secureCookie: config.ADMIN_COOKIE_SECURE,
     timeZone: config.ADMIN_TIMEZONE,
+    logRetention: config.logRetention,
   });
 
   const server = serve({ fetch: app.fetch, port: config.ADMIN_PORT, hostname: config.ADMIN_HOST }, (info) => {

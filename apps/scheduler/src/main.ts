@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties, ordering: moySkladSettings.ordering };
   const metrics = config.metrics ? createSchedulerMetrics(ORDER_EVENT_TYPES) : undefined;
   const metricsServer = metrics && config.metrics ? await serveMetrics(metrics.registry, config.metrics) : undefined;
-  const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs, metrics });
+  const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs, logRetention: config.logRetention, metrics });
   scheduler.start();
   stdout.info({ nextInvocations: scheduler.nextInvocations(), metrics: metricsServer?.url ?? null }, 'scheduler started');
 

@@ -39,6 +39,8 @@ describe('the scheduler on SCHEDULER_METRICS_PORT (a real process)', () => {
     );
     expect(sample(text, `hub_scheduler_ticks_skipped_total{job="${OUTBOX_JOB}"}`)).toBeGreaterThan(0);
     expect(sample(text, `hub_outbox_deliveries_total{event_type="CREATE_1C_TRANSFER_ORDER",result="retried"}`)).toBe(0);
+    // The daily log cleanup has not run: its counter is there from 0.
+    expect(sample(text, 'hub_log_cleanup_rows_removed_total')).toBe(0);
     expect(sample(text, `hub_outbox_deliveries_total{event_type="CREATE_MS_CUSTOMER_ORDER",result="dead"}`)).toBe(0);
     expect(sample(text, `hub_scheduler_job_duration_seconds_bucket{le="900",job="${OUTBOX_JOB}",status="completed"}`)).toBe(sample(text, ticks));
     expect(text).toContain('# TYPE process_cpu_user_seconds_total counter');

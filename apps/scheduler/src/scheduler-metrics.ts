@@ -8,6 +8,8 @@ export interface SchedulerMetrics {
   registry: Registry;
   /** A job run ended with `status` (a tick's completed/failed, a run's succeeded/failed/skipped/not_started) after `seconds`. */
   jobFinished(job: JobName, status: string, seconds: number): void;
+  /** The log cleanup removed `count` integration_logs rows. */
+  logRowsRemoved(count: number): void;
   /** A tick did not start because the previous one was still running. */
   tickSkipped(job: JobName): void;
   /** Each settled outbox delivery, by event type and result. */
@@ -19,8 +21,8 @@ const JOB_SECONDS_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 3
 
 /**
  * The process's default metrics, `hub_scheduler_job_duration_seconds{job,status}`,
- * `hub_scheduler_ticks_skipped_total{job}` and `hub_outbox_deliveries_total{event_type,result}`
- * (every known event type × result from 0).
+ * `hub_scheduler_ticks_skipped_total{job}`, `hub_log_cleanup_rows_removed_total` and
+ * `hub_outbox_deliveries_total{event_type,result}` (every known event type × result from 0).
  */
 export function createSchedulerMetrics(eventTypes: readonly string[]): SchedulerMetrics {
   const registry = createMetricsRegistry();
@@ -38,10 +40,16 @@ export function createSchedulerMetrics(eventTypes: readonly string[]): Scheduler
     registers: [registry],
   });
   skipped.inc({ job: JOB_NAMES.processOutboxEvents }, 0);
+  const logRowsRemoved = new Counter({
+    name: 'hub_log_cleanup_rows_removed_total',
+    help: 'integration_logs rows the daily log cleanup removed (older than LOG_RETENTION_DAYS).',
+    registers: [registry],
+  });
   return {
     registry,
     jobFinished: (job, status, seconds) => durations.observe({ job, status }, seconds),
     tickSkipped: (job) => skipped.inc({ job }),
+    logRowsRemoved: (count) => logRowsRemoved.inc(count),
     deliveries: registerDeliveryCounter(registry, eventTypes),
   };
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { scheduleJob, type Job, type Spec } from 'node-schedule';
-import { JOB_NAMES, OUTBOX_INTERVAL_MS, OUTBOX_SCHEDULE, REPLENISHMENT_SCHEDULE, type JobName } from './jobs/job-names';
+import { DEFAULT_LOG_RETENTION_DAYS } from '@hub/logging';
+import { createLogCleanupJobRunner, type LogCleanupResult } from './jobs/cleanup-integration-logs';
+import { JOB_NAMES, LOG_CLEANUP_SCHEDULE, OUTBOX_INTERVAL_MS, OUTBOX_SCHEDULE, REPLENISHMENT_SCHEDULE, type JobName } from './jobs/job-names';
 import { createOutboxTickRunner, type TickResult } from './jobs/process-outbox-events';
 import { createReplenishmentJobRunner, type ReplenishmentJobResult } from './jobs/run-internal-replenishment';
 import type { SchedulerDeps } from './jobs/scheduler-deps';
@@ -9,9 +11,10 @@ import type { SchedulerDeps } from './jobs/scheduler-deps';
 export type { SchedulerDeps } from './jobs/scheduler-deps';
 export type { TickResult } from './jobs/process-outbox-events';
 export type { ReplenishmentJobResult } from './jobs/run-internal-replenishment';
+export type { LogCleanupResult } from './jobs/cleanup-integration-logs';
 
 export interface Scheduler {
-  /** Puts both jobs on their schedules; calling it again does nothing. */
+  /** Puts the jobs on their schedules; calling it again does nothing. */
   start(): void;
   /** Takes the jobs off their schedules and waits for a running tick or run to finish. */
   stop(): Promise<void>;
@@ -19,6 +22,8 @@ export interface Scheduler {
   runOutboxTick(): Promise<TickResult>;
   /** One scheduled replenishment run now (what the 09:00 schedule calls). */
   runInternalReplenishment(): Promise<ReplenishmentJobResult>;
+  /** One log cleanup now (what the daily 03:30 schedule calls); `disabled` when the logs are kept forever. */
+  runLogCleanup(): Promise<LogCleanupResult | { status: 'disabled' }>;
   /** When each job fires next; null while the scheduler is not started. */
   nextInvocations(): Record<JobName, Date | null>;
 }
@@ -50,10 +55,12 @@ function defaultOwner(): string {
   return `scheduler@${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-/** Wires the outbox and replenishment jobs to node-schedule. */
+/** Wires the outbox, replenishment and log cleanup jobs to node-schedule. */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const outboxTick = createOutboxTickRunner(deps, deps.owner ?? defaultOwner());
   const replenishment = createReplenishmentJobRunner(deps);
+  const retention = deps.logRetention ?? { kind: 'days', days: DEFAULT_LOG_RETENTION_DAYS };
+  const logCleanup = retention.kind === 'days' ? createLogCleanupJobRunner(deps, retention) : null;
   const jobs = new Map<JobName, ScheduledJob>();
   const outboxIntervalMs = deps.outboxIntervalMs ?? OUTBOX_INTERVAL_MS;
 
@@ -70,14 +77,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (outboxIntervalMs === OUTBOX_INTERVAL_MS) schedule(JOB_NAMES.processOutboxEvents, OUTBOX_SCHEDULE, outboxTick.run);
       else jobs.set(JOB_NAMES.processOutboxEvents, everyInterval(outboxIntervalMs, () => void outboxTick.run()));
       schedule(JOB_NAMES.runInternalReplenishment, REPLENISHMENT_SCHEDULE, replenishment.run);
+      if (logCleanup) schedule(JOB_NAMES.cleanupIntegrationLogs, LOG_CLEANUP_SCHEDULE, logCleanup.run);
     },
     async stop() {
       for (const job of jobs.values()) job.cancel();
       jobs.clear();
-      await Promise.all([outboxTick.stop(), replenishment.idle()]);
+      await Promise.all([outboxTick.stop(), replenishment.idle(), logCleanup?.idle()]);
     },
     runOutboxTick: () => outboxTick.run(),
     runInternalReplenishment: () => replenishment.run(),
+    runLogCleanup: () => (logCleanup ? logCleanup.run() : Promise.resolve({ status: 'disabled' } as const)),
     nextInvocations() {
       const next = (name: JobName) => {
         // node-schedule hands back its own CronDate, typed as Date; normalise to a real Date.
@@ -87,6 +96,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return {
         [JOB_NAMES.processOutboxEvents]: next(JOB_NAMES.processOutboxEvents),
         [JOB_NAMES.runInternalReplenishment]: next(JOB_NAMES.runInternalReplenishment),
+        [JOB_NAMES.cleanupIntegrationLogs]: next(JOB_NAMES.cleanupIntegrationLogs),
       };
     },
   };

@@ -20,7 +20,7 @@ export {
 } from './session';
 export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEmbeddedOptions, DatabaseNotConfiguredError } from './database-url';
 export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
-export { ADVISORY_LOCKS, lockForTransaction, type AdvisoryLock } from './advisory-locks';
+export { ADVISORY_LOCKS, lockForTransaction, tryLockForTransaction, type AdvisoryLock } from './advisory-locks';
 export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
 export {
   keysetTable,

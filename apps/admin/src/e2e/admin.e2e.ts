@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/db';
-import { createStdoutLogger } from '@hub/logging';
+import { cleanupExpiredLogs, createStdoutLogger, LoggerService } from '@hub/logging';
 import { catalogFromOneC, seedOrder } from '@hub/orders/testing';
 import { DEAD_EVENT, updateEvent } from '@hub/outbox/testing';
 import {
@@ -80,6 +80,12 @@ describe('the admin in a browser', () => {
     await sessions.open().execute(
       `insert into integration_logs (level, message, source, payload) values ('WARNING', 'payload row', 'api', '{"warehouse": "MSK-1", "lines": [1, 2]}'::jsonb)`,
     );
+    // Three rows past the 90 days, removed by the real cleanup, which the logs page then reports.
+    await sessions.open().execute(
+      `insert into integration_logs (created_at, level, message) select now() - interval '100 days' - n * interval '1 hour', 'INFO', 'expired row ' || n from generate_series(1, 3) n`,
+    );
+    const cleanupLogger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout: createStdoutLogger('scheduler-e2e', 'silent') });
+    await cleanupExpiredLogs({ sessions, logger: cleanupLogger }, { retention: { days: 90 } });
     // Named as 1С names them, so the run started below adopts the same warehouses and product.
     const { eventId } = await seedOrder(sessions, { status: 'failed', catalog: await catalogFromOneC(sandbox.oneC) });
     await updateEvent(sessions, eventId, DEAD_EVENT);
@@ -112,6 +118,9 @@ describe('the admin in a browser', () => {
     await signIn('e2e-operator', TEST_PASSWORD);
     await page.waitForURL(`${admin.url}/logs`);
     await expect(page.locator('.who').textContent()).resolves.toBe(`e2e-operator · ${ru.app.roles.operator}`);
+    const retention = await page.locator('p.retention').textContent();
+    expect(retention).toContain(ru.logs.retention.days(90));
+    expect(retention).toMatch(/Последняя очистка — \d{4}-\d\d-\d\d \d\d:\d\d, удалено 3 записи\.$/);
     await shoot('logs');
   });
 

@@ -84,6 +84,13 @@ export const en: Messages = {
     text: 'Text in the message',
     hint: (zone: string) => `From and To are used when Period is “Custom range”. Times are ${zone}.`,
     cursorUnknown: 'the page link names no log row; start again from the newest page',
+    retention: {
+      days: (days: number) => `Log entries are kept for ${n(days, 'day', 'days')}; older ones are removed daily at 03:30 Moscow time.`,
+      forever: 'Log entries are kept forever (LOG_RETENTION_DAYS=0).',
+      oldestEntry: (time: string) => `Oldest entry: ${time}.`,
+      lastCleanup: (time: string, removed: number) => `Last cleanup: ${time}, removed ${n(removed, 'entry', 'entries')}.`,
+      noCleanupYet: 'No cleanup has run yet.',
+    },
     columns: { time: (zone: string) => `Time (${zone})`, level: 'Level', message: 'Message', jobStep: 'Job · step', status: 'Status', system: 'System', run: 'Run', ms: 'ms' },
     row: 'Row',
     jobId: 'Job ID',

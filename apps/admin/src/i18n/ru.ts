@@ -88,6 +88,13 @@ export const ru = {
     text: 'Текст в сообщении',
     hint: (zone: string) => `«С» и «По» действуют, когда выбран «Свой период». Время — ${zone}.`,
     cursorUnknown: 'ссылка на страницу указывает на несуществующую запись; начните снова с новейшей страницы',
+    retention: {
+      days: (days: number) => `Записи журнала хранятся ${n(days, 'день', 'дня', 'дней')}: более старые удаляются ежедневно в 03:30 по Москве.`,
+      forever: 'Записи журнала хранятся бессрочно (LOG_RETENTION_DAYS=0).',
+      oldestEntry: (time: string) => `Самая старая запись — ${time}.`,
+      lastCleanup: (time: string, removed: number) => `Последняя очистка — ${time}, удалено ${n(removed, 'запись', 'записи', 'записей')}.`,
+      noCleanupYet: 'Очистки ещё не было.',
+    },
     columns: { time: (zone: string) => `Время (${zone})`, level: 'Уровень', message: 'Сообщение', jobStep: 'Задача · шаг', status: 'Статус', system: 'Система', run: 'Запуск', ms: 'мс' },
     row: 'Запись',
     jobId: 'ID задачи',

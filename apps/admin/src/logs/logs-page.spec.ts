@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MikroORM } from '@hub/db';
-import { createStdoutLogger } from '@hub/logging';
+import { cleanupExpiredLogs, createStdoutLogger, LoggerService } from '@hub/logging';
 import { createTestDatabase, openTestOrm, useTestOrm, type TestDatabase } from '@hub/testing';
 import { signedInAdmin, type SignedInAdmin } from '../testing/admin-session';
 import { unusedLocalUrl } from '../testing/hub-api-stand-in';
@@ -159,6 +159,34 @@ describe('logs page on a migrated database', () => {
     expect(body).toContain('the page link names no log row; start again from the newest page');
   });
 
+  it('tells how long entries are kept, the oldest one, and the last cleanup once one has run', async () => {
+    const before = await page(app, '/logs?period=24h');
+    // The row written 30 hours before NOW, 06:00 UTC the day before.
+    expect(before.body).toContain('<p class="hint retention">Log entries are kept for 90 days; older ones are removed daily at 03:30 Moscow time. Oldest entry: 2026-03-01 06:00. No cleanup has run yet.</p>');
+
+    // The real cleanup, keeping one day at NOW: the 30-hour-old row goes, the cleanup logs itself.
+    const logger = new LoggerService({ source: 'scheduler', session: database.sessions.open, stdout: silent });
+    expect(await cleanupExpiredLogs({ sessions: database.sessions, logger }, { retention: { days: 1 }, now: () => NOW })).toMatchObject({ status: 'completed', removed: 1 });
+    const [cleanup] = await database.sessions.open().execute<{ finished_at: string }[]>(
+      `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as finished_at from integration_logs where job_name = 'cleanup_integration_logs_job'`,
+      [],
+      'all',
+    );
+    const finishedAt = cleanup!.finished_at;
+
+    const after = await page(app, '/logs?period=24h');
+    expect(after.body).toMatch(/Oldest entry: 2026-03-0\d \d\d:\d\d\. /);
+    expect(after.body).not.toContain('Oldest entry: 2026-03-01 06:00.');
+    expect(after.body).toContain(`Last cleanup: ${finishedAt}, removed 1 entry.</p>`);
+    const russian = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW }, 'operator', 'test-ru', 'ru');
+    expect((await page(russian, '/logs?period=24h')).body).toContain(`Последняя очистка — ${finishedAt}, удалено 1 запись.</p>`);
+  });
+
+  it('says the entries are kept forever when LOG_RETENTION_DAYS=0, without a cleanup to report', async () => {
+    const forever = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW, logRetention: { kind: 'keep-forever' } }, 'operator', 'test-forever');
+    const { body } = await page(forever, '/logs?period=1h');
+    expect(body).toMatch(/<p class="hint retention">Log entries are kept forever \(LOG_RETENTION_DAYS=0\)\. Oldest entry: [\d-]+ [\d:]+\.<\/p>/);
+  });
 });
 
 describe('logs page when the database goes away', () => {

@@ -1,5 +1,5 @@
 import { LOG_LEVELS } from '@hub/db';
-import type { LogQueryResult } from '@hub/logging';
+import type { LogQueryResult, LogRetention, LogRetentionStatus } from '@hub/logging';
 import { html } from 'hono/html';
 import { PERIOD_CHOICES, type LogsFormValues, type ResolvedPeriod } from '../logs/logs-request';
 import { currentMessages, type Messages } from '../i18n/messages';
@@ -11,6 +11,8 @@ import { renderLogTable } from './log-table';
 /** Everything the logs page shows. */
 export interface LogsPageModel {
   form: LogsFormValues;
+  /** LOG_RETENTION_DAYS, and what the table says of it (null when it could not be read). */
+  retention: { setting: LogRetention; status: LogRetentionStatus | null };
   outcome:
     | { kind: 'invalid'; problems: string[] }
     | { kind: 'result'; period: ResolvedPeriod; filtered: boolean; result: LogQueryResult }
@@ -24,6 +26,7 @@ export function renderLogsPage(model: LogsPageModel): Markup {
   return renderLayout(
     t.logs.title,
     html`${renderFilters(model.form, t)}
+${renderRetention(model.retention, t)}
 ${renderOutcome(model.outcome, model.form, t)}`,
   );
 }
@@ -45,6 +48,18 @@ ${renderPager(form, result.newerCursor, result.olderCursor, t)}
 ${renderLogTable(result.rows)}
 ${renderPager(form, result.newerCursor, result.olderCursor, t)}`;
   }
+}
+
+/** One line: how long entries are kept, the oldest one and the last cleanup (read from the cleanup's own log row). */
+function renderRetention(retention: LogsPageModel['retention'], t: Messages): Markup {
+  const { setting, status } = retention;
+  const sentences = [setting.kind === 'days' ? t.logs.retention.days(setting.days) : t.logs.retention.forever];
+  if (status?.oldestEntryAt) sentences.push(t.logs.retention.oldestEntry(formatTimeMinute(status.oldestEntryAt)));
+  if (status && setting.kind === 'days') {
+    const last = status.lastCleanup;
+    sentences.push(last ? t.logs.retention.lastCleanup(formatTimeMinute(last.finishedAt), last.removed) : t.logs.retention.noCleanupYet);
+  }
+  return html`<p class="hint retention">${sentences.join(' ')}</p>`;
 }
 
 /** "Newer" and "Older" links: the same filters, paging on from the page's first or last row. */

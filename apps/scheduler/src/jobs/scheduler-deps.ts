@@ -1,6 +1,6 @@
 import type { SessionFactory } from '@hub/db';
 import type { OneCClient } from '@hub/integrations';
-import type { LoggerService } from '@hub/logging';
+import type { LoggerService, LogRetention } from '@hub/logging';
 import type { OrderClients } from '@hub/orders';
 import type { OutboxSettingsInput } from '@hub/outbox';
 import type { SchedulerMetrics } from '../scheduler-metrics';
@@ -18,6 +18,8 @@ export interface SchedulerDeps {
   outbox?: OutboxSettingsInput;
   /** How often the outbox ticks; 30 s on the half-minute (the cron schedule) when omitted. */
   outboxIntervalMs?: number;
+  /** How long integration_logs rows are kept (LOG_RETENTION_DAYS); 90 days when omitted, no cleanup job for keep-forever. */
+  logRetention?: LogRetention;
   /** Told how each job run and delivery ended, when the process serves metrics. */
   metrics?: SchedulerMetrics;
 }
