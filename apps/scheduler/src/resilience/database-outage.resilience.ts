@@ -20,7 +20,7 @@ import {
   type SandboxProcess,
 } from '@hub/testing';
 import { JOB_NAMES } from '../jobs/job-names';
-import { outageAppEnv, query, sample, scrape } from './outage-env';
+import { outageAppEnv, query, sample, scrape } from '../testing/outage-env';
 
 /** What the issue asks for: the database is away this long. The fault itself, not a wait for something. */
 const OUTAGE_MS = 30_000;
@@ -77,7 +77,7 @@ describe('a 30 s database outage under a running api and scheduler', () => {
       return row && done(row.status) ? row : undefined;
     }, RECOVERY_MS, async () => `run ${runId} is ${JSON.stringify(await runRow(runId).catch((error: Error) => error.message))}`);
 
-  it('fails the run it caught, answers 503 then 200 without a restart, and loses no log entry', async () => {
+  it('fails the run it caught, answers 503 then 200 without a restart, and loses no log entry', async ({ annotate }) => {
     expect((await ready()).status).toBe(200);
     await waitFor(async () => (await query(cluster, 'select 1 from integration_logs where message = $1 limit 1', [OUTBOX_TICK_FINISHED])).length > 0 || undefined, RECOVERY_MS, 'the scheduler never finished an outbox tick');
 
@@ -154,6 +154,6 @@ describe('a 30 s database outage under a running api and scheduler', () => {
     expect(onlyOnStdout.length).toBeGreaterThan(0);
     for (const message of onlyOnStdout) expect(stored).not.toContain(message);
     // The issue's closing note reads these counts.
-    console.info(JSON.stringify({ outageMs: OUTAGE_MS, schedulerFailedWrites: schedulerFailures.length, apiFailedWrites: apiFailures.length, failedTicks: sample(schedulerExposition, FAILED_TICKS), eventsDelivered: delivered.length }));
+    await annotate(JSON.stringify({ outageMs: OUTAGE_MS, schedulerFailedWrites: schedulerFailures.length, apiFailedWrites: apiFailures.length, failedTicks: sample(schedulerExposition, FAILED_TICKS), eventsDelivered: delivered.length }));
   }, 300_000);
 });

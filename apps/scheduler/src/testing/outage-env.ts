@@ -1,4 +1,4 @@
-/** Test support for the outage suite: an api and a scheduler process on a cluster the suite stops and starts. */
+/** Test support (imported by the outage suite only): an api and a scheduler process on a cluster the suite stops and starts. */
 import { Client } from 'pg';
 import { hubAppEnv, type EmbeddedCluster, type SandboxProcess } from '@hub/testing';
 
