@@ -8,6 +8,7 @@ describe('readAdminConfig', () => {
       ADMIN_PORT: 8501, ADMIN_HOST: '127.0.0.1', API_URL: 'http://127.0.0.1:8000', API_TOKEN: undefined,
       ADMIN_USERNAME: undefined, ADMIN_PASSWORD: undefined, ADMIN_SESSION_IDLE_MINUTES: 480, ADMIN_COOKIE_SECURE: false, ADMIN_TIMEZONE: 'Europe/Moscow', NODE_ENV: undefined,
       logRetention: { kind: 'days', days: 90 },
+      DATABASE_CONNECT_TIMEOUT_MS: 30_000,
     };
     expect(readAdminConfig({})).toEqual(defaults);
     expect(readAdminConfig({ ADMIN_PORT: '', ADMIN_HOST: ' ', API_URL: '', API_TOKEN: '' })).toEqual(defaults);
@@ -17,11 +18,11 @@ describe('readAdminConfig', () => {
     expect(readAdminConfig({
       ADMIN_PORT: '9501', ADMIN_HOST: '0.0.0.0', API_URL: 'http://api:8000', API_TOKEN: 'a-token', ADMIN_USERNAME: 'marina.k',
       ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: '30', ADMIN_COOKIE_SECURE: 'true', ADMIN_TIMEZONE: 'Asia/Yekaterinburg', NODE_ENV: 'production',
-      LOG_RETENTION_DAYS: '0',
+      LOG_RETENTION_DAYS: '0', DATABASE_CONNECT_TIMEOUT_MS: '5000',
     })).toEqual({
       ADMIN_PORT: 9501, ADMIN_HOST: '0.0.0.0', API_URL: 'http://api:8000', API_TOKEN: 'a-token', ADMIN_USERNAME: 'marina.k',
       ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: 30, ADMIN_COOKIE_SECURE: true, ADMIN_TIMEZONE: 'Asia/Yekaterinburg', NODE_ENV: 'production',
-      logRetention: { kind: 'keep-forever' },
+      logRetention: { kind: 'keep-forever' }, DATABASE_CONNECT_TIMEOUT_MS: 5_000,
     });
   });
 
@@ -36,6 +37,7 @@ describe('readAdminConfig', () => {
     ['ADMIN_COOKIE_SECURE', { ADMIN_COOKIE_SECURE: 'yes' }, 'ADMIN_COOKIE_SECURE must be true or false'],
     ['ADMIN_TIMEZONE', { ADMIN_TIMEZONE: 'Moscow' }, 'ADMIN_TIMEZONE must be an IANA time zone such as Europe/Moscow or UTC'],
     ['LOG_RETENTION_DAYS', { LOG_RETENTION_DAYS: '3 months' }, 'LOG_RETENTION_DAYS must be a whole number of days (0 keeps the logs forever)'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', { DATABASE_CONNECT_TIMEOUT_MS: 'forever' }, 'DATABASE_CONNECT_TIMEOUT_MS must be a number of milliseconds'],
   ])('names %s and the fix, without echoing the value', (variable, env, message) => {
     const read = () => readAdminConfig(env);
     expect(read).toThrow(ConfigError);

@@ -1,5 +1,6 @@
 import { logRetentionFromEnv, type LogRetention } from '@hub/logging';
 import { blankAsUnset, hostSetting, optionalSetting, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE, portSetting, readEnvConfig } from '@hub/runtime';
+import { databaseConnectTimeoutSetting } from '@hub/db';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './auth/password-hash';
 
@@ -42,6 +43,7 @@ const adminEnvSchema = z
       z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Moscow or UTC' }).default('Europe/Moscow'),
     ),
     NODE_ENV: optionalSetting(),
+    DATABASE_CONNECT_TIMEOUT_MS: databaseConnectTimeoutSetting(),
   })
   .superRefine((config, context) => {
     // One without the other would create nothing and say nothing.
@@ -60,7 +62,8 @@ export type AdminConfig = z.output<typeof adminEnvSchema> & {
  * ADMIN_PORT (default 8501), ADMIN_HOST (default 127.0.0.1; the image sets 0.0.0.0), API_URL
  * (default http://127.0.0.1:8000), the optional API_TOKEN, the start-up account ADMIN_USERNAME /
  * ADMIN_PASSWORD, ADMIN_SESSION_IDLE_MINUTES (default 480), ADMIN_COOKIE_SECURE (default false),
- * ADMIN_TIMEZONE (default Europe/Moscow), LOG_RETENTION_DAYS (default 90; 0 keeps the logs forever).
+ * ADMIN_TIMEZONE (default Europe/Moscow), LOG_RETENTION_DAYS (default 90; 0 keeps the logs forever),
+ * DATABASE_CONNECT_TIMEOUT_MS (default 30 s: how long the start retries a database that is not there yet).
  */
 export function readAdminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
   return { ...readEnvConfig(adminEnvSchema, env), logRetention: logRetentionFromEnv(env) };

@@ -15,7 +15,7 @@ const stdout = createStdoutLogger('admin');
 async function main(): Promise<void> {
   const config = readAdminConfig();
   // Migrations are applied (under the advisory lock) before the port opens.
-  const sessions = createSessionFactory(await connectDatabase(await prepareDatabase(stdout)));
+  const sessions = createSessionFactory(await connectDatabase(await prepareDatabase(stdout, { connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS })));
   // Before the port opens: a production admin nobody could sign in to does not start.
   const startUpAccount = { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' };
   await prepareOperatorAccounts(sessions, startUpAccount, stdout);

@@ -10,7 +10,14 @@ describe('readApiConfig', () => {
     expect(readApiConfig({ API_SHUTDOWN_GRACE_MS: '0' }).API_SHUTDOWN_GRACE_MS).toBe(0);
   });
 
+  it('retries a database that is not there yet for 30 s unless DATABASE_CONNECT_TIMEOUT_MS says otherwise', () => {
+    expect(readApiConfig({}).DATABASE_CONNECT_TIMEOUT_MS).toBe(30_000);
+    expect(readApiConfig({ DATABASE_CONNECT_TIMEOUT_MS: '' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(30_000);
+    expect(readApiConfig({ DATABASE_CONNECT_TIMEOUT_MS: '120000' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(120_000);
+  });
+
   it.each([
+    [{ DATABASE_CONNECT_TIMEOUT_MS: '30s' }, 'DATABASE_CONNECT_TIMEOUT_MS must be a number of milliseconds'],
     [{ API_SHUTDOWN_GRACE_MS: 'soon' }, 'API_SHUTDOWN_GRACE_MS must be a number of milliseconds'],
     [{ API_SHUTDOWN_GRACE_MS: '1.5' }, 'API_SHUTDOWN_GRACE_MS must be a whole number of milliseconds'],
     [{ API_SHUTDOWN_GRACE_MS: '-1' }, 'API_SHUTDOWN_GRACE_MS must not be negative'],

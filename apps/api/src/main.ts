@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   await connector.checkPublication();
   const oneC = connector.client;
   // Migrations are applied (under the advisory lock) before the port opens.
-  const databaseUrl = await prepareDatabase(stdout);
+  const databaseUrl = await prepareDatabase(stdout, { connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS });
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));
   const logger = new LoggerService({ source: 'api', session: sessions.open, stdout });
   const runs = createRunTracker();

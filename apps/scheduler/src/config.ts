@@ -1,4 +1,5 @@
 import { logRetentionFromEnv, type LogRetention } from '@hub/logging';
+import { databaseConnectTimeoutSetting } from '@hub/db';
 import { outboxSettingsFromEnv, type OutboxSettings } from '@hub/outbox';
 import { hostSetting, millisecondsSetting, optionalPortSetting, readEnvConfig } from '@hub/runtime';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ const schedulerEnvSchema = z.object({
   OUTBOX_INTERVAL_MS: millisecondsSetting(OUTBOX_INTERVAL_MS, 50),
   SCHEDULER_METRICS_PORT: optionalPortSetting(),
   SCHEDULER_METRICS_HOST: hostSetting(),
+  DATABASE_CONNECT_TIMEOUT_MS: databaseConnectTimeoutSetting(),
 });
 
 export interface SchedulerConfig {
@@ -18,6 +20,8 @@ export interface SchedulerConfig {
   logRetention: LogRetention;
   /** Where GET /metrics listens; none unless SCHEDULER_METRICS_PORT is set. */
   metrics: { port: number; host: string } | null;
+  /** How long the start retries a database that is not there yet (DATABASE_CONNECT_TIMEOUT_MS, default 30 s). */
+  databaseConnectTimeoutMs: number;
 }
 
 /**
@@ -30,6 +34,7 @@ export function readSchedulerConfig(env: NodeJS.ProcessEnv = process.env): Sched
     outboxIntervalMs: config.OUTBOX_INTERVAL_MS,
     outbox: outboxSettingsFromEnv(env),
     logRetention: logRetentionFromEnv(env),
+    databaseConnectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
     metrics: config.SCHEDULER_METRICS_PORT === undefined ? null : { port: config.SCHEDULER_METRICS_PORT, host: config.SCHEDULER_METRICS_HOST },
   };
 }

@@ -1,6 +1,6 @@
 import { connectDatabase, createSessionFactory, disconnectDatabase } from '@hub/db';
 import { createMoySkladClient, moySkladSettingsFromEnv, oneCConnectorFromEnv } from '@hub/integrations';
-import { createStdoutLogger, LoggerService } from '@hub/logging';
+import { createStdoutLogger, LoggerService, registerLogWriteFailures } from '@hub/logging';
 import { createPgRateLimiter, moySkladRateBucket, ORDER_EVENT_TYPES } from '@hub/orders';
 import { prepareDatabase } from '@hub/migrations';
 import { closeHttpServer, exitOnStartFailure, serveMetrics, stopOnSignals } from '@hub/runtime';
@@ -18,13 +18,14 @@ async function main(): Promise<void> {
   // With ONEC_CONNECTOR=odata, a publication that lacks an object or field the hub uses stops the start here, naming it.
   await connector.checkPublication();
   const oneC = connector.client;
-  const databaseUrl = await prepareDatabase(stdout);
+  const databaseUrl = await prepareDatabase(stdout, { connectTimeoutMs: config.databaseConnectTimeoutMs });
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));
   const logger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout });
   // Every replica counts against the same PostgreSQL bucket, so together they keep МойСклад's limits.
   const rateLimiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits, logger });
   const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties, ordering: moySkladSettings.ordering };
   const metrics = config.metrics ? createSchedulerMetrics(ORDER_EVENT_TYPES) : undefined;
+  if (metrics) registerLogWriteFailures(metrics.registry, logger);
   const metricsServer = metrics && config.metrics ? await serveMetrics(metrics.registry, config.metrics) : undefined;
   const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs, logRetention: config.logRetention, metrics });
   scheduler.start();

@@ -20,6 +20,15 @@ export {
 } from './session';
 export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEmbeddedOptions, DatabaseNotConfiguredError } from './database-url';
 export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
+export {
+  DEFAULT_DATABASE_CONNECT_TIMEOUT_MS,
+  DatabaseUnavailableError,
+  databaseConnectTimeoutSetting,
+  readDatabaseConnectTimeout,
+  waitForDatabase,
+  type ConnectAttemptLogger,
+  type WaitForDatabaseOptions,
+} from './wait-for-database';
 export { ADVISORY_LOCKS, lockForTransaction, tryLockForTransaction, type AdvisoryLock } from './advisory-locks';
 export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
 export {

@@ -8,7 +8,8 @@
  * process without one (the sandbox) logs the same way and its bundle needs no ORM.
  */
 export { createStdoutLogger, withLogContext, type StdoutLogger, type LogContext } from '@hub/runtime';
-export { LoggerService, type LoggerServiceOptions } from './logger-service';
+export { LoggerService, LOG_WRITE_FAILED_MESSAGE, type LoggerServiceOptions } from './logger-service';
+export { registerLogWriteFailures, LOG_WRITES_FAILED_METRIC, type FailedWritesSource } from './log-write-metrics';
 export type { LogEntry, LogFields } from './log-entry';
 export { queryLogs, type LogPageDirection, type LogQuery, type LogQueryResult, type StoredLogRow } from './log-queries';
 export {

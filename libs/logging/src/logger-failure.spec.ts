@@ -4,6 +4,8 @@ import { captureStdout, createEmptyTestDatabase, createTestDatabase, openTestOrm
 import { LOG_WRITE_FAILED_MESSAGE, LoggerService } from './logger-service';
 import { createStdoutLogger } from '@hub/runtime';
 import { readLogRows } from './testing/read-log-rows';
+import { Registry } from 'prom-client';
+import { LOG_WRITES_FAILED_METRIC, registerLogWriteFailures } from './log-write-metrics';
 
 const RUN_ID = '3f1c6e2a-8b4d-4c1e-9a7f-2d5e8b1c0a41';
 const UNREACHABLE_URL = 'postgres://postgres@127.0.0.1:9/integration_hub';
@@ -93,6 +95,41 @@ describe('LoggerService when the database write fails', () => {
     expect(stdout.lines()).toEqual([
       expect.objectContaining({ msg: LOG_WRITE_FAILED_MESSAGE, reason: expect.stringMatching(/connectDatabase/) }),
     ]);
+  });
+});
+
+describe('LoggerService counting the entries it could not store', () => {
+  const database = useTestOrm();
+
+  it('numbers each failed entry on stdout and counts only those in hub_log_writes_failed_total', async () => {
+    const stdout = captureStdout('count-test');
+    let databaseUp = false;
+    const logger = new LoggerService({
+      source: 'count-test',
+      session: () => {
+        if (!databaseUp) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return database.orm.em.fork();
+      },
+      stdout: stdout.logger,
+    });
+    const registry = new Registry();
+    registerLogWriteFailures(registry, logger);
+    const scraped = async () => (await registry.getSingleMetric(LOG_WRITES_FAILED_METRIC)!.get()).values[0]?.value;
+
+    expect(await scraped()).toBe(0);
+    await logger.error('first lost');
+    await logger.warning('second lost');
+    expect(await scraped()).toBe(2);
+    databaseUp = true;
+    await logger.info('stored');
+    await logger.info('stored too');
+    // A scrape reads the count; it does not add to it.
+    expect(await scraped()).toBe(2);
+    expect(logger.failedWrites).toBe(2);
+
+    const failed = stdout.lines().filter((line) => line['msg'] === LOG_WRITE_FAILED_MESSAGE);
+    expect(failed.map((line) => [line['failedWrites'], (line['entry'] as { message: string }).message])).toEqual([[1, 'first lost'], [2, 'second lost']]);
+    expect((await readLogRows(database.orm.em.fork())).map((row) => row.message)).toEqual(['stored', 'stored too']);
   });
 });
 

@@ -41,6 +41,7 @@ export class LoggerService {
   readonly #session: () => EntityManager;
   readonly #stdout: StdoutLogger;
   readonly #stdoutSource: unknown;
+  #failedWrites = 0;
 
   constructor(options: LoggerServiceOptions) {
     this.#source = options.source;
@@ -57,7 +58,8 @@ export class LoggerService {
       try {
         await insertLogEntry(this.#session(), row);
       } catch (error) {
-        const failure = { ...correlationFields(row, context), reason: describeFailure(error), entry: row };
+        this.#failedWrites += 1;
+        const failure = { ...correlationFields(row, context), reason: describeFailure(error), failedWrites: this.#failedWrites, entry: row };
         this.#stdout.error(failure, LOG_WRITE_FAILED_MESSAGE);
         return;
       }
@@ -66,6 +68,14 @@ export class LoggerService {
       writeLastResort(error);
     }
   };
+
+  /**
+   * How many entries this logger could not write to `integration_logs` since the process
+   * started: each is on stdout (LOG_WRITE_FAILED_MESSAGE, with this running count).
+   */
+  get failedWrites(): number {
+    return this.#failedWrites;
+  }
 
   readonly debug = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'DEBUG', message });
   readonly info = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'INFO', message });

@@ -5,4 +5,4 @@
 export { migrateUp } from './runner';
 export { assertMigrationsCurrent, checkMigrations, readMigrationStatus, type QueryRows } from './status';
 export { UnknownMigrationsError, PendingMigrationsError } from './errors';
-export { prepareDatabase } from './startup';
+export { prepareDatabase, type PrepareDatabaseOptions } from './startup';

@@ -32,3 +32,6 @@ export {
   type SandboxInjectedFault,
   type SandboxTransferOrders,
 } from '@hub/test-kit';
+export { createEmbeddedCluster, type EmbeddedCluster } from './embedded-cluster';
+export { messageStartsWith, spawnHubProcess, type HubApp, type HubProcess } from './hub-process';
+export { hubAppEnv } from './app-process';

@@ -9,6 +9,7 @@ import { readPlanningSnapshot, type SnapshotPart } from '../snapshot/planning-sn
 import { readCatalogReferences, warehouseByHubId } from '../sql/catalog-references-sql';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { describeRunError, UnknownWarehouseError } from './errors';
+import { recordRunFailure } from './record-failure';
 import { countPlan } from './plan-counts';
 import { recordReconciliation } from './reconcile-orders';
 import type { RunCounts, RunDependencies, RunOutcome, RunStep, TransferOrderReconciliation } from './types';
@@ -103,11 +104,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     return { status: SUCCEEDED, counts };
   } catch (error) {
     const message = describeRunError(error);
-    try {
-      await markRunFinished(sessions.open(), runId, { status: FAILED, counts: {}, error: message });
-    } catch (markError) {
-      await logger.error('Could not mark the run failed', { step, status: FAILED, details: { error: markError } });
-    }
+    // A database outage fails the run and refuses its failure too: recorded once the database is back.
+    await recordRunFailure(deps, runId, { step, message });
     await logger.error(`Replenishment run failed at ${step}: ${message}`, {
       step, status: FAILED, elapsedMs: since(runStarted), details: { error },
     });
