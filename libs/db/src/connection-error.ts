@@ -1,3 +1,5 @@
+import { StartRefusal } from '@hub/runtime';
+
 /**
  * What to do about each way a first connection fails: Node's socket error codes, then
  * PostgreSQL's SQLSTATEs for a refused login or a missing database.
@@ -14,7 +16,7 @@ const FIXES: Record<string, string> = {
 };
 
 /** The first connection to the database failed; the message names the server and the fix, never the password. */
-export class DatabaseConnectionError extends Error {
+export class DatabaseConnectionError extends StartRefusal {
   constructor(
     readonly code: string,
     target: string,

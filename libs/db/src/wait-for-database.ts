@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { millisecondsSetting, readEnvConfig, redactText } from '@hub/runtime';
+import { millisecondsSetting, readEnvConfig, redactText, StartRefusal } from '@hub/runtime';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { describeDatabaseTarget, explainConnectionFailure } from './connection-error';
@@ -57,7 +57,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** PostgreSQL did not answer within DATABASE_CONNECT_TIMEOUT_MS: the message names the server, the attempts and the last reason. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends StartRefusal {
   constructor(target: string, readonly attempts: number, timeoutMs: number, reason: string, cause: unknown) {
     super(
       `Cannot connect to PostgreSQL at ${target}: gave up after ${attempts} attempt(s) over ${timeoutMs} ms ` +

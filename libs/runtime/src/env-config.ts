@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** A setting the process cannot use. The message names the variable, never its value. */
-export class ConfigError extends Error {
+/**
+ * A start-up refusal whose message is the whole story (what is wrong and how to fix it): the
+ * start-up failure prints it as one line, without a stack, as it does a bad setting.
+ */
+export class StartRefusal extends Error {}
+
+export class ConfigError extends StartRefusal {
   constructor(readonly variable: string, problem: string) {
     super(`${variable} ${problem}`);
     this.name = 'ConfigError';

@@ -1,4 +1,4 @@
-import { ConfigError } from './env-config';
+import { StartRefusal } from './env-config';
 
 /**
  * The part of a pino logger the lifecycle helpers write to (the apps' stdout logger fits);
@@ -41,13 +41,13 @@ export function stopOnSignals(name: string, logger: ProcessLogger, stop: (signal
 }
 
 /**
- * Logs why `name` could not start and exits 1. A setting to fix gets its one line; anything
+ * Logs why `name` could not start and exits 1. A setting to fix, or any other StartRefusal, gets its one line; anything
  * else keeps its stack for whoever debugs it. Exiting outright matters: an embedded
  * database or a half-open pool would otherwise keep the process alive.
  */
 export function exitOnStartFailure(name: string, logger: ProcessLogger, error: unknown): never {
   const reason = error instanceof Error ? error.message : String(error);
-  logger.fatal(error instanceof ConfigError ? {} : { err: error }, `${name} failed to start: ${reason}`);
+  logger.fatal(error instanceof StartRefusal ? {} : { err: error }, `${name} failed to start: ${reason}`);
   process.exit(1);
 }
 

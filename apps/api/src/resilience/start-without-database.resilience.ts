@@ -69,6 +69,8 @@ describe('an app started without a database', () => {
       expect(fatal[0]?.['msg'], app).toMatch(
         new RegExp(`^${app} failed to start: Cannot connect to PostgreSQL at postgres@127\\.0\\.0\\.1:\\d+/postgres: gave up after ${attempts.length + 1} attempt\\(s\\) over 2000 ms \\(DATABASE_CONNECT_TIMEOUT_MS\\); last error: .*ECONNREFUSED`),
       );
+      // One line the operator reads: the reason and the fix, not a stack.
+      expect(fatal[0]?.['err'], app).toBeUndefined();
       expect(JSON.stringify(lines), app).not.toContain(`:${PASSWORD}@`);
       // Nothing after the verdict: the app did not go on to serve.
       expect(lines.some(messageStartsWith(READY_LINE[app])), app).toBe(false);
