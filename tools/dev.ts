@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   });
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
   // Development runs the api open unless API_TOKEN is set (README "API authentication"); never print the token itself.
-  const apiAuthOn = Boolean(env['API_TOKEN']?.trim()) && env['API_AUTH']?.trim().toLowerCase() !== 'off';
+  const apiAuthOn = Boolean(process.env['API_TOKEN']?.trim()) && process.env['API_AUTH']?.trim().toLowerCase() !== 'off';
   logger.info(
     { apiAuth: apiAuthOn ? 'token' : 'off' },
     apiAuthOn

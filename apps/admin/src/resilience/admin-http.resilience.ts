@@ -4,7 +4,7 @@ import { eventNamesOf } from '@hub/orders/testing';
 import { DEAD_EVENT, seedOutboxEvent } from '@hub/outbox/testing';
 import { captureStdout, findFreePort, openLoggedTestDatabase, startApiProcess, type ApiProcess, type LoggedTestDatabase } from '@hub/testing';
 import { createTestOperator } from '../testing/admin-session';
-import { FORM, readAdminVisibleState, serveAdmin, type AdminOverHttp } from './admin-http-harness';
+import { FORM, readAdminVisibleState, serveAdmin, type AdminOverHttp } from '../testing/admin-over-http';
 
 const API_TOKEN = 'admin-http-resilience-token-4c1f9e';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'ALL']);

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
 import { createTestDatabase, startSandboxProcess, waitFor, type SandboxProcess, type TestDatabase } from '@hub/testing';
-import { startEchoingUpstream, type EchoingUpstream } from './echoing-upstream';
-import { startRecordedProcess, type RecordedProcess } from './recorded-process';
+import { startEchoingUpstream, type EchoingUpstream } from '../testing/echoing-upstream';
+import { startRecordedProcess, type RecordedProcess } from '../testing/recorded-process';
 
 // Recognisable and unique to this run: a leak anywhere is a plain substring.
 const run = `q${randomBytes(6).toString('hex')}`;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { SessionFactory } from '@hub/db';
 import { closeHttpServer } from '@hub/runtime';
 import { createAdminApp, type AdminAppDeps } from '../app';
-import { TEST_PASSWORD } from '../testing/admin-session';
+import { TEST_PASSWORD } from './admin-session';
 
 export const FORM = 'application/x-www-form-urlencoded';
 
