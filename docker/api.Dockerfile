@@ -38,7 +38,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # --- runtime ----------------------------------------------------------------------------
 FROM base AS runtime
 WORKDIR /app
-# Every interface: the apps listen on loopback only unless told otherwise.
+# Every interface: the apps listen on loopback only unless told otherwise. In production the api refuses to
+# start without API_TOKEN (or an explicit API_AUTH=off): give it at run time, never here (no secret in ENV).
 ENV NODE_ENV=production API_HOST=0.0.0.0
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json

@@ -77,6 +77,14 @@ async function main(): Promise<void> {
     return child;
   });
   logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
+  // Development runs the api open unless API_TOKEN is set (README "API authentication"); never print the token itself.
+  const apiAuthOn = Boolean(process.env['API_TOKEN']?.trim()) && process.env['API_AUTH']?.trim().toLowerCase() !== 'off';
+  logger.info(
+    { apiAuth: apiAuthOn ? 'token' : 'off' },
+    apiAuthOn
+      ? 'api auth: on — writes (and reads unless API_AUTH_READS=off) need API_TOKEN, which the admin sends'
+      : 'api auth: off — API_TOKEN is unset (or API_AUTH=off), so anyone on this machine can trigger runs and retries (set API_TOKEN to require it)',
+  );
   // On the terminal only, never in a log line: the password of this start's `admin`.
   if (generatedAdmin) process.stdout.write(`admin sign-in for this start: ${generatedAdmin.username} / ${generatedAdmin.password}\n`);
 

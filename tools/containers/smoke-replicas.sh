@@ -6,7 +6,7 @@ check_api_replicas() {
   new_database replicas
   replica_url=$database_url
   for port in "${ports[@]}"; do
-    start_container api "api-$port" -e "DATABASE_URL=$replica_url" -e "ONEC_BASE_URL=http://127.0.0.1:$sandbox_port" -e "API_PORT=$port" -e API_HOST=127.0.0.1
+    start_container api "api-$port" -e "DATABASE_URL=$replica_url" -e "ONEC_BASE_URL=http://127.0.0.1:$sandbox_port" -e "API_PORT=$port" -e API_HOST=127.0.0.1 -e "API_TOKEN=$smoke_api_token"
     names+=("$container")
   done
   for port in "${ports[@]}"; do wait_for "http://127.0.0.1:$port/ready" "api replica on :$port /ready"; done

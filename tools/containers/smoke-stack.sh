@@ -3,6 +3,9 @@
 # Ports stay clear of tools/readme-check.sh's.
 
 api_port=18110 sandbox_port=18111 admin_port=18511
+# The images run with NODE_ENV=production: the api refuses to start without a token. The admin gets the same one.
+smoke_api_token="container-smoke-api-token-$RANDOM$RANDOM"
+api_auth=(-H "Authorization: Bearer $smoke_api_token")
 # The README's query ("Checking column types"), word for word.
 readonly COLUMN_TYPES_QUERY="SELECT column_name, data_type FROM information_schema.columns WHERE table_name='integration_logs' ORDER BY 1;"
 
@@ -10,7 +13,7 @@ check_api_start() { # → sets $url, $api, $hub_env
   new_database stack
   url=$database_url
   # The sandbox stands in for both 1С and МойСклад.
-  hub_env=(-e "DATABASE_URL=$url" -e "ONEC_BASE_URL=http://127.0.0.1:$sandbox_port" -e "MOYSKLAD_BASE_URL=http://127.0.0.1:$sandbox_port")
+  hub_env=(-e "DATABASE_URL=$url" -e "ONEC_BASE_URL=http://127.0.0.1:$sandbox_port" -e "MOYSKLAD_BASE_URL=http://127.0.0.1:$sandbox_port" -e "API_TOKEN=$smoke_api_token")
   start_container sandbox sandbox -e "SANDBOX_PORT=$sandbox_port" -e SANDBOX_HOST=127.0.0.1
   start_container api api "${hub_env[@]}" -e "API_PORT=$api_port" -e API_HOST=127.0.0.1
   api=$container
@@ -47,11 +50,13 @@ check_column_types() {
 
 check_trigger() { # → sets $run_id
   local status run_status rows objects
-  status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' -X POST "http://127.0.0.1:$api_port/api/v1/trigger/internal-replenishment")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$api_port/api/v1/trigger/internal-replenishment")
+  [ "$status" = 401 ] || fail "POST /api/v1/trigger/internal-replenishment without the token answered $status, not 401"
+  status=$(curl -s -o "$work/trigger.json" -w '%{http_code}' "${api_auth[@]}" -X POST "http://127.0.0.1:$api_port/api/v1/trigger/internal-replenishment")
   [ "$status" = 202 ] || { cat "$work/trigger.json"; fail "POST /api/v1/trigger/internal-replenishment answered $status, not 202"; }
   run_id=$(jq -r .run_id "$work/trigger.json")
   for _ in $(seq 1 120); do
-    run_status=$(curl -fsS "http://127.0.0.1:$api_port/api/v1/runs/$run_id" | jq -r .status)
+    run_status=$(curl -fsS "${api_auth[@]}" "http://127.0.0.1:$api_port/api/v1/runs/$run_id" | jq -r .status)
     case "$run_status" in succeeded|failed) break ;; esac
     sleep 0.5
   done
@@ -62,7 +67,7 @@ check_trigger() { # → sets $run_id
   [ "$rows" -gt 0 ] || fail "no integration_logs rows carry run_id $run_id"
   [ "$objects" -gt 0 ] || fail "none of run $run_id's log rows has a jsonb object payload"
   assert_no_runtime_errors
-  pass "POST …/trigger/internal-replenishment → 202, run $run_id succeeded: $rows log row(s) with its uuid, $objects with a jsonb payload; no DatatypeMismatch or import error in any log"
+  pass "POST …/trigger/internal-replenishment: 401 without API_TOKEN; with it → 202, run $run_id succeeded: $rows log row(s) with its uuid, $objects with a jsonb payload; no DatatypeMismatch or import error in any log"
 }
 
 start_scheduler() { # → sets $scheduler_started (database clock)

@@ -3,11 +3,11 @@ import { createStdoutLogger, DEFAULT_LOG_RETENTION_DAYS, type LogRetention, type
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AdminEnv } from './admin-env';
 import { isDatabaseUnreachable } from './database-unreachable';
 import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-routes';
+import { requireOwnOrigin } from './auth/own-origin';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';
 import { createHomeRoute } from './home-route';
 import { createHubApi } from './hub-api';
@@ -74,8 +74,8 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.use(useLanguage());
   app.use(adminSecureHeaders());
   app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout(currentMessages().app.tooLarge, renderNotice('error', currentMessages().app.tooLargeBody)), 413) }));
-  // Every form: a post from a page of another site (its Origin differs) is refused with 403.
-  app.use(csrf());
+  // Every form: a post that is not from the admin's own page (another site's Origin, or none) is refused with 403.
+  app.use(requireOwnOrigin());
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', createAssetRoutes());
   app.route('/', createLangRoute());

@@ -27,7 +27,7 @@ const triggerFormSchema = z.object({
  * run, then redirects to the new run's page, or back to the new-run page saying why not.
  */
 export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
-  // The button starts real work: operators only (the app's csrf() keeps other sites' forms out).
+  // The button starts real work: operators only (the app's requireOwnOrigin() keeps other sites' forms out).
   return new Hono<AdminEnv>().post('/trigger-replenishment', requireOperatorRole(), async (c) => {
     const form = triggerFormSchema.safeParse(await c.req.parseBody());
     if (!form.success) {

@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME, OPENAPI_DOCUMENT_INFO, openApiDocumentRoute } from '@hub/api-contract';
+import { ADMIN_TOKEN_SCHEME_NAME, ADMIN_TOKEN_SECURITY_SCHEME, API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME, OPENAPI_DOCUMENT_INFO, openApiDocumentRoute } from '@hub/api-contract';
 import { createMetricsRegistry } from '@hub/runtime';
 import { ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';
 import { mapLibError } from './error-mapping';
-import { requireBearerToken } from './middleware/bearer-token';
+import { requireApiToken } from './middleware/api-token';
 import { recordRequestDurations } from './middleware/request-metrics';
 import { requestId } from './middleware/request-id';
 import { validationHook } from './middleware/validate';
@@ -21,8 +21,8 @@ import './context';
 export type { ApiDependencies } from './dependencies';
 
 /**
- * The API: /health and /ready open to probes, /openapi.json and /docs open to readers, everything
- * under /api behind the bearer token when one is configured (and /metrics too). Every route is a
+ * The API: /health and /ready open to probes, /openapi.json and /docs open to readers; with a token
+ * configured, every write needs it, and so do reads of /api and /metrics unless `readsNeedToken` is false. Every route is a
  * route of @hub/api-contract, validated by its schemas (a refusal is the 422 of `validationHook`).
  * Errors become JSON here and only here: the API's own, the libs' through the table in
  * error-mapping.ts, anything else a 500 with the request id and no internals (a stack trace never
@@ -31,12 +31,12 @@ export type { ApiDependencies } from './dependencies';
 export function createApp(deps: ApiDependencies): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME);
+  app.openAPIRegistry.registerComponent('securitySchemes', ADMIN_TOKEN_SCHEME_NAME, ADMIN_TOKEN_SECURITY_SCHEME);
   const metrics = createMetricsRegistry();
   app.use(recordRequestDurations(metrics));
   app.use(requestId());
-  if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken));
-  // Counts only, but served on the same port as /api: a scraper sends the same token.
-  if (deps.apiToken) app.use('/metrics', requireBearerToken(deps.apiToken));
+  // /metrics holds counts only, but is served on the same port as /api: a scraper sends the same token.
+  if (deps.apiToken) app.use(requireApiToken(deps.apiToken, { reads: deps.readsNeedToken ?? true }));
 
   // The contract's paths are whole: every group is mounted at the root.
   for (const routes of [healthRoutes, triggerRoutes, catalogRoutes, runsRoutes, outboxRoutes, docsRoutes]) app.route('/', routes(deps));

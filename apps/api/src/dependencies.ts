@@ -8,8 +8,10 @@ export interface ApiDependencies {
   sessions: SessionFactory;
   oneC: OneCClient;
   logger: LoggerService;
-  /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
+  /** When set, every write needs it (`Authorization: Bearer …` or `X-Admin-Token: …`), and so do reads of /api/* and /metrics unless `readsNeedToken` is false. */
   apiToken?: string | undefined;
+  /** API_AUTH_READS: true unless told. */
+  readsNeedToken?: boolean | undefined;
   /** Told about every run the API starts, so shutdown can wait for them. */
   onRunStarted?: (completion: Promise<RunOutcome>) => void;
 }

@@ -5,6 +5,7 @@ import { createStdoutLogger, LoggerService } from '@hub/logging';
 import { prepareDatabase } from '@hub/migrations';
 import { closeHttpServer, exitOnStartFailure, stopOnSignals } from '@hub/runtime';
 import { createApp } from './app';
+import { authDependencies, describeApiAuth } from './auth/api-auth';
 import { readApiConfig } from './config';
 import { createRunTracker } from './run-tracker';
 
@@ -21,10 +22,10 @@ async function main(): Promise<void> {
   const sessions = createSessionFactory(await connectDatabase(databaseUrl));
   const logger = new LoggerService({ source: 'api', session: sessions.open, stdout });
   const runs = createRunTracker();
-  const app = createApp({ sessions, oneC, logger, apiToken: config.API_TOKEN, onRunStarted: runs.track });
+  const app = createApp({ sessions, oneC, logger, ...authDependencies(config.auth), onRunStarted: runs.track });
 
   const server = serve({ fetch: app.fetch, port: config.API_PORT, hostname: config.API_HOST }, (info) => {
-    stdout.info({ url: `http://${info.address}:${info.port}`, auth: config.API_TOKEN ? 'bearer' : 'off' }, 'api listening');
+    stdout.info({ url: `http://${info.address}:${info.port}`, auth: describeApiAuth(config.auth) }, 'api listening');
   });
 
   stopOnSignals('api', stdout, async (signal) => {

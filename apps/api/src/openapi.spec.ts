@@ -105,12 +105,16 @@ describe('GET /openapi.json and /docs', () => {
     expect([missing.status, await missing.json()]).toEqual([404, { error: { code: 'not_found', message: 'The docs page has no file petstore.json', field: 'asset' } }]);
   });
 
-  it('keeps /openapi.json and /docs open like /health when API_TOKEN is set, and names the bearer scheme', async () => {
+  it('keeps /openapi.json and /docs open like /health when API_TOKEN is set, and names both ways to send the token', async () => {
     expect((await guarded.app.request(WAREHOUSES)).status).toBe(401);
     expect((await guarded.app.request('http://localhost/openapi.json')).status).toBe(200);
     expect((await guarded.app.request('http://localhost/docs')).status).toBe(200);
     expect((await guarded.app.request('http://localhost/docs/docs.js')).status).toBe(200);
-    expect(document.components).toMatchObject({ securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } });
-    expect(document.paths['/api/v1/warehouses']?.get).toMatchObject({ security: [{ bearerAuth: [] }] });
+    expect(document.components).toMatchObject({
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, adminToken: { type: 'apiKey', in: 'header', name: 'X-Admin-Token' } },
+    });
+    // Either scheme will do: a list of two requirements, not one requirement naming both.
+    expect(document.paths['/api/v1/warehouses']?.get).toMatchObject({ security: [{ bearerAuth: [] }, { adminToken: [] }] });
+    expect(document.paths['/api/v1/trigger/internal-replenishment']?.post?.responses?.['401']).toMatchObject({ description: expect.stringContaining('X-Admin-Token') });
   });
 });

@@ -10,9 +10,15 @@ export const uuidParameter = () => z.uuid({ error: 'must be a UUID' });
 /** A timestamp as the API writes it: ISO 8601 (`toISOString()`, or PostgreSQL's JSON with an offset). */
 export const timestamp = z.iso.datetime({ offset: true });
 
-/** The security requirement of every route behind API_TOKEN (the scheme is registered in the document). */
-export const BEARER_SECURITY = [{ bearerAuth: [] }];
 export const BEARER_SCHEME_NAME = 'bearerAuth';
+export const ADMIN_TOKEN_SCHEME_NAME = 'adminToken';
+/** The first release's admin sent API_TOKEN in this header; the API still takes it. */
+export const ADMIN_TOKEN_HEADER = 'X-Admin-Token';
+/**
+ * The security requirement of every route behind API_TOKEN: either scheme (both are registered in
+ * the document). Writes need it whenever authentication is on; reads unless API_AUTH_READS=off.
+ */
+export const BEARER_SECURITY: Array<Record<string, string[]>> = [{ [BEARER_SCHEME_NAME]: [] }, { [ADMIN_TOKEN_SCHEME_NAME]: [] }];
 
 /** `{ description, content: { 'application/json': { schema } } }`: one JSON answer. */
 export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) {

@@ -40,7 +40,7 @@ export type ApiErrorAnswer = z.input<typeof apiErrorSchema>;
 
 /** What each error status means on every route that can answer it. */
 const ERROR_DESCRIPTIONS = {
-  401: 'API_TOKEN is set and the request has no valid `Authorization: Bearer …` (code `unauthorized`)',
+  401: 'Authentication is on and the request has no valid `Authorization: Bearer <API_TOKEN>` or `X-Admin-Token: <API_TOKEN>` (code `unauthorized`, header `WWW-Authenticate: Bearer`)',
   404: 'Nothing has this id (code `not_found`, `field` names the parameter)',
   409: 'The request conflicts with the current state',
   413: 'The body is over the size limit (code `payload_too_large`, `field` `body`)',

@@ -3,7 +3,7 @@
  * OpenAPI definitions (`createRoute`). The API validates with these very schemas and serves
  * the document they make (/openapi.json); the admin parses the API's answers with them.
  */
-export { BEARER_SCHEME_NAME, BEARER_SECURITY } from './common';
+export { ADMIN_TOKEN_HEADER, ADMIN_TOKEN_SCHEME_NAME, BEARER_SCHEME_NAME, BEARER_SECURITY } from './common';
 export { OPENAPI_DOCUMENT_INFO } from './document';
 export {
   API_ERROR_CODES,
@@ -36,6 +36,7 @@ export {
   type RetryAcceptedAnswer,
 } from './outbox';
 export {
+  ADMIN_TOKEN_SECURITY_SCHEME,
   BEARER_SECURITY_SCHEME,
   docsAssetRoute,
   docsPageRoute,

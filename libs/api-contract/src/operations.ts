@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BEARER_SECURITY, jsonAnswer } from './common';
+import { ADMIN_TOKEN_HEADER, BEARER_SECURITY, jsonAnswer } from './common';
 import { errorResponses, GUARDED_ERRORS } from './errors';
 
 /** Why /ready says no. */
@@ -88,9 +88,21 @@ export const docsAssetRoute = createRoute({
   },
 });
 
-/** The scheme GUARDED routes name: `Authorization: Bearer <API_TOKEN>`, required only when API_TOKEN is set. */
+const WHEN_REQUIRED =
+  'Writes (every POST) need API_TOKEN whenever authentication is on: always in production (NODE_ENV=production) unless API_AUTH=off, ' +
+  'elsewhere when API_TOKEN is set. Reads of /api/* and /metrics need it too unless API_AUTH_READS=off. /health, /ready, /openapi.json and /docs are always open.';
+
+/** `Authorization: Bearer <API_TOKEN>`, one of the two ways to send the token. */
 export const BEARER_SECURITY_SCHEME = {
   type: 'http',
   scheme: 'bearer',
-  description: 'Required when the API runs with API_TOKEN set (16 characters or more); otherwise every route is open.',
+  description: `API_TOKEN as \`Authorization: Bearer <API_TOKEN>\`. ${WHEN_REQUIRED}`,
+} as const;
+
+/** `X-Admin-Token: <API_TOKEN>`, as the first release's admin sent it: the same token, the other way to send it. */
+export const ADMIN_TOKEN_SECURITY_SCHEME = {
+  type: 'apiKey',
+  in: 'header',
+  name: ADMIN_TOKEN_HEADER,
+  description: `API_TOKEN as \`${ADMIN_TOKEN_HEADER}: <API_TOKEN>\` (the first release's header). ${WHEN_REQUIRED}`,
 } as const;

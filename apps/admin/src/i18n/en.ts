@@ -17,6 +17,8 @@ export const en: Messages = {
     languageSwitch: 'Interface language',
     tooLarge: 'Too large',
     tooLargeBody: 'The form sent more than 16 KiB; nothing was changed.',
+    foreignOrigin: 'Refused',
+    foreignOriginBody: 'This request did not come from a page of this admin (its Origin is missing or another site’s); nothing was changed. Use the buttons on the admin’s pages.',
     notFound: 'Not found',
     notFoundBody: 'There is no such page here. The logs are at /logs.',
     error: 'Error',

@@ -51,7 +51,7 @@ export function createOutboxRoute(deps: OutboxRouteDeps): Hono<AdminEnv> {
       const model: OutboxPageModel = { form, stats, outcome, flash: takeRetryFlash(c), apiOrigin: deps.apiOrigin };
       return c.html(renderOutboxPage(model), outcome.kind === 'invalid' ? 422 : 200);
     })
-    // The button changes what gets delivered: operators only (the app's csrf() keeps other sites' forms out).
+    // The button changes what gets delivered: operators only (the app's requireOwnOrigin() keeps other sites' forms out).
     .post('/:id/retry', requireOperatorRole(), async (c) => {
       const eventId = eventIdSchema.safeParse(c.req.param('id'));
       if (!eventId.success) {

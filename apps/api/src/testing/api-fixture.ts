@@ -13,11 +13,11 @@ export interface ApiFixture extends LoggedTestDatabase {
   runs: Promise<RunOutcome>[];
 }
 
-export async function openApiFixture(oneC: OneCClient, options: { apiToken?: string } = {}): Promise<ApiFixture> {
+export async function openApiFixture(oneC: OneCClient, options: { apiToken?: string; readsNeedToken?: boolean } = {}): Promise<ApiFixture> {
   const database = await openLoggedTestDatabase('hub_test_api', 'api');
   const { sessions, logger } = database;
   const runs: Promise<RunOutcome>[] = [];
-  const app = createApp({ sessions, oneC, logger, apiToken: options.apiToken, onRunStarted: (run) => runs.push(run) });
+  const app = createApp({ sessions, oneC, logger, apiToken: options.apiToken, readsNeedToken: options.readsNeedToken, onRunStarted: (run) => runs.push(run) });
   // Every answer a spec receives through the fixture is checked against the document.
   checkAnswersAgainstDocument(app);
   return {
