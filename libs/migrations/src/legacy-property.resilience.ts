@@ -15,7 +15,7 @@ import { legacyRow, type GeneratedLegacyRow } from './test-support/legacy-arbitr
 import { checkNormalisation, readLegacyValues, type OutcomeCounts } from './test-support/legacy-oracle';
 
 /** Each run clones the fixture, adds up to MAX_ROWS rows, migrates twice and checks: a few seconds a run. */
-const RUNS = 30;
+const RUNS = 20;
 const MAX_ROWS = 40;
 /** Above the fixture's ids (1–5000). */
 const FIRST_ID = 100_000;
@@ -100,7 +100,7 @@ describe('the legacy normalisation over generated legacy rows', () => {
   it(`${RUNS} legacy databases: never aborts, loses no row, converts as designed, counts truly; a second run changes nothing`, async () => {
     const totals = { runs: 0, rows: 0, refused: 0, outcomes: {} as Record<string, number> };
     await fc.assert(
-      fc.asyncProperty(fc.array(legacyRow, { minLength: 1, maxLength: MAX_ROWS }), async (rows) => {
+      fc.asyncProperty(fc.array(legacyRow, { minLength: 10, maxLength: MAX_ROWS }), async (rows) => {
         const name = uniqueDatabaseName('hub_test_legacy_prop');
         const url = await createDatabase(template.serverUrl, name, template.name);
         try {
