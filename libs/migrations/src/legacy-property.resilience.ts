@@ -15,7 +15,7 @@ import { legacyRow, type GeneratedLegacyRow } from './test-support/legacy-arbitr
 import { checkNormalisation, readLegacyValues, type OutcomeCounts } from './test-support/legacy-oracle';
 
 /** Each run clones the fixture, adds up to MAX_ROWS rows, migrates twice and checks: a few seconds a run. */
-const RUNS = 20;
+const RUNS = 25;
 const MAX_ROWS = 40;
 /** Above the fixture's ids (1–5000). */
 const FIRST_ID = 100_000;
