@@ -126,3 +126,44 @@ describe('a table unlike the Python release’s', () => {
     });
   });
 });
+
+/**
+ * Found by the legacy property test (legacy-property.resilience.ts): json input checks only the
+ * syntax, so a json column holds numbers numeric cannot (jsonb refuses them), and a text column
+ * holds JSON nested deeper than jsonb's parser can go. Each aborted the whole migration.
+ */
+describe('legacy JSON that jsonb refuses though the legacy columns held it', () => {
+  const DEEP = `${'['.repeat(40_000)}${']'.repeat(40_000)}`;
+  const LONG_PLAIN = `[${'1,'.repeat(3_000)}1]`;
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_legacy_refused_json');
+    await withClient(db.url, async (client) => {
+      await client.query(LEGACY_TABLE_SQL);
+      await client.query(
+        `insert into integration_logs (id, message, payload, details) values
+           (1, 'huge exponent', '1e1000000', '[-1E-999999]'),
+           (2, 'beyond numeric', '{"n": 1e131072}', $1),
+           (3, 'representable', '{"n": 1e9999}', $2)`,
+        [DEEP, LONG_PLAIN],
+      );
+    });
+  });
+  afterEach(() => db.drop());
+
+  it('keeps such text as a JSON string, converts the rest, and the migration completes', async () => {
+    await migrateUp(db.url, captureStdout('migrations', 'info').logger);
+    const rows = await withClient(db.url, async (client) =>
+      (await client.query(
+        `select id::int as id, jsonb_typeof(payload) as payload_type, payload #>> '{}' as payload_text,
+                jsonb_typeof(details) as details_type, details #>> '{}' as details_text
+           from integration_logs order by id`,
+      )).rows,
+    );
+    expect(rows).toEqual([
+      { id: 1, payload_type: 'string', payload_text: '1e1000000', details_type: 'string', details_text: '[-1E-999999]' },
+      { id: 2, payload_type: 'string', payload_text: '{"n": 1e131072}', details_type: 'string', details_text: DEEP },
+      { id: 3, payload_type: 'object', payload_text: `{"n": 1${'0'.repeat(9999)}}`, details_type: 'array', details_text: LONG_PLAIN.replaceAll(',', ', ') },
+    ]);
+  });
+});

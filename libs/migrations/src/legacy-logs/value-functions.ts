@@ -8,8 +8,8 @@
  * has no `pg_input_is_valid`, but the uuid input function's grammar is small (below), so no
  * exception block is needed for them. JSON is not a regular language: text that may be JSON
  * still goes through one plpgsql exception block, which costs a subtransaction, but only
- * then; text that cannot start a JSON value, and a `json` column's text without `\u`
- * escapes (the only JSON that jsonb refuses), never enter one. Functions without an
+ * then; text that cannot start a JSON value, and a `json` column's plain text (PLAIN_JSON:
+ * no `\u` escape, huge exponent or great length, all jsonb may refuse), never enter one. Functions without an
  * exception block are PARALLEL SAFE, so the counting scan may use parallel workers (a
  * subtransaction cannot run in one).
  */
@@ -66,6 +66,21 @@ const ANY_UUID_SPELLING = `^\\s*(${UUID_BODY}|\\{${UUID_BODY}\\})\\s*$`;
  */
 const CANONICAL_UUID = `value like '________-____-____-____-____________' and value ~ '^[-0-9a-fA-F]*$' and value not like '%-%-%-%-%-%'`;
 
+/**
+ * Every way jsonb input refuses text: not JSON (22P02), a \u escape it cannot store (22P05), a
+ * number numeric cannot hold (22003: an exponent beyond about ±16,000), nesting deeper than the
+ * stack (54001), a value beyond jsonb's limits (54000). json input checks only the syntax, so a
+ * json column holds all but the first.
+ */
+const JSON_REFUSALS = 'invalid_text_representation or untranslatable_character or numeric_value_out_of_range or statement_too_complex or program_limit_exceeded';
+/**
+ * json text jsonb surely takes: no \u escape, no exponent of five digits or more, and short
+ * enough (4,096 characters) that neither its digits nor its nesting reach numeric's scale or the
+ * stack's depth (an exponent of four digits plus 4,096 digits stays below numeric's 16,383
+ * decimal places). Anything else goes through the exception block.
+ */
+const PLAIN_JSON = `strpos(value, '\\u') = 0 and length(value) <= 4096 and value !~ '[eE][-+]{0,1}[0-9]{5}'`;
+
 /** Creates the helpers, in dependency order (SQL function bodies are checked at creation). */
 export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
   // '', blanks, and Python's None / JSON's null written as text, in any case: absent values.
@@ -101,7 +116,7 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
      language plpgsql immutable as $$
      begin
        return nullif(value::jsonb, 'null'::jsonb);
-     exception when invalid_text_representation or untranslatable_character then
+     exception when ${JSON_REFUSALS} then
        return to_jsonb(value);
      end $$`,
   // Stable, as to_jsonb is: an immutable SQL function calling it would not be inlined. Text
@@ -112,11 +127,11 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
                  when value is null or pg_temp.hub_legacy_is_absent(value) then null
                  when not pg_temp.hub_legacy_may_be_json(value) then to_jsonb(value)
                  else pg_temp.hub_legacy_parse_jsonb(value) end $$`,
-  // A json column's text is valid JSON; jsonb refuses it only for a \\u escape it cannot store.
+  // A json column's text is valid JSON; jsonb refuses only what PLAIN_JSON rules out: such text goes to the parse.
   `create function pg_temp.hub_legacy_json_to_jsonb(value text) returns jsonb
      language sql immutable as $$
      select case when value is null or pg_temp.hub_legacy_is_absent(value) then null
-                 when strpos(value, '\\u') = 0 then value::jsonb
+                 when ${PLAIN_JSON} then value::jsonb
                  else pg_temp.hub_legacy_parse_jsonb(value) end $$`,
   // The same result without the exception block, for a column whose every value that may be
   // JSON the counting scan has cast without an error.
@@ -131,7 +146,7 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
      language plpgsql immutable as $$
      begin
        return value::jsonb is not null;
-     exception when invalid_text_representation or untranslatable_character then
+     exception when ${JSON_REFUSALS} then
        return false;
      end $$`,
   // The outcomes. Absent text (JSON null included) is emptied; the rest converts unless jsonb
@@ -149,7 +164,7 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
          language sql immutable ${parse === 'cast' ? 'parallel safe' : ''} as $$
          select case when value is null then null
                      when pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
-                     when strpos(value, '\\u') = 0 or ${parses('value')} then '${CONVERTED}'
+                     when (${PLAIN_JSON}) or ${parses('value')} then '${CONVERTED}'
                      else '${KEPT_ASIDE}' end $$`,
     ];
   }),
