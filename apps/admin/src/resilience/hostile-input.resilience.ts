@@ -5,7 +5,7 @@
  * unescaped, or redirects off the admin; a viewer or a stranger changes nothing; a body over the
  * limit is a 413 before it is read.
  */
-import { HOSTILE_STRINGS, XSS_MARKERS, describeTally, fuzzTargets, rawHttpClient, type FuzzIdentity, type HostileRequest, type RawResponse } from '@hub/test-kit';
+import { HOSTILE_STRINGS, XSS_MARKERS, answerToUnfinishedRequest, describeTally, fuzzTargets, rawHttpClient, type FuzzIdentity, type HostileRequest, type RawResponse } from '@hub/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRun } from '../runs/testing/seed-runs';
 import { adminIdentities, adminTargets, FUZZ_VIEWER, startFuzzedAdmin, type FuzzedAdmin } from './admin-fuzz-setup';
@@ -84,5 +84,39 @@ describe('admin under hostile input', () => {
     expect(tally.total).toBeGreaterThanOrEqual(4_000);
     // Nothing a viewer sent reached the API.
     expect(admin.api.requests.filter((request) => request.operator === FUZZ_VIEWER)).toEqual([]);
+  });
+
+  describe('a form over the limit is refused before it is read', () => {
+    const written = async () => ({
+      sessions: (await admin.sessions.open().execute<{ n: string }[]>('select count(*)::text as n from admin_sessions', [], 'all'))[0]?.n,
+      apiRequests: admin.api.requests.length,
+    });
+    let cookie: string;
+    beforeAll(async () => {
+      cookie = await admin.sessionCookie('operator');
+    });
+    const head = (path: string, framing: string) =>
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${admin.server.url}\r\nCookie: ${cookie}\r\n` +
+      `Content-Type: application/x-www-form-urlencoded\r\n${framing}\r\n`;
+
+    it.each(['/login', '/actions/trigger-replenishment', '/outbox/00000000-0000-4000-8000-000000000000/retry', '/logout'])(
+      '%s: a declared Content-Length over the limit is a 413 while the form is still unsent, and nothing is done',
+      async (path) => {
+        const before = await written();
+        const bytes = head(path, `Content-Length: ${MAX_FORM_BYTES * 100}\r\n`) + 'username=fuzz-operator&password=';
+        const answer = await answerToUnfinishedRequest(admin.server.url, Buffer.from(bytes));
+        expect(answer.status).toBe(413);
+        expect(await written()).toEqual(before);
+      },
+    );
+
+    it('a chunked form without Content-Length is a 413 once it passes the limit, before it ends, and nothing is done', async () => {
+      const before = await written();
+      const chunk = `warehouse_id=&pad=${'x'.repeat(MAX_FORM_BYTES)}`;
+      const bytes = head('/actions/trigger-replenishment', 'Transfer-Encoding: chunked\r\n') + `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
+      const answer = await answerToUnfinishedRequest(admin.server.url, Buffer.from(bytes));
+      expect(answer.status).toBe(413);
+      expect(await written()).toEqual(before);
+    });
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { RunOutcome } from '@hub/replenishment';
 import { openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
-import { describeTally, fuzzTargets, listenOnLoopback, rawHttpClient, type FuzzIdentity, type LoopbackServer, type RawRequest } from '@hub/test-kit';
+import { answerToUnfinishedRequest, describeTally, fuzzTargets, listenOnLoopback, rawHttpClient, type FuzzIdentity, type LoopbackServer } from '@hub/test-kit';
 import { MAX_TRIGGER_BODY_BYTES } from '@hub/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
@@ -77,5 +77,43 @@ describe('api under hostile input', () => {
       expect([...statuses].some((status) => status !== 401), `${routeName(target)} never got past the token`).toBe(true);
     }
     expect(tally.total).toBeGreaterThanOrEqual(6_000);
+  });
+
+  describe('a body over the limit is refused before it is read', () => {
+    // The runs the fuzzer started write as they end: counts are compared once they have.
+    beforeAll(() => Promise.all(runs));
+    const head = (path: string, framing: string) =>
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\n${framing}\r\n`;
+    const written = async () => ({
+      runs: (await database.query<{ n: string }>('select count(*)::text as n from replenishment_runs'))[0]?.n,
+      logs: (await database.query<{ n: string }>('select count(*)::text as n from integration_logs'))[0]?.n,
+    });
+
+    it.each(['/api/v1/trigger/internal-replenishment', '/api/v1/outbox/00000000-0000-4000-8000-000000000000/retry', '/health', '/nowhere'])(
+      '%s: a declared Content-Length over the limit is a 413 while the body is still unsent, and nothing is written',
+      async (path) => {
+        const before = await written();
+        // Only the start of a valid body is sent: the answer cannot have waited for (or parsed) the rest.
+        const answer = await answerToUnfinishedRequest(server.url, Buffer.from(head(path, `Content-Length: ${MAX_TRIGGER_BODY_BYTES * 100}\r\n`) + '{"warehouse_id": '));
+        expect(answer.status).toBe(413);
+        expect(await written()).toEqual(before);
+      },
+    );
+
+    it('a chunked body without Content-Length is a 413 once it passes the limit, before it ends, and nothing is written', async () => {
+      const before = await written();
+      const chunk = `{"trigger": "endpoint", "pad": "${'x'.repeat(MAX_TRIGGER_BODY_BYTES)}`;
+      // One chunk larger than the limit and no terminating chunk: the body never ends.
+      const bytes = head(TRIGGER, 'Transfer-Encoding: chunked\r\n') + `${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`;
+      const answer = await answerToUnfinishedRequest(server.url, Buffer.from(bytes));
+      expect(answer.status).toBe(413);
+      expect(await written()).toEqual(before);
+    });
+
+    it('a body at the limit is still read (the 413 is about size, not about bodies)', async () => {
+      const body = Buffer.from(JSON.stringify({ trigger: 'endpoint' }).padEnd(MAX_TRIGGER_BODY_BYTES, ' '));
+      const answer = await client.send({ method: 'POST', path: `${TRIGGER}?dry_run=true`, headers: { authorization: `Bearer ${TOKEN}` }, body });
+      expect(answer.status).toBe(200);
+    });
   });
 });
