@@ -16,6 +16,8 @@ export async function readFormBody(c: Context): Promise<FormBody> {
     return await c.req.parseBody();
   } catch (error) {
     const t = currentMessages().app;
-    throw new HTTPException(400, { res: c.html(renderLayout(t.malformedForm, renderNotice('error', t.malformedFormBody)), 400), cause: error });
+    // A layout with async parts renders to a promise: the exception needs the finished response.
+    const page = await c.html(renderLayout(t.malformedForm, renderNotice('error', t.malformedFormBody)), 400);
+    throw new HTTPException(400, { res: page, cause: error });
   }
 }
