@@ -8,7 +8,7 @@
 import { HOSTILE_STRINGS, XSS_MARKERS, answerToUnfinishedRequest, describeTally, fuzzTargets, rawHttpClient, type FuzzIdentity, type HostileRequest, type RawResponse } from '@hub/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRun } from '../runs/testing/seed-runs';
-import { adminIdentities, adminTargets, FUZZ_VIEWER, startFuzzedAdmin, type FuzzedAdmin } from './admin-fuzz-setup';
+import { adminIdentities, adminTargets, FUZZ_VIEWER, startFuzzedAdmin, type FuzzedAdmin } from '../testing/fuzzed-admin';
 
 /** Per route (15 today): about 4,000 cases in all. */
 const CASES_PER_ROUTE = 270;

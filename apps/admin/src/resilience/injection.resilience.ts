@@ -8,7 +8,7 @@ import { HEADER_SPLITTING, problemsOf, rawHttpClient, XSS_MARKERS, type RawRespo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANG_COOKIE } from '../i18n/messages';
 import { tableRows } from '../testing/admin-pages';
-import { startFuzzedAdmin, type FuzzedAdmin } from './admin-fuzz-setup';
+import { startFuzzedAdmin, type FuzzedAdmin } from '../testing/fuzzed-admin';
 
 const PAYLOADS = ["' OR 1=1 --", "'; drop table integration_logs; --", '%', '_', '\\', '\\%', '%_%', '$.x ? (@ == 1)', XSS_MARKERS[0], XSS_MARKERS[1], HEADER_SPLITTING] as const;
 /** Each matches a payload only if the payload were a pattern: `%` any text, `_` any character, `\` an escape. */

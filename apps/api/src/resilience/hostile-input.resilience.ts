@@ -10,7 +10,7 @@ import { answerToUnfinishedRequest, describeTally, fuzzTargets, listenOnLoopback
 import { MAX_TRIGGER_BODY_BYTES } from '@hub/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { routeName, targetsOfDocument, type OpenApiDocument } from './api-targets';
+import { routeName, targetsOfDocument, type OpenApiDocument } from '../testing/openapi-targets';
 
 const TOKEN = 'fuzz-api-token-0123456789abcdef';
 /** Per route of the document (13 today): over 6,000 cases in all, a little under a minute on two busy cores. */

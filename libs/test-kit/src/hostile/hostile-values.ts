@@ -85,7 +85,7 @@ export function hostileForm(fields: readonly string[]): fc.Arbitrary<string> {
 }
 
 /** Encodable text: a lone surrogate cannot be percent-encoded, so it becomes U+FFFD as a browser would send it. */
-export const safe = (text: string): string => text.toWellFormed();
+export const safe = (text: string): string => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /** A multipart body: well-formed with hostile fields, or broken (no boundary, wrong boundary, truncated). */
 export function hostileMultipart(fields: readonly string[]): fc.Arbitrary<{ contentType: string; body: string }> {

@@ -1,3 +1,4 @@
+/** Test support (resilience suite): the admin served on 127.0.0.1 for the hostile-input and injection files. */
 import { randomBytes } from 'node:crypto';
 import { createSessionFactory, type AdminRole, type MikroORM, type SessionFactory } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
@@ -7,8 +8,8 @@ import { createAdminApp } from '../app';
 import { findCredentials, insertSession } from '../auth/operators-sql';
 import { SESSION_COOKIE, sessionTokenHash } from '../auth/session-cookie';
 import { LOGS_FORM_FIELDS } from '../logs/logs-request';
-import { startHubApiStandIn, type HubApiStandIn } from '../testing/hub-api-stand-in';
-import { createTestOperator, postSignIn, sessionCookieOf } from '../testing/admin-session';
+import { startHubApiStandIn, type HubApiStandIn } from './hub-api-stand-in';
+import { createTestOperator, postSignIn, sessionCookieOf } from './admin-session';
 
 /** The admin on a fresh database, served on 127.0.0.1, its buttons answered by the API stand-in. */
 export interface FuzzedAdmin {
