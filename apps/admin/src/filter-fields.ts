@@ -7,6 +7,12 @@ import { currentMessages, type Messages } from './i18n/messages';
  * when nothing was chosen: empty means "no filter", never "invalid".
  */
 
+/**
+ * PostgreSQL text cannot hold U+0000, and the driver's protocol refuses a parameter with one
+ * (08P01, which reads like a lost connection): a filter with it is refused here, naming the field.
+ */
+export const WITHOUT_NUL = /^[^\u0000]*$/;
+
 /** An empty or blank form field reads as not sent. */
 export const emptyAsAbsent = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 

@@ -8,6 +8,7 @@ import type { HubApi } from './hub-api';
 import { urlAfterTrigger } from './trigger-flash';
 import { currentMessages } from './i18n/messages';
 import { renderLayout, renderNotice } from './views/layout';
+import { readFormBody } from './form-body';
 
 interface TriggerRouteDeps {
   api: HubApi;
@@ -29,7 +30,7 @@ const triggerFormSchema = z.object({
 export function createTriggerRoute(deps: TriggerRouteDeps): Hono<AdminEnv> {
   // The button starts real work: operators only (the app's requireOwnOrigin() keeps other sites' forms out).
   return new Hono<AdminEnv>().post('/trigger-replenishment', requireOperatorRole(), async (c) => {
-    const form = triggerFormSchema.safeParse(await c.req.parseBody());
+    const form = triggerFormSchema.safeParse(await readFormBody(c));
     if (!form.success) {
       const problems = form.error.issues.map((issue) => issue.message).join('; ');
       const t = currentMessages();

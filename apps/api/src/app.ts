@@ -8,7 +8,7 @@ import { mapLibError } from './error-mapping';
 import { requireApiToken } from './middleware/api-token';
 import { recordRequestDurations } from './middleware/request-metrics';
 import { requestId } from './middleware/request-id';
-import { validationHook } from './middleware/validate';
+import { limitRequestBodies, validationHook } from './middleware/validate';
 import { catalogRoutes } from './routes/catalog-routes';
 import { docsRoutes } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -35,6 +35,8 @@ export function createApp(deps: ApiDependencies): OpenAPIHono {
   const metrics = createMetricsRegistry();
   app.use(recordRequestDurations(metrics));
   app.use(requestId());
+  // Before the token check: a body too large for any route is refused unread, whoever sends it.
+  app.use(limitRequestBodies());
   // /metrics holds counts only, but is served on the same port as /api: a scraper sends the same token.
   if (deps.apiToken) app.use(requireApiToken(deps.apiToken, { reads: deps.readsNeedToken ?? true }));
 

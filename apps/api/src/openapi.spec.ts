@@ -105,6 +105,12 @@ describe('GET /openapi.json and /docs', () => {
     expect([missing.status, await missing.json()]).toEqual([404, { error: { code: 'not_found', message: 'The docs page has no file petstore.json', field: 'asset' } }]);
   });
 
+  // Found by the hostile-input fuzzer: the assets were an object literal, and `constructor` is every object's.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('answers /docs/%s 404 like any file it does not have', async (name) => {
+    const response = await fx.app.request(`http://localhost/docs/${name}`);
+    expect([response.status, await response.json()]).toEqual([404, { error: { code: 'not_found', message: `The docs page has no file ${name}`, field: 'asset' } }]);
+  });
+
   it('keeps /openapi.json and /docs open like /health when API_TOKEN is set, and names both ways to send the token', async () => {
     expect((await guarded.app.request(WAREHOUSES)).status).toBe(401);
     expect((await guarded.app.request('http://localhost/openapi.json')).status).toBe(200);

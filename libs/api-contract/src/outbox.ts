@@ -104,8 +104,9 @@ export const retryOutboxEventRoute = createRoute({
   request: { params: outboxEventParametersSchema, headers: operatorHeadersSchema },
   responses: {
     200: jsonAnswer('The event is pending again', retryAcceptedSchema),
-    ...errorResponses([...GUARDED_ERRORS, 404, 409, 422], {
+    ...errorResponses([...GUARDED_ERRORS, 404, 409, 413, 422], {
       409: 'The event is not dead (code `event_not_dead`; the message names its status)',
+      413: 'A body over the limit every route has (code `payload_too_large`); this route reads none',
       422: '`id` is not a UUID',
     }),
   },

@@ -25,3 +25,8 @@ export {
   type MoySkladDocExample,
   type MoySkladDocExampleName,
 } from './moysklad-doc-fixtures';
+export { answerToUnfinishedRequest, rawHttpClient, type EarlyAnswer, type RawRequest, type RawResponse } from './hostile/raw-http';
+export { HEADER_SPLITTING, HOSTILE_STRINGS, INJECTED_HEADER, XSS_MARKERS, hostileText } from './hostile/hostile-values';
+export { hostileRequest, type FuzzTarget, type HostileRequest } from './hostile/hostile-request';
+export { problemsOf } from './hostile/response-checks';
+export { describeTally, fuzzTargets, type FuzzIdentity, type FuzzPlan, type FuzzTally } from './hostile/fuzz-runner';

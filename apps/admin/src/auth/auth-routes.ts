@@ -8,6 +8,8 @@ import { deleteSession, touchSession } from './operators-sql';
 import { clearSessionCookie, readSessionToken, sessionTokenHash, writeSessionCookie, type SessionCookieOptions } from './session-cookie';
 import { signIn } from './sign-in';
 import type { SignInThrottle } from './sign-in-throttle';
+import { WITHOUT_NUL } from '../filter-fields';
+import { readFormBody } from '../form-body';
 
 export interface AuthDeps {
   sessions: SessionFactory;
@@ -24,7 +26,8 @@ const returnPathSchema = z
   .catch('/');
 
 const signInFormSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(64).catch(''),
+  // No username holds a NUL, and PostgreSQL would refuse the lookup: such a name is refused like any unknown one.
+  username: z.string().trim().toLowerCase().min(1).max(64).regex(WITHOUT_NUL).catch(''),
   password: z.string().max(1024).catch(''),
   next: returnPathSchema,
 });
@@ -39,9 +42,21 @@ function clientAddress(c: Context): string {
   }
 }
 
-/** The sign-in page's address that returns to `path` afterwards. */
+/**
+ * The longest sign-in address the redirect carries. The whole return address goes into the
+ * Location header, percent-encoded (up to three times longer): a long query string made it larger
+ * than Node's and most proxies' header limits, and the stranger got no answer at all.
+ */
+const MAX_SIGN_IN_URL = 2_000;
+
+/** The sign-in page's address that returns to `path` afterwards: without its query string, or home, when that would be too long. */
 export function signInUrl(path: string): string {
-  return path === '/' ? '/login' : `/login?${new URLSearchParams({ next: path }).toString()}`;
+  const withNext = (next: string) => (next === '/' ? '/login' : `/login?${new URLSearchParams({ next }).toString()}`);
+  for (const candidate of [path, path.split('?')[0] ?? '/']) {
+    const url = withNext(candidate);
+    if (url.length <= MAX_SIGN_IN_URL) return url;
+  }
+  return withNext('/');
 }
 
 /**
@@ -77,7 +92,7 @@ export function createAuthRoutes(deps: AuthDeps): Hono<AdminEnv> {
   return new Hono<AdminEnv>()
     .get('/login', (c) => c.html(renderSignInPage({ next: returnPathSchema.parse(c.req.query('next')) })))
     .post('/login', async (c) => {
-      const form = signInFormSchema.parse(await c.req.parseBody());
+      const form = signInFormSchema.parse(await readFormBody(c));
       const outcome = await signIn(deps, form.username, form.password, clientAddress(c));
       if (outcome.kind === 'throttled') {
         c.header('Retry-After', String(outcome.retryAfterSeconds));

@@ -1,7 +1,7 @@
 import { LOG_LEVELS } from '@hub/db';
 import type { LogQuery } from '@hub/logging';
 import { z } from 'zod';
-import { emptyAsAbsent, optionalChoice, readTextFields } from '../filter-fields';
+import { emptyAsAbsent, optionalChoice, readTextFields, WITHOUT_NUL } from '../filter-fields';
 import { currentMessages } from '../i18n/messages';
 import { fromWallClock } from '../views/format';
 
@@ -68,7 +68,15 @@ const pagerLink = (field: string): string => {
   return (field === 'older' ? older : newer).replace(/[←→]/g, '').trim();
 };
 const optionalText = (field: string, max: number) =>
-  z.preprocess(emptyAsAbsent, z.string().trim().max(max, { error: () => currentMessages().validation.tooLong(field, max) }).optional());
+  z.preprocess(
+    emptyAsAbsent,
+    z
+      .string()
+      .trim()
+      .max(max, { error: () => currentMessages().validation.tooLong(field, max) })
+      .regex(WITHOUT_NUL, { error: () => currentMessages().validation.nulCharacter(field) })
+      .optional(),
+  );
 const optionalUuid = (field: string) =>
   z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: () => currentMessages().validation.uuid(field) })).optional());
 const optionalRowId = (field: string) =>

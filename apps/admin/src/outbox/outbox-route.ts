@@ -13,6 +13,7 @@ import { renderLayout, renderNotice } from '../views/layout';
 import { renderOutboxPage, type OutboxPageModel } from '../views/outbox-page';
 import { OUTBOX_PAGE_SIZE, outboxUrl, parseOutboxRequest, readOutboxForm, type OutboxRequest } from './outbox-request';
 import { setRetryFlash, takeRetryFlash } from './retry-flash';
+import { readFormBody } from '../form-body';
 
 interface OutboxRouteDeps {
   sessions: SessionFactory;
@@ -60,7 +61,7 @@ export function createOutboxRoute(deps: OutboxRouteDeps): Hono<AdminEnv> {
         return c.html(renderLayout(t.title, renderNotice('error', message)), 422);
       }
       // Back to the filters the operator was looking at; anything malformed falls back to the plain page.
-      const back = parseOutboxRequest(readOutboxForm(await c.req.parseBody()));
+      const back = parseOutboxRequest(readOutboxForm(await readFormBody(c)));
       const operator = c.var.operator.username;
       const outcome = await deps.api.retryOutboxEvent(eventId.data, operator);
       if (outcome.kind === 'retried') deps.logger.info({ eventId: eventId.data, operator }, 'dead outbox event retried');

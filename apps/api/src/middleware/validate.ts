@@ -1,8 +1,8 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { Context, Env } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { API_ERROR_CODES } from '@hub/api-contract';
+import { API_ERROR_CODES, MAX_TRIGGER_BODY_BYTES } from '@hub/api-contract';
 import { ApiError, invalidInput } from '../api-error';
 
 /** The request's JSON body as a whole, when the problem is not one field of it. */
@@ -27,6 +27,26 @@ export const validationHook: Hook<unknown, Env, string, unknown> = (result) => {
   if (!result.success) throw toValidationError(result.error, result.target);
 };
 
+/** The largest body any route reads: the trigger's. */
+export const MAX_REQUEST_BODY_BYTES = MAX_TRIGGER_BODY_BYTES;
+
+const tooLarge = (maxBytes: number): ApiError =>
+  new ApiError(413, API_ERROR_CODES.payloadTooLarge, `The request body exceeds ${maxBytes} bytes; send at most {"warehouse_id": "<uuid>"}`, BODY_FIELD);
+
+/**
+ * Every route's limit, ahead of authentication and routing: a declared Content-Length over it is
+ * refused before a byte of the body is read, a chunked body as soon as it passes it. Without it a
+ * route that ignores its body (a GET, the retry, an unknown path) let any size through to be drained.
+ */
+export function limitRequestBodies(maxBytes = MAX_REQUEST_BODY_BYTES): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw tooLarge(maxBytes);
+    },
+  });
+}
+
 /**
  * Reads an optional JSON body of at most `maxBytes` and validates it with `schema`: an empty
  * body counts as `{}`. Read regardless of Content-Type, since `curl -d '{…}'` sends
@@ -37,7 +57,7 @@ export async function readOptionalJsonBody<S extends z.ZodType>(c: Context, sche
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ApiError(413, API_ERROR_CODES.payloadTooLarge, `The request body exceeds ${maxBytes} bytes; send at most {"warehouse_id": "<uuid>"}`, BODY_FIELD);
+      throw tooLarge(maxBytes);
     },
   });
   let text = '';
