@@ -6,8 +6,11 @@ export interface BenchLine {
   /** The figure, in `unit`. */
   figure: number;
   unit: string;
-  /** The floor in the same unit, measured in the same run on the same database; null when the goal is absolute. */
-  floor: number | null;
+  /**
+   * The floor in the same unit, measured in the same run on the same database; text when the
+   * floor is not a figure (P5's: the query plan); null when the goal is absolute.
+   */
+  floor: number | string | null;
   /** figure ÷ floor (or whatever the goal compares), null when there is no floor. */
   ratio: number | null;
   /** The goal in words, e.g. "≤ 1.5× the floor". */

@@ -17,10 +17,10 @@ export const IntegrationLog = defineEntity({
     level: p.string().$type<LogLevel>().columnType('varchar(16)').default('INFO'),
     message: p.text().columnType('text'),
     source: p.string().columnType('varchar(64)').nullable(),
-    runId: p.uuid().columnType('uuid').nullable().index('ix_integration_logs_run_id'),
-    requestId: p.uuid().columnType('uuid').nullable().index('ix_integration_logs_request_id'),
+    runId: p.uuid().columnType('uuid').nullable(),
+    requestId: p.uuid().columnType('uuid').nullable(),
     jobId: p.uuid().columnType('uuid').nullable().index('ix_integration_logs_job_id'),
-    jobName: p.text().columnType('text').nullable().index('ix_integration_logs_job_name'),
+    jobName: p.text().columnType('text').nullable(),
     step: p.string().columnType('varchar(128)').nullable(),
     status: p.string().columnType('varchar(32)').nullable(),
     externalSystem: p.string().columnType('varchar(32)').nullable(),
@@ -29,7 +29,12 @@ export const IntegrationLog = defineEntity({
     details: p.json<unknown>().columnType('jsonb').nullable(),
   }),
   indexes: [
-    { name: 'ix_integration_logs_created_at', properties: ['createdAt'] },
+    // Keyset order (created_at, id): a page deep in a period starts where its cursor row is.
+    { name: 'ix_integration_logs_created_at', properties: ['createdAt', 'id'] },
+    // An id filter within a period, newest first, reads only its own newest rows.
+    { name: 'ix_integration_logs_run_id', properties: ['runId', 'createdAt'] },
+    { name: 'ix_integration_logs_request_id', properties: ['requestId', 'createdAt'] },
+    { name: 'ix_integration_logs_job_name', properties: ['jobName', 'createdAt'] },
     // The admin's logs explorer: a filter within a period, and text anywhere in the message.
     { name: 'ix_integration_logs_step', properties: ['step', 'createdAt'] },
     { name: 'ix_integration_logs_status', properties: ['status', 'createdAt'] },

@@ -8,6 +8,7 @@ import { Migration20251127000300_moysklad_rate_limit } from './Migration20251127
 import { Migration20261203120010_moysklad_cool_down } from './Migration20261203120010_moysklad_cool_down';
 import { Migration20261203121200_admin_operators } from './Migration20261203121200_admin_operators';
 import { Migration20261203121210_log_explorer_indexes } from './Migration20261203121210_log_explorer_indexes';
+import { Migration20261203145203_log_explorer_keyset_indexes } from './Migration20261203145203_log_explorer_keyset_indexes';
 
 /**
  * Every migration this build knows, oldest first: one line, no branches. Listed
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203120010_moysklad_cool_down', class: Migration20261203120010_moysklad_cool_down },
   { name: 'Migration20261203121200_admin_operators', class: Migration20261203121200_admin_operators },
   { name: 'Migration20261203121210_log_explorer_indexes', class: Migration20261203121210_log_explorer_indexes },
+  { name: 'Migration20261203145203_log_explorer_keyset_indexes', class: Migration20261203145203_log_explorer_keyset_indexes },
 ];
