@@ -9,6 +9,7 @@
  */
 import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 import { REPO_ROOT, spawnApp, stopChild, waitForLine } from '../../../libs/testing/src/app-process';
@@ -52,6 +53,21 @@ async function runOnce(databaseUrl: string, oneCUrl: string): Promise<RunFigures
   return figures;
 }
 
+/** Where the run's time went, from its own log rows: "fetch_stock 1.2 s, plan 0.4 s, …". */
+async function stepDurations(databaseUrl: string, runId: string): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ step: string; elapsed_ms: number }>(
+      `select step, elapsed_ms from integration_logs where run_id = $1 and elapsed_ms is not null and step <> 'finish' order by id`,
+      [runId],
+    );
+    return rows.map((row) => `${row.step} ${round(row.elapsed_ms / 1000)} s`).join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
 export async function measureRunEndToEnd(options: { warehouses: number; skus: number; quick: boolean }): Promise<BenchLine[]> {
   const { warehouses, skus } = options;
   const sandbox = await startNetworkSandbox(warehouses, skus);
@@ -59,6 +75,7 @@ export async function measureRunEndToEnd(options: { warehouses: number; skus: nu
     return await withScratchDatabase('run', async (runDb) => {
       await migrateUp(runDb.url, createStdoutLogger('bench', 'warn'));
       const run = await runOnce(runDb.url, sandbox.url);
+      const steps = await stepDurations(runDb.url, run.runId);
       const floor = await measureRunFloor({ runDatabaseUrl: runDb.url, runId: run.runId, oneCUrl: sandbox.url });
       const ratio = run.seconds / floor.seconds;
       const counts = run.outcome.status === 'succeeded' ? run.outcome.counts : {};
@@ -75,7 +92,7 @@ export async function measureRunEndToEnd(options: { warehouses: number; skus: nu
           ratio: round(ratio),
           goal: `≤ ${TIME_GOAL}× HTTP read + COPY`,
           pass: ratio <= TIME_GOAL,
-          note: `${written}, ${counts['stockSnapshots'] ?? 0} stock rows; floor: stock over HTTP ${round(floor.readSeconds)} s + COPY ${round(floor.copySeconds)} s${quick}`,
+          note: `${written}, ${counts['stockSnapshots'] ?? 0} stock rows; steps: ${steps}; floor: stock over HTTP ${round(floor.readSeconds)} s + COPY ${round(floor.copySeconds)} s${quick}`,
         },
         {
           id: 'P3',
