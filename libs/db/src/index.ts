@@ -22,6 +22,7 @@ export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEm
 export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
 export { ADVISORY_LOCKS, lockForTransaction, type AdvisoryLock } from './advisory-locks';
 export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
+export { executeBound } from './sql/bound-statement';
 export {
   keysetTable,
   newestFirst,

@@ -1,4 +1,4 @@
-import { sqlArray, sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, sqlArray, sqlColumns, type EntityManager } from '@hub/db';
 import { enqueueEventBatch } from '@hub/outbox';
 import type { OrderKind } from './order-kind';
 
@@ -18,10 +18,7 @@ export interface OrderRow {
   payload: Record<string, unknown>;
 }
 
-/*
- * About this many lines go in one statement: a network's run writes hundreds of thousands,
- * and each statement is built as one string (em.execute inlines its parameters).
- */
+/* About this many lines go in one statement: a network's run writes hundreds of thousands. */
 const LINES_PER_STATEMENT = 5_000;
 
 const INSERT_ORDERS = (kind: OrderKind, columns: readonly string[]) => `
@@ -58,11 +55,11 @@ function* chunks(orders: readonly OrderRow[]): Generator<OrderRow[]> {
 export async function writeOrderRows(tx: EntityManager, kind: OrderKind, referenceColumns: readonly string[], orders: readonly OrderRow[]): Promise<void> {
   for (const chunk of chunks(orders)) {
     const columns = [chunk.map((order) => order.id), ...referenceColumns.map((_, index) => chunk.map((order) => order.references[index]!))];
-    await tx.execute(INSERT_ORDERS(kind, referenceColumns), columns.map(sqlArray), 'run');
+    await executeBound(tx, INSERT_ORDERS(kind, referenceColumns), columns.map(sqlArray));
     const lines = chunk.flatMap((order) =>
       order.lines.map((line) => ({ orderId: order.id, productId: line.product.id, quantity: line.quantity, explanation: line.explanation })),
     );
-    if (lines.length > 0) await tx.execute(INSERT_LINES(kind), sqlColumns(lines, ['orderId', 'productId', 'quantity', 'explanation']), 'run');
+    if (lines.length > 0) await executeBound(tx, INSERT_LINES(kind), sqlColumns(lines, ['orderId', 'productId', 'quantity', 'explanation']));
     await enqueueEventBatch(
       tx,
       chunk.map((order) => ({ aggregateType: kind.aggregateType, aggregateId: order.id, eventType: kind.eventType, payload: order.payload })),

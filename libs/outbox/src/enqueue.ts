@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, sqlColumns, type EntityManager } from '@hub/db';
 
 /** An event to deliver: which handler (`eventType`), for which row (`aggregateType`, `aggregateId`), with what. */
 export interface NewOutboxEvent {
@@ -43,6 +43,6 @@ const INSERT_EVENTS = `
 export async function enqueueEventBatch(em: EntityManager, events: readonly NewOutboxEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
   const rows = events.map((event) => ({ id: randomUUID(), ...event }));
-  await em.execute(INSERT_EVENTS, sqlColumns(rows, ['id', 'aggregateType', 'aggregateId', 'eventType', 'payload']), 'run');
+  await executeBound(em, INSERT_EVENTS, sqlColumns(rows, ['id', 'aggregateType', 'aggregateId', 'eventType', 'payload']));
   return rows.map((row) => row.id);
 }
