@@ -17,6 +17,7 @@ import { measureLoggerBurst } from './parts/logger-burst';
 import { measureMoySkladDelivery } from './parts/moysklad-delivery';
 import { measureOutboxFloor, measureOutboxThroughput } from './parts/outbox-throughput';
 import { measurePlanner } from './parts/planner';
+import { measureRunEndToEnd } from './parts/run-end-to-end';
 import { round, type BenchLine } from './support/lines';
 import { benchServerUrl, stopBenchServer } from './support/scratch';
 
@@ -28,8 +29,8 @@ process.env['LOG_LEVEL'] ??= 'warn';
 
 /** Sizes: the issue's, or smaller ones for --quick (each line names its size). */
 const SIZE = quick
-  ? { legacyRows: 200_000, logCalls: 10_000, outboxEvents: 5_000, outboxBatch: 500, moyskladEvents: 150, plannerWhole: false, largeSkus: 1_000, apiStarts: 1, apiSeconds: 5, logRows: 200_000, logRepeats: 20 }
-  : { legacyRows: 1_000_000, logCalls: 100_000, outboxEvents: 50_000, outboxBatch: 1_000, moyskladEvents: 450, plannerWhole: true, largeSkus: 5_000, apiStarts: 3, apiSeconds: 30, logRows: 5_000_000, logRepeats: 50 };
+  ? { legacyRows: 200_000, logCalls: 10_000, outboxEvents: 5_000, outboxBatch: 500, moyskladEvents: 150, plannerWhole: false, largeSkus: 1_000, runWarehouses: 40, runSkus: 500, apiStarts: 1, apiSeconds: 5, logRows: 200_000, logRepeats: 20 }
+  : { legacyRows: 1_000_000, logCalls: 100_000, outboxEvents: 50_000, outboxBatch: 1_000, moyskladEvents: 450, plannerWhole: true, largeSkus: 5_000, runWarehouses: 200, runSkus: 5_000, apiStarts: 3, apiSeconds: 30, logRows: 5_000_000, logRepeats: 50 };
 
 async function outboxLines(): Promise<BenchLine[]> {
   const options = { events: SIZE.outboxEvents, replicas: 2, batch: SIZE.outboxBatch };
@@ -74,6 +75,7 @@ const PARTS: Array<{ ids: string[]; run: () => Promise<BenchLine[]> }> = [
   { ids: ['P1'], run: () => measureLoggerBurst(SIZE.logCalls) },
   { ids: ['P4'], run: outboxLines },
   { ids: ['P4b'], run: moyskladLines },
+  { ids: ['P3'], run: () => measureRunEndToEnd({ warehouses: SIZE.runWarehouses, skus: SIZE.runSkus, quick }) },
   { ids: ['P3', 'P3b'], run: () => measurePlanner({ whole: SIZE.plannerWhole, largeWarehouses: 1000, largeSkus: SIZE.largeSkus }) },
   { ids: ['P5'], run: () => measureLogQueries({ rows: SIZE.logRows, fullRows: 5_000_000, repeats: SIZE.logRepeats }) },
   { ids: ['P7', 'P6'], run: () => measureApi({ starts: SIZE.apiStarts, rate: 200, durationSeconds: SIZE.apiSeconds }) },

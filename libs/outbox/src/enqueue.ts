@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@hub/db';
+import { executeBound, sqlColumns, type EntityManager } from '@hub/db';
 
 /** An event to deliver: which handler (`eventType`), for which row (`aggregateType`, `aggregateId`), with what. */
 export interface NewOutboxEvent {
@@ -27,4 +27,22 @@ export async function enqueueEvent(em: EntityManager, event: NewOutboxEvent): Pr
   const id = randomUUID();
   await em.execute(INSERT_EVENT, [id, event.aggregateType, event.aggregateId, event.eventType, JSON.stringify(event.payload)], 'run');
   return id;
+}
+
+/* The same row as INSERT_EVENT, many at once; clock_timestamp() per row keeps their sequence. */
+const INSERT_EVENTS = `
+  insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, created_at)
+  select x.id, x.aggregate_type, x.aggregate_id, x.event_type, x.payload, clock_timestamp()
+  from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::jsonb[]) with ordinality as x(id, aggregate_type, aggregate_id, event_type, payload, n)
+  order by x.n`;
+
+/**
+ * `enqueueEvent` for many events in one statement, in the caller's transaction, in the
+ * sequence given. Returns their ids in that sequence.
+ */
+export async function enqueueEventBatch(em: EntityManager, events: readonly NewOutboxEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => ({ id: randomUUID(), ...event }));
+  await executeBound(em, INSERT_EVENTS, sqlColumns(rows, ['id', 'aggregateType', 'aggregateId', 'eventType', 'payload']));
+  return rows.map((row) => row.id);
 }

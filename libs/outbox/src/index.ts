@@ -5,7 +5,7 @@
  * type; let `AggregateHooks` by aggregate type change the rows the events describe in the
  * outbox's own transactions; operate it with the listing, stats, metrics and manual retry.
  */
-export { enqueueEvent, type NewOutboxEvent } from './enqueue';
+export { enqueueEvent, enqueueEventBatch, type NewOutboxEvent } from './enqueue';
 export {
   createOutboxDispatcher,
   type OutboxHandler,

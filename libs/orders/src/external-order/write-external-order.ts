@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@hub/db';
-import { writeLinesAndEvent, type ExplainedOrderLine } from '../order-writer';
+import { writeOrderRows, type ExplainedOrderLine, type OrderRow } from '../order-writer';
 import { EXTERNAL_ORDER } from './external-order-kind';
 import { msOrderRequestSchema } from './order-request';
 
@@ -12,16 +12,10 @@ export interface NewExternalOrder {
   lines: ReadonlyArray<ExplainedOrderLine & { product: { sku: string; name: string } }>;
 }
 
-const INSERT_EXTERNAL_ORDER = `
-  insert into ${EXTERNAL_ORDER.table} (id, run_id, target_warehouse_id)
-  values (?::uuid, ?::uuid, ?::uuid)`;
+const REFERENCE_COLUMNS = ['run_id', 'target_warehouse_id'] as const;
 
-/**
- * Writes a pending outside order, its lines and the event that delivers it to МойСклад.
- * Pass the transactional EntityManager: order and event exist together or not at all. The
- * payload is checked here, so a run never enqueues one its delivery would refuse.
- */
-export async function writeExternalOrder(tx: EntityManager, order: NewExternalOrder): Promise<string> {
+/** The order's row with the event payload, checked here so a run never enqueues one its delivery would refuse. */
+function externalOrderRow(order: NewExternalOrder): OrderRow {
   const id = randomUUID();
   const request = msOrderRequestSchema.parse({
     hubOrderId: id,
@@ -30,7 +24,22 @@ export async function writeExternalOrder(tx: EntityManager, order: NewExternalOr
     comment: `Integration Hub replenishment run ${order.runId}: what own warehouses could not cover for ${order.target.code}`,
     lines: order.lines.map((line) => ({ productId: line.product.id, sku: line.product.sku, name: line.product.name, quantity: line.quantity })),
   });
-  await tx.execute(INSERT_EXTERNAL_ORDER, [id, order.runId, order.target.id], 'run');
-  await writeLinesAndEvent(tx, EXTERNAL_ORDER, id, order.lines, request);
-  return id;
+  return { id, references: [order.runId, order.target.id], lines: order.lines, payload: request };
+}
+
+/**
+ * Writes pending outside orders, their lines and the event that delivers each to МойСклад.
+ * Pass the transactional EntityManager: orders and events exist together or not at all.
+ * Returns the ids in the orders' sequence.
+ */
+export async function writeExternalOrders(tx: EntityManager, orders: readonly NewExternalOrder[]): Promise<string[]> {
+  const rows = orders.map(externalOrderRow);
+  await writeOrderRows(tx, EXTERNAL_ORDER, REFERENCE_COLUMNS, rows);
+  return rows.map((row) => row.id);
+}
+
+/** writeExternalOrders of one order. */
+export async function writeExternalOrder(tx: EntityManager, order: NewExternalOrder): Promise<string> {
+  const [id] = await writeExternalOrders(tx, [order]);
+  return id!;
 }

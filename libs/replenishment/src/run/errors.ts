@@ -39,13 +39,32 @@ export class RunInProgressError extends Error {
 /** Longest error text kept on a run row; the full chain is in the ERROR log row. */
 const RUN_ERROR_MAX_LENGTH = 2_000;
 
+/** How much of a failed statement the run's `error` keeps after PostgreSQL's own message. */
+const STATEMENT_EXCERPT_LENGTH = 200;
+/** Between the statement and PostgreSQL's message in a driver error (knex writes `${sql} - ${message}`). */
+const STATEMENT_SEPARATOR = ' - ';
+
+/**
+ * A database error's message with PostgreSQL's words first: the driver puts the whole
+ * statement, parameters inlined, before them, and a batch statement runs to megabytes.
+ */
+function databaseMessage(error: Error): string {
+  const fromPostgres = typeof (error as { severity?: unknown }).severity === 'string';
+  const at = error.message.lastIndexOf(STATEMENT_SEPARATOR);
+  if (!fromPostgres || at < 0) return error.message;
+  const statement = error.message.slice(0, at).replace(/\s+/g, ' ').trim();
+  const excerpt = statement.length > STATEMENT_EXCERPT_LENGTH ? `${statement.slice(0, STATEMENT_EXCERPT_LENGTH)}…` : statement;
+  return `${error.message.slice(at + STATEMENT_SEPARATOR.length)} (in: ${excerpt})`;
+}
+
 /**
  * One line for the run's `error` column: the error's name, code when it has one, and
- * message. Messages of ExternalSystemError are free of credentials by construction.
+ * message (a database error's own words before the statement that met it). Messages of
+ * ExternalSystemError are free of credentials by construction.
  */
 export function describeRunError(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, RUN_ERROR_MAX_LENGTH);
   const code = (error as { code?: unknown }).code;
   const prefix = typeof code === 'string' && code !== '' ? `${error.name} [${code}]` : error.name;
-  return `${prefix}: ${error.message}`.slice(0, RUN_ERROR_MAX_LENGTH);
+  return `${prefix}: ${databaseMessage(error)}`.slice(0, RUN_ERROR_MAX_LENGTH);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@hub/db';
-import { writeExternalOrder, writeTransferOrder } from '@hub/orders';
+import { writeExternalOrders, writeTransferOrders, type NewExternalOrder, type NewTransferOrder } from '@hub/orders';
 import { groupBy } from '@hub/runtime';
 import type { Plan, UncoveredLine } from '../planner/types';
 import type { CatalogReferences, ProductReference, WarehouseReference } from '../sql/catalog-references-sql';
@@ -44,25 +44,26 @@ function lookup(references: CatalogReferences) {
 /**
  * Writes a plan (made in 1С's ids): a transfer order per (donor, target) for 1С, and per
  * target one outside order (DESIGN step 6) for МойСклад of what donors could not cover, each
- * with its lines and the event that delivers it. Pass the transactional EntityManager:
- * orders and events exist together or not at all.
+ * with its lines and the event that delivers it, thousands of lines a statement. Pass the
+ * transactional EntityManager: orders and events exist together or not at all.
  */
 export async function writeOrders(em: EntityManager, runId: string, plan: Plan, references: CatalogReferences): Promise<WrittenOrders> {
   const find = lookup(references);
-  const written: WrittenOrders = { transferOrders: 0, externalOrders: 0, externalLines: 0, externalUnits: 0, outboxEvents: 0 };
-  for (const order of plan.transferOrders) {
-    const lines = order.lines.map((line) => ({ product: find.product(line.productId), quantity: line.quantity, explanation: line.explanation }));
-    await writeTransferOrder(em, { runId, source: find.warehouse(order.sourceWarehouseId), target: find.warehouse(order.targetWarehouseId), lines });
-    written.transferOrders += 1;
-    written.outboxEvents += 1;
-  }
-  for (const [targetId, uncovered] of groupByTarget(plan.uncovered)) {
-    const lines = uncovered.map((line) => ({ product: find.product(line.productId), quantity: line.quantity, explanation: line.explanation }));
-    await writeExternalOrder(em, { runId, target: find.warehouse(targetId), lines });
-    written.externalOrders += 1;
-    written.externalLines += lines.length;
-    written.externalUnits += lines.reduce((sum, line) => sum + line.quantity, 0);
-    written.outboxEvents += 1;
-  }
-  return written;
+  const explained = (line: { productId: string; quantity: number; explanation: object }) => ({
+    product: find.product(line.productId), quantity: line.quantity, explanation: line.explanation,
+  });
+  // Every reference is looked up before anything is written: a missing one writes nothing.
+  const transfers: NewTransferOrder[] = plan.transferOrders.map((order) => ({
+    runId, source: find.warehouse(order.sourceWarehouseId), target: find.warehouse(order.targetWarehouseId), lines: order.lines.map(explained),
+  }));
+  const outside: NewExternalOrder[] = [...groupByTarget(plan.uncovered)].map(([targetId, uncovered]) => ({
+    runId, target: find.warehouse(targetId), lines: uncovered.map(explained),
+  }));
+  await writeTransferOrders(em, transfers);
+  await writeExternalOrders(em, outside);
+  const externalLines = outside.reduce((sum, order) => sum + order.lines.length, 0);
+  const externalUnits = outside.reduce((sum, order) => sum + order.lines.reduce((units, line) => units + line.quantity, 0), 0);
+  return {
+    transferOrders: transfers.length, externalOrders: outside.length, externalLines, externalUnits, outboxEvents: transfers.length + outside.length,
+  };
 }

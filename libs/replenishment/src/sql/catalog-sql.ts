@@ -1,8 +1,8 @@
-import { sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, sqlColumns, type EntityManager } from '@hub/db';
 
 /*
  * Batches travel as one array per column, read with unnest: one statement per batch, however
- * many thousands of SKUs a network has.
+ * many thousands of SKUs a network has, its parameters bound (executeBound), not inlined.
  */
 
 const UPSERT_WAREHOUSES = `
@@ -77,20 +77,20 @@ export interface RuleUpsert {
 
 /** Inserts or updates warehouses by their 1С id. */
 export async function upsertWarehouses(em: EntityManager, rows: readonly WarehouseUpsert[]): Promise<void> {
-  if (rows.length > 0) await em.execute(UPSERT_WAREHOUSES, sqlColumns(rows, ['externalId', 'code', 'name']), 'run');
+  if (rows.length > 0) await executeBound(em, UPSERT_WAREHOUSES, sqlColumns(rows, ['externalId', 'code', 'name']));
 }
 
 /** Makes sure every product a rule names exists, without overwriting a known name. */
 export async function upsertProductsFromSettings(em: EntityManager, rows: readonly Pick<ProductUpsert, 'externalId' | 'sku'>[]): Promise<void> {
-  if (rows.length > 0) await em.execute(UPSERT_PRODUCTS_FROM_SETTINGS, sqlColumns(rows, ['externalId', 'sku']), 'run');
+  if (rows.length > 0) await executeBound(em, UPSERT_PRODUCTS_FROM_SETTINGS, sqlColumns(rows, ['externalId', 'sku']));
 }
 
 /** Inserts or updates products with the name and unit 1С's stock answer gives. */
 export async function upsertNamedProducts(em: EntityManager, rows: readonly ProductUpsert[]): Promise<void> {
-  if (rows.length > 0) await em.execute(UPSERT_NAMED_PRODUCTS, sqlColumns(rows, ['externalId', 'sku', 'name', 'unit']), 'run');
+  if (rows.length > 0) await executeBound(em, UPSERT_NAMED_PRODUCTS, sqlColumns(rows, ['externalId', 'sku', 'name', 'unit']));
 }
 
 /** Makes the hub's rules exactly `rules`: pass every rule of every warehouse 1С lists. */
 export async function replaceRules(em: EntityManager, rules: readonly RuleUpsert[]): Promise<void> {
-  await em.execute(REPLACE_RULES, sqlColumns(rules, ['warehouseId', 'productId', 'min', 'max', 'multiple']), 'run');
+  await executeBound(em, REPLACE_RULES, sqlColumns(rules, ['warehouseId', 'productId', 'min', 'max', 'multiple']));
 }

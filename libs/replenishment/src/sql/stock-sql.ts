@@ -1,4 +1,4 @@
-import { sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, sqlColumns, type EntityManager } from '@hub/db';
 import type { PlanningStock } from '../planner/types';
 
 /* Rows arrive one per (warehouse, product), summed already (readPlanningSnapshot), in 1С's ids. */
@@ -13,6 +13,5 @@ const INSERT_STOCK_SNAPSHOTS = `
 export async function insertStockSnapshots(em: EntityManager, runId: string, rows: readonly PlanningStock[]): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = sqlColumns(rows, ['warehouseId', 'productId', 'onHand', 'reserved']);
-  const result = await em.execute<{ affectedRows: number }>(INSERT_STOCK_SNAPSHOTS, [runId, ...columns], 'run');
-  return result.affectedRows;
+  return executeBound(em, INSERT_STOCK_SNAPSHOTS, [runId, ...columns]);
 }
