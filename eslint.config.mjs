@@ -49,12 +49,23 @@ const boundaries = (depConstraints) => [
     allow: [],
     // Specs of every project import the test helpers, which build on the libs and start the
     // apps as processes (implicit dependencies); the rules below keep them out of production code.
-    ignoredCircularDependencies: [['testing', 'tag:type:lib'], ['testing', 'tag:type:app']],
+    ignoredCircularDependencies: [
+      ['testing', 'tag:type:lib'],
+      ['testing', 'tag:type:app'],
+    ],
     depConstraints,
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.e2e.ts', '**/*.resilience.ts', '**/testing/**', 'libs/testing/**', 'libs/test-kit/**', 'libs/migrations/src/test-support/**'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.e2e.ts',
+  '**/*.resilience.ts',
+  '**/testing/**',
+  'libs/testing/**',
+  'libs/test-kit/**',
+  'libs/migrations/src/test-support/**',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'tmp/**'] },

@@ -16,7 +16,23 @@ const alias = Object.entries(compilerOptions.paths).map(([name, [target]]) => ({
   find: new RegExp(`^${name.replaceAll('/', '\\/')}$`),
   replacement: resolve(__dirname, target),
 }));
-const projects = ['apps/api', 'apps/scheduler', 'apps/admin', 'apps/sandbox', 'libs/db', 'libs/logging', 'libs/migrations', 'libs/outbox', 'libs/orders', 'libs/replenishment', 'libs/integrations', 'libs/runtime', 'libs/api-contract', 'libs/testing', 'libs/test-kit'];
+const projects = [
+  'apps/api',
+  'apps/scheduler',
+  'apps/admin',
+  'apps/sandbox',
+  'libs/db',
+  'libs/logging',
+  'libs/migrations',
+  'libs/outbox',
+  'libs/orders',
+  'libs/replenishment',
+  'libs/integrations',
+  'libs/runtime',
+  'libs/api-contract',
+  'libs/testing',
+  'libs/test-kit',
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -38,7 +38,10 @@ async function untilAppsDisconnect(databaseUrl: string, deadline: number): Promi
   await client.connect();
   try {
     const others = async (): Promise<number> =>
-      Number((await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows[0]?.n);
+      Number(
+        (await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows[0]
+          ?.n,
+      );
     while ((await others()) > 0 && Date.now() < deadline) await sleep(200);
   } finally {
     await client.end();
@@ -53,8 +56,9 @@ async function main(): Promise<void> {
   await migrateUp(databaseUrl, logger);
 
   // Neither set: `admin` gets a new password, printed once below (the admin sets it at start).
-  const generatedAdmin = !process.env['ADMIN_USERNAME']?.trim() && !process.env['ADMIN_PASSWORD']?.trim()
-    ? { username: 'admin', password: randomBytes(15).toString('base64url') }
+  const generatedAdmin =
+    !process.env['ADMIN_USERNAME']?.trim() && !process.env['ADMIN_PASSWORD']?.trim() ?
+      { username: 'admin', password: randomBytes(15).toString('base64url') }
     : null;
   const env = {
     ...process.env,
@@ -76,14 +80,16 @@ async function main(): Promise<void> {
     });
     return child;
   });
-  logger.info('api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything');
+  logger.info(
+    'api http://127.0.0.1:8000 · admin http://127.0.0.1:8501 · sandbox http://127.0.0.1:8100 — an app restarts when its code changes; Ctrl+C stops everything',
+  );
   // Development runs the api open unless API_TOKEN is set (README "API authentication"); never print the token itself.
   const apiAuthOn = Boolean(process.env['API_TOKEN']?.trim()) && process.env['API_AUTH']?.trim().toLowerCase() !== 'off';
   logger.info(
     { apiAuth: apiAuthOn ? 'token' : 'off' },
-    apiAuthOn
-      ? 'api auth: on — writes (and reads unless API_AUTH_READS=off) need API_TOKEN, which the admin sends'
-      : 'api auth: off — API_TOKEN is unset (or API_AUTH=off), so anyone on this machine can trigger runs and retries (set API_TOKEN to require it)',
+    apiAuthOn ?
+      'api auth: on — writes (and reads unless API_AUTH_READS=off) need API_TOKEN, which the admin sends'
+    : 'api auth: off — API_TOKEN is unset (or API_AUTH=off), so anyone on this machine can trigger runs and retries (set API_TOKEN to require it)',
   );
   // On the terminal only, never in a log line: the password of this start's `admin`.
   if (generatedAdmin) process.stdout.write(`admin sign-in for this start: ${generatedAdmin.username} / ${generatedAdmin.password}\n`);

@@ -28,9 +28,38 @@ const RESULTS = new URL('../../tmp/bench/results.json', import.meta.url);
 process.env['LOG_LEVEL'] ??= 'warn';
 
 /** Sizes: the issue's, or smaller ones for --quick (each line names its size). */
-const SIZE = quick
-  ? { legacyRows: 200_000, logCalls: 10_000, outboxEvents: 5_000, outboxBatch: 500, moyskladEvents: 150, plannerWhole: false, largeSkus: 1_000, runWarehouses: 40, runSkus: 500, apiStarts: 1, apiSeconds: 5, logRows: 200_000, logRepeats: 20 }
-  : { legacyRows: 1_000_000, logCalls: 100_000, outboxEvents: 50_000, outboxBatch: 1_000, moyskladEvents: 450, plannerWhole: true, largeSkus: 5_000, runWarehouses: 200, runSkus: 5_000, apiStarts: 3, apiSeconds: 30, logRows: 5_000_000, logRepeats: 50 };
+const SIZE =
+  quick ?
+    {
+      legacyRows: 200_000,
+      logCalls: 10_000,
+      outboxEvents: 5_000,
+      outboxBatch: 500,
+      moyskladEvents: 150,
+      plannerWhole: false,
+      largeSkus: 1_000,
+      runWarehouses: 40,
+      runSkus: 500,
+      apiStarts: 1,
+      apiSeconds: 5,
+      logRows: 200_000,
+      logRepeats: 20,
+    }
+  : {
+      legacyRows: 1_000_000,
+      logCalls: 100_000,
+      outboxEvents: 50_000,
+      outboxBatch: 1_000,
+      moyskladEvents: 450,
+      plannerWhole: true,
+      largeSkus: 5_000,
+      runWarehouses: 200,
+      runSkus: 5_000,
+      apiStarts: 3,
+      apiSeconds: 30,
+      logRows: 5_000_000,
+      logRepeats: 50,
+    };
 
 async function outboxLines(): Promise<BenchLine[]> {
   const options = { events: SIZE.outboxEvents, replicas: 2, batch: SIZE.outboxBatch };
@@ -93,7 +122,9 @@ function table(lines: BenchLine[]): string {
       l.id,
       l.what,
       `${l.figure} ${l.unit}`,
-      l.floor === null ? '—' : typeof l.floor === 'string' ? l.floor : `${l.floor} ${l.unit}`,
+      l.floor === null ? '—'
+      : typeof l.floor === 'string' ? l.floor
+      : `${l.floor} ${l.unit}`,
       l.ratio === null ? '—' : `${l.ratio}×`,
       l.goal,
       l.pass ? 'pass' : 'FAIL',
@@ -124,7 +155,9 @@ async function main(): Promise<void> {
   const totalSeconds = round((performance.now() - started) / 1000);
   console.log(table(lines));
   for (const line of lines) console.log(`${line.id}: ${line.note}`);
-  console.log(`${lines.filter((l) => l.pass).length} of ${lines.length} goals met in ${totalSeconds} s${quick ? ' (--quick: smaller sizes, see each line)' : ''}`);
+  console.log(
+    `${lines.filter((l) => l.pass).length} of ${lines.length} goals met in ${totalSeconds} s${quick ? ' (--quick: smaller sizes, see each line)' : ''}`,
+  );
   await mkdir(new URL('.', RESULTS), { recursive: true });
   const results = { startedAt: startedAt.toISOString(), quick, totalSeconds, machine: { cpus: cpus().length, node: process.version }, lines };
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -68,8 +68,12 @@ async function streamed(productsPerBatch: number): Promise<void> {
     }
   }
   const cpu = process.cpuUsage(cpuBefore);
-  console.log(`network: ${shape.warehouses} warehouses × ${shape.skus} SKUs (seed ${shape.seed}), generated and planned ${productsPerBatch} products at a time`);
-  console.log(`planProductBatches: ${(performance.now() - started).toFixed(0)} ms for ${counts.batches} batches, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
+  console.log(
+    `network: ${shape.warehouses} warehouses × ${shape.skus} SKUs (seed ${shape.seed}), generated and planned ${productsPerBatch} products at a time`,
+  );
+  console.log(
+    `planProductBatches: ${(performance.now() - started).toFixed(0)} ms for ${counts.batches} batches, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`,
+  );
   console.log(`plan: ${counts.needs} needs, ${counts.orders} transfer orders, ${counts.lines} lines, ${counts.uncovered} uncovered lines`);
   const memory = process.memoryUsage();
   console.log(`memory: heap ${mib(memory.heapUsed)}, rss ${mib(memory.rss)}, peak rss ${mib(process.resourceUsage().maxRSS * 1024)}`);
@@ -79,9 +83,11 @@ async function streamed(productsPerBatch: number): Promise<void> {
 function planWhole(): void {
   let started = performance.now();
   const input = generateNetwork(shape);
-  console.log(`network: ${shape.warehouses} warehouses × ${shape.skus} SKUs (seed ${shape.seed}): ` +
-    `${input.rules.length} rules, ${input.stock.length} stock rows, ${input.inbound.length} inbound, ${input.outbound.length} outbound ` +
-    `(generated in ${(performance.now() - started).toFixed(0)} ms)`);
+  console.log(
+    `network: ${shape.warehouses} warehouses × ${shape.skus} SKUs (seed ${shape.seed}): ` +
+      `${input.rules.length} rules, ${input.stock.length} stock rows, ${input.inbound.length} inbound, ${input.outbound.length} outbound ` +
+      `(generated in ${(performance.now() - started).toFixed(0)} ms)`,
+  );
   const heapBefore = process.memoryUsage().heapUsed;
 
   const timings: number[] = [];
@@ -103,10 +109,16 @@ function planWhole(): void {
   const unitsMoved = plan.transferOrders.reduce((sum, order) => sum + order.lines.reduce((s, l) => s + l.quantity, 0), 0);
   const unitsUncovered = plan.uncovered.reduce((sum, line) => sum + line.quantity, 0);
   // CPU time beside wall time: on a shared machine the wall clock also counts other processes' turns.
-  console.log(`planTransfers: median ${median(timings).toFixed(0)} ms of ${runs} runs (${timings.map((t) => t.toFixed(0)).join(', ')} ms), ` +
-    `CPU ${median(cpuTimings).toFixed(0)} ms`);
-  console.log(`plan: ${plan.needs.length} needs, ${plan.transferOrders.length} transfer orders, ${lines} lines (${unitsMoved} units), ` +
-    `${plan.uncovered.length} uncovered lines (${unitsUncovered} units)`);
+  console.log(
+    `planTransfers: median ${median(timings).toFixed(0)} ms of ${runs} runs (${timings.map((t) => t.toFixed(0)).join(', ')} ms), ` +
+      `CPU ${median(cpuTimings).toFixed(0)} ms`,
+  );
+  console.log(
+    `plan: ${plan.needs.length} needs, ${plan.transferOrders.length} transfer orders, ${lines} lines (${unitsMoved} units), ` +
+      `${plan.uncovered.length} uncovered lines (${unitsUncovered} units)`,
+  );
   const memory = process.memoryUsage();
-  console.log(`memory: heap ${mib(memory.heapUsed)} (input ${mib(heapBefore)}), rss ${mib(memory.rss)}, peak rss ${mib(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(
+    `memory: heap ${mib(memory.heapUsed)} (input ${mib(heapBefore)}), rss ${mib(memory.rss)}, peak rss ${mib(process.resourceUsage().maxRSS * 1024)}`,
+  );
 }

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { validate } from 'dockerfile-utils';
 
 const dir = 'docker';
-const files = readdirSync(dir).filter((name) => name.endsWith('.Dockerfile')).map((name) => `${dir}/${name}`);
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.Dockerfile'))
+  .map((name) => `${dir}/${name}`);
 if (files.length === 0) {
   console.error(`no *.Dockerfile in ${dir}/`);
   process.exit(1);
@@ -14,11 +16,19 @@ if (files.length === 0) {
 
 /** Instructions with their continuation lines joined, comments dropped. */
 function instructions(text) {
-  const joined = text.split('\n').filter((line) => !/^\s*#/.test(line)).join('\n').replace(/\\\n/g, ' ');
-  return joined.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-    const [keyword, ...rest] = line.split(/\s+/);
-    return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
-  });
+  const joined = text
+    .split('\n')
+    .filter((line) => !/^\s*#/.test(line))
+    .join('\n')
+    .replace(/\\\n/g, ' ');
+  return joined
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [keyword, ...rest] = line.split(/\s+/);
+      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
+    });
 }
 
 function policyProblems(text) {
@@ -29,7 +39,10 @@ function policyProblems(text) {
     else stages.at(-1)?.items.push(instruction);
   }
   for (const stage of stages) {
-    const runs = stage.items.filter((item) => item.keyword === 'RUN').map((item) => item.args).join('\n');
+    const runs = stage.items
+      .filter((item) => item.keyword === 'RUN')
+      .map((item) => item.args)
+      .join('\n');
     if (!/apt-get/.test(runs)) continue;
     if (!/Acquire::Retries/.test(runs)) problems.push(`stage "${stage.from}" uses apt-get without Acquire::Retries`);
     // apt 2.6 (bookworm) hangs for good when a delayed retry is all that is left to fetch.
@@ -45,7 +58,10 @@ function policyProblems(text) {
   if (final.some((item) => item.keyword === 'EXPOSE') && !final.some((item) => item.keyword === 'HEALTHCHECK')) {
     problems.push('a port is exposed but there is no HEALTHCHECK');
   }
-  const labels = final.filter((item) => item.keyword === 'LABEL').map((item) => item.args).join(' ');
+  const labels = final
+    .filter((item) => item.keyword === 'LABEL')
+    .map((item) => item.args)
+    .join(' ');
   for (const label of ['org.opencontainers.image.version', 'org.opencontainers.image.revision']) {
     if (!labels.includes(label)) problems.push(`the final stage has no ${label} label`);
   }

@@ -73,7 +73,12 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   // Before everything that renders a page, the 413 and 403 pages included.
   app.use(useLanguage());
   app.use(adminSecureHeaders());
-  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(renderLayout(currentMessages().app.tooLarge, renderNotice('error', currentMessages().app.tooLargeBody)), 413) }));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => c.html(renderLayout(currentMessages().app.tooLarge, renderNotice('error', currentMessages().app.tooLargeBody)), 413),
+    }),
+  );
   // Every form: a post that is not from the admin's own page (another site's Origin, or none) is refused with 403.
   app.use(requireOwnOrigin());
   app.get('/health', (c) => c.json({ status: 'ok' }));

@@ -5,8 +5,16 @@ import { readAdminConfig } from './config';
 describe('readAdminConfig', () => {
   it('uses the defaults when the variables are unset or blank, as compose passes them', () => {
     const defaults = {
-      ADMIN_PORT: 8501, ADMIN_HOST: '127.0.0.1', API_URL: 'http://127.0.0.1:8000', API_TOKEN: undefined,
-      ADMIN_USERNAME: undefined, ADMIN_PASSWORD: undefined, ADMIN_SESSION_IDLE_MINUTES: 480, ADMIN_COOKIE_SECURE: false, ADMIN_TIMEZONE: 'Europe/Moscow', NODE_ENV: undefined,
+      ADMIN_PORT: 8501,
+      ADMIN_HOST: '127.0.0.1',
+      API_URL: 'http://127.0.0.1:8000',
+      API_TOKEN: undefined,
+      ADMIN_USERNAME: undefined,
+      ADMIN_PASSWORD: undefined,
+      ADMIN_SESSION_IDLE_MINUTES: 480,
+      ADMIN_COOKIE_SECURE: false,
+      ADMIN_TIMEZONE: 'Europe/Moscow',
+      NODE_ENV: undefined,
       logRetention: { kind: 'days', days: 90 },
       DATABASE_CONNECT_TIMEOUT_MS: 30_000,
     };
@@ -15,14 +23,34 @@ describe('readAdminConfig', () => {
   });
 
   it('reads the values it is given', () => {
-    expect(readAdminConfig({
-      ADMIN_PORT: '9501', ADMIN_HOST: '0.0.0.0', API_URL: 'http://api:8000', API_TOKEN: 'a-token', ADMIN_USERNAME: 'marina.k',
-      ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: '30', ADMIN_COOKIE_SECURE: 'true', ADMIN_TIMEZONE: 'Asia/Yekaterinburg', NODE_ENV: 'production',
-      LOG_RETENTION_DAYS: '0', DATABASE_CONNECT_TIMEOUT_MS: '5000',
-    })).toEqual({
-      ADMIN_PORT: 9501, ADMIN_HOST: '0.0.0.0', API_URL: 'http://api:8000', API_TOKEN: 'a-token', ADMIN_USERNAME: 'marina.k',
-      ADMIN_PASSWORD: 'twelve-chars', ADMIN_SESSION_IDLE_MINUTES: 30, ADMIN_COOKIE_SECURE: true, ADMIN_TIMEZONE: 'Asia/Yekaterinburg', NODE_ENV: 'production',
-      logRetention: { kind: 'keep-forever' }, DATABASE_CONNECT_TIMEOUT_MS: 5_000,
+    expect(
+      readAdminConfig({
+        ADMIN_PORT: '9501',
+        ADMIN_HOST: '0.0.0.0',
+        API_URL: 'http://api:8000',
+        API_TOKEN: 'a-token',
+        ADMIN_USERNAME: 'marina.k',
+        ADMIN_PASSWORD: 'twelve-chars',
+        ADMIN_SESSION_IDLE_MINUTES: '30',
+        ADMIN_COOKIE_SECURE: 'true',
+        ADMIN_TIMEZONE: 'Asia/Yekaterinburg',
+        NODE_ENV: 'production',
+        LOG_RETENTION_DAYS: '0',
+        DATABASE_CONNECT_TIMEOUT_MS: '5000',
+      }),
+    ).toEqual({
+      ADMIN_PORT: 9501,
+      ADMIN_HOST: '0.0.0.0',
+      API_URL: 'http://api:8000',
+      API_TOKEN: 'a-token',
+      ADMIN_USERNAME: 'marina.k',
+      ADMIN_PASSWORD: 'twelve-chars',
+      ADMIN_SESSION_IDLE_MINUTES: 30,
+      ADMIN_COOKIE_SECURE: true,
+      ADMIN_TIMEZONE: 'Asia/Yekaterinburg',
+      NODE_ENV: 'production',
+      logRetention: { kind: 'keep-forever' },
+      DATABASE_CONNECT_TIMEOUT_MS: 5_000,
     });
   });
 

@@ -22,21 +22,24 @@ const adminEnvSchema = z
   .object({
     ADMIN_PORT: portSetting(8501),
     ADMIN_HOST: hostSetting(),
-    API_URL: z.preprocess(
-      blankAsUnset,
-      z.url({ protocol: /^https?$/, error: `must be an http(s) URL such as ${DEFAULT_API_URL}` }).default(DEFAULT_API_URL),
-    ),
+    API_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: `must be an http(s) URL such as ${DEFAULT_API_URL}` }).default(DEFAULT_API_URL)),
     API_TOKEN: optionalSetting(),
     ADMIN_USERNAME: optionalSetting(z.string().regex(OPERATOR_NAME_PATTERN, { error: `must be a username: ${OPERATOR_NAME_RULE}` })),
     ADMIN_PASSWORD: optionalSetting(z.string().min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters long` })),
     ADMIN_SESSION_IDLE_MINUTES: z.preprocess(
       blankAsUnset,
-      z.coerce.number({ error: 'must be a whole number of minutes' }).int({ error: 'must be a whole number of minutes' })
-        .min(1, { error: 'must be at least 1 minute' }).default(DEFAULT_IDLE_MINUTES),
+      z.coerce
+        .number({ error: 'must be a whole number of minutes' })
+        .int({ error: 'must be a whole number of minutes' })
+        .min(1, { error: 'must be at least 1 minute' })
+        .default(DEFAULT_IDLE_MINUTES),
     ),
     ADMIN_COOKIE_SECURE: z.preprocess(
       blankAsUnset,
-      z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+      z
+        .enum(['true', 'false'], { error: 'must be true or false' })
+        .default('false')
+        .transform((value) => value === 'true'),
     ),
     ADMIN_TIMEZONE: z.preprocess(
       blankAsUnset,

@@ -33,14 +33,16 @@ export function readTextFields<const K extends string>(params: Record<string, un
 
 /** The optional page cursor fields, `cursor` and `before`, each the id an "Older …" link (`link`) carries. */
 export function pageCursorFields(link: (t: Messages) => string) {
-  const id = (field: CursorField) => z.preprocess(emptyAsAbsent, z.uuid({ error: () => currentMessages().validation.cursorId(field, link(currentMessages())) }).optional());
+  const id = (field: CursorField) =>
+    z.preprocess(emptyAsAbsent, z.uuid({ error: () => currentMessages().validation.cursorId(field, link(currentMessages())) }).optional());
   return { cursor: id('cursor'), before: id('before') };
 }
 
 /** The one cursor a page request gives, under either name; a problem naming both when they differ. */
-export function pickPageCursor(
-  values: { cursor?: string | undefined; before?: string | undefined },
-): { kind: 'valid'; cursor: string | undefined; field: CursorField } | { kind: 'invalid'; problem: string } {
+export function pickPageCursor(values: {
+  cursor?: string | undefined;
+  before?: string | undefined;
+}): { kind: 'valid'; cursor: string | undefined; field: CursorField } | { kind: 'invalid'; problem: string } {
   const picked = pickCursor(values);
   return picked ? { kind: 'valid', ...picked } : { kind: 'invalid', problem: currentMessages().validation.cursorsDiffer };
 }

@@ -24,16 +24,19 @@ describe('forms and filters the admin cannot use', () => {
     await api?.close();
   });
 
-  it.each(['/actions/trigger-replenishment', `/outbox/${randomUUID()}/retry`])('POST %s with a broken multipart body is a 400 page and asks the API nothing', async (path) => {
-    const response = await admin.request(`http://localhost${path}`, {
-      method: 'POST',
-      headers: { origin: 'http://localhost', 'content-type': 'multipart/form-data; boundary=xyz' },
-      body: '--xyz\r\nContent-Disposition: form-data; name="warehouse_id"\r\n\r\ncut short',
-    });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain(en.app.malformedFormBody);
-    expect(api.requests).toEqual([]);
-  });
+  it.each(['/actions/trigger-replenishment', `/outbox/${randomUUID()}/retry`])(
+    'POST %s with a broken multipart body is a 400 page and asks the API nothing',
+    async (path) => {
+      const response = await admin.request(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { origin: 'http://localhost', 'content-type': 'multipart/form-data; boundary=xyz' },
+        body: '--xyz\r\nContent-Disposition: form-data; name="warehouse_id"\r\n\r\ncut short',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain(en.app.malformedFormBody);
+      expect(api.requests).toEqual([]);
+    },
+  );
 
   it.each(['job_name', 'step', 'status', 'external_system', 'text'])('the logs page refuses a NUL in %s with 422 naming the field', async (field) => {
     const response = await admin.request(`http://localhost/logs?${new URLSearchParams({ [field]: 'a\u0000b' }).toString()}`);

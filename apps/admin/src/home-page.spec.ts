@@ -22,10 +22,12 @@ describe('the home page', () => {
     beforeAll(async () => {
       ({ runId } = await seedRunWithOrders(admin.sessions));
       await seedRun(admin.sessions, { status: 'failed', trigger: 'schedule', minutesAgo: 5, error: '1С down' });
-      await admin.sessions.open().execute(
-        `insert into integration_logs (level, message, payload) values ('INFO', ?, '{"claimed": 4, "delivered": 3, "retried": 1, "dead": 0}'::jsonb)`,
-        [OUTBOX_TICK_FINISHED],
-      );
+      await admin.sessions
+        .open()
+        .execute(
+          `insert into integration_logs (level, message, payload) values ('INFO', ?, '{"claimed": 4, "delivered": 3, "retried": 1, "dead": 0}'::jsonb)`,
+          [OUTBOX_TICK_FINISHED],
+        );
     });
 
     it('lists the last runs newest first, each linking to its page', async () => {
@@ -38,14 +40,14 @@ describe('the home page', () => {
     });
 
     // seedRunWithOrders leaves one event delivered and one dead.
-    it('shows the outbox\'s counts, the dead one in alarm, and that nothing waits', async () => {
+    it("shows the outbox's counts, the dead one in alarm, and that nothing waits", async () => {
       const { body } = await admin.page('/');
       expect(body).toMatch(/<li class="count alarm">\s*<a href="\/outbox\?status=dead"><strong>1<\/strong> Dead<\/a>/);
       expect(body).toMatch(/<a href="\/outbox\?status=delivered"><strong>1<\/strong> Delivered<\/a>/);
       expect(body).toContain('Nothing is waiting for delivery.');
     });
 
-    it('draws today\'s units transferred with the mean duration, and this hour\'s deliveries stacked by result', async () => {
+    it("draws today's units transferred with the mean duration, and this hour's deliveries stacked by result", async () => {
       const { body } = await admin.page('/');
       // seedRunWithOrders transfers 24 units in a run of 2.5 s.
       expect(body).toMatch(/<rect class="series-units" [^>]+><title>\d\d-\d\d: 24<\/title><\/rect>/);

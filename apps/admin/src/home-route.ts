@@ -27,12 +27,14 @@ export function createHomeRoute(deps: HomeRouteDeps): Hono<AdminEnv> {
       readRunDays(em(), { days: RUN_DAYS, until, timeZone: c.var.timeZone }),
       readDeliveryHours(em(), { hours: DELIVERY_HOURS, until }),
     ]);
-    return c.html(renderHomePage({
-      lastRuns: runs.items,
-      warehouses: new Map(warehouses.map((warehouse) => [warehouse.id, warehouse])),
-      outbox,
-      runDays,
-      deliveryHours,
-    }));
+    return c.html(
+      renderHomePage({
+        lastRuns: runs.items,
+        warehouses: new Map(warehouses.map((warehouse) => [warehouse.id, warehouse])),
+        outbox,
+        runDays,
+        deliveryHours,
+      }),
+    );
   });
 }

@@ -48,7 +48,11 @@ describe("the admin's API client against the real API process", () => {
     expect(await hub.triggerReplenishment(undefined, 'anna')).toEqual({ kind: 'busy', runId });
 
     await sandbox.clearFaults();
-    await waitFor(async () => ((await runStatus(runId)) === 'succeeded' ? true : undefined), 30_000, async () => `run ${runId} ended ${await runStatus(runId)}`);
+    await waitFor(
+      async () => ((await runStatus(runId)) === 'succeeded' ? true : undefined),
+      30_000,
+      async () => `run ${runId} ended ${await runStatus(runId)}`,
+    );
     const warehouses = await hub.listWarehouses();
     expect(warehouses.kind).toBe('available');
     expect(warehouses.kind === 'available' ? warehouses.items.length : 0).toBeGreaterThan(0);

@@ -43,7 +43,7 @@ describe('createHubApi', () => {
 
   it('calls a 2xx answer that is not JSON an unexpected answer, not a started run', async () => {
     const { fetch } = recordingFetch(async () => new Response('<html>proxy page</html>', { status: 200 }));
-    await expect(createHubApi({ baseUrl: 'http://hub.internal', fetch }).triggerReplenishment(undefined, "marina.k")).resolves.toEqual({
+    await expect(createHubApi({ baseUrl: 'http://hub.internal', fetch }).triggerReplenishment(undefined, 'marina.k')).resolves.toEqual({
       kind: 'unexpected-answer',
     });
   });
@@ -55,6 +55,6 @@ describe('createHubApi', () => {
     ['a run id that is no UUID', { run_id: 'run-1', request_id: REQUEST_ID, status: 'queued' }, { kind: 'unexpected-answer' }],
   ])('reads a 202 trigger answer with %s', async (_case, body, outcome) => {
     const { fetch } = recordingFetch(async () => Response.json(body, { status: 202 }));
-    await expect(createHubApi({ baseUrl: 'http://hub.internal', fetch }).triggerReplenishment(undefined, "marina.k")).resolves.toEqual(outcome);
+    await expect(createHubApi({ baseUrl: 'http://hub.internal', fetch }).triggerReplenishment(undefined, 'marina.k')).resolves.toEqual(outcome);
   });
 });

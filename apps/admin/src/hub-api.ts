@@ -49,10 +49,7 @@ export type OutboxRetryOutcome =
 
 /** How a preview (the API's dry run) ended. */
 export type PreviewOutcome =
-  | { kind: 'planned'; plan: DryRunPlan }
-  | { kind: 'refused'; status: number; message: string | null }
-  | { kind: 'unexpected-answer' }
-  | { kind: 'unreachable' };
+  { kind: 'planned'; plan: DryRunPlan } | { kind: 'refused'; status: number; message: string | null } | { kind: 'unexpected-answer' } | { kind: 'unreachable' };
 
 /** The calls the admin makes to the API. */
 export interface HubApi {

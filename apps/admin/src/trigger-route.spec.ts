@@ -8,7 +8,10 @@ const API_TOKEN = 'admin-to-api-secret-7f3a9c';
 
 // Checked by `npx tsc`: the stand-in cannot give an answer the admin would refuse from the real API unless told it is malformed.
 // @ts-expect-error the real API answers a queued run with status "queued", never "accepted"
-const _acceptedIsNoAnswerOfTheApi: HubApiStandIn['triggerAnswer'] = { status: 202, body: { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' } };
+const _acceptedIsNoAnswerOfTheApi: HubApiStandIn['triggerAnswer'] = {
+  status: 202,
+  body: { run_id: STAND_IN_RUN_ID, request_id: STAND_IN_RUN_ID, status: 'accepted' },
+};
 const WAREHOUSE_ID = '7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6';
 
 /** Presses the button as a browser on the admin's own page would: a same-origin form post. */
@@ -40,7 +43,7 @@ describe('the Start button of a new run', () => {
     api.triggerAnswer = queuedAnswer();
   });
 
-  it('posts the chosen warehouse with the bearer token and the operator, then goes to the new run\'s page', async () => {
+  it("posts the chosen warehouse with the bearer token and the operator, then goes to the new run's page", async () => {
     const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, { warehouse_id: WAREHOUSE_ID });
     expect(response.status).toBe(303);
@@ -61,7 +64,14 @@ describe('the Start button of a new run', () => {
     const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, logger });
     expect((await pressTrigger(app, { warehouse_id: '' })).headers.get('location')).toBe(`/runs/${STAND_IN_RUN_ID}`);
     expect(api.requests.filter((request) => request.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/v1/trigger/internal-replenishment', query: '', authorization: undefined, operator: 'test-operator', body: { trigger: 'admin' } },
+      {
+        method: 'POST',
+        path: '/api/v1/trigger/internal-replenishment',
+        query: '',
+        authorization: undefined,
+        operator: 'test-operator',
+        body: { trigger: 'admin' },
+      },
     ]);
   });
 
@@ -129,7 +139,15 @@ describe('the Start button of a new run', () => {
 
   it('keeps the token out of every page the admin serves', async () => {
     const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
-    const paths = ['/logs', '/logs?period=7d', '/logs?run_id=bad', '/nowhere', '/health', '/runs/new?preview=1', `/runs/new?trigger=rejected&trigger_status=401`];
+    const paths = [
+      '/logs',
+      '/logs?period=7d',
+      '/logs?run_id=bad',
+      '/nowhere',
+      '/health',
+      '/runs/new?preview=1',
+      `/runs/new?trigger=rejected&trigger_status=401`,
+    ];
     for (const path of paths) expect(await (await app.request(`http://localhost${path}`)).text()).not.toContain(API_TOKEN);
     expect(stdout.text()).not.toContain(API_TOKEN);
   });

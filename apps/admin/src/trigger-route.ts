@@ -17,10 +17,7 @@ interface TriggerRouteDeps {
 }
 
 const triggerFormSchema = z.object({
-  warehouse_id: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.uuid({ error: () => currentMessages().validation.warehouseId }).optional(),
-  ),
+  warehouse_id: z.preprocess((value) => (value === '' ? undefined : value), z.uuid({ error: () => currentMessages().validation.warehouseId }).optional()),
 });
 
 /**

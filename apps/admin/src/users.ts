@@ -35,4 +35,3 @@ main(process.argv.slice(2))
     await stopEmbeddedServers().catch(() => undefined);
     process.exit(1);
   });
-

@@ -69,13 +69,15 @@ describe('api: validation, request ids, errors', () => {
     const answer = (await response.json()) as { run_id: string; request_id: string; status: string };
     expect(answer).toMatchObject({ run_id: expect.any(String), status: 'queued' });
     const [run] = await fx.query<{ target_warehouse_id: string | null; trigger: string }>(
-      'select target_warehouse_id, trigger from replenishment_runs where id = ?', [answer.run_id]);
+      'select target_warehouse_id, trigger from replenishment_runs where id = ?',
+      [answer.run_id],
+    );
     expect(run).toEqual({ target_warehouse_id: target, trigger });
     // Over before the next case triggers: a run in progress would refuse it with 409.
     await fx.runs.at(-1);
   });
 
-  it('uses the caller\'s X-Request-ID when it is a UUID and echoes it', async () => {
+  it("uses the caller's X-Request-ID when it is a UUID and echoes it", async () => {
     await Promise.all(fx.runs);
     const mine = randomUUID();
     const response = await post(TRIGGER, undefined, { 'X-Request-ID': mine });
@@ -93,7 +95,10 @@ describe('api: validation, request ids, errors', () => {
   it('lists warehouses with id, code and name', async () => {
     const response = await fx.app.request('http://localhost/api/v1/warehouses');
     expect(await response.json()).toEqual({
-      items: [{ id: KNOWN, code: 'MSK-DC', name: 'Warehouse MSK-DC' }, { id: OTHER, code: 'SPB-01', name: 'Warehouse SPB-01' }],
+      items: [
+        { id: KNOWN, code: 'MSK-DC', name: 'Warehouse MSK-DC' },
+        { id: OTHER, code: 'SPB-01', name: 'Warehouse SPB-01' },
+      ],
     });
   });
 

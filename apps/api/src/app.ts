@@ -1,6 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { ADMIN_TOKEN_SCHEME_NAME, ADMIN_TOKEN_SECURITY_SCHEME, API_ERROR_CODES, BEARER_SCHEME_NAME, BEARER_SECURITY_SCHEME, OPENAPI_DOCUMENT_INFO, openApiDocumentRoute } from '@hub/api-contract';
+import {
+  ADMIN_TOKEN_SCHEME_NAME,
+  ADMIN_TOKEN_SECURITY_SCHEME,
+  API_ERROR_CODES,
+  BEARER_SCHEME_NAME,
+  BEARER_SECURITY_SCHEME,
+  OPENAPI_DOCUMENT_INFO,
+  openApiDocumentRoute,
+} from '@hub/api-contract';
 import { createMetricsRegistry } from '@hub/runtime';
 import { ApiError } from './api-error';
 import type { ApiDependencies } from './dependencies';

@@ -60,8 +60,13 @@ describe('API token', () => {
     }
   });
 
-  it('takes the token as Authorization: Bearer or as the first release\'s X-Admin-Token', async () => {
-    const ways: Array<Record<string, string>> = [{ Authorization: `Bearer ${TOKEN}` }, { Authorization: `bearer  ${TOKEN}` }, { 'X-Admin-Token': TOKEN }, { 'X-Admin-Token': TOKEN, Authorization: 'Bearer stale' }];
+  it("takes the token as Authorization: Bearer or as the first release's X-Admin-Token", async () => {
+    const ways: Array<Record<string, string>> = [
+      { Authorization: `Bearer ${TOKEN}` },
+      { Authorization: `bearer  ${TOKEN}` },
+      { 'X-Admin-Token': TOKEN },
+      { 'X-Admin-Token': TOKEN, Authorization: 'Bearer stale' },
+    ];
     for (const headers of ways) {
       expect((await guarded.app.request(WAREHOUSES, { headers })).status).toBe(200);
       const dryRun = await guarded.app.request(`${TRIGGER}?dry_run=true`, { method: 'POST', headers });
@@ -76,7 +81,8 @@ describe('API token', () => {
       expect([path, (await writesOnly.app.request(`http://localhost${path}`)).status]).toEqual([path, 200]);
     }
     for (const fx of [guarded, writesOnly]) {
-      for (const path of ['/health', '/ready', '/openapi.json', '/docs']) expect([path, (await fx.app.request(`http://localhost${path}`)).status]).toEqual([path, 200]);
+      for (const path of ['/health', '/ready', '/openapi.json', '/docs'])
+        expect([path, (await fx.app.request(`http://localhost${path}`)).status]).toEqual([path, 200]);
     }
   });
 });

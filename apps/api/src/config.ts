@@ -8,10 +8,12 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 30_000;
 
 /** `on` or `off` (any case); absent when unset or blank. */
 const onOff = () =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
-    z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
-  ).transform((value) => (value === undefined ? undefined : value === 'on'));
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+      z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+    )
+    .transform((value) => (value === undefined ? undefined : value === 'on'));
 
 const apiEnvSchema = z.object({
   API_PORT: portSetting(8000),

@@ -5,9 +5,22 @@ import { useApiWithSandbox } from './testing/api-fixture';
 const API = 'http://localhost/api/v1';
 const TRIGGER = `${API}/trigger/internal-replenishment`;
 
-interface Label { id: string | null; code?: string; sku?: string; name: string }
-interface Line { product: Label; quantity: number; explanation: Record<string, number> }
-interface Order { source?: Label; target: Label; lines: Line[] }
+interface Label {
+  id: string | null;
+  code?: string;
+  sku?: string;
+  name: string;
+}
+interface Line {
+  product: Label;
+  quantity: number;
+  explanation: Record<string, number>;
+}
+interface Order {
+  source?: Label;
+  target: Label;
+  lines: Line[];
+}
 interface DryRun {
   dry_run: true;
   request_id: string;
@@ -16,7 +29,12 @@ interface DryRun {
   transfer_orders: Order[];
   external_orders: Order[];
 }
-interface RunDetail { status: string; counts: Record<string, number>; transfer_orders: Order[]; external_orders: Order[] }
+interface RunDetail {
+  status: string;
+  counts: Record<string, number>;
+  transfer_orders: Order[];
+  external_orders: Order[];
+}
 
 /** An order as both a dry run and a recorded run show it: codes, SKUs, quantities and the numbers behind them. */
 const comparable = (orders: Order[]) =>
@@ -24,7 +42,9 @@ const comparable = (orders: Order[]) =>
     .map((order) => ({
       source: order.source?.code ?? null,
       target: order.target.code,
-      lines: order.lines.map((line) => ({ sku: line.product.sku, quantity: line.quantity, explanation: line.explanation })).sort((a, b) => String(a.sku).localeCompare(String(b.sku))),
+      lines: order.lines
+        .map((line) => ({ sku: line.product.sku, quantity: line.quantity, explanation: line.explanation }))
+        .sort((a, b) => String(a.sku).localeCompare(String(b.sku))),
     }))
     .sort((a, b) => `${a.source}>${a.target}`.localeCompare(`${b.source}>${b.target}`));
 
@@ -37,7 +57,8 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
   const rowCounts = async () => {
     const tables = await env.fx.query<{ name: string }>(
       `select table_name as name from information_schema.tables
-       where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'integration_logs' order by 1`);
+       where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'integration_logs' order by 1`,
+    );
     const counts: Record<string, number> = {};
     for (const { name } of tables) counts[name] = (await env.fx.query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]?.n ?? -1;
     return counts;
@@ -65,7 +86,11 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
     const logs = await env.fx.query<{ step: string; level: string }>('select step, level from integration_logs where request_id = ?', [requestId]);
     expect(logs).toEqual([{ step: 'dry_run', level: 'INFO' }]);
 
-    expect(plan).toMatchObject({ dry_run: true, request_id: requestId, counts: { transferOrders: plan.transfer_orders.length, externalOrders: plan.external_orders.length } });
+    expect(plan).toMatchObject({
+      dry_run: true,
+      request_id: requestId,
+      counts: { transferOrders: plan.transfer_orders.length, externalOrders: plan.external_orders.length },
+    });
     expect(plan.transfer_orders.length).toBeGreaterThan(0);
     expect(plan.external_orders.length).toBeGreaterThan(0);
     // Nothing was synced yet: the plan names 1С's warehouses and products by code and SKU, without hub ids.
@@ -85,14 +110,14 @@ describe('POST /api/v1/trigger/internal-replenishment?dry_run=true against the 1
     expect(comparable(recorded.external_orders)).toEqual(comparable(plan.external_orders));
   });
 
-  it('counts the run\'s open orders as inbound: right after it, a dry run plans nothing', async () => {
+  it("counts the run's open orders as inbound: right after it, a dry run plans nothing", async () => {
     expect((await dryRun()).counts.transferOrders, 'a dry run before any run plans transfers').toBeGreaterThan(0);
     await run();
     const plan = await dryRun();
     expect(plan).toMatchObject({ counts: { transferOrders: 0, externalOrders: 0 }, transfer_orders: [], external_orders: [] });
   });
 
-  it('is never refused by a run in progress, and a target\'s dry run names hub ids once synced', async () => {
+  it("is never refused by a run in progress, and a target's dry run names hub ids once synced", async () => {
     // A run syncs the catalogue; its orders are then closed, so the needs are back.
     await run();
     const [warehouse] = await env.fx.query<{ id: string; code: string }>('select id, code from warehouses order by code limit 1');

@@ -20,7 +20,13 @@ const MAPPED: Record<string, { error: Error; status: number; body: unknown }> = 
   'unknown-warehouse': {
     error: new UnknownWarehouseError(WAREHOUSE),
     status: 422,
-    body: { error: { code: 'unknown_warehouse', field: 'warehouse_id', message: `warehouse_id ${WAREHOUSE} is not a known warehouse; GET /api/v1/warehouses lists them` } },
+    body: {
+      error: {
+        code: 'unknown_warehouse',
+        field: 'warehouse_id',
+        message: `warehouse_id ${WAREHOUSE} is not a known warehouse; GET /api/v1/warehouses lists them`,
+      },
+    },
   },
   'invalid-run-request': {
     error: new InvalidRunRequestError('warehouseId', 'warehouseId must be a UUID'),
@@ -102,7 +108,9 @@ describe('the error table: lib errors as answers, anything else a 500', () => {
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: `Internal error; quote request id ${requestId} when reporting it` } });
     expect(text).not.toContain(SECRET);
     const rows = await fx.query<{ level: string; message: string; step: string }>(
-      'select level, message, step from integration_logs where request_id = ?::uuid', [requestId]);
+      'select level, message, step from integration_logs where request_id = ?::uuid',
+      [requestId],
+    );
     expect(rows).toEqual([{ level: 'ERROR', message: `Unhandled error in GET /__throw/${name}`, step: 'http' }]);
   });
 

@@ -32,13 +32,15 @@ describe('GET /metrics and the outbox endpoints behind API_TOKEN', () => {
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const lines = (await response.text()).trimEnd().split('\n');
     for (const line of lines) expect(line.startsWith('# HELP ') || line.startsWith('# TYPE ') || SAMPLE.test(line), line).toBe(true);
-    expect(lines).toEqual(expect.arrayContaining([
-      'hub_outbox_events{status="pending",event_type="CREATE_1C_TRANSFER_ORDER"} 1',
-      'hub_outbox_events{status="dead",event_type="CREATE_1C_TRANSFER_ORDER"} 1',
-      'hub_outbox_events{status="delivered",event_type="CREATE_MS_CUSTOMER_ORDER"} 1',
-      'hub_outbox_events{status="pending",event_type="CREATE_MS_CUSTOMER_ORDER"} 0',
-      'hub_outbox_oldest_pending_age_seconds{event_type="CREATE_MS_CUSTOMER_ORDER"} 0',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'hub_outbox_events{status="pending",event_type="CREATE_1C_TRANSFER_ORDER"} 1',
+        'hub_outbox_events{status="dead",event_type="CREATE_1C_TRANSFER_ORDER"} 1',
+        'hub_outbox_events{status="delivered",event_type="CREATE_MS_CUSTOMER_ORDER"} 1',
+        'hub_outbox_events{status="pending",event_type="CREATE_MS_CUSTOMER_ORDER"} 0',
+        'hub_outbox_oldest_pending_age_seconds{event_type="CREATE_MS_CUSTOMER_ORDER"} 0',
+      ]),
+    );
     const age = lines.find((line) => line.startsWith('hub_outbox_oldest_pending_age_seconds{event_type="CREATE_1C_TRANSFER_ORDER"}'));
     expect(Number(age?.split(' ')[1])).toBeGreaterThanOrEqual(120);
   });
@@ -54,7 +56,10 @@ describe('GET /metrics and the outbox endpoints behind API_TOKEN', () => {
   });
 
   it('refuses a retry without the token, leaving the event dead, and lets the token through', async () => {
-    const refused = await guarded.app.request(`http://localhost/api/v1/outbox/${deadId}/retry`, { method: 'POST', headers: { Authorization: 'Bearer wrong-token' } });
+    const refused = await guarded.app.request(`http://localhost/api/v1/outbox/${deadId}/retry`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer wrong-token' },
+    });
     expect(refused.status).toBe(401);
     expect(await guarded.query('select status from outbox_events where id = ?', [deadId])).toEqual([{ status: 'dead' }]);
 

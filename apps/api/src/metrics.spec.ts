@@ -13,8 +13,7 @@ async function scrape(fx: ApiFixture, headers: Record<string, string> = {}): Pro
   return (await response.text()).trimEnd().split('\n');
 }
 
-const durationCount = (route: string, status: number) =>
-  `hub_http_request_duration_seconds_count{method="GET",route="${route}",status="${status}"} 1`;
+const durationCount = (route: string, status: number) => `hub_http_request_duration_seconds_count{method="GET",route="${route}",status="${status}"} 1`;
 
 describe('GET /metrics: the process and the requests it answered', () => {
   let fx: ApiFixture;
@@ -30,12 +29,14 @@ describe('GET /metrics: the process and the requests it answered', () => {
 
   it("has the process's CPU and memory, GC durations and event-loop lag", async () => {
     const lines = await scrape(fx);
-    expect(lines).toEqual(expect.arrayContaining([
-      '# TYPE process_cpu_user_seconds_total counter',
-      '# TYPE nodejs_gc_duration_seconds histogram',
-      '# TYPE nodejs_eventloop_lag_seconds gauge',
-      '# TYPE nodejs_heap_size_used_bytes gauge',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '# TYPE process_cpu_user_seconds_total counter',
+        '# TYPE nodejs_gc_duration_seconds histogram',
+        '# TYPE nodejs_eventloop_lag_seconds gauge',
+        '# TYPE nodejs_heap_size_used_bytes gauge',
+      ]),
+    );
     const memory = lines.find((line) => line.startsWith('process_resident_memory_bytes '));
     expect(Number(memory?.split(' ')[1])).toBeGreaterThan(0);
   });
@@ -51,14 +52,16 @@ describe('GET /metrics: the process and the requests it answered', () => {
     expect(answers.map((answer) => answer.status)).toEqual([404, 422, 200, 404]);
 
     const lines = await scrape(fx);
-    expect(lines).toEqual(expect.arrayContaining([
-      '# TYPE hub_http_request_duration_seconds histogram',
-      durationCount('/api/v1/runs/{run_id}', 404),
-      durationCount('/api/v1/runs/{run_id}', 422),
-      durationCount('/api/v1/warehouses', 200),
-      durationCount('unmatched', 404),
-      'hub_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/api/v1/warehouses",status="200"} 1',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '# TYPE hub_http_request_duration_seconds histogram',
+        durationCount('/api/v1/runs/{run_id}', 404),
+        durationCount('/api/v1/runs/{run_id}', 422),
+        durationCount('/api/v1/warehouses', 200),
+        durationCount('unmatched', 404),
+        'hub_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/api/v1/warehouses",status="200"} 1',
+      ]),
+    );
     const text = lines.join('\n');
     expect(text).not.toContain(unknownRun);
     expect(text).not.toContain('/runs/42');

@@ -33,12 +33,12 @@ describe('GET /openapi.json and /docs', () => {
 
   it('is OpenAPI 3.1 and lists every route the app serves, and nothing it does not', () => {
     expect(document.openapi).toBe('3.1.0');
-    const served = fx.app.routes
-      .filter((route) => route.method !== 'ALL')
-      .map((route) => `${route.method} ${route.path.replaceAll(/:([^/]+)/g, '{$1}')}`);
+    const served = fx.app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path.replaceAll(/:([^/]+)/g, '{$1}')}`);
     const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     expect(new Set(documented)).toEqual(new Set(served));
-    expect(documented).toEqual(expect.arrayContaining(['POST /api/v1/trigger/internal-replenishment', 'GET /api/v1/runs/{run_id}', 'POST /api/v1/outbox/{id}/retry', 'GET /metrics']));
+    expect(documented).toEqual(
+      expect.arrayContaining(['POST /api/v1/trigger/internal-replenishment', 'GET /api/v1/runs/{run_id}', 'POST /api/v1/outbox/{id}/retry', 'GET /metrics']),
+    );
   });
 
   it('describes parameters and bodies with the limits the API enforces', async () => {
@@ -49,8 +49,13 @@ describe('GET /openapi.json and /docs', () => {
     expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE });
     // The schema the document was made from is the one that validates.
     const refused = await fx.app.request(`http://localhost/api/v1/runs?limit=${MAX_PAGE_SIZE + 1}`);
-    expect([refused.status, await refused.json()]).toEqual([422, { error: { code: 'invalid_value', field: 'limit', message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` } }]);
-    expect(document.paths['/api/v1/runs/{run_id}']?.get?.parameters).toEqual([expect.objectContaining({ name: 'run_id', in: 'path', schema: { type: 'string', format: 'uuid' } })]);
+    expect([refused.status, await refused.json()]).toEqual([
+      422,
+      { error: { code: 'invalid_value', field: 'limit', message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` } },
+    ]);
+    expect(document.paths['/api/v1/runs/{run_id}']?.get?.parameters).toEqual([
+      expect.objectContaining({ name: 'run_id', in: 'path', schema: { type: 'string', format: 'uuid' } }),
+    ]);
   });
 
   it('gives every error answer the one error shape { error: { code, message, field } }', () => {
@@ -76,7 +81,14 @@ describe('GET /openapi.json and /docs', () => {
   it('lets the answer checker the api specs use refuse what the document does not describe', () => {
     const check = documentChecker(document);
     const json = { contentType: 'application/json' };
-    const answer = (overrides: Partial<ReceivedAnswer>): ReceivedAnswer => ({ method: 'GET', url: WAREHOUSES, status: 200, ...json, body: '{"items":[]}', ...overrides });
+    const answer = (overrides: Partial<ReceivedAnswer>): ReceivedAnswer => ({
+      method: 'GET',
+      url: WAREHOUSES,
+      status: 200,
+      ...json,
+      body: '{"items":[]}',
+      ...overrides,
+    });
     const item = { id: randomUUID(), code: 'MSK', name: 'Москва' };
     expect(() => check(answer({ body: JSON.stringify({ items: [item] }) }))).not.toThrow();
     expect(() => check(answer({ status: 418 }))).toThrow(/a status the document does not list/);
@@ -84,8 +96,12 @@ describe('GET /openapi.json and /docs', () => {
     expect(() => check(answer({ body: JSON.stringify({ items: [{ ...item, id: 'msk' }] }) }))).toThrow(/must match format "uuid"/);
     expect(() => check(answer({ contentType: 'text/html' }))).toThrow(/Content-Type text\/html/);
     expect(() => check(answer({ url: 'http://localhost/api/v1/nothing', status: 200 }))).toThrow(/the document has no GET \/api\/v1\/nothing/);
-    expect(() => check(answer({ url: 'http://localhost/api/v1/nothing', status: 404, body: '{"error":{"code":"not_found"}}' }))).toThrow(/must have required property 'message'/);
-    expect(() => check(answer({ url: 'http://localhost/api/v1/nothing', status: 404, body: '{"error":{"code":"not_found","message":"No endpoint"}}' }))).not.toThrow();
+    expect(() => check(answer({ url: 'http://localhost/api/v1/nothing', status: 404, body: '{"error":{"code":"not_found"}}' }))).toThrow(
+      /must have required property 'message'/,
+    );
+    expect(() =>
+      check(answer({ url: 'http://localhost/api/v1/nothing', status: 404, body: '{"error":{"code":"not_found","message":"No endpoint"}}' })),
+    ).not.toThrow();
   });
 
   it('serves /docs with every script and style sheet it names from the API itself, and no inline script', async () => {
@@ -98,17 +114,27 @@ describe('GET /openapi.json and /docs', () => {
     expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/);
     for (const file of files) {
       const response = await fx.app.request(`http://localhost/${file}`);
-      expect([file, response.status, response.headers.get('content-type')]).toEqual([file, 200, file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8']);
+      expect([file, response.status, response.headers.get('content-type')]).toEqual([
+        file,
+        200,
+        file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+      ]);
       expect((await response.text()).length).toBeGreaterThan(100);
     }
     const missing = await fx.app.request('http://localhost/docs/petstore.json');
-    expect([missing.status, await missing.json()]).toEqual([404, { error: { code: 'not_found', message: 'The docs page has no file petstore.json', field: 'asset' } }]);
+    expect([missing.status, await missing.json()]).toEqual([
+      404,
+      { error: { code: 'not_found', message: 'The docs page has no file petstore.json', field: 'asset' } },
+    ]);
   });
 
   // Found by the hostile-input fuzzer: the assets were an object literal, and `constructor` is every object's.
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('answers /docs/%s 404 like any file it does not have', async (name) => {
     const response = await fx.app.request(`http://localhost/docs/${name}`);
-    expect([response.status, await response.json()]).toEqual([404, { error: { code: 'not_found', message: `The docs page has no file ${name}`, field: 'asset' } }]);
+    expect([response.status, await response.json()]).toEqual([
+      404,
+      { error: { code: 'not_found', message: `The docs page has no file ${name}`, field: 'asset' } },
+    ]);
   });
 
   it('keeps /openapi.json and /docs open like /health when API_TOKEN is set, and names both ways to send the token', async () => {
@@ -121,6 +147,8 @@ describe('GET /openapi.json and /docs', () => {
     });
     // Either scheme will do: a list of two requirements, not one requirement naming both.
     expect(document.paths['/api/v1/warehouses']?.get).toMatchObject({ security: [{ bearerAuth: [] }, { adminToken: [] }] });
-    expect(document.paths['/api/v1/trigger/internal-replenishment']?.post?.responses?.['401']).toMatchObject({ description: expect.stringContaining('X-Admin-Token') });
+    expect(document.paths['/api/v1/trigger/internal-replenishment']?.post?.responses?.['401']).toMatchObject({
+      description: expect.stringContaining('X-Admin-Token'),
+    });
   });
 });

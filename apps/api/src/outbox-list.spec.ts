@@ -36,7 +36,10 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
   beforeAll(async () => {
     fx = await openApiFixture(oneCClientFor(`http://127.0.0.1:${await findFreePort()}`));
     ids = [
-      await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', attempts = 1" }),
+      await seedOutboxEvent(fx.sessions, {
+        ...eventNamesOf(TRANSFER_ORDER),
+        set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', attempts = 1",
+      }),
       await seedOutboxEvent(fx.sessions, { ...eventNamesOf(TRANSFER_ORDER), set: DEAD_EVENT, payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } }),
     ];
     for (let index = 0; index < 3; index += 1) {
@@ -53,12 +56,29 @@ describe('GET /api/v1/outbox and /api/v1/outbox/stats', () => {
     expect(body.items.map((item) => item.id)).toEqual([...ids].reverse());
     expect([body.next_cursor, body.next_before]).toEqual([null, null]);
     expect(body.items.at(-1)).toEqual({
-      id: ids[0], aggregate_type: 'transfer_order', aggregate_id: expect.any(String), event_type: 'CREATE_1C_TRANSFER_ORDER',
-      status: 'delivered', attempts: 1, next_attempt_at: expect.any(String), lease_owner: null, lease_expires_at: null,
-      last_error: null, response_ref: '1c-00042', created_at: expect.any(String), updated_at: expect.any(String), delivered_at: expect.any(String),
+      id: ids[0],
+      aggregate_type: 'transfer_order',
+      aggregate_id: expect.any(String),
+      event_type: 'CREATE_1C_TRANSFER_ORDER',
+      status: 'delivered',
+      attempts: 1,
+      next_attempt_at: expect.any(String),
+      lease_owner: null,
+      lease_expires_at: null,
+      last_error: null,
+      response_ref: '1c-00042',
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
+      delivered_at: expect.any(String),
     });
     const dead = await get<{ items: EventBody[] }>('?status=dead&include=payload');
-    expect(dead.body.items).toEqual([expect.objectContaining({ id: ids[1], last_error: 'the other side answered 500: internal error', payload: { hubOrderId: 'order-1', note: '<b>bold</b>' } })]);
+    expect(dead.body.items).toEqual([
+      expect.objectContaining({
+        id: ids[1],
+        last_error: 'the other side answered 500: internal error',
+        payload: { hubOrderId: 'order-1', note: '<b>bold</b>' },
+      }),
+    ]);
   });
 
   it('filters by event type and pages with limit and cursor, as every list does, next_before beside next_cursor', async () => {

@@ -13,11 +13,17 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
   let fx: ApiFixture;
   const retry = (id: string, headers: Record<string, string> = {}) => fx.app.request(`${OUTBOX}/${id}/retry`, { method: 'POST', headers });
   const eventRow = async (id: string) =>
-    (await fx.query<{ status: string; attempts: number; due: boolean; lease_owner: string | null; last_error: string | null }>(
-      'select status, attempts, next_attempt_at <= now() as due, lease_owner, last_error from outbox_events where id = ?', [id]))[0];
+    (
+      await fx.query<{ status: string; attempts: number; due: boolean; lease_owner: string | null; last_error: string | null }>(
+        'select status, attempts, next_attempt_at <= now() as due, lease_owner, last_error from outbox_events where id = ?',
+        [id],
+      )
+    )[0];
   const retryLogs = (eventId: string) =>
     fx.query<{ request_id: string; level: string; step: string; payload: Record<string, unknown>; details: Record<string, unknown> }>(
-      `select request_id::text, level, step, payload, details from integration_logs where step = 'outbox_retry' and payload->>'eventId' = ?`, [eventId]);
+      `select request_id::text, level, step, payload, details from integration_logs where step = 'outbox_retry' and payload->>'eventId' = ?`,
+      [eventId],
+    );
 
   beforeAll(async () => {
     fx = await openApiFixture(oneCClientFor(`http://127.0.0.1:${await findFreePort()}`));
@@ -39,13 +45,23 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
       previous_attempts: 10,
       aggregate_reset: true,
     });
-    expect(await eventRow(id)).toEqual({ status: 'pending', attempts: 0, due: true, lease_owner: null, last_error: 'the other side answered 500: internal error' });
+    expect(await eventRow(id)).toEqual({
+      status: 'pending',
+      attempts: 0,
+      due: true,
+      lease_owner: null,
+      last_error: 'the other side answered 500: internal error',
+    });
     expect((await readOrder(fx.sessions, TRANSFER_ORDER, orderId))?.status).toBe('pending');
-    expect(await retryLogs(id)).toEqual([{
-      request_id: requestId, level: 'INFO', step: 'outbox_retry',
-      payload: expect.objectContaining({ eventId: id, aggregateId: orderId, previousAttempts: 10, aggregateReset: true }),
-      details: { userAgent: 'ops-console/1.0', operator: 'marina.k' },
-    }]);
+    expect(await retryLogs(id)).toEqual([
+      {
+        request_id: requestId,
+        level: 'INFO',
+        step: 'outbox_retry',
+        payload: expect.objectContaining({ eventId: id, aggregateId: orderId, previousAttempts: 10, aggregateReset: true }),
+        details: { userAgent: 'ops-console/1.0', operator: 'marina.k' },
+      },
+    ]);
   });
 
   it('refuses an operator name that is not a username with 422, retrying and logging nothing', async () => {
@@ -107,7 +123,10 @@ describe('POST /api/v1/outbox/{id}/retry', () => {
 /** Waits (bounded) until `count` other sessions of this database wait for a row lock. */
 async function waitForLockWaiters(fx: ApiFixture, count: number): Promise<void> {
   const waiting = async () =>
-    (await fx.query<{ waiting: number }>(
-      `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]?.waiting ?? 0;
+    (
+      await fx.query<{ waiting: number }>(
+        `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      )
+    )[0]?.waiting ?? 0;
   await waitFor(async () => ((await waiting()) >= count ? true : undefined), 15_000, `${count} sessions never waited for the row lock`);
 }

@@ -8,7 +8,10 @@ describe('the API process in production', () => {
   it('refuses to start without API_TOKEN: one line naming it and the way out, exit code 1, the token never printed', async () => {
     const nowhere = `http://127.0.0.1:${await findFreePort()}`;
     const start = startApiProcess({ databaseUrl: `postgres://hub:${TOKEN}@127.0.0.1:9/none`, oneCBaseUrl: nowhere, env: { NODE_ENV: 'production' } });
-    const failure = await start.then(() => new Error('the API started'), (error: unknown) => error as Error);
+    const failure = await start.then(
+      () => new Error('the API started'),
+      (error: unknown) => error as Error,
+    );
     expect(failure.message).toContain('(code 1)');
     const written = failure.message.split('\n').slice(1);
     expect(written).toHaveLength(1);

@@ -5,10 +5,33 @@ import { useApiWithSandbox } from './testing/api-fixture';
 const API = 'http://localhost/api/v1';
 const TRIGGER = `${API}/trigger/internal-replenishment`;
 
-interface Event { event_type: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }
-interface Order { id: string; status: string; target: { code: string }; source?: { code: string }; lines: { product: { sku: string }; quantity: number; explanation: Record<string, number> }[]; outbox_event: Event }
-interface RunDetail { id: string; trigger: string; status: string; counts: Record<string, number>; transfer_orders: Order[]; external_orders: Order[] }
-interface RunPage { items: { id: string; status: string; trigger: string }[]; next_cursor: string | null }
+interface Event {
+  event_type: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+}
+interface Order {
+  id: string;
+  status: string;
+  target: { code: string };
+  source?: { code: string };
+  lines: { product: { sku: string }; quantity: number; explanation: Record<string, number> }[];
+  outbox_event: Event;
+}
+interface RunDetail {
+  id: string;
+  trigger: string;
+  status: string;
+  counts: Record<string, number>;
+  transfer_orders: Order[];
+  external_orders: Order[];
+}
+interface RunPage {
+  items: { id: string; status: string; trigger: string }[];
+  next_cursor: string | null;
+}
 
 describe('runs over the API: conflicts, list and detail', () => {
   const env = useApiWithSandbox();
@@ -25,7 +48,9 @@ describe('runs over the API: conflicts, list and detail', () => {
     await env.sandbox.injectFault({ latencyMs: 60_000, times: 1 });
     const responses = await Promise.all([post(TRIGGER, { trigger: 'admin' }), post(TRIGGER, { trigger: 'admin' }), post(TRIGGER, { trigger: 'admin' })]);
     await env.sandbox.clearFaults();
-    const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as { run_id?: string; error?: { code: string; run_id: string } } })));
+    const bodies = await Promise.all(
+      responses.map(async (r) => ({ status: r.status, body: (await r.json()) as { run_id?: string; error?: { code: string; run_id: string } } })),
+    );
     const accepted = bodies.filter((b) => b.status === 202);
     expect(accepted).toHaveLength(1);
     runId = accepted[0]?.body.run_id ?? '';
@@ -36,7 +61,7 @@ describe('runs over the API: conflicts, list and detail', () => {
     expect(await Promise.all(env.fx.runs)).toMatchObject([{ status: 'succeeded' }]);
   });
 
-  it('shows a run with its orders, explained lines and each order\'s outbox event', async () => {
+  it("shows a run with its orders, explained lines and each order's outbox event", async () => {
     const run = await get<RunDetail>(`${API}/runs/${runId}`);
     expect(run).toMatchObject({ id: runId, trigger: 'admin', status: 'succeeded' });
     expect(run.transfer_orders).toHaveLength(run.counts['transferOrders'] ?? -1);
@@ -50,15 +75,18 @@ describe('runs over the API: conflicts, list and detail', () => {
     expect(run.external_orders[0]).toMatchObject({ outbox_event: { event_type: 'CREATE_MS_CUSTOMER_ORDER' } });
   });
 
-  it('shows an outbox event\'s failure on its order', async () => {
+  it("shows an outbox event's failure on its order", async () => {
     await env.fx.query(`update outbox_events set status = 'dead', attempts = 8, last_error = 'МойСклад said no' where event_type = 'CREATE_MS_CUSTOMER_ORDER'`);
     const run = await get<RunDetail>(`${API}/runs/${runId}`);
     expect(run.external_orders[0]?.outbox_event).toMatchObject({ status: 'dead', attempts: 8, last_error: 'МойСклад said no' });
   });
 
   it('lists runs newest first, filtered by status and trigger, a page at a time', async () => {
-    const older = await env.fx.query<{ id: string }>(`insert into replenishment_runs (id, trigger, status, created_at) values
-      (?, 'schedule', 'failed', now() - interval '2 days'), (?, 'endpoint', 'succeeded', now() - interval '1 day') returning id`, [randomUUID(), randomUUID()]);
+    const older = await env.fx.query<{ id: string }>(
+      `insert into replenishment_runs (id, trigger, status, created_at) values
+      (?, 'schedule', 'failed', now() - interval '2 days'), (?, 'endpoint', 'succeeded', now() - interval '1 day') returning id`,
+      [randomUUID(), randomUUID()],
+    );
     const [failed, succeeded] = older.map((r) => r.id);
     expect((await get<RunPage>(`${API}/runs`)).items.map((r) => r.id)).toEqual([runId, succeeded, failed]);
     expect((await get<RunPage>(`${API}/runs?status=failed`)).items.map((r) => r.id)).toEqual([failed]);

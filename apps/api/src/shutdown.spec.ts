@@ -58,7 +58,8 @@ describe('the API process at SIGTERM', () => {
     await waitFor(
       async () => ((await runStatus(runId)) === 'running' && (await sandbox.injectedFaults()).length === 1 ? true : undefined),
       15_000,
-      async () => `run ${runId} never got to 1С's held call: status ${await runStatus(runId)}, faults applied ${JSON.stringify(await sandbox.injectedFaults())}`,
+      async () =>
+        `run ${runId} never got to 1С's held call: status ${await runStatus(runId)}, faults applied ${JSON.stringify(await sandbox.injectedFaults())}`,
     );
     return { api, runId };
   };
@@ -69,7 +70,11 @@ describe('the API process at SIGTERM', () => {
     api.signal('SIGTERM');
     expect(await api.logged(STOPPING)).toMatchObject({ runsInProgress: 1 });
     await waitFor(
-      () => fetch(`${api.url}/health`).then(() => undefined, () => true),
+      () =>
+        fetch(`${api.url}/health`).then(
+          () => undefined,
+          () => true,
+        ),
       15_000,
       'the API still took new requests after SIGTERM',
     );

@@ -32,26 +32,40 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
     const response = await env.fx.app.request(`http://localhost/api/v1/runs/${accepted.run_id}`);
     const run = (await response.json()) as Record<string, unknown>;
     expect(run).toMatchObject({
-      id: accepted.run_id, trigger: 'endpoint', started_by: null, request_id: requestId, status: 'succeeded', error: null,
+      id: accepted.run_id,
+      trigger: 'endpoint',
+      started_by: null,
+      request_id: requestId,
+      status: 'succeeded',
+      error: null,
       counts: { transferOrders: expect.any(Number), outboxEvents: expect.any(Number) },
-      started_at: expect.any(String), finished_at: expect.any(String), duration_ms: expect.any(Number),
+      started_at: expect.any(String),
+      finished_at: expect.any(String),
+      duration_ms: expect.any(Number),
     });
     const counts = run['counts'] as Record<string, number>;
     expect(counts['transferOrders']).toBeGreaterThan(0);
     expect(counts['outboxEvents']).toBe((counts['transferOrders'] ?? 0) + (counts['externalOrders'] ?? 0));
   });
 
-  it('leaves the run\'s transfer orders with one pending outbox event each', async () => {
+  it("leaves the run's transfer orders with one pending outbox event each", async () => {
     const { run_id: runId } = await runToEnd();
     const rows = await env.fx.query<{ order_id: string; event_type: string; status: string; hub_order_id: string }>(
       `select o.id as order_id, e.event_type, e.status, e.payload->>'hubOrderId' as hub_order_id
-       from transfer_orders o join outbox_events e on e.aggregate_id = o.id where o.run_id = ?`, [runId]);
+       from transfer_orders o join outbox_events e on e.aggregate_id = o.id where o.run_id = ?`,
+      [runId],
+    );
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toEqual({ order_id: row.hub_order_id, event_type: 'CREATE_1C_TRANSFER_ORDER', status: 'pending', hub_order_id: row.order_id });
+    for (const row of rows)
+      expect(row).toEqual({ order_id: row.hub_order_id, event_type: 'CREATE_1C_TRANSFER_ORDER', status: 'pending', hub_order_id: row.order_id });
   });
 
   it('records the operator the admin names as who started the run, in the run and in the runs list', async () => {
-    const response = await env.fx.app.request(TRIGGER, { method: 'POST', headers: { 'X-Hub-Operator': 'marina.k' }, body: JSON.stringify({ trigger: 'admin' }) });
+    const response = await env.fx.app.request(TRIGGER, {
+      method: 'POST',
+      headers: { 'X-Hub-Operator': 'marina.k' },
+      body: JSON.stringify({ trigger: 'admin' }),
+    });
     expect(response.status).toBe(202);
     const { run_id: runId } = (await response.json()) as Accepted;
     await env.fx.runs.at(-1);
@@ -68,13 +82,15 @@ describe('POST /api/v1/trigger/internal-replenishment against the 1С sandbox', 
     expect(await env.fx.query('select id from replenishment_runs')).toEqual([]);
   });
 
-  it('writes the trigger\'s own log row and the run\'s rows with uuid ids and jsonb payloads', async () => {
+  it("writes the trigger's own log row and the run's rows with uuid ids and jsonb payloads", async () => {
     const requestId = randomUUID();
     const { run_id: runId } = await runToEnd(requestId);
     const rows = await env.fx.query<{ step: string; run_id: string; run_type: string; request_type: string; payload_type: string }>(
       `select step, run_id, pg_typeof(run_id)::text as run_type, pg_typeof(request_id)::text as request_type,
          jsonb_typeof(payload) as payload_type
-       from integration_logs where request_id = ? order by id`, [requestId]);
+       from integration_logs where request_id = ? order by id`,
+      [requestId],
+    );
     expect(rows.map((r) => r.step).sort()).toEqual(['fetch_stock', 'finish', 'plan', 'reconcile_orders', 'start', 'sync_catalog', 'trigger', 'write_orders']);
     for (const row of rows) {
       expect(row).toMatchObject({ run_id: runId, run_type: 'uuid', request_type: 'uuid', payload_type: 'object' });

@@ -64,7 +64,10 @@ export function createSandboxApp(options: SandboxAppOptions = {}): { app: Hono; 
   app.route(`${SANDBOX_CONTROL_PREFIX}/moysklad`, moySkladControlRoutes(state.moysklad));
   const odata = new Hono();
   odata.use(injectFaults(state.faults, 'one_c', ODATA_STANDIN_PREFIX));
-  odata.route('/', odataRoutes(state, { username: options.username ?? ONE_C_ENV_DEFAULTS.ONEC_USERNAME, password: options.password ?? ONE_C_ENV_DEFAULTS.ONEC_PASSWORD }));
+  odata.route(
+    '/',
+    odataRoutes(state, { username: options.username ?? ONE_C_ENV_DEFAULTS.ONEC_USERNAME, password: options.password ?? ONE_C_ENV_DEFAULTS.ONEC_PASSWORD }),
+  );
   app.route(ODATA_STANDIN_PREFIX, odata);
   app.route(`${SANDBOX_CONTROL_PREFIX}/odata`, odataControlRoutes(state));
   app.onError(respondToError);

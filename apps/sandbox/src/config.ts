@@ -3,7 +3,10 @@ import { blankAsUnset, hostSetting, portSetting, readEnvConfig } from '@hub/runt
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) =>
-  z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).default(fallback));
+  z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).default(fallback),
+  );
 
 const sandboxEnvSchema = z.object({
   SANDBOX_PORT: portSetting(8100),

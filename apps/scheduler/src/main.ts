@@ -23,11 +23,24 @@ async function main(): Promise<void> {
   const logger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout });
   // Every replica counts against the same PostgreSQL bucket, so together they keep МойСклад's limits.
   const rateLimiter = createPgRateLimiter({ sessions, bucket: moySkladRateBucket(moySkladSettings.client.token), ...moySkladSettings.limits, logger });
-  const moysklad = { client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }), parties: moySkladSettings.parties, ordering: moySkladSettings.ordering };
+  const moysklad = {
+    client: createMoySkladClient({ ...moySkladSettings.client, rateLimiter }),
+    parties: moySkladSettings.parties,
+    ordering: moySkladSettings.ordering,
+  };
   const metrics = config.metrics ? createSchedulerMetrics(ORDER_EVENT_TYPES) : undefined;
   if (metrics) registerLogWriteFailures(metrics.registry, logger);
   const metricsServer = metrics && config.metrics ? await serveMetrics(metrics.registry, config.metrics) : undefined;
-  const scheduler = createScheduler({ sessions, oneC, logger, moysklad, outbox: config.outbox, outboxIntervalMs: config.outboxIntervalMs, logRetention: config.logRetention, metrics });
+  const scheduler = createScheduler({
+    sessions,
+    oneC,
+    logger,
+    moysklad,
+    outbox: config.outbox,
+    outboxIntervalMs: config.outboxIntervalMs,
+    logRetention: config.logRetention,
+    metrics,
+  });
   scheduler.start();
   stdout.info({ nextInvocations: scheduler.nextInvocations(), metrics: metricsServer?.url ?? null }, 'scheduler started');
 

@@ -13,7 +13,16 @@ import { useSchedulerTestEnv } from './testing/scheduler-test-env';
 import { startSchedulerProcess } from '@hub/testing';
 
 interface StandInDocuments {
-  items: Array<{ Ref_Key: string; Number: string; Posted: boolean; DeletionMark: boolean; Комментарий: string; СкладОтправитель_Key: string; СкладПолучатель_Key: string; Товары: Array<{ LineNumber: string; Номенклатура_Key: string; Количество: number }> }>;
+  items: Array<{
+    Ref_Key: string;
+    Number: string;
+    Posted: boolean;
+    DeletionMark: boolean;
+    Комментарий: string;
+    СкладОтправитель_Key: string;
+    СкладПолучатель_Key: string;
+    Товары: Array<{ LineNumber: string; Номенклатура_Key: string; Количество: number }>;
+  }>;
   postings: Record<string, number>;
 }
 
@@ -54,7 +63,9 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
       'all',
     );
     expect(written.map((o) => ({ from: o.source, to: o.target })).sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to))).toEqual(
-      planOf(viaService).transfers.map((o) => ({ from: o.from, to: o.to })).sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)),
+      planOf(viaService)
+        .transfers.map((o) => ({ from: o.from, to: o.to }))
+        .sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)),
     );
     expect((await standIn()).items).toEqual([]);
 
@@ -70,11 +81,15 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
       const [document] = documents;
       expect(document).toMatchObject({ Posted: true, DeletionMark: false, СкладОтправитель_Key: order.source, СкладПолучатель_Key: order.target });
       const byProduct = (a: [string, number], b: [string, number]) => a[0].localeCompare(b[0]);
-      expect(document!.Товары.map((line): [string, number] => [line.Номенклатура_Key, line.Количество]).sort(byProduct)).toEqual([...order.lines].sort(byProduct));
+      expect(document!.Товары.map((line): [string, number] => [line.Номенклатура_Key, line.Количество]).sort(byProduct)).toEqual(
+        [...order.lines].sort(byProduct),
+      );
       expect(document!.Товары.map((line) => line.LineNumber)).toEqual(order.lines.map((_, index) => String(index + 1)));
       expect(postings[document!.Ref_Key]).toBe(1);
     }
-    const sent = await env.sessions.open().execute<Array<{ status: string; external_id: string }>>('select status, external_id from transfer_orders where run_id = ?::uuid', [run.runId], 'all');
+    const sent = await env.sessions
+      .open()
+      .execute<Array<{ status: string; external_id: string }>>('select status, external_id from transfer_orders where run_id = ?::uuid', [run.runId], 'all');
     expect(sent.map((o) => o.status)).toEqual(written.map(() => 'sent'));
     expect(sent.map((o) => o.external_id).sort()).toEqual(items.map((d) => d.Ref_Key).sort());
 
@@ -82,7 +97,9 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
     const next = await scheduler.runInternalReplenishment();
     expect(next).toMatchObject({ status: 'succeeded' });
     if (next.status !== 'succeeded') return;
-    const again = await env.sessions.open().execute<Array<{ count: string }>>('select count(*)::text as count from transfer_orders where run_id = ?::uuid', [next.runId], 'all');
+    const again = await env.sessions
+      .open()
+      .execute<Array<{ count: string }>>('select count(*)::text as count from transfer_orders where run_id = ?::uuid', [next.runId], 'all');
     expect(again[0]!.count).toBe('0');
     expect((await standIn()).items).toHaveLength(written.length);
   });
@@ -91,7 +108,11 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
     const databaseUrl = env.orm.config.get('clientUrl') as string;
     const replica = await startSchedulerProcess({ databaseUrl, oneCBaseUrl: env.sandbox.baseUrl, env: { ONEC_CONNECTOR: 'odata' } });
     await replica.stop();
-    const misnamed = startSchedulerProcess({ databaseUrl, oneCBaseUrl: env.sandbox.baseUrl, env: { ONEC_CONNECTOR: 'odata', ONEC_ODATA_NAMES: '{"stock":"AccumulationRegister_ОстаткиТоваров"}' } });
+    const misnamed = startSchedulerProcess({
+      databaseUrl,
+      oneCBaseUrl: env.sandbox.baseUrl,
+      env: { ONEC_CONNECTOR: 'odata', ONEC_ODATA_NAMES: '{"stock":"AccumulationRegister_ОстаткиТоваров"}' },
+    });
     await expect(misnamed).rejects.toThrow(
       /exited \(code 1\) before it started.*scheduler failed to start: 1С's standard OData interface does not publish what the hub uses: entity set AccumulationRegister_ОстаткиТоваров\. Publish them in 1С: open the processing «Настройка стандартного интерфейса OData»/s,
     );
@@ -102,7 +123,13 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
     const scheduler = createScheduler(env.deps({ oneC: odataConnector().client }));
     await fetch(`${env.sandbox.baseUrl}/__sandbox/odata/refuse-postings`, { method: 'POST', body: JSON.stringify({ times: 1 }) });
     expect(await scheduler.runOutboxTick()).toMatchObject({ status: 'completed', counts: { dead: 1, retried: 0 } });
-    const [dead] = await env.sessions.open().execute<Array<{ status: string; attempts: number; last_error: string }>>('select status, attempts, last_error from outbox_events where id = ?::uuid', [eventId], 'all');
+    const [dead] = await env.sessions
+      .open()
+      .execute<Array<{ status: string; attempts: number; last_error: string }>>(
+        'select status, attempts, last_error from outbox_events where id = ?::uuid',
+        [eventId],
+        'all',
+      );
     // A business refusal is not retried blindly: dead after one attempt, with 1С's words.
     expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
     expect(dead!.last_error).toContain('недостаточно товаров на складе-отправителе');
@@ -116,7 +143,9 @@ describe('the demo through 1С’s standard OData interface (ONEC_CONNECTOR=odat
     expect((await mine()).length).toBe(1);
     expect(document).toMatchObject({ Posted: true });
     expect((await standIn()).postings[document!.Ref_Key]).toBe(1);
-    const [order] = await env.sessions.open().execute<Array<{ status: string; external_id: string }>>('select status, external_id from transfer_orders where id = ?::uuid', [orderId], 'all');
+    const [order] = await env.sessions
+      .open()
+      .execute<Array<{ status: string; external_id: string }>>('select status, external_id from transfer_orders where id = ?::uuid', [orderId], 'all');
     expect(order).toEqual({ status: 'sent', external_id: document!.Ref_Key });
   });
 });

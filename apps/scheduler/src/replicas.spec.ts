@@ -44,11 +44,13 @@ describe('scheduler replicas sharing one outbox (real processes, one database, o
     expect(replays - before.duplicates).toBe(0);
     expect((await env.sandbox.transferOrders()).requests - before.requests).toBe(30);
     expect(rows.every((row) => row.attempts === 1)).toBe(true);
-    const statuses = await env.orm.em.fork().execute<{ status: string; n: number }[]>(
-      "select status, count(*)::int as n from transfer_orders where id in (select jsonb_array_elements_text(?::jsonb)::uuid) group by status",
-      [JSON.stringify(orders.map((order) => order.orderId))],
-      'all',
-    );
+    const statuses = await env.orm.em
+      .fork()
+      .execute<{ status: string; n: number }[]>(
+        'select status, count(*)::int as n from transfer_orders where id in (select jsonb_array_elements_text(?::jsonb)::uuid) group by status',
+        [JSON.stringify(orders.map((order) => order.orderId))],
+        'all',
+      );
     expect(statuses).toEqual([{ status: 'sent', n: 30 }]);
   });
 
@@ -113,11 +115,13 @@ describe('scheduler replicas sharing one outbox (real processes, one database, o
     );
 
     expect(row).toMatchObject({ status: 'dead', attempts: 2, lease_owner: null });
-    const [stored] = await env.orm.em.fork().execute<{ last_error: string; order_status: string }[]>(
-      `select e.last_error, o.status as order_status from outbox_events e join transfer_orders o on o.id = e.aggregate_id where e.id = ?::uuid`,
-      [eventId],
-      'all',
-    );
+    const [stored] = await env.orm.em
+      .fork()
+      .execute<{ last_error: string; order_status: string }[]>(
+        `select e.last_error, o.status as order_status from outbox_events e join transfer_orders o on o.id = e.aggregate_id where e.id = ?::uuid`,
+        [eventId],
+        'all',
+      );
     expect(stored?.last_error).toMatch(/lease of scheduler@.* expired on attempt 2 of 2/);
     expect(stored?.order_status).toBe('failed');
     expect((await env.sandbox.transferOrders()).documents.filter((doc) => doc.hubOrderId === orderId)).toEqual([]);

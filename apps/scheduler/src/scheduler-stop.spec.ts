@@ -50,19 +50,20 @@ describe('Scheduler.stop() while a tick drains a backlog', () => {
     released.open();
     await within(stopping, 'stop() never resolved after the held deliveries were let go');
 
-    const rows = await env.sessions
-      .open()
-      .execute<EventRow[]>(
-        `select e.id, e.status, e.attempts, e.lease_owner, e.payload->>'hubOrderId' as hub_order_id
+    const rows = await env.sessions.open().execute<EventRow[]>(
+      `select e.id, e.status, e.attempts, e.lease_owner, e.payload->>'hubOrderId' as hub_order_id
          from outbox_events e where e.id = any(?::uuid[])`,
-        [sqlArray(eventIds)],
-        'all',
-      );
+      [sqlArray(eventIds)],
+      'all',
+    );
     const delivered = rows.filter((row) => row.status === 'delivered');
     // The batch that was running: delivered and recorded, exactly the orders 1С was sent.
     expect(delivered.map((row) => row.hub_order_id).sort()).toEqual([...sentToOneC].sort());
     expect(sentToOneC).toHaveLength(BATCH_SIZE);
-    expect(rows.filter((row) => row.status === 'in_flight' || row.lease_owner === owner), 'left in flight by this replica').toEqual([]);
+    expect(
+      rows.filter((row) => row.status === 'in_flight' || row.lease_owner === owner),
+      'left in flight by this replica',
+    ).toEqual([]);
     // No further batch: the rest were never claimed.
     expect(rows.filter((row) => row.status !== 'delivered')).toEqual(
       Array.from({ length: BACKLOG - BATCH_SIZE }, () => expect.objectContaining({ status: 'pending', attempts: 0, lease_owner: null })),

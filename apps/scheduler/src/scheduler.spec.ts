@@ -14,11 +14,41 @@ const { processOutboxEvents: OUTBOX, runInternalReplenishment: REPLENISHMENT, cl
  * Monday in Moscow but not in UTC.
  */
 const NEXT_FROM = [
-  { now: '2025-10-06T05:59:59.000Z', replenishment: '2025-10-06T06:00:00.000Z', outbox: '2025-10-06T06:00:00.000Z', cleanup: '2025-10-07T00:30:00.000Z', when: 'Monday 08:59:59 Moscow' },
-  { now: '2025-10-07T06:00:01.000Z', replenishment: '2025-10-08T06:00:00.000Z', outbox: '2025-10-07T06:00:30.000Z', cleanup: '2025-10-08T00:30:00.000Z', when: 'Tuesday just after 09:00' },
-  { now: '2025-10-10T06:00:01.000Z', replenishment: '2025-10-13T06:00:00.000Z', outbox: '2025-10-10T06:00:30.000Z', cleanup: '2025-10-11T00:30:00.000Z', when: 'Friday just after 09:00' },
-  { now: '2025-10-11T09:29:45.000Z', replenishment: '2025-10-13T06:00:00.000Z', outbox: '2025-10-11T09:30:00.000Z', cleanup: '2025-10-12T00:30:00.000Z', when: 'Saturday' },
-  { now: '2025-10-12T21:00:15.000Z', replenishment: '2025-10-13T06:00:00.000Z', outbox: '2025-10-12T21:00:30.000Z', cleanup: '2025-10-13T00:30:00.000Z', when: 'Monday 00:00:15 Moscow' },
+  {
+    now: '2025-10-06T05:59:59.000Z',
+    replenishment: '2025-10-06T06:00:00.000Z',
+    outbox: '2025-10-06T06:00:00.000Z',
+    cleanup: '2025-10-07T00:30:00.000Z',
+    when: 'Monday 08:59:59 Moscow',
+  },
+  {
+    now: '2025-10-07T06:00:01.000Z',
+    replenishment: '2025-10-08T06:00:00.000Z',
+    outbox: '2025-10-07T06:00:30.000Z',
+    cleanup: '2025-10-08T00:30:00.000Z',
+    when: 'Tuesday just after 09:00',
+  },
+  {
+    now: '2025-10-10T06:00:01.000Z',
+    replenishment: '2025-10-13T06:00:00.000Z',
+    outbox: '2025-10-10T06:00:30.000Z',
+    cleanup: '2025-10-11T00:30:00.000Z',
+    when: 'Friday just after 09:00',
+  },
+  {
+    now: '2025-10-11T09:29:45.000Z',
+    replenishment: '2025-10-13T06:00:00.000Z',
+    outbox: '2025-10-11T09:30:00.000Z',
+    cleanup: '2025-10-12T00:30:00.000Z',
+    when: 'Saturday',
+  },
+  {
+    now: '2025-10-12T21:00:15.000Z',
+    replenishment: '2025-10-13T06:00:00.000Z',
+    outbox: '2025-10-12T21:00:30.000Z',
+    cleanup: '2025-10-13T00:30:00.000Z',
+    when: 'Monday 00:00:15 Moscow',
+  },
 ];
 
 describe('createScheduler', () => {
@@ -30,7 +60,7 @@ describe('createScheduler', () => {
     else process.env['TZ'] = serverZone;
   });
 
-  it('fires the replenishment on the next working day at 09:00 Moscow (06:00 UTC), the log cleanup daily at 03:30 Moscow, the outbox on the next half-minute, whatever the server\'s zone', async () => {
+  it("fires the replenishment on the next working day at 09:00 Moscow (06:00 UTC), the log cleanup daily at 03:30 Moscow, the outbox on the next half-minute, whatever the server's zone", async () => {
     // Only Date is faked: node-schedule computes its next invocation from "now", and the timers stay real (stop cancels them).
     vi.useFakeTimers({ toFake: ['Date'] });
     for (const zone of ['UTC', 'America/New_York']) {

@@ -75,7 +75,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     start() {
       if (jobs.size > 0) return;
       if (outboxIntervalMs === OUTBOX_INTERVAL_MS) schedule(JOB_NAMES.processOutboxEvents, OUTBOX_SCHEDULE, outboxTick.run);
-      else jobs.set(JOB_NAMES.processOutboxEvents, everyInterval(outboxIntervalMs, () => void outboxTick.run()));
+      else
+        jobs.set(
+          JOB_NAMES.processOutboxEvents,
+          everyInterval(outboxIntervalMs, () => void outboxTick.run()),
+        );
       schedule(JOB_NAMES.runInternalReplenishment, REPLENISHMENT_SCHEDULE, replenishment.run);
       if (logCleanup) schedule(JOB_NAMES.cleanupIntegrationLogs, LOG_CLEANUP_SCHEDULE, logCleanup.run);
     },

@@ -3,9 +3,7 @@ import { BEARER_SECURITY, jsonAnswer, uuid } from './common';
 import { errorResponses, GUARDED_ERRORS } from './errors';
 
 /** The own warehouses, mirrored from 1С by every run: `id` is what `warehouse_id` takes. */
-export const warehouseListSchema = z
-  .object({ items: z.array(z.object({ id: uuid, code: z.string(), name: z.string() })) })
-  .openapi('WarehouseList');
+export const warehouseListSchema = z.object({ items: z.array(z.object({ id: uuid, code: z.string(), name: z.string() })) }).openapi('WarehouseList');
 
 export const listWarehousesRoute = createRoute({
   method: 'get',

@@ -18,7 +18,11 @@ describe('the contract the API validates with and the admin reads with', () => {
     expect(runsQuery.parse({})).toEqual({ limit: 50 });
     expect(runsQuery.parse({ limit: '200', status: 'failed' })).toEqual({ limit: 200, status: 'failed' });
     for (const limit of ['0', '201', '1e2', ' 5', '0x10', '']) {
-      expect(firstIssue(runsQuery.safeParse({ limit })), limit).toEqual({ path: 'limit', code: expect.any(String), message: 'must be a whole number from 1 to 200' });
+      expect(firstIssue(runsQuery.safeParse({ limit })), limit).toEqual({
+        path: 'limit',
+        code: expect.any(String),
+        message: 'must be a whole number from 1 to 200',
+      });
     }
   });
 

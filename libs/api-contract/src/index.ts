@@ -5,13 +5,7 @@
  */
 export { ADMIN_TOKEN_HEADER, ADMIN_TOKEN_SCHEME_NAME, BEARER_SCHEME_NAME, BEARER_SECURITY } from './common';
 export { OPENAPI_DOCUMENT_INFO } from './document';
-export {
-  API_ERROR_CODES,
-  apiErrorSchema,
-  runInProgressSchema,
-  type ApiErrorAnswer,
-  type ApiErrorCode,
-} from './errors';
+export { API_ERROR_CODES, apiErrorSchema, runInProgressSchema, type ApiErrorAnswer, type ApiErrorCode } from './errors';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, NEXT_CURSOR_FIELDS } from './pagination';
 export { listWarehousesRoute, warehouseListSchema, type WarehouseListAnswer } from './catalog';
 export {

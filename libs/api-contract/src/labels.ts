@@ -7,19 +7,24 @@ import { uuid } from './common';
  */
 
 /** A warehouse as an operator reads it; `id` null for one 1С lists that the hub has not synced yet (dry runs read 1С live). */
-export const warehouseLabelSchema = z
-  .object({ id: uuid.nullable(), external_id: z.string(), code: z.string(), name: z.string() })
-  .openapi('WarehouseLabel');
+export const warehouseLabelSchema = z.object({ id: uuid.nullable(), external_id: z.string(), code: z.string(), name: z.string() }).openapi('WarehouseLabel');
 
 /** A product as an operator reads it; `id` as for a warehouse. */
-export const productLabelSchema = z
-  .object({ id: uuid.nullable(), external_id: z.string(), sku: z.string(), name: z.string() })
-  .openapi('ProductLabel');
+export const productLabelSchema = z.object({ id: uuid.nullable(), external_id: z.string(), sku: z.string(), name: z.string() }).openapi('ProductLabel');
 
 const quantity = z.number();
 
 /** Why a (target, product) needs anything: position = on hand − reserved + inbound; need = max − position rounded up to the multiple. */
-const needFields = { onHand: quantity, reserved: quantity, inbound: quantity, position: quantity, min: quantity, max: quantity, multiple: quantity, need: quantity };
+const needFields = {
+  onHand: quantity,
+  reserved: quantity,
+  inbound: quantity,
+  position: quantity,
+  min: quantity,
+  max: quantity,
+  multiple: quantity,
+  need: quantity,
+};
 export const needExplanationSchema = z.object(needFields).openapi('NeedExplanation');
 
 // Spread rather than .extend(): the document would say allOf [NeedExplanation, …], which a strict reader cannot close.

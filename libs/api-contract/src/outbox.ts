@@ -18,7 +18,7 @@ export const outboxEventSchema = z
     lease_owner: z.string().nullable(),
     lease_expires_at: timestamp.nullable(),
     last_error: z.string().nullable(),
-    response_ref: z.string().nullable().openapi({ description: 'The other side\'s document id once delivered' }),
+    response_ref: z.string().nullable().openapi({ description: "The other side's document id once delivered" }),
     created_at: timestamp,
     updated_at: timestamp,
     delivered_at: timestamp.nullable(),
@@ -26,10 +26,9 @@ export const outboxEventSchema = z
   })
   .openapi('OutboxEvent');
 
-const countsByStatus = z.object(Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, z.number().int()])) as Record<
-  (typeof OUTBOX_STATUSES)[number],
-  z.ZodNumber
->);
+const countsByStatus = z.object(
+  Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof OUTBOX_STATUSES)[number], z.ZodNumber>,
+);
 const ageSeconds = z.number().nullable().openapi({ description: 'How long the oldest pending event has waited, in seconds; null when none is pending' });
 
 /** The outbox at a glance: counts by status, the same per event type, the oldest pending event's age. */
@@ -46,7 +45,7 @@ export const outboxListQuerySchema = listQuery(
   {
     status: oneOf(OUTBOX_STATUSES).optional(),
     event_type: oneOf(ORDER_EVENT_TYPES).optional(),
-    include: z.literal('payload', { error: 'can only be payload' }).optional().openapi({ description: '`payload` adds each event\'s payload' }),
+    include: z.literal('payload', { error: 'can only be payload' }).optional().openapi({ description: "`payload` adds each event's payload" }),
   },
   { beforeAlias: true },
 );
@@ -86,7 +85,7 @@ export const outboxStatsRoute = createRoute({
   method: 'get',
   path: '/api/v1/outbox/stats',
   tags: ['outbox'],
-  summary: 'Counts by status and event type, and the oldest pending event\'s age',
+  summary: "Counts by status and event type, and the oldest pending event's age",
   security: BEARER_SECURITY,
   responses: {
     200: jsonAnswer('The counts', outboxStatsSchema),

@@ -14,7 +14,7 @@ const runFields = {
   target_warehouse_id: uuid.nullable(),
   parameters: z.record(z.string(), z.unknown()),
   status: z.enum(RUN_STATUSES),
-  counts: z.record(z.string(), z.number()).openapi({ description: 'The plan\'s counts (PlanCounts) once the run succeeded; `{}` before' }),
+  counts: z.record(z.string(), z.number()).openapi({ description: "The plan's counts (PlanCounts) once the run succeeded; `{}` before" }),
   error: z.string().nullable(),
   created_at: timestamp,
   started_at: timestamp.nullable(),
@@ -39,7 +39,7 @@ export const orderEventSchema = z
 const recordedOrder = {
   id: uuid,
   status: z.enum(ORDER_STATUSES),
-  external_id: z.string().nullable().openapi({ description: 'The other side\'s id once it accepted the order' }),
+  external_id: z.string().nullable().openapi({ description: "The other side's id once it accepted the order" }),
   external_number: z.string().nullable(),
   target: warehouseLabelSchema,
   lines: z.array(explainedLineSchema),
@@ -73,7 +73,9 @@ export const listRunsRoute = createRoute({
   request: { query: runListQuerySchema },
   responses: {
     200: jsonAnswer('A page of runs', pageOf(runSchema).openapi('RunPage')),
-    ...errorResponses([...GUARDED_ERRORS, 422], { 422: 'A filter, `limit` or `cursor` is invalid or unknown; `unknown_cursor` for a cursor that names no run' }),
+    ...errorResponses([...GUARDED_ERRORS, 422], {
+      422: 'A filter, `limit` or `cursor` is invalid or unknown; `unknown_cursor` for a cursor that names no run',
+    }),
   },
 });
 

@@ -31,9 +31,7 @@ export const triggerQuerySchema = z.strictObject({
 });
 
 /** 202: the run is queued and goes on in the background. */
-export const triggerAcceptedSchema = z
-  .object({ run_id: uuid, request_id: uuid, status: z.literal('queued') })
-  .openapi('TriggerAccepted');
+export const triggerAcceptedSchema = z.object({ run_id: uuid, request_id: uuid, status: z.literal('queued') }).openapi('TriggerAccepted');
 
 /** 200 to a dry run: what a run would order now, and why; nothing was written. */
 export const dryRunPlanSchema = z
@@ -67,7 +65,7 @@ export const triggerRoute = createRoute({
     body: { required: false, description: 'Optional; read as JSON whatever the Content-Type', content: { 'application/json': { schema: triggerBodySchema } } },
   },
   responses: {
-    200: jsonAnswer('The dry run\'s plan (`dry_run=true`)', dryRunPlanSchema),
+    200: jsonAnswer("The dry run's plan (`dry_run=true`)", dryRunPlanSchema),
     202: jsonAnswer('The run is queued', triggerAcceptedSchema),
     409: jsonAnswer('A run for an overlapping target is queued or running: `run_id` names it', runInProgressSchema),
     ...errorResponses([...GUARDED_ERRORS, 413, 422, 502], {

@@ -38,9 +38,7 @@ describe('explainConnectionFailure', () => {
 
   it('names a refused password as the thing to fix', () => {
     const refused = Object.assign(new Error('password authentication failed for user "hub"'), { code: '28P01' });
-    expect((explainConnectionFailure(refused, 'postgres://hub:wrong@db/hub') as Error).message).toContain(
-      'correct the user and password in DATABASE_URL',
-    );
+    expect((explainConnectionFailure(refused, 'postgres://hub:wrong@db/hub') as Error).message).toContain('correct the user and password in DATABASE_URL');
   });
 
   it('passes every other error through unchanged, and does not wrap twice', () => {
@@ -53,9 +51,7 @@ describe('explainConnectionFailure', () => {
 
 describe('describeDatabaseTarget', () => {
   it('keeps user, host, port and database and drops the password', () => {
-    expect(describeDatabaseTarget('postgres://hub:pw@db.internal:6543/integration_hub?sslmode=require')).toBe(
-      'hub@db.internal:6543/integration_hub',
-    );
+    expect(describeDatabaseTarget('postgres://hub:pw@db.internal:6543/integration_hub?sslmode=require')).toBe('hub@db.internal:6543/integration_hub');
     expect(describeDatabaseTarget('postgres://db/hub')).toBe('db:5432/hub');
     expect(describeDatabaseTarget('not a url pw')).toBe('the DATABASE_URL given (not a valid URL)');
   });

@@ -10,14 +10,7 @@ export { RUN_TRIGGERS, RUN_STATUSES, ORDER_STATUSES, type RunTrigger, type RunSt
 export { OUTBOX_STATUSES, type OutboxStatus } from './entities/outbox-event';
 export { ADMIN_ROLES, type AdminRole } from './entities/admin-operator';
 export { createOrmOptions } from './config';
-export {
-  createSessionFactory,
-  connectDatabase,
-  disconnectDatabase,
-  getOrm,
-  getSession,
-  type SessionFactory,
-} from './session';
+export { createSessionFactory, connectDatabase, disconnectDatabase, getOrm, getSession, type SessionFactory } from './session';
 export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEmbeddedOptions, DatabaseNotConfiguredError } from './database-url';
 export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
 export {

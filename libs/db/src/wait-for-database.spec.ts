@@ -22,22 +22,33 @@ describe('waitForDatabase', () => {
   it('retries a refused connection with a doubling delay, then gives up naming the attempts, never the password', async () => {
     const url = `postgres://hub:s3cret-pw@127.0.0.1:${await findFreePort()}/integration_hub`;
     const { lines, logger } = recorder();
-    const failure = await waitForDatabase(url, { timeoutMs: 1_000, logger }).then(() => undefined, (error: unknown) => error);
+    const failure = await waitForDatabase(url, { timeoutMs: 1_000, logger }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
 
     expect(failure).toBeInstanceOf(DatabaseUnavailableError);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.map((line) => line.fields['attempt'])).toEqual(lines.map((_, index) => index + 1));
-    expect(lines[0]?.fields).toMatchObject({ delayMs: 250, database: expect.stringMatching(/^hub@127\.0\.0\.1:\d+\/integration_hub$/), reason: expect.stringContaining('ECONNREFUSED') });
+    expect(lines[0]?.fields).toMatchObject({
+      delayMs: 250,
+      database: expect.stringMatching(/^hub@127\.0\.0\.1:\d+\/integration_hub$/),
+      reason: expect.stringContaining('ECONNREFUSED'),
+    });
     expect(lines[1]?.fields['delayMs']).toBeLessThanOrEqual(500);
     expect((failure as Error).message).toMatch(
-      new RegExp(`^Cannot connect to PostgreSQL at hub@127\\.0\\.0\\.1:\\d+/integration_hub: gave up after ${lines.length + 1} attempt\\(s\\) over 1000 ms \\(DATABASE_CONNECT_TIMEOUT_MS\\); last error: .*ECONNREFUSED`),
+      new RegExp(
+        `^Cannot connect to PostgreSQL at hub@127\\.0\\.0\\.1:\\d+/integration_hub: gave up after ${lines.length + 1} attempt\\(s\\) over 1000 ms \\(DATABASE_CONNECT_TIMEOUT_MS\\); last error: .*ECONNREFUSED`,
+      ),
     );
     expect(JSON.stringify(lines) + (failure as Error).message).not.toContain('s3cret-pw');
   });
 
   it('makes one attempt with a timeout of 0', async () => {
     const { lines, logger } = recorder();
-    const failure = await waitForDatabase(`postgres://postgres@127.0.0.1:${await findFreePort()}/postgres`, { timeoutMs: 0, logger }).catch((error: unknown) => error);
+    const failure = await waitForDatabase(`postgres://postgres@127.0.0.1:${await findFreePort()}/postgres`, { timeoutMs: 0, logger }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toMatchObject({ name: 'DatabaseUnavailableError', attempts: 1 });
     expect(lines).toEqual([]);
   });

@@ -38,7 +38,18 @@ export interface WaitForDatabaseOptions {
  * starting up): worth another attempt. A refused password or a missing database is not: it
  * will not fix itself, so it fails at once.
  */
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P03', '57P01']);
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P03',
+  '57P01',
+]);
 
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -51,14 +62,23 @@ function isTransient(error: unknown): boolean {
 /** One line, without credentials; a refused connection to several addresses is an AggregateError with no message. */
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof AggregateError && error.message === '' ? error.errors.map(reasonOf).join('; ') : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof AggregateError && error.message === '' ? error.errors.map(reasonOf).join('; ')
+    : error instanceof Error ? error.message
+    : String(error);
   const text = (message.split('\n')[0] ?? '') || String(code);
   return redactText(typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text);
 }
 
 /** PostgreSQL did not answer within DATABASE_CONNECT_TIMEOUT_MS: the message names the server, the attempts and the last reason. */
 export class DatabaseUnavailableError extends StartRefusal {
-  constructor(target: string, readonly attempts: number, timeoutMs: number, reason: string, cause: unknown) {
+  constructor(
+    target: string,
+    readonly attempts: number,
+    timeoutMs: number,
+    reason: string,
+    cause: unknown,
+  ) {
     super(
       `Cannot connect to PostgreSQL at ${target}: gave up after ${attempts} attempt(s) over ${timeoutMs} ms ` +
         `(${DATABASE_CONNECT_TIMEOUT_VARIABLE}); last error: ${reason}. Start PostgreSQL, or correct the host and port in DATABASE_URL.`,

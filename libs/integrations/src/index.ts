@@ -62,13 +62,7 @@ export {
   type MoySkladOrderSettings,
   type MoySkladSettings,
 } from './moysklad/client-options';
-export {
-  MOYSKLAD_DOCUMENTED_LIMITS,
-  moySkladRequestWeight,
-  type MoySkladRateLimiter,
-  type MsRatePermit,
-  type MsRequestOutcome,
-} from './moysklad/rate-limiter';
+export { MOYSKLAD_DOCUMENTED_LIMITS, moySkladRequestWeight, type MoySkladRateLimiter, type MsRatePermit, type MsRequestOutcome } from './moysklad/rate-limiter';
 
 // The 1С port's two connectors (ONEC_CONNECTOR): the HTTP service above, or 1С's standard OData interface.
 export { oneCConnectorFromEnv, type OneCConnector } from './one-c-connector';

@@ -23,7 +23,10 @@ export interface OneCConnector {
 }
 
 const connectorSchema = z.object({
-  ONEC_CONNECTOR: z.preprocess(blankAsUnset, z.enum(ONE_C_CONNECTORS, { error: 'must be http-service (our HTTP service inside 1С) or odata (1С’s standard OData interface)' }).default('http-service')),
+  ONEC_CONNECTOR: z.preprocess(
+    blankAsUnset,
+    z.enum(ONE_C_CONNECTORS, { error: 'must be http-service (our HTTP service inside 1С) or odata (1С’s standard OData interface)' }).default('http-service'),
+  ),
 });
 
 /** The 1С connector ONEC_CONNECTOR names, with its settings; throws ConfigError naming a bad variable. */

@@ -12,12 +12,7 @@ export { LoggerService, LOG_WRITE_FAILED_MESSAGE, type LoggerServiceOptions } fr
 export { registerLogWriteFailures, LOG_WRITES_FAILED_METRIC, type FailedWritesSource } from './log-write-metrics';
 export type { LogEntry, LogFields } from './log-entry';
 export { queryLogs, type LogPageDirection, type LogQuery, type LogQueryResult, type StoredLogRow } from './log-queries';
-export {
-  DEFAULT_LOG_RETENTION_DAYS,
-  logRetentionFromEnv,
-  retentionCutoff,
-  type LogRetention,
-} from './retention/retention-settings';
+export { DEFAULT_LOG_RETENTION_DAYS, logRetentionFromEnv, retentionCutoff, type LogRetention } from './retention/retention-settings';
 export { LOG_CLEANUP_JOB_NAME, readLogRetentionStatus, type LastLogCleanup, type LogRetentionStatus } from './retention/retention-sql';
 export {
   cleanupExpiredLogs,

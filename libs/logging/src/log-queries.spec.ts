@@ -20,10 +20,10 @@ describe('queryLogs on a database without integration_logs', () => {
     // The presence check sees the table; the select then runs against the real database without it.
     const racing = new Proxy(real, {
       get: (target, property, receiver) =>
-        property === 'execute'
-          ? (sql: string, params: unknown[], method: 'all') =>
-              sql.includes('to_regclass') ? Promise.resolve([{ exists: true }]) : target.execute(sql, params, method)
-          : Reflect.get(target, property, receiver),
+        property === 'execute' ?
+          (sql: string, params: unknown[], method: 'all') =>
+            sql.includes('to_regclass') ? Promise.resolve([{ exists: true }]) : target.execute(sql, params, method)
+        : Reflect.get(target, property, receiver),
     });
     await expect(queryLogs(racing, lastDay)).resolves.toEqual({ kind: 'table-missing' });
   });
@@ -61,7 +61,14 @@ describe('queryLogs on a migrated database', () => {
     await insertLog(em, 48, { message: 'two days ago' });
     await insertLog(em, 24, { message: 'exactly at the start of the day' });
     await insertLog(em, 3, { message: 'run A started', runId: runA, requestId, step: 'start', payload: { warehouse: 'MSK-1' } });
-    await insertLog(em, 2, { message: 'run A failed: 1С timeout_50%', level: 'ERROR', runId: runA, status: 'failed', externalSystem: '1C', details: { error: 'timeout', attempts: 3 } });
+    await insertLog(em, 2, {
+      message: 'run A failed: 1С timeout_50%',
+      level: 'ERROR',
+      runId: runA,
+      status: 'failed',
+      externalSystem: '1C',
+      details: { error: 'timeout', attempts: 3 },
+    });
     await insertLog(em, 1, { message: 'outbox tick', jobName: 'process_outbox_events_job', step: 'tick', elapsedMs: 42, payload: { delivered: 2 } });
     await insertLog(em, 0.5, { message: 'run B started', runId: runB });
     await insertLog(em, 0, { message: 'exactly at the end of the day' });
@@ -156,10 +163,9 @@ describe('queryLogs on a migrated database', () => {
   it('breaks ties in created_at by id, newest insert first, numerically', async () => {
     const em = database.orm.em.fork();
     const sameInstant = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-02T00:00:00Z'), limit: 20 };
-    await em.execute(
-      `insert into integration_logs (created_at, message) select ?::timestamptz, 'tie ' || n from generate_series(1, 12) n order by n`,
-      [new Date('2026-01-01T10:00:00Z').toISOString()],
-    );
+    await em.execute(`insert into integration_logs (created_at, message) select ?::timestamptz, 'tie ' || n from generate_series(1, 12) n order by n`, [
+      new Date('2026-01-01T10:00:00Z').toISOString(),
+    ]);
     const expected = Array.from({ length: 12 }, (_, index) => `tie ${12 - index}`);
     await expect(messages(sameInstant)).resolves.toEqual(expected);
   });

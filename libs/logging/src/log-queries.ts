@@ -158,8 +158,8 @@ async function readPage(em: EntityManager, query: LogQuery): Promise<LogQueryRes
     const [found] = await em.execute<{ exists: boolean }[]>(anyBeyond(towards), [...filters, from], 'all');
     return found?.exists ? from : null;
   };
-  return direction === 'older'
-    ? { kind: 'rows', rows, olderCursor: more ? oldest : null, newerCursor: await behind('newer', newest) }
+  return direction === 'older' ?
+      { kind: 'rows', rows, olderCursor: more ? oldest : null, newerCursor: await behind('newer', newest) }
     : { kind: 'rows', rows, olderCursor: await behind('older', oldest), newerCursor: more ? newest : null };
 }
 

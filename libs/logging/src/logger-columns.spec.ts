@@ -82,9 +82,7 @@ describe('LoggerService columns', () => {
 
   it('cuts a message longer than MESSAGE_MAX_LENGTH and says how long it was', async () => {
     await bed.logger.info('m'.repeat(MESSAGE_MAX_LENGTH + 5));
-    expect((await bed.onlyRow()).message).toBe(
-      `${'m'.repeat(MESSAGE_MAX_LENGTH)}… [truncated, ${MESSAGE_MAX_LENGTH + 5} characters in all]`,
-    );
+    expect((await bed.onlyRow()).message).toBe(`${'m'.repeat(MESSAGE_MAX_LENGTH)}… [truncated, ${MESSAGE_MAX_LENGTH + 5} characters in all]`);
   });
 
   it.each([

@@ -70,18 +70,14 @@ describe('log context', () => {
   });
 
   it('lets ids given with the entry win over the context, null included', async () => {
-    await withLogContext({ runId: RUN_A, requestId: REQUEST }, () =>
-      bed.logger.info('own ids', { runId: RUN_B, requestId: null }),
-    );
+    await withLogContext({ runId: RUN_A, requestId: REQUEST }, () => bed.logger.info('own ids', { runId: RUN_B, requestId: null }));
     expect(await storedIds()).toEqual([{ message: 'own ids', run: RUN_B, request: null, job: null, jobName: null }]);
     expect(bed.stdout.lines()[0]).toMatchObject({ runId: RUN_B, requestId: null });
   });
 
   it('puts the same ids on the stdout line as in the row, normalised', async () => {
     await withLogContext({ runId: RUN_A.toUpperCase(), jobName: 'process_outbox_events_job' }, () => bed.logger.info('tick'));
-    expect(bed.stdout.lines()).toEqual([
-      expect.objectContaining({ msg: 'tick', runId: RUN_A, jobName: 'process_outbox_events_job' }),
-    ]);
+    expect(bed.stdout.lines()).toEqual([expect.objectContaining({ msg: 'tick', runId: RUN_A, jobName: 'process_outbox_events_job' })]);
     expect(bed.stdout.lines()[0]).not.toHaveProperty('requestId');
   });
 

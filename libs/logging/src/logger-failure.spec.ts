@@ -92,9 +92,7 @@ describe('LoggerService when the database write fails', () => {
     const stdout = captureStdout('failure-test');
     const logger = new LoggerService({ source: 'failure-test', stdout: stdout.logger });
     await logger.info('before connectDatabase');
-    expect(stdout.lines()).toEqual([
-      expect.objectContaining({ msg: LOG_WRITE_FAILED_MESSAGE, reason: expect.stringMatching(/connectDatabase/) }),
-    ]);
+    expect(stdout.lines()).toEqual([expect.objectContaining({ msg: LOG_WRITE_FAILED_MESSAGE, reason: expect.stringMatching(/connectDatabase/) })]);
   });
 });
 
@@ -128,7 +126,10 @@ describe('LoggerService counting the entries it could not store', () => {
     expect(logger.failedWrites).toBe(2);
 
     const failed = stdout.lines().filter((line) => line['msg'] === LOG_WRITE_FAILED_MESSAGE);
-    expect(failed.map((line) => [line['failedWrites'], (line['entry'] as { message: string }).message])).toEqual([[1, 'first lost'], [2, 'second lost']]);
+    expect(failed.map((line) => [line['failedWrites'], (line['entry'] as { message: string }).message])).toEqual([
+      [1, 'first lost'],
+      [2, 'second lost'],
+    ]);
     expect((await readLogRows(database.orm.em.fork())).map((row) => row.message)).toEqual(['stored', 'stored too']);
   });
 });

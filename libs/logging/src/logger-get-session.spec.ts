@@ -25,9 +25,7 @@ describe('LoggerService on the process-wide session (getSession compatibility)',
   it('writes rows with no session option once connectDatabase has run', async () => {
     const stdout = captureStdout('scheduler');
     const logger = new LoggerService({ source: 'scheduler', stdout: stdout.logger });
-    await withLogContext({ jobId: JOB_ID, jobName: 'process_outbox_events_job' }, () =>
-      logger.info('Outbox tick', { payload: { claimed: 2, delivered: 2 } }),
-    );
+    await withLogContext({ jobId: JOB_ID, jobName: 'process_outbox_events_job' }, () => logger.info('Outbox tick', { payload: { claimed: 2, delivered: 2 } }));
     const rows = await readLogRows(getSession());
     expect(rows).toEqual([
       expect.objectContaining({

@@ -18,7 +18,16 @@ const CASES: [string, unknown, unknown][] = [
   ['Date → ISO string', { at: new Date('2025-09-22T06:00:00.000Z') }, { at: '2025-09-22T06:00:00.000Z' }],
   ['invalid Date', { at: new Date('nope') }, { at: 'Invalid Date' }],
   ['BigInt → decimal string', { big: 2n ** 70n }, { big: '1180591620717411303424' }],
-  ['Map → object', { stock: new Map<unknown, unknown>([['A-1', 6], [7, { qty: 1n }]]) }, { stock: { 'A-1': 6, '7': { qty: '1' } } }],
+  [
+    'Map → object',
+    {
+      stock: new Map<unknown, unknown>([
+        ['A-1', 6],
+        [7, { qty: 1n }],
+      ]),
+    },
+    { stock: { 'A-1': 6, '7': { qty: '1' } } },
+  ],
   ['Set → array', { skus: new Set(['A-1', 'B-2']) }, { skus: ['A-1', 'B-2'] }],
   ['Buffer → base64', { body: Buffer.from('привет') }, { body: Buffer.from('привет').toString('base64') }],
   ['Uint8Array → base64', { bytes: new Uint8Array([0, 1, 255]) }, { bytes: 'AAH/' }],

@@ -79,11 +79,9 @@ export class LoggerService {
 
   readonly debug = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'DEBUG', message });
   readonly info = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'INFO', message });
-  readonly warning = (message: string, fields?: LogFields): Promise<void> =>
-    this.log({ ...fields, level: 'WARNING', message });
+  readonly warning = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'WARNING', message });
   readonly error = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'ERROR', message });
-  readonly critical = (message: string, fields?: LogFields): Promise<void> =>
-    this.log({ ...fields, level: 'CRITICAL', message });
+  readonly critical = (message: string, fields?: LogFields): Promise<void> => this.log({ ...fields, level: 'CRITICAL', message });
 
   /** The row as a stdout line's fields; `source` only when it differs from the logger's own. */
   #lineFields(row: LogRow, context: LogContext): Record<string, unknown> {

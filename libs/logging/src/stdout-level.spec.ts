@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { captureStdout } from '@hub/testing';
 
 describe('the stdout logger level (LOG_LEVEL)', () => {
-  it('takes the table\'s spellings in any case: WARNING drops INFO lines', () => {
+  it("takes the table's spellings in any case: WARNING drops INFO lines", () => {
     const stdout = captureStdout('level-test', 'WARNING');
     stdout.logger.info('hidden');
     stdout.logger.warn('shown');

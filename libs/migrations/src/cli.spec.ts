@@ -70,10 +70,13 @@ describe('the migrate CLI', () => {
     expect(result.stdout.trim().split('\n')).toEqual(NAMES.map((name) => `pending  ${name}`));
   });
 
-  it('up applies them all and logs the legacy table\'s per-column counts', async () => {
+  it("up applies them all and logs the legacy table's per-column counts", async () => {
     const result = await run('up');
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const messages = lines.map((line) => line['msg']);
     for (const name of NAMES) expect(messages).toContain(`Applied migration ${name}`);
     expect(messages).toContain(

@@ -2,13 +2,7 @@
  * `npm run migrate -- up|down|status|check`, `nx run migrations:<command>`, and in
  * every image `node dist/migrate.js <command>` (plain node: no Nx, no global CLI).
  */
-import {
-  DatabaseConnectionError,
-  DatabaseNotConfiguredError,
-  explainConnectionFailure,
-  resolveDatabaseUrl,
-  stopEmbeddedServers,
-} from '@hub/db';
+import { DatabaseConnectionError, DatabaseNotConfiguredError, explainConnectionFailure, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrateDown, migrateUp } from './runner';

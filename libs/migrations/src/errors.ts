@@ -4,7 +4,7 @@ export class UnknownMigrationsError extends Error {
     super(
       `The database has applied migration(s) this build does not know: ${names.join(', ')}. ` +
         'It was migrated by a newer build. Deploy that build (or newer), or roll the database back ' +
-        'with that build\'s `npm run migrate -- down` (in its image: `node dist/migrate.js down`) before starting this one.',
+        "with that build's `npm run migrate -- down` (in its image: `node dist/migrate.js down`) before starting this one.",
     );
     this.name = 'UnknownMigrationsError';
   }

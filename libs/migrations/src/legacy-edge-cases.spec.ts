@@ -153,12 +153,16 @@ describe('legacy JSON that jsonb refuses though the legacy columns held it', () 
 
   it('keeps such text as a JSON string, converts the rest, and the migration completes', async () => {
     await migrateUp(db.url, captureStdout('migrations', 'info').logger);
-    const rows = await withClient(db.url, async (client) =>
-      (await client.query(
-        `select id::int as id, jsonb_typeof(payload) as payload_type, payload #>> '{}' as payload_text,
+    const rows = await withClient(
+      db.url,
+      async (client) =>
+        (
+          await client.query(
+            `select id::int as id, jsonb_typeof(payload) as payload_type, payload #>> '{}' as payload_text,
                 jsonb_typeof(details) as details_type, details #>> '{}' as details_text
            from integration_logs order by id`,
-      )).rows,
+          )
+        ).rows,
     );
     expect(rows).toEqual([
       { id: 1, payload_type: 'string', payload_text: '1e1000000', details_type: 'string', details_text: '[-1E-999999]' },

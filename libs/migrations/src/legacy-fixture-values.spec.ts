@@ -21,8 +21,7 @@ describe('legacy fixture values after migrateUp', () => {
         [id],
       )
     ).rows[0] as Record<string, unknown>;
-  const count = async (where: string): Promise<number> =>
-    Number((await client.query(`select count(*) from integration_logs where ${where}`)).rows[0]?.count);
+  const count = async (where: string): Promise<number> => Number((await client.query(`select count(*) from integration_logs where ${where}`)).rows[0]?.count);
 
   beforeAll(async () => {
     db = await createEmptyTestDatabase('hub_test_legacy_values');
@@ -51,7 +50,7 @@ describe('legacy fixture values after migrateUp', () => {
     });
   });
 
-  it('keeps the generated rows\' UUIDs: run_id in all 4,000, job_id in the 3,920 without a job name', async () => {
+  it("keeps the generated rows' UUIDs: run_id in all 4,000, job_id in the 3,920 without a job name", async () => {
     expect(await count(`id > 1000 and run_id = ${generatedUuid('run')} and request_id is null`)).toBe(4000);
     expect(await count(`id > 1000 and id % 50 <> 0 and job_id = ${generatedUuid('job')} and job_name is null`)).toBe(3920);
   });

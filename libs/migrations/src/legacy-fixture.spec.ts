@@ -6,14 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStdout, createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { migrationsList } from './migrations';
 import { migrateUp } from './runner';
-import {
-  installChangeAudit,
-  loadLegacyFixture,
-  logsFingerprint,
-  recordedMigrations,
-  removeChangeAudit,
-  withClient,
-} from './test-support/database';
+import { installChangeAudit, loadLegacyFixture, logsFingerprint, recordedMigrations, removeChangeAudit, withClient } from './test-support/database';
 
 const SNAPSHOT_SQL = 'select id::text as id, created_at::text as created_at, level, message from integration_logs order by id';
 const NORMALISE = 'Migration20250923000100_normalise_legacy_integration_logs';
@@ -51,13 +44,15 @@ describe('migrateUp on the legacy fixture', () => {
   });
 
   it('gives the columns the types DESIGN.md names', async () => {
-    const columns = await withClient(db.url, async (client) =>
-      (
-        await client.query(
-          `select column_name, data_type, is_identity, character_maximum_length as length
+    const columns = await withClient(
+      db.url,
+      async (client) =>
+        (
+          await client.query(
+            `select column_name, data_type, is_identity, character_maximum_length as length
              from information_schema.columns where table_name = 'integration_logs'`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     const byName = Object.fromEntries(columns.map((c) => [c.column_name, c]));
     for (const name of ['run_id', 'request_id', 'job_id']) expect(byName[name]?.data_type).toBe('uuid');
@@ -78,16 +73,18 @@ describe('migrateUp on the legacy fixture', () => {
     });
   });
 
-  it('has the five indexes of the first release and the logs explorer\'s four, each on its column and valid', async () => {
-    const indexes = await withClient(db.url, async (client) =>
-      (
-        await client.query(
-          `select c.relname as name, i.indisvalid as valid, a.attname as column_name
+  it("has the five indexes of the first release and the logs explorer's four, each on its column and valid", async () => {
+    const indexes = await withClient(
+      db.url,
+      async (client) =>
+        (
+          await client.query(
+            `select c.relname as name, i.indisvalid as valid, a.attname as column_name
              from pg_index i join pg_class c on c.oid = i.indexrelid
              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
             where i.indrelid = 'integration_logs'::regclass and c.relname like 'ix_%' order by 1`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     const columns = ['created_at', 'external_system', 'job_id', 'job_name', 'message', 'request_id', 'run_id', 'status', 'step'];
     expect(indexes).toEqual(

@@ -19,7 +19,20 @@ const RUNS = 25;
 const MAX_ROWS = 40;
 /** Above the fixture's ids (1–5000). */
 const FIRST_ID = 100_000;
-const COLUMNS = ['created_at', 'level', 'message', 'run_id', 'request_id', 'job_id', 'step', 'status', 'external_system', 'elapsed_ms', 'payload', 'details'] as const;
+const COLUMNS = [
+  'created_at',
+  'level',
+  'message',
+  'run_id',
+  'request_id',
+  'job_id',
+  'step',
+  'status',
+  'external_system',
+  'elapsed_ms',
+  'payload',
+  'details',
+] as const;
 /** What a json column refuses on insert: such text is no value the legacy table could hold. */
 const REFUSED_BY_COLUMN = new Set(['22P02', '22P05', '54001']);
 
@@ -54,7 +67,10 @@ async function loggedCounts(url: string): Promise<OutcomeCounts> {
 
 function minus(all: OutcomeCounts, part: OutcomeCounts): OutcomeCounts {
   return Object.fromEntries(
-    Object.entries(all).map(([column, counts]) => [column, Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n - part[column as keyof OutcomeCounts][k as 'converted']]))]),
+    Object.entries(all).map(([column, counts]) => [
+      column,
+      Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n - part[column as keyof OutcomeCounts][k as 'converted']])),
+    ]),
   ) as OutcomeCounts;
 }
 
@@ -117,7 +133,8 @@ describe('the legacy normalisation over generated legacy rows', () => {
             expect(problems).toEqual([]);
             expect(counts).toEqual(logged);
             for (const [column, byOutcome] of Object.entries(counts)) {
-              for (const [outcome, n] of Object.entries(byOutcome)) totals.outcomes[`${column} ${outcome}`] = (totals.outcomes[`${column} ${outcome}`] ?? 0) + n;
+              for (const [outcome, n] of Object.entries(byOutcome))
+                totals.outcomes[`${column} ${outcome}`] = (totals.outcomes[`${column} ${outcome}`] ?? 0) + n;
             }
             return fullDump(client);
           });
@@ -136,7 +153,12 @@ describe('the legacy normalisation over generated legacy rows', () => {
           totals.refused += refused;
         } finally {
           // Dropped in the background (a drop waits for a checkpoint): the next run need not wait.
-          drops.push(dropDatabase(template.serverUrl, name).then(() => undefined, (error: unknown) => error));
+          drops.push(
+            dropDatabase(template.serverUrl, name).then(
+              () => undefined,
+              (error: unknown) => error,
+            ),
+          );
         }
       }),
       { numRuns: RUNS },

@@ -10,7 +10,9 @@ import { migratorOrmOptions } from './runner';
 export default function mikroOrmCliConfig(): Options {
   const databaseUrl = process.env['DATABASE_URL']?.trim();
   if (!databaseUrl) {
-    throw new Error('The MikroORM CLI needs DATABASE_URL (it starts no embedded PostgreSQL), e.g. DATABASE_URL=postgres://user:pass@127.0.0.1:5432/integration_hub npx mikro-orm debug');
+    throw new Error(
+      'The MikroORM CLI needs DATABASE_URL (it starts no embedded PostgreSQL), e.g. DATABASE_URL=postgres://user:pass@127.0.0.1:5432/integration_hub npx mikro-orm debug',
+    );
   }
   return migratorOrmOptions(databaseUrl);
 }

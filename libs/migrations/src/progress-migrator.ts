@@ -37,12 +37,14 @@ export class ProgressLoggingMigrator extends Migrator {
         this.logger.info({ migration: name }, `Applied migration ${name}`);
         return result;
       },
-      down: down && (async (params: Parameters<typeof down>[0]) => {
-        this.logger.info({ migration: name }, `Reverting migration ${name}`);
-        const result = await down(params);
-        this.logger.info({ migration: name }, `Reverted migration ${name}`);
-        return result;
-      }),
+      down:
+        down &&
+        (async (params: Parameters<typeof down>[0]) => {
+          this.logger.info({ migration: name }, `Reverting migration ${name}`);
+          const result = await down(params);
+          this.logger.info({ migration: name }, `Reverted migration ${name}`);
+          return result;
+        }),
     };
   }
 }

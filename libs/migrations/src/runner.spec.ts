@@ -43,9 +43,7 @@ describe('a database migrated by a newer build', () => {
   let db: TestDatabase;
   beforeEach(async () => {
     db = await createTestDatabase('hub_test_unknown');
-    await withClient(db.url, (client) =>
-      client.query('insert into mikro_orm_migrations (name, executed_at) values ($1, now())', [FROM_THE_FUTURE]),
-    );
+    await withClient(db.url, (client) => client.query('insert into mikro_orm_migrations (name, executed_at) values ($1, now())', [FROM_THE_FUTURE]));
   });
   afterEach(() => db.drop());
 

@@ -66,21 +66,21 @@ export async function withMigrationLock<T>(databaseUrl: string, work: () => Prom
  * Runs `work` under the migration lock with a migrator ORM and the database's status;
  * refuses (touching nothing) when the database holds migrations this build lacks.
  */
-async function withKnownMigrations<T>(
-  databaseUrl: string,
-  logger: StdoutLogger,
-  work: (orm: MikroORM, status: MigrationStatus) => Promise<T>,
-): Promise<T> {
-  return withMigrationLock(databaseUrl, async () => {
-    const orm = await openMigratorOrm(databaseUrl);
-    try {
-      const status = await readStatus(orm);
-      if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
-      return await work(orm, status);
-    } finally {
-      await orm.close(true);
-    }
-  }, logger);
+async function withKnownMigrations<T>(databaseUrl: string, logger: StdoutLogger, work: (orm: MikroORM, status: MigrationStatus) => Promise<T>): Promise<T> {
+  return withMigrationLock(
+    databaseUrl,
+    async () => {
+      const orm = await openMigratorOrm(databaseUrl);
+      try {
+        const status = await readStatus(orm);
+        if (status.unknown.length > 0) throw new UnknownMigrationsError(status.unknown);
+        return await work(orm, status);
+      } finally {
+        await orm.close(true);
+      }
+    },
+    logger,
+  );
 }
 
 /**
@@ -90,10 +90,7 @@ async function withKnownMigrations<T>(
 export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Promise<string[]> {
   return withKnownMigrations(databaseUrl, logger, async (orm, status) => {
     if (status.applied.length === 0) {
-      logger.info(
-        { pending: status.pending.length },
-        `No migrations have been applied to this database yet: applying all ${status.pending.length}.`,
-      );
+      logger.info({ pending: status.pending.length }, `No migrations have been applied to this database yet: applying all ${status.pending.length}.`);
     }
     if (status.pending.length === 0) {
       logger.info({ applied: status.applied.length }, 'Database schema is current: no migrations to apply.');

@@ -12,7 +12,7 @@ describe('the list of order kinds', () => {
     expect(ORDER_EVENT_TYPES).toEqual(ORDER_KINDS.map((kind) => kind.eventType));
   });
 
-  it("gives every kind a table of the entity registry, and outbox hooks under its aggregate type", () => {
+  it('gives every kind a table of the entity registry, and outbox hooks under its aggregate type', () => {
     const tables = entities.map((entity) => entity.meta.tableName);
     for (const kind of ORDER_KINDS) {
       expect(tables).toContain(kind.table);

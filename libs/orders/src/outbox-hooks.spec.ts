@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrderStatus, SessionFactory } from '@hub/db';
-import { createOutboxDispatcher, InvalidOutboxPayloadError, PermanentDeliveryError, processOutboxBatch, retryDeadEvent, type OutboxDispatch } from '@hub/outbox';
+import {
+  createOutboxDispatcher,
+  InvalidOutboxPayloadError,
+  PermanentDeliveryError,
+  processOutboxBatch,
+  retryDeadEvent,
+  type OutboxDispatch,
+} from '@hub/outbox';
 import { clearOutbox, DEAD_EVENT, readEvent, updateEvent } from '@hub/outbox/testing';
 import { useTestOrm } from '@hub/testing';
 import { ORDER_KINDS } from './kinds';
@@ -15,7 +22,11 @@ describe.each(ORDER_KINDS.map((kind) => [kind.label, kind] as const))('a %s and 
   let sessions: SessionFactory;
   const batch = (deliver: OutboxDispatch, maxAttempts = 3) =>
     processOutboxBatch({
-      sessions, owner: 'replica-a', maxAttempts, backoff: { baseMs: 1, maxMs: 1 }, hooks: ORDER_OUTBOX_HOOKS,
+      sessions,
+      owner: 'replica-a',
+      maxAttempts,
+      backoff: { baseMs: 1, maxMs: 1 },
+      hooks: ORDER_OUTBOX_HOOKS,
       dispatch: createOutboxDispatcher({ [kind.eventType]: deliver }),
     });
   const seed = async (status: OrderStatus = 'pending') => (await seedOrders(sessions, { kind, status }))[0]!;

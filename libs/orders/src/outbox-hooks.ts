@@ -8,7 +8,11 @@ import { failPending, recordSent, reopenFailed } from './status-machine';
 function hooksFor(kind: OrderKind): AggregateHooks {
   return {
     async delivered(tx, deliveries) {
-      const found = await recordSent(tx, kind, deliveries.map((d) => ({ orderId: d.aggregateId, document: sentDocumentOf(d.receipt) })));
+      const found = await recordSent(
+        tx,
+        kind,
+        deliveries.map((d) => ({ orderId: d.aggregateId, document: sentDocumentOf(d.receipt) })),
+      );
       return new Set(deliveries.filter((d) => !found.has(d.aggregateId)).map((d) => d.eventId));
     },
     async dead(tx, orderIds) {

@@ -71,11 +71,7 @@ async function move(tx: EntityManager, kind: OrderKind, ids: readonly string[], 
 }
 
 /** pending → sent, storing what the other side created. Resolves the ids of the orders that exist. */
-export async function recordSent(
-  tx: EntityManager,
-  kind: OrderKind,
-  sent: ReadonlyArray<{ orderId: string; document: SentDocument }>,
-): Promise<Set<string>> {
+export async function recordSent(tx: EntityManager, kind: OrderKind, sent: ReadonlyArray<{ orderId: string; document: SentDocument }>): Promise<Set<string>> {
   if (sent.length === 0) return new Set();
   const columns = sqlColumns(
     sent.map(({ orderId, document }) => ({ orderId, id: document.id, number: document.number })),

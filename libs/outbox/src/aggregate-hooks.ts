@@ -43,6 +43,9 @@ export function groupByAggregateType<Row extends SettledAggregate>(rows: readonl
 /** Tells each aggregate type's `dead` hook about its rows, in the caller's transaction. */
 export async function notifyDead(tx: EntityManager, hooks: AggregateHookRegistry, rows: readonly SettledAggregate[]): Promise<void> {
   for (const [type, group] of groupByAggregateType(rows)) {
-    await hooks[type]?.dead?.(tx, group.map((row) => row.aggregate_id));
+    await hooks[type]?.dead?.(
+      tx,
+      group.map((row) => row.aggregate_id),
+    );
   }
 }

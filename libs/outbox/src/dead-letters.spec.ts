@@ -69,7 +69,11 @@ describe('dead letters', () => {
       await updateEvent(sessions, eventId, 'next_attempt_at = now()');
     }
 
-    expect(outcomes.map((o) => [o.retried, o.dead])).toEqual([[1, 0], [1, 0], [0, 1]]);
+    expect(outcomes.map((o) => [o.retried, o.dead])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(states).toEqual(['pending', 'pending', 'lost']);
     const row = await readEvent(sessions, eventId);
     expect(row).toMatchObject({ status: 'dead', attempts: 3 });

@@ -60,7 +60,16 @@ describe('delivery isolation and sequence', () => {
 
   it('refuses settings under which a slow batch would outlive its lease, naming the setting', async () => {
     await expect(
-      processOutboxBatch({ hooks: {}, sessions, owner: 'replica-a', dispatch: async () => ({ responseRef: 'x' }), batchSize: 10, concurrency: 2, deliveryTimeoutMs: 1_000, leaseMs: 5_000 }),
+      processOutboxBatch({
+        hooks: {},
+        sessions,
+        owner: 'replica-a',
+        dispatch: async () => ({ responseRef: 'x' }),
+        batchSize: 10,
+        concurrency: 2,
+        deliveryTimeoutMs: 1_000,
+        leaseMs: 5_000,
+      }),
     ).rejects.toThrow(/^leaseMs \(5000\) must exceed .* = 5000/);
   });
 

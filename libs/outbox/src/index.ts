@@ -6,13 +6,7 @@
  * outbox's own transactions; operate it with the listing, stats, metrics and manual retry.
  */
 export { enqueueEvent, enqueueEventBatch, type NewOutboxEvent } from './enqueue';
-export {
-  createOutboxDispatcher,
-  type OutboxHandler,
-  type OutboxDispatch,
-  type DeliveryReceipt,
-  type DeliveryContext,
-} from './dispatcher';
+export { createOutboxDispatcher, type OutboxHandler, type OutboxDispatch, type DeliveryReceipt, type DeliveryContext } from './dispatcher';
 export type { AggregateHooks, AggregateHookRegistry, AggregateDelivery } from './aggregate-hooks';
 export type { ClaimedEvent, OutboxEventRef } from './sql/claim-due-events';
 export { OUTBOX_STATEMENTS } from './sql/statements';
@@ -24,12 +18,6 @@ export type { OutboxSettings, OutboxSettingsInput } from './settings';
 export type { OutboxEventView } from './ops/outbox-event-view';
 export { listOutboxEvents, type OutboxEventQuery } from './ops/list-outbox-events';
 export { readOutboxStats, type OutboxStats, type EventTypeStats } from './ops/outbox-stats';
-export {
-  DELIVERY_RESULTS,
-  registerDeliveryCounter,
-  registerOutboxGauges,
-  type DeliveryCounter,
-  type OutboxGauges,
-} from './ops/outbox-metrics';
+export { DELIVERY_RESULTS, registerDeliveryCounter, registerOutboxGauges, type DeliveryCounter, type OutboxGauges } from './ops/outbox-metrics';
 export { readDeliveryHours, OUTBOX_TICK_FINISHED, type DeliveryHour } from './ops/delivery-history';
 export { retryDeadEvent, type ManualRetryResult } from './ops/retry-dead-event';

@@ -23,22 +23,14 @@ export interface MarkFailedOptions {
 
 /** What became of a failed event. `lease_lost`: another replica owns it now; nothing changed. */
 export type FailureOutcome =
-  | { status: 'retried'; delayMs: number; error: string }
-  | { status: 'dead'; error: string }
-  | { status: 'lease_lost'; error: string };
+  { status: 'retried'; delayMs: number; error: string } | { status: 'dead'; error: string } | { status: 'lease_lost'; error: string };
 
 /**
  * Records a failed delivery: back to pending after a backoff (never sooner than the other
  * side asked), or dead — its aggregate's `dead` hook told in the same transaction — when the
  * error cannot be fixed by retrying or this was the last allowed attempt.
  */
-export async function markFailed(
-  em: EntityManager,
-  id: string,
-  owner: string,
-  error: unknown,
-  options: MarkFailedOptions,
-): Promise<FailureOutcome> {
+export async function markFailed(em: EntityManager, id: string, owner: string, error: unknown, options: MarkFailedOptions): Promise<FailureOutcome> {
   const failure = describeDeliveryFailure(error);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 

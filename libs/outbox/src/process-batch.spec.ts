@@ -39,7 +39,8 @@ describe('processOutboxBatch', () => {
     };
     const settled: EventSettlement[] = [];
 
-    const result = await processOutboxBatch({ hooks: {},
+    const result = await processOutboxBatch({
+      hooks: {},
       sessions,
       owner: 'replica-a',
       dispatch: createOutboxDispatcher({ [TEST_EVENT_TYPE]: handler }),
@@ -64,7 +65,8 @@ describe('processOutboxBatch', () => {
     await updateEvent(sessions, id, 'attempts = 2');
     const failing: OutboxHandler = () => Promise.reject(unavailable);
 
-    const result = await processOutboxBatch({ hooks: {},
+    const result = await processOutboxBatch({
+      hooks: {},
       sessions,
       owner: 'replica-a',
       maxAttempts: 3,
@@ -79,11 +81,7 @@ describe('processOutboxBatch', () => {
     const id = await enqueueOne(sessions);
     await updateEvent(sessions, id, "next_attempt_at = now() + interval '1 minute'");
     let calls = 0;
-    const result = await processOutboxBatch({ hooks: {},
-      sessions,
-      owner: 'replica-a',
-      dispatch: async () => ({ responseRef: String(++calls) }),
-    });
+    const result = await processOutboxBatch({ hooks: {}, sessions, owner: 'replica-a', dispatch: async () => ({ responseRef: String(++calls) }) });
     expect(result).toEqual({ claimed: 0, delivered: 0, retried: 0, dead: 0, leaseLost: 0 });
     expect(calls).toBe(0);
   });
@@ -112,9 +110,9 @@ describe('processOutboxBatch', () => {
       const parcel = await insertParcel(sessions);
       const id = await seedOutboxEvent(sessions, { aggregateId: parcel });
 
-      await expect(
-        processOutboxBatch({ sessions, owner: 'replica-a', dispatch: ship, hooks: parcelHooks({ failIn: 'delivered' }) }),
-      ).rejects.toThrow('the parcel ledger refused what the delivered hook did');
+      await expect(processOutboxBatch({ sessions, owner: 'replica-a', dispatch: ship, hooks: parcelHooks({ failIn: 'delivered' }) })).rejects.toThrow(
+        'the parcel ledger refused what the delivered hook did',
+      );
 
       // Its lease runs out and another replica delivers it again: the event id is the idempotency key.
       expect(await readEvent(sessions, id)).toMatchObject({ status: 'in_flight', lease_owner: 'replica-a', delivered: false, response_ref: null });

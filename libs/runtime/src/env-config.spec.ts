@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, hostSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
 
-const schema = z.object({ PORT: portSetting(8000), HOST: hostSetting(), TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })) });
+const schema = z.object({
+  PORT: portSetting(8000),
+  HOST: hostSetting(),
+  TOKEN: optionalSetting(z.string().min(16, { error: 'must be at least 16 characters' })),
+});
 
 describe('readEnvConfig', () => {
   it('uses the defaults for unset and blank variables, as compose passes them', () => {

@@ -8,7 +8,10 @@ import { z } from 'zod';
 export class StartRefusal extends Error {}
 
 export class ConfigError extends StartRefusal {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -47,7 +50,9 @@ export function hostSetting(defaultHost = '127.0.0.1') {
  */
 export function millisecondsSetting(defaultMs: number, minMs = 0) {
   const tooSmall =
-    minMs === 0 ? 'must not be negative' : minMs === 1 ? 'must be a positive number of milliseconds' : `must be at least ${minMs} ms`;
+    minMs === 0 ? 'must not be negative'
+    : minMs === 1 ? 'must be a positive number of milliseconds'
+    : `must be at least ${minMs} ms`;
   const milliseconds = z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int({ error: 'must be a whole number of milliseconds' })

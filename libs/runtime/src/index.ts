@@ -1,4 +1,14 @@
-export { ConfigError, StartRefusal, blankAsUnset, hostSetting, millisecondsSetting, optionalPortSetting, optionalSetting, portSetting, readEnvConfig } from './env-config';
+export {
+  ConfigError,
+  StartRefusal,
+  blankAsUnset,
+  hostSetting,
+  millisecondsSetting,
+  optionalPortSetting,
+  optionalSetting,
+  portSetting,
+  readEnvConfig,
+} from './env-config';
 export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { groupBy } from './group-by';

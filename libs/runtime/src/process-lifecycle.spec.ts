@@ -28,8 +28,13 @@ async function heldServer() {
       const answer = new Promise<string>((resolve) => {
         request({ host: '127.0.0.1', port, agent: false }, (res) => {
           let body = '';
-          res.on('data', (chunk) => (body += chunk)).on('end', () => resolve(body)).on('error', () => resolve('cut'));
-        }).on('error', () => resolve('cut')).end();
+          res
+            .on('data', (chunk) => (body += chunk))
+            .on('end', () => resolve(body))
+            .on('error', () => resolve('cut'));
+        })
+          .on('error', () => resolve('cut'))
+          .end();
       });
       await within(seen, 'the server never saw the request');
       return { answer };

@@ -26,9 +26,7 @@ describe('the redaction policy', () => {
   });
 
   it('recognises secret keys in any case or punctuation, and keys that contain one', () => {
-    expect(['password', 'X-Api-Key', 'api_key', 'dbPassword', 'client_secret', 'Authorization', 'DATABASE_URL'].map(isSecretKey)).toEqual(
-      Array(7).fill(true),
-    );
+    expect(['password', 'X-Api-Key', 'api_key', 'dbPassword', 'client_secret', 'Authorization', 'DATABASE_URL'].map(isSecretKey)).toEqual(Array(7).fill(true));
     expect(['runId', 'sku', 'quantity', 'message'].map(isSecretKey)).toEqual([false, false, false, false]);
   });
 });

@@ -5,13 +5,7 @@
  * (`nx affected`), and an app's bundle does not inherit @hub/testing's packages.
  */
 export { findFreePort, listenOnLoopback, type LoopbackServer } from './loopback';
-export {
-  sandboxControl,
-  type SandboxControl,
-  type SandboxFaults,
-  type SandboxTransferOrders,
-  type SandboxInjectedFault,
-} from './sandbox-control';
+export { sandboxControl, type SandboxControl, type SandboxFaults, type SandboxTransferOrders, type SandboxInjectedFault } from './sandbox-control';
 export { addMoySkladSandboxProducts, readMoySkladSandboxStats, type MoySkladSandboxProduct, type MoySkladSandboxStats } from './moysklad-sandbox';
 export { latch, type Latch } from './latch';
 export { within } from './within';

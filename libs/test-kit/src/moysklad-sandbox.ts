@@ -45,7 +45,10 @@ export interface MoySkladSandboxProduct {
 }
 
 /** Adds products to the sandbox's МойСклад account (duplicates of an article, archived ones…); answers them with their ids. */
-export async function addMoySkladSandboxProducts(baseUrl: string, products: MoySkladSandboxProduct[]): Promise<Array<MoySkladSandboxProduct & { id: string; variants: Array<{ id: string; name: string }> }>> {
+export async function addMoySkladSandboxProducts(
+  baseUrl: string,
+  products: MoySkladSandboxProduct[],
+): Promise<Array<MoySkladSandboxProduct & { id: string; variants: Array<{ id: string; name: string }> }>> {
   const response = await fetch(`${baseUrl}/__sandbox/moysklad/products`, { method: 'POST', body: JSON.stringify({ products }) });
   if (!response.ok) throw new Error(`sandbox answered POST /__sandbox/moysklad/products with ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { products: Array<MoySkladSandboxProduct & { id: string; variants: Array<{ id: string; name: string }> }> }).products;

@@ -7,6 +7,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  */
 export async function stillPending(promise: Promise<unknown>): Promise<boolean> {
   const unsettled = Symbol('unsettled');
-  const first = await Promise.race([promise.then(() => undefined, () => undefined), nextTurn(unsettled)]);
+  const first = await Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    nextTurn(unsettled),
+  ]);
   return first === unsettled;
 }

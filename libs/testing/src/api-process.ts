@@ -53,7 +53,9 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
         resolve(line);
       };
       reader.on('line', check);
-      void ended.then(({ code, signal }) => reject(new Error(`the API ended (${signal ?? `code ${code}`}) without logging "${message}"; it wrote:\n${describe()}`)));
+      void ended.then(({ code, signal }) =>
+        reject(new Error(`the API ended (${signal ?? `code ${code}`}) without logging "${message}"; it wrote:\n${describe()}`)),
+      );
     });
     return within(found, () => `the API never logged "${message}"; it wrote:\n${describe()}`, timeoutMs);
   };

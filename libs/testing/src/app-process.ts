@@ -56,8 +56,7 @@ export function waitForLine<T>(child: ChildProcess, what: string, match: (line: 
       clearTimeout(timer);
       outcome();
     };
-    const fail = (reason: string) =>
-      settle(() => reject(new Error(`${what} ${reason}${written.length > 0 ? `; it wrote:\n${written.join('\n')}` : ''}`)));
+    const fail = (reason: string) => settle(() => reject(new Error(`${what} ${reason}${written.length > 0 ? `; it wrote:\n${written.join('\n')}` : ''}`)));
     const timer = setTimeout(() => fail(`did not start within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
     child.once('error', (error) => fail(`could not be started: ${error.message}`));
     child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before it started`));

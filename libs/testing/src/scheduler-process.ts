@@ -30,7 +30,13 @@ export async function startSchedulerProcess(options: SchedulerProcessOptions): P
   const child = spawnApp(SCHEDULER_MAIN, hubAppEnv(options));
   let metricsUrl: string | null;
   try {
-    metricsUrl = await waitForLine(child, 'scheduler', ({ msg, metrics }) => (msg === 'scheduler started' ? (typeof metrics === 'string' ? metrics : null) : undefined));
+    metricsUrl = await waitForLine(child, 'scheduler', ({ msg, metrics }) =>
+      msg === 'scheduler started' ?
+        typeof metrics === 'string' ?
+          metrics
+        : null
+      : undefined,
+    );
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

@@ -30,9 +30,7 @@ export async function withServerClient<T>(serverUrl: string, work: (client: Clie
 }
 
 export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
-  await withServerClient(serverUrl, (client) =>
-    client.query(`create database ${quoteIdent(name)}${template ? ` template ${quoteIdent(template)}` : ''}`),
-  );
+  await withServerClient(serverUrl, (client) => client.query(`create database ${quoteIdent(name)}${template ? ` template ${quoteIdent(template)}` : ''}`));
   return withDatabase(serverUrl, name);
 }
 

@@ -63,7 +63,10 @@ async function startTimed(start: () => ChildProcess, message: string, readyPath:
 }
 
 const startApi = (databaseUrl: string) => () =>
-  spawnApp('apps/api/src/main.ts', hubAppEnv({ databaseUrl, oneCBaseUrl: 'http://127.0.0.1:9', env: { API_HOST: '127.0.0.1', API_PORT: '0', LOG_LEVEL: 'info' } }));
+  spawnApp(
+    'apps/api/src/main.ts',
+    hubAppEnv({ databaseUrl, oneCBaseUrl: 'http://127.0.0.1:9', env: { API_HOST: '127.0.0.1', API_PORT: '0', LOG_LEVEL: 'info' } }),
+  );
 const startHello = (kind: 'hono' | 'http') => () =>
   spawn(process.execPath, ['--import', 'tsx', HELLO_SERVER, kind], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 
@@ -126,7 +129,8 @@ export async function measureApi(options: { starts: number; rate: number; durati
         ratio: round(figures.p99 / Math.max(floor.p99, 1)),
         goal: '≤ 5× a Hono hello-world',
         pass: figures.failed === 0 && figures.p99 <= 5 * Math.max(floor.p99, 1),
-        note: `p50 ${figures.p50} ms, ${figures.requests} requests, ${figures.failed} failed; floor p50 ${floor.p50} ms` +
+        note:
+          `p50 ${figures.p50} ms, ${figures.requests} requests, ${figures.failed} failed; floor p50 ${floor.p50} ms` +
           (options.durationSeconds < 30 ? `; --quick: ${options.durationSeconds} s instead of 30 s` : ''),
       })),
     ];

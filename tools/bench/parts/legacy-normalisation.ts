@@ -51,8 +51,7 @@ export async function measureLegacyNormalisation(rows: number): Promise<BenchLin
   const legacy = await createScratchDatabase('legacy');
   try {
     await query(legacy.url, async (client) => client.query(await scaledFixture(rows)));
-    const countRows = (url: string) =>
-      query(url, async (client) => Number((await client.query('select count(*) as n from integration_logs')).rows[0].n));
+    const countRows = (url: string) => query(url, async (client) => Number((await client.query('select count(*) as n from integration_logs')).rows[0].n));
     const before = await countRows(legacy.url);
     const floor = await withScratchDatabase(
       'legacy_vacuum',

@@ -43,12 +43,7 @@ async function countUndelivered(orm: MikroORM): Promise<number> {
 }
 
 /** One replica: its own ORM, limiter (same bucket) and client, claiming and delivering until nothing is left. */
-async function runReplica(
-  url: string,
-  name: string,
-  baseUrl: string,
-  grants: number[],
-): Promise<{ delivered: number; retried: number; dead: number }> {
+async function runReplica(url: string, name: string, baseUrl: string, grants: number[]): Promise<{ delivered: number; retried: number; dead: number }> {
   const orm = await MikroORM.init(createOrmOptions(url, { pool: { min: 1, max: 4 } }));
   const sessions = createSessionFactory(orm);
   const token = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN;
@@ -62,7 +57,10 @@ async function runReplica(
     },
   };
   const moysklad = createMoySkladClient({ baseUrl, token, tokenWeight: TOKEN_WEIGHT, rateLimiter });
-  const dispatch = createOrderDispatch({ oneC: { createTransferOrder: () => Promise.reject(new Error('this benchmark delivers to МойСклад only')) }, moysklad: { client: moysklad, parties: PARTIES } });
+  const dispatch = createOrderDispatch({
+    oneC: { createTransferOrder: () => Promise.reject(new Error('this benchmark delivers to МойСклад only')) },
+    moysklad: { client: moysklad, parties: PARTIES },
+  });
   const totals = { delivered: 0, retried: 0, dead: 0 };
   try {
     for (;;) {
@@ -99,10 +97,7 @@ export async function measureMoySkladDelivery(events: number, serverUrl: string)
 
     const grants: number[] = [];
     const started = performance.now();
-    const replicas = await Promise.all([
-      runReplica(url, 'replica-a', sandbox.baseUrl, grants),
-      runReplica(url, 'replica-b', sandbox.baseUrl, grants),
-    ]);
+    const replicas = await Promise.all([runReplica(url, 'replica-a', sandbox.baseUrl, grants), runReplica(url, 'replica-b', sandbox.baseUrl, grants)]);
     const elapsedMs = performance.now() - started;
 
     const stats = await readMoySkladSandboxStats(sandbox.baseUrl);

@@ -23,9 +23,13 @@ interface PlannerFigures {
 
 async function runPlannerBench(warehouses: number, skus: number, streamed: boolean): Promise<PlannerFigures> {
   const mode = streamed ? ['--batch', String(productsPerBatch(warehouses))] : ['--runs', '1'];
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', PLANNER_BENCH, '--warehouses', String(warehouses), '--skus', String(skus), ...mode], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', PLANNER_BENCH, '--warehouses', String(warehouses), '--skus', String(skus), ...mode],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   const peak = /peak rss (\d+) MiB/.exec(stdout)?.[1];
   const ms = (streamed ? /^planProductBatches: (\d+) ms/m : /^planTransfers: median (\d+) ms/m).exec(stdout)?.[1];
   if (peak === undefined || ms === undefined) throw new Error(`bench:planner printed no peak RSS or timing:\n${stdout}`);
@@ -36,8 +40,15 @@ const rules = (warehouses: number, skus: number) => `${warehouses} × ${skus.toL
 
 function rssLine(id: string, what: string, figures: PlannerFigures, note: string): BenchLine {
   return {
-    id, what, figure: round(figures.peakMb), unit: 'MB', floor: null, ratio: null,
-    goal: `peak RSS ≤ ${RSS_GOAL_MB} MB`, pass: figures.peakMb <= RSS_GOAL_MB, note,
+    id,
+    what,
+    figure: round(figures.peakMb),
+    unit: 'MB',
+    floor: null,
+    ratio: null,
+    goal: `peak RSS ≤ ${RSS_GOAL_MB} MB`,
+    pass: figures.peakMb <= RSS_GOAL_MB,
+    note,
   };
 }
 
@@ -48,12 +59,19 @@ export async function measurePlanner(options: { whole: boolean; largeWarehouses:
     lines.push(rssLine('P3', `planner, whole network in memory (as runs plan today), ${rules(200, 5000)}`, whole, `planTransfers ${round(whole.seconds)} s`));
   }
   const streamed = await runPlannerBench(200, 5000, true);
-  lines.push(rssLine('P3', `planner streamed ${productsPerBatch(200)} products a batch, ${rules(200, 5000)}`, streamed, `generate + plan ${round(streamed.seconds)} s`));
+  lines.push(
+    rssLine('P3', `planner streamed ${productsPerBatch(200)} products a batch, ${rules(200, 5000)}`, streamed, `generate + plan ${round(streamed.seconds)} s`),
+  );
   const large = await runPlannerBench(options.largeWarehouses, options.largeSkus, true);
   const fullSize = options.largeWarehouses === 1000 && options.largeSkus === 5000;
   const timeRatio = large.seconds / streamed.seconds;
   lines.push({
-    ...rssLine('P3b', `planner streamed ${productsPerBatch(options.largeWarehouses)} products a batch, ${rules(options.largeWarehouses, options.largeSkus)}`, large, ''),
+    ...rssLine(
+      'P3b',
+      `planner streamed ${productsPerBatch(options.largeWarehouses)} products a batch, ${rules(options.largeWarehouses, options.largeSkus)}`,
+      large,
+      '',
+    ),
     ratio: round(timeRatio),
     goal: `peak RSS ≤ ${RSS_GOAL_MB} MB${fullSize ? ', time ≤ 6× P3' : ''}`,
     pass: large.peakMb <= RSS_GOAL_MB && (!fullSize || timeRatio <= 6),

@@ -47,10 +47,14 @@ async function startNetworkSandbox(warehouses: number, skus: number): Promise<{ 
  */
 async function runOnce(databaseUrl: string, oneCUrl: string): Promise<RunFigures> {
   const profile = process.env['BENCH_RUN_NODE_FLAGS']?.split(/\s+/).filter(Boolean) ?? [];
-  const { stdout } = await promisify(execFile)(process.execPath, [...profile, '--import', 'tsx', RUN_MAIN, '--database-url', databaseUrl, '--onec-url', oneCUrl], {
-    cwd: REPO_ROOT,
-    maxBuffer: 16 << 20,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...profile, '--import', 'tsx', RUN_MAIN, '--database-url', databaseUrl, '--onec-url', oneCUrl],
+    {
+      cwd: REPO_ROOT,
+      maxBuffer: 16 << 20,
+    },
+  );
   const line = stdout.trim().split('\n').at(-1) ?? '';
   const figures = JSON.parse(line) as RunFigures;
   if (figures.outcome.status !== 'succeeded') throw new Error(`the run failed: ${figures.outcome.error}`);

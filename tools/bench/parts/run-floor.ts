@@ -31,7 +31,10 @@ export interface RunFloor {
 
 async function dump(client: Client, query: string): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  await pipeline(client.query(copyTo(`copy (${query}) to stdout`)), new Writable({ write: (chunk: Buffer, _encoding, done) => void (chunks.push(chunk), done()) }));
+  await pipeline(
+    client.query(copyTo(`copy (${query}) to stdout`)),
+    new Writable({ write: (chunk: Buffer, _encoding, done) => void (chunks.push(chunk), done()) }),
+  );
   return chunks;
 }
 
@@ -68,7 +71,12 @@ export async function measureRunFloor(options: { runDatabaseUrl: string; runId: 
     await target.connect();
     try {
       for (const [table, chunks] of referred) await load(target, table, chunks);
-      const oneC = createOneCClient({ baseUrl: options.oneCUrl, username: ONE_C_ENV_DEFAULTS.ONEC_USERNAME, password: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD, timeoutMs: 120_000 });
+      const oneC = createOneCClient({
+        baseUrl: options.oneCUrl,
+        username: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
+        password: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
+        timeoutMs: 120_000,
+      });
 
       const started = performance.now();
       const warehouses = await oneC.listWarehouses();

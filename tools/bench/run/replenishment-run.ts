@@ -24,7 +24,12 @@ async function main(databaseUrl: string, oneCUrl: string): Promise<void> {
     const sessions = createSessionFactory(orm);
     const logger = new LoggerService({ source: 'bench', session: sessions.open, stdout: createStdoutLogger('bench', 'info', { write: () => undefined }) });
     // A generous timeout: the machine is shared, and a slow answer is a figure, not a failure.
-    const oneC = createOneCClient({ baseUrl: oneCUrl, username: ONE_C_ENV_DEFAULTS.ONEC_USERNAME, password: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD, timeoutMs: 120_000 });
+    const oneC = createOneCClient({
+      baseUrl: oneCUrl,
+      username: ONE_C_ENV_DEFAULTS.ONEC_USERNAME,
+      password: ONE_C_ENV_DEFAULTS.ONEC_PASSWORD,
+      timeoutMs: 120_000,
+    });
     // What the peak is made of (V8's heap, or buffers and strings outside it), sampled.
     const peak = { rss: 0, heapUsed: 0, external: 0 };
     const sampler = setInterval(() => {

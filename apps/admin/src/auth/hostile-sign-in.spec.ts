@@ -14,7 +14,8 @@ const FORM = { origin: 'http://localhost', cookie: `${LANG_COOKIE}=en` };
 
 describe('signing in, given hostile input', () => {
   const database = useTestOrm();
-  const app = async (extra: Partial<AdminAppDeps> = {}) => createAdminApp({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, ...extra });
+  const app = async (extra: Partial<AdminAppDeps> = {}) =>
+    createAdminApp({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, ...extra });
 
   it('bounds the sign-in address a long query string would have made too long for a Location header, keeping the path', async () => {
     const path = `/logs?text=${'%3C'.repeat(3_000)}`;
@@ -43,7 +44,9 @@ describe('signing in, given hostile input', () => {
   it('refuses a username with a NUL like an unknown one (401), instead of sending it to PostgreSQL and calling that an outage', async () => {
     await createTestOperator(database.sessions, 'nul-user');
     const body = new URLSearchParams({ username: 'nul\u0000-user', password: TEST_PASSWORD }).toString();
-    const response = await (await app()).request('http://localhost/login', { method: 'POST', headers: { ...FORM, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const response = await (
+      await app()
+    ).request('http://localhost/login', { method: 'POST', headers: { ...FORM, 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect(response.status).toBe(401);
   });
 });

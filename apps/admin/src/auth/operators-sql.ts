@@ -106,7 +106,10 @@ export async function disableOperator(em: EntityManager, username: string): Prom
 /** Every account, by username. */
 export async function listOperators(em: EntityManager): Promise<OperatorAccount[]> {
   const rows = await em.execute<(Omit<OperatorAccount, 'createdAt' | 'lastSignInAt'> & { createdAt: string; lastSignInAt: string | null })[]>(
-    SELECT_OPERATORS, [], 'all');
+    SELECT_OPERATORS,
+    [],
+    'all',
+  );
   return rows.map((row) => ({ ...row, createdAt: toDate(row.createdAt), lastSignInAt: toDateOrNull(row.lastSignInAt) }));
 }
 

@@ -15,20 +15,30 @@ const silent = createStdoutLogger('admin-test', 'silent');
 describe('signing in to the admin', () => {
   const database = useTestOrm();
   const deps = async (extra: Partial<AdminAppDeps> = {}): Promise<AdminAppDeps> => ({
-    sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, ...extra,
+    sessions: database.sessions,
+    apiBaseUrl: await unusedLocalUrl(),
+    logger: silent,
+    ...extra,
   });
 
-  it.each(['/logs', '/runs', '/outbox', '/', '/runs/not-a-uuid', '/no-such-page'])('sends GET %s to the sign-in page, and back there afterwards', async (path) => {
-    const app = createAdminApp(await deps());
-    const response = await app.request(`http://localhost${path}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
-  });
+  it.each(['/logs', '/runs', '/outbox', '/', '/runs/not-a-uuid', '/no-such-page'])(
+    'sends GET %s to the sign-in page, and back there afterwards',
+    async (path) => {
+      const app = createAdminApp(await deps());
+      const response = await app.request(`http://localhost${path}`);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
+    },
+  );
 
   it('refuses every form post without a session with 401, doing nothing', async () => {
     const app = createAdminApp(await deps());
     for (const path of ['/actions/trigger-replenishment', `/outbox/${crypto.randomUUID()}/retry`]) {
-      const response = await app.request(`http://localhost${path}`, { method: 'POST', headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+      const response = await app.request(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      });
       expect(response.status).toBe(401);
       // A browser with no language cookie reads Russian.
       expect(await response.text()).toContain(ru.signIn.expired);
@@ -78,7 +88,11 @@ describe('signing in to the admin', () => {
     await createTestOperator(database.sessions, 'olga');
     await createTestOperator(database.sessions, 'gone');
     await disableOperator(database.sessions.open(), 'gone');
-    for (const [username, password] of [['olga', 'not the password'], ['nobody', TEST_PASSWORD], ['gone', TEST_PASSWORD]] as const) {
+    for (const [username, password] of [
+      ['olga', 'not the password'],
+      ['nobody', TEST_PASSWORD],
+      ['gone', TEST_PASSWORD],
+    ] as const) {
       const response = await postSignIn(app, username, password);
       expect(response.status).toBe(401);
       expect(response.headers.get('set-cookie')).toBeNull();
@@ -100,7 +114,8 @@ describe('signing in to the admin', () => {
   it('refuses a sign-in form posted from another site (CSRF)', async () => {
     const app = createAdminApp(await deps());
     const response = await app.request('http://localhost/login', {
-      method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ username: 'test-operator', password: TEST_PASSWORD }).toString(),
     });
     expect(response.status).toBe(403);
@@ -140,7 +155,8 @@ describe('signing in to the admin', () => {
     expect((await idle.request('http://localhost/logs')).status).toBe(200);
     await database.sessions.open().execute(
       `update admin_sessions set last_seen_at = last_seen_at - interval '61 minutes'
-       where operator_id = (select id from admin_operators where username = 'idle.op')`);
+       where operator_id = (select id from admin_operators where username = 'idle.op')`,
+    );
     const expired = await idle.request('http://localhost/logs');
     expect(expired.status).toBe(303);
     expect(expired.headers.get('set-cookie')).toMatch(/^hub_admin_session=; Max-Age=0/);
@@ -154,11 +170,13 @@ describe('signing in to the admin', () => {
     const busy = await signedInAdmin(await deps({ sessionIdleMinutes: 60 }), 'viewer', 'busy.op');
     await database.sessions.open().execute(
       `update admin_sessions set last_seen_at = last_seen_at - interval '59 minutes'
-       where operator_id = (select id from admin_operators where username = 'busy.op')`);
+       where operator_id = (select id from admin_operators where username = 'busy.op')`,
+    );
     expect((await busy.request('http://localhost/logs')).status).toBe(200);
     const [session] = await database.sessions.open().execute<{ fresh: boolean }[]>(
       `select last_seen_at > now() - interval '1 minute' as fresh from admin_sessions
-       where operator_id = (select id from admin_operators where username = 'busy.op')`);
+       where operator_id = (select id from admin_operators where username = 'busy.op')`,
+    );
     expect(session?.fresh).toBe(true);
   });
 });
@@ -166,7 +184,7 @@ describe('signing in to the admin', () => {
 describe('roles', () => {
   const database = useTestOrm();
 
-  it('answers a viewer\'s trigger and retry with 403, calling nothing, and shows a viewer no buttons', async () => {
+  it("answers a viewer's trigger and retry with 403, calling nothing, and shows a viewer no buttons", async () => {
     // Nothing listens on the API's address: a call would show as "unreachable", not 403.
     const viewer = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent }, 'viewer');
     for (const path of ['/actions/trigger-replenishment', `/outbox/${crypto.randomUUID()}/retry`]) {

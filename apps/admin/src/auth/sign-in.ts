@@ -6,9 +6,7 @@ import type { SignInThrottle } from './sign-in-throttle';
 
 /** How a sign-in attempt ended. `refused` says nothing of whether the username exists. */
 export type SignInOutcome =
-  | { kind: 'signed-in'; operator: SignedInOperator; token: string }
-  | { kind: 'refused' }
-  | { kind: 'throttled'; retryAfterSeconds: number };
+  { kind: 'signed-in'; operator: SignedInOperator; token: string } | { kind: 'refused' } | { kind: 'throttled'; retryAfterSeconds: number };
 
 export interface SignInDeps {
   sessions: SessionFactory;

@@ -90,6 +90,8 @@ describe('the operator account at start', () => {
     await prepareOperatorAccounts(database.sessions, { username: 'admin', password: 'second password 2', production: true }, stdout.logger);
     expect((await postSignIn(app, 'admin', 'first password 1')).status).toBe(401);
     expect((await postSignIn(app, 'admin', 'second password 2')).status).toBe(303);
-    expect(stdout.lines().map((line) => line['msg'])).toEqual(expect.arrayContaining(['operator admin created from ADMIN_USERNAME / ADMIN_PASSWORD', 'operator admin updated from ADMIN_USERNAME / ADMIN_PASSWORD']));
+    expect(stdout.lines().map((line) => line['msg'])).toEqual(
+      expect.arrayContaining(['operator admin created from ADMIN_USERNAME / ADMIN_PASSWORD', 'operator admin updated from ADMIN_USERNAME / ADMIN_PASSWORD']),
+    );
   });
 });

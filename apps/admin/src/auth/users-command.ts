@@ -12,7 +12,11 @@ The password is ADMIN_USER_PASSWORD when set (at least ${MIN_PASSWORD_LENGTH} ch
 
 /** A refusal the command prints (with the usage when `showUsage`) and exits with `exitCode`. */
 export class UsersCommandError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2, readonly showUsage = false) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+    readonly showUsage = false,
+  ) {
     super(message);
     this.name = 'UsersCommandError';
   }
@@ -85,7 +89,16 @@ export async function runUsersCommand(args: string[], deps: UsersCommandDeps): P
       const rows = accounts.map((a) => [a.username, a.role, a.disabled ? 'disabled' : 'active', day(a.createdAt), day(a.lastSignInAt)]);
       const table = [['username', 'role', 'status', 'created (UTC)', 'last sign-in (UTC)'], ...rows];
       const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-      return table.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
+      return (
+        table
+          .map((row) =>
+            row
+              .map((cell, column) => cell.padEnd(widths[column]!))
+              .join('  ')
+              .trimEnd(),
+          )
+          .join('\n') + '\n'
+      );
     }
     default:
       throw usage(command === undefined ? 'Name a command.' : `Unknown command "${command}".`);

@@ -31,7 +31,15 @@ import { ru } from '../i18n/ru';
 import { createTestOperator, TEST_PASSWORD } from '../testing/admin-session';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCREENSHOTS = join(process.cwd(), 'tmp', 'screenshots');
 const WIDTHS = [1280, 390] as const;
 
@@ -74,16 +82,22 @@ describe('the admin in a browser', () => {
     await createTestOperator(sessions, 'e2e-viewer', 'viewer');
 
     // Enough log rows for more than one page, and one with a payload to open.
-    await sessions.open().execute(
-      `insert into integration_logs (created_at, level, message, step) select now() - n * interval '1 second', 'INFO', 'bulk row ' || n, 'bulk' from generate_series(1, 150) n`,
-    );
-    await sessions.open().execute(
-      `insert into integration_logs (level, message, source, payload) values ('WARNING', 'payload row', 'api', '{"warehouse": "MSK-1", "lines": [1, 2]}'::jsonb)`,
-    );
+    await sessions
+      .open()
+      .execute(
+        `insert into integration_logs (created_at, level, message, step) select now() - n * interval '1 second', 'INFO', 'bulk row ' || n, 'bulk' from generate_series(1, 150) n`,
+      );
+    await sessions
+      .open()
+      .execute(
+        `insert into integration_logs (level, message, source, payload) values ('WARNING', 'payload row', 'api', '{"warehouse": "MSK-1", "lines": [1, 2]}'::jsonb)`,
+      );
     // Three rows past the 90 days, removed by the real cleanup, which the logs page then reports.
-    await sessions.open().execute(
-      `insert into integration_logs (created_at, level, message) select now() - interval '100 days' - n * interval '1 hour', 'INFO', 'expired row ' || n from generate_series(1, 3) n`,
-    );
+    await sessions
+      .open()
+      .execute(
+        `insert into integration_logs (created_at, level, message) select now() - interval '100 days' - n * interval '1 hour', 'INFO', 'expired row ' || n from generate_series(1, 3) n`,
+      );
     const cleanupLogger = new LoggerService({ source: 'scheduler', session: sessions.open, stdout: createStdoutLogger('scheduler-e2e', 'silent') });
     await cleanupExpiredLogs({ sessions, logger: cleanupLogger }, { retention: { days: 90 } });
     // Named as 1С names them, so the run started below adopts the same warehouses and product.
@@ -140,7 +154,7 @@ describe('the admin in a browser', () => {
     await expect(page.locator('summary', { hasText: 'bulk row 150' }).count()).resolves.toBe(0);
   });
 
-  it('opens a row\'s payload as formatted JSON', async () => {
+  it("opens a row's payload as formatted JSON", async () => {
     await page.goto(`${admin.url}/logs?text=payload`);
     await page.click('summary:has-text("payload row")');
     const json = page.locator('details[open] pre.json');
@@ -161,10 +175,16 @@ describe('the admin in a browser', () => {
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     await expect(page.locator(`dt:has-text("${ru.runs.facts.startedBy}") + dd`).textContent()).resolves.toBe('e2e-operator');
     const runId = new URL(page.url()).pathname.split('/').at(-1);
-    const ended = await waitFor(async () => {
-      const [run] = await sessions.open().execute<{ status: string; error: string | null }[]>('select status, error from replenishment_runs where id = ?', [runId]);
-      return run?.status === 'succeeded' || run?.status === 'failed' ? run : undefined;
-    }, 60_000, `run ${runId} to end`);
+    const ended = await waitFor(
+      async () => {
+        const [run] = await sessions
+          .open()
+          .execute<{ status: string; error: string | null }[]>('select status, error from replenishment_runs where id = ?', [runId]);
+        return run?.status === 'succeeded' || run?.status === 'failed' ? run : undefined;
+      },
+      60_000,
+      `run ${runId} to end`,
+    );
     expect(ended).toEqual({ status: 'succeeded', error: null });
     await page.reload();
     await shoot('run');
@@ -177,8 +197,12 @@ describe('the admin in a browser', () => {
     await expect(page.locator('.notice.success').textContent()).resolves.toContain('снова ожидает доставки');
     const [row] = await sessions.open().execute<{ status: string }[]>('select status from outbox_events where id = ?', [deadEventId]);
     expect(row?.status).toBe('pending');
-    const [audit] = await sessions.open().execute<{ operator: string }[]>(
-      `select details->>'operator' as operator from integration_logs where step = 'outbox_retry' and payload->>'eventId' = ?`, [deadEventId]);
+    const [audit] = await sessions
+      .open()
+      .execute<{ operator: string }[]>(
+        `select details->>'operator' as operator from integration_logs where step = 'outbox_retry' and payload->>'eventId' = ?`,
+        [deadEventId],
+      );
     expect(audit?.operator).toBe('e2e-operator');
   });
 

@@ -34,7 +34,11 @@ function visibleText(body: string): string {
   return body
     .replace(/<(script|style|pre)[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&')
     .replace(/\s+/g, ' ');
 }
 
@@ -64,7 +68,13 @@ describe('the message catalogues', () => {
   it('count in Russian with its three forms, and in English with two', () => {
     const orders = { one: 'заказ', few: 'заказа', many: 'заказов', other: 'заказа' };
     expect([1, 2, 5, 11, 21, 22, 25].map((count) => countOf('ru-RU', count, orders))).toEqual([
-      '1 заказ', '2 заказа', '5 заказов', '11 заказов', '21 заказ', '22 заказа', '25 заказов',
+      '1 заказ',
+      '2 заказа',
+      '5 заказов',
+      '11 заказов',
+      '21 заказ',
+      '22 заказа',
+      '25 заказов',
     ]);
     expect(ru.logs.count(1, 'последний час', false)).toMatch(/^1 запись журнала/);
     expect(ru.logs.count(3, 'последний час', false)).toMatch(/^3 записи журнала/);
@@ -88,7 +98,9 @@ describe('the admin’s language', () => {
 
   it('is Russian by default on every page, with no English catalogue text mixed in', async () => {
     const seeded = await seedRunWithOrders(database.sessions);
-    await database.sessions.open().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
+    await database.sessions
+      .open()
+      .execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
     const admin = await freshBrowser();
     const english = foreignTexts('en');
     // Refused filters too: the problems are told in Russian.
@@ -124,7 +136,8 @@ describe('the admin’s language', () => {
     expect(setCookie).toMatch(/^lang=en; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax/);
 
     // The browser keeps the cookie: this page and every later one are English.
-    const remembered = (path: string) => admin.request(`http://localhost${path}`, { headers: { cookie: `${LANG_COOKIE}=en` } }).then((response) => response.text());
+    const remembered = (path: string) =>
+      admin.request(`http://localhost${path}`, { headers: { cookie: `${LANG_COOKIE}=en` } }).then((response) => response.text());
     const russian = foreignTexts('ru');
     for (const path of PAGES) {
       const body = await remembered(path);

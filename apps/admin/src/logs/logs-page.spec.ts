@@ -35,10 +35,15 @@ describe('logs page on a migrated database', () => {
   const runId = '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10';
 
   const insertLog = (hoursAgo: number, level: string, message: string, extra: { runId?: string; payload?: unknown } = {}) =>
-    database.sessions.open().execute(
-      `insert into integration_logs (created_at, level, message, source, run_id, payload) values (?::timestamptz, ?, ?, 'api', ?::uuid, ?::jsonb)`,
-      [new Date(NOW.getTime() - hoursAgo * HOUR).toISOString(), level, message, extra.runId ?? null, JSON.stringify(extra.payload ?? null)],
-    );
+    database.sessions
+      .open()
+      .execute(`insert into integration_logs (created_at, level, message, source, run_id, payload) values (?::timestamptz, ?, ?, 'api', ?::uuid, ?::jsonb)`, [
+        new Date(NOW.getTime() - hoursAgo * HOUR).toISOString(),
+        level,
+        message,
+        extra.runId ?? null,
+        JSON.stringify(extra.payload ?? null),
+      ]);
 
   beforeAll(async () => {
     app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW });
@@ -118,10 +123,12 @@ describe('logs page on a migrated database', () => {
   });
 
   it('pages older and back newer, 100 rows a page, keeping the filters in the links', async () => {
-    await database.sessions.open().execute(
-      `insert into integration_logs (created_at, level, message, step) select ?::timestamptz - n * interval '1 second', 'DEBUG', 'bulk ' || n, 'bulk' from generate_series(1, 150) n`,
-      [new Date(NOW.getTime() - 10 * HOUR).toISOString()],
-    );
+    await database.sessions
+      .open()
+      .execute(
+        `insert into integration_logs (created_at, level, message, step) select ?::timestamptz - n * interval '1 second', 'DEBUG', 'bulk ' || n, 'bulk' from generate_series(1, 150) n`,
+        [new Date(NOW.getTime() - 10 * HOUR).toISOString()],
+      );
     const first = await page(app, '/logs?period=24h&step=bulk');
     expect(first.body).toContain('100 log entries for the last 24 hours matching the filters, newest first.');
     expect(first.body).toContain('>bulk 100<');
@@ -143,7 +150,13 @@ describe('logs page on a migrated database', () => {
   });
 
   it('shows and reads times in the zone it is given, naming it (Moscow is UTC+3)', async () => {
-    const moscow = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW, timeZone: 'Europe/Moscow' });
+    const moscow = await signedInAdmin({
+      sessions: database.sessions,
+      apiBaseUrl: await unusedLocalUrl(),
+      logger: silent,
+      now: () => NOW,
+      timeZone: 'Europe/Moscow',
+    });
     const { body } = await page(moscow, '/logs?from=2026-03-02T10:30&to=2026-03-02T12:00');
     // 08:00 UTC is 11:00 in Moscow; the 09:00 UTC row (12:00 Moscow) is at the excluded end.
     expect(body).toContain('2026-03-02 11:00:00.000');
@@ -162,28 +175,44 @@ describe('logs page on a migrated database', () => {
   it('tells how long entries are kept, the oldest one, and the last cleanup once one has run', async () => {
     const before = await page(app, '/logs?period=24h');
     // The row written 30 hours before NOW, 06:00 UTC the day before.
-    expect(before.body).toContain('<p class="hint retention">Log entries are kept for 90 days; older ones are removed daily at 03:30 Moscow time. Oldest entry: 2026-03-01 06:00. No cleanup has run yet.</p>');
+    expect(before.body).toContain(
+      '<p class="hint retention">Log entries are kept for 90 days; older ones are removed daily at 03:30 Moscow time. Oldest entry: 2026-03-01 06:00. No cleanup has run yet.</p>',
+    );
 
     // The real cleanup, keeping one day at NOW: the 30-hour-old row goes, the cleanup logs itself.
     const logger = new LoggerService({ source: 'scheduler', session: database.sessions.open, stdout: silent });
-    expect(await cleanupExpiredLogs({ sessions: database.sessions, logger }, { retention: { days: 1 }, now: () => NOW })).toMatchObject({ status: 'completed', removed: 1 });
-    const [cleanup] = await database.sessions.open().execute<{ finished_at: string }[]>(
-      `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as finished_at from integration_logs where job_name = 'cleanup_integration_logs_job'`,
-      [],
-      'all',
-    );
+    expect(await cleanupExpiredLogs({ sessions: database.sessions, logger }, { retention: { days: 1 }, now: () => NOW })).toMatchObject({
+      status: 'completed',
+      removed: 1,
+    });
+    const [cleanup] = await database.sessions
+      .open()
+      .execute<{ finished_at: string }[]>(
+        `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as finished_at from integration_logs where job_name = 'cleanup_integration_logs_job'`,
+        [],
+        'all',
+      );
     const finishedAt = cleanup!.finished_at;
 
     const after = await page(app, '/logs?period=24h');
     expect(after.body).toMatch(/Oldest entry: 2026-03-0\d \d\d:\d\d\. /);
     expect(after.body).not.toContain('Oldest entry: 2026-03-01 06:00.');
     expect(after.body).toContain(`Last cleanup: ${finishedAt}, removed 1 entry.</p>`);
-    const russian = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW }, 'operator', 'test-ru', 'ru');
+    const russian = await signedInAdmin(
+      { sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW },
+      'operator',
+      'test-ru',
+      'ru',
+    );
     expect((await page(russian, '/logs?period=24h')).body).toContain(`Последняя очистка — ${finishedAt}, удалено 1 запись.</p>`);
   });
 
   it('says the entries are kept forever when LOG_RETENTION_DAYS=0, without a cleanup to report', async () => {
-    const forever = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW, logRetention: { kind: 'keep-forever' } }, 'operator', 'test-forever');
+    const forever = await signedInAdmin(
+      { sessions: database.sessions, apiBaseUrl: await unusedLocalUrl(), logger: silent, now: () => NOW, logRetention: { kind: 'keep-forever' } },
+      'operator',
+      'test-forever',
+    );
     const { body } = await page(forever, '/logs?period=1h');
     expect(body).toMatch(/<p class="hint retention">Log entries are kept forever \(LOG_RETENTION_DAYS=0\)\. Oldest entry: [\d-]+ [\d:]+\.<\/p>/);
   });

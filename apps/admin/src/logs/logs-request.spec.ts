@@ -13,8 +13,18 @@ describe('parseLogsRequest', () => {
     expect(parse({ period: '', from: '', to: '', level: '', job_name: '', run_id: '' })).toEqual({
       kind: 'valid',
       query: {
-        from: new Date('2026-03-01T12:00:00Z'), to: NOW, level: undefined, jobName: undefined, runId: undefined, requestId: undefined,
-        externalSystem: undefined, step: undefined, status: undefined, text: undefined, cursor: undefined, limit: LOGS_PAGE_SIZE,
+        from: new Date('2026-03-01T12:00:00Z'),
+        to: NOW,
+        level: undefined,
+        jobName: undefined,
+        runId: undefined,
+        requestId: undefined,
+        externalSystem: undefined,
+        step: undefined,
+        status: undefined,
+        text: undefined,
+        cursor: undefined,
+        limit: LOGS_PAGE_SIZE,
       },
       period: { kind: 'preset', period: '24h', from: new Date('2026-03-01T12:00:00Z'), to: NOW },
     });
@@ -44,7 +54,9 @@ describe('parseLogsRequest', () => {
     expect(parse({ job_name: '  process_outbox_events_job ', run_id: ' 0B7E6F0E-2F1C-4C33-9A55-3F6C2F3B9D10 ' })).toMatchObject({
       query: { jobName: 'process_outbox_events_job', runId: '0B7E6F0E-2F1C-4C33-9A55-3F6C2F3B9D10' },
     });
-    expect(parse({ request_id: ' 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', external_system: '1C ', step: 'plan', status: 'failed', text: ' тайм-аут ' })).toMatchObject({
+    expect(
+      parse({ request_id: ' 0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', external_system: '1C ', step: 'plan', status: 'failed', text: ' тайм-аут ' }),
+    ).toMatchObject({
       query: { requestId: '0b7e6f0e-2f1c-4c33-9a55-3f6c2f3b9d10', externalSystem: '1C', step: 'plan', status: 'failed', text: 'тайм-аут' },
     });
     expect(parse({ request_id: 'req-1' })).toEqual({ kind: 'invalid', problems: [validation.uuid('request_id')] });

@@ -35,15 +35,25 @@ export interface LogsFormValues {
 
 /** Every field of the form, in its order. */
 export const LOGS_FORM_FIELDS = [
-  'period', 'from', 'to', 'level', 'job_name', 'run_id', 'request_id', 'external_system', 'step', 'status', 'text', 'older', 'newer',
+  'period',
+  'from',
+  'to',
+  'level',
+  'job_name',
+  'run_id',
+  'request_id',
+  'external_system',
+  'step',
+  'status',
+  'text',
+  'older',
+  'newer',
 ] as const satisfies readonly (keyof LogsFormValues)[];
 
 /** The period a query covers, for the page to name. */
 export type ResolvedPeriod = { kind: 'preset'; period: PresetPeriod; from: Date; to: Date } | { kind: 'custom'; from: Date; to: Date };
 
-export type LogsRequest =
-  | { kind: 'valid'; query: LogQuery; period: ResolvedPeriod }
-  | { kind: 'invalid'; problems: string[] };
+export type LogsRequest = { kind: 'valid'; query: LogQuery; period: ResolvedPeriod } | { kind: 'invalid'; problems: string[] };
 
 // datetime-local sends minutes, optionally seconds and milliseconds, and no zone: it is read in the page's zone.
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
@@ -78,9 +88,22 @@ const optionalText = (field: string, max: number) =>
       .optional(),
   );
 const optionalUuid = (field: string) =>
-  z.preprocess(emptyAsAbsent, z.string().trim().pipe(z.uuid({ error: () => currentMessages().validation.uuid(field) })).optional());
+  z.preprocess(
+    emptyAsAbsent,
+    z
+      .string()
+      .trim()
+      .pipe(z.uuid({ error: () => currentMessages().validation.uuid(field) }))
+      .optional(),
+  );
 const optionalRowId = (field: string) =>
-  z.preprocess(emptyAsAbsent, z.string().regex(/^[1-9]\d{0,18}$/, { error: () => currentMessages().validation.rowId(field, pagerLink(field)) }).optional());
+  z.preprocess(
+    emptyAsAbsent,
+    z
+      .string()
+      .regex(/^[1-9]\d{0,18}$/, { error: () => currentMessages().validation.rowId(field, pagerLink(field)) })
+      .optional(),
+  );
 
 const logsQuerySchema = z.object({
   period: optionalChoice('period', PERIOD_CHOICES),
@@ -117,7 +140,10 @@ export function parseLogsRequest(form: LogsFormValues, now: Date, timeZone = 'UT
   const to = parsed.data.to === undefined ? undefined : fromWallClock(parsed.data.to, timeZone);
   if (older !== undefined && newer !== undefined) return { kind: 'invalid', problems: [currentMessages().validation.olderAndNewer] };
   const period = parsed.data.period ?? (from || to ? 'custom' : DEFAULT_PERIOD);
-  const cursor = older !== undefined ? { id: older, direction: 'older' as const } : newer !== undefined ? { id: newer, direction: 'newer' as const } : undefined;
+  const cursor =
+    older !== undefined ? { id: older, direction: 'older' as const }
+    : newer !== undefined ? { id: newer, direction: 'newer' as const }
+    : undefined;
   const filters = { level, jobName, runId, requestId, externalSystem, step, status, text, cursor, limit: LOGS_PAGE_SIZE };
   if (period !== 'custom') {
     const start = new Date(now.getTime() - PERIOD_LENGTH_MS[period]);
@@ -131,4 +157,3 @@ export function parseLogsRequest(form: LogsFormValues, now: Date, timeZone = 'UT
   if (problems.length > 0 || !from || !to) return { kind: 'invalid', problems };
   return { kind: 'valid', query: { from, to, ...filters }, period: { kind: 'custom', from, to } };
 }
-

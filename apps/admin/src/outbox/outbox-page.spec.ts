@@ -25,8 +25,15 @@ describe('the outbox page', () => {
 
     beforeAll(async () => {
       ids = {
-        delivered: await seedOutboxEvent(admin.sessions, { ...TRANSFER, set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', created_at = now() - interval '4 hours'" }),
-        dead: await seedOutboxEvent(admin.sessions, { ...TRANSFER, set: `${DEAD_EVENT}, created_at = now() - interval '3 hours'`, payload: { note: '<script>alert(1)</script>' } }),
+        delivered: await seedOutboxEvent(admin.sessions, {
+          ...TRANSFER,
+          set: "status = 'delivered', delivered_at = now(), response_ref = '1c-00042', created_at = now() - interval '4 hours'",
+        }),
+        dead: await seedOutboxEvent(admin.sessions, {
+          ...TRANSFER,
+          set: `${DEAD_EVENT}, created_at = now() - interval '3 hours'`,
+          payload: { note: '<script>alert(1)</script>' },
+        }),
         pending: await seedOutboxEvent(admin.sessions, { ...eventNamesOf(EXTERNAL_ORDER), set: "created_at = now() - interval '2 hours'" }),
       };
     });
@@ -90,7 +97,10 @@ describe('the outbox page', () => {
         `insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload, status, created_at)
          select gen_random_uuid(), 'transfer_order', gen_random_uuid(), 'CREATE_1C_TRANSFER_ORDER', '{}', 'delivered',
            now() - interval '5 hours' - n * interval '1 second'
-         from generate_series(1, 100) as n`, [], 'run');
+         from generate_series(1, 100) as n`,
+        [],
+        'run',
+      );
       const first = await admin.page('/outbox');
       expect(tableRows(first.body)).toHaveLength(100);
       const older = /<a href="(\/outbox\?cursor=[0-9a-f-]{36})">Older events →<\/a>/.exec(first.body)?.[1];

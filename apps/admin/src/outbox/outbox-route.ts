@@ -30,7 +30,11 @@ async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promi
   const { filters, cursorField } = request;
   try {
     const page = await listOutboxEvents(deps.sessions.open(), {
-      status: filters.status, eventType: filters.eventType, cursor: filters.cursor, limit: OUTBOX_PAGE_SIZE, includePayload: true,
+      status: filters.status,
+      eventType: filters.eventType,
+      cursor: filters.cursor,
+      limit: OUTBOX_PAGE_SIZE,
+      includePayload: true,
     });
     return { kind: 'events', filters, events: page.items, nextCursor: page.nextCursor };
   } catch (error) {
@@ -44,31 +48,33 @@ async function readOutcome(deps: OutboxRouteDeps, request: OutboxRequest): Promi
  * `POST /outbox/:id/retry`: asks the API to retry a dead event, then shows the outcome.
  */
 export function createOutboxRoute(deps: OutboxRouteDeps): Hono<AdminEnv> {
-  return new Hono<AdminEnv>()
-    .get('/', async (c) => {
-      const form = readOutboxForm(c.req.query());
-      const request = parseOutboxRequest(form);
-      const [stats, outcome] = await Promise.all([readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES), readOutcome(deps, request)]);
-      const model: OutboxPageModel = { form, stats, outcome, flash: takeRetryFlash(c), apiOrigin: deps.apiOrigin };
-      return c.html(renderOutboxPage(model), outcome.kind === 'invalid' ? 422 : 200);
-    })
-    // The button changes what gets delivered: operators only (the app's requireOwnOrigin() keeps other sites' forms out).
-    .post('/:id/retry', requireOperatorRole(), async (c) => {
-      const eventId = eventIdSchema.safeParse(c.req.param('id'));
-      if (!eventId.success) {
-        const t = currentMessages().outbox;
-        const message = html`${t.notRetried(eventId.error.issues[0]?.message ?? '')} <a href="/outbox">${t.backToOutbox}</a>`;
-        return c.html(renderLayout(t.title, renderNotice('error', message)), 422);
-      }
-      // Back to the filters the operator was looking at; anything malformed falls back to the plain page.
-      const back = parseOutboxRequest(readOutboxForm(await readFormBody(c)));
-      const operator = c.var.operator.username;
-      const outcome = await deps.api.retryOutboxEvent(eventId.data, operator);
-      if (outcome.kind === 'retried') deps.logger.info({ eventId: eventId.data, operator }, 'dead outbox event retried');
-      else deps.logger.warn({ eventId: eventId.data, outcome, api: deps.apiOrigin, operator }, 'outbox event retry failed');
-      setRetryFlash(c, { eventId: eventId.data, outcome });
-      const filters = back.kind === 'valid' ? { status: back.filters.status, eventType: back.filters.eventType } : {};
-      // 303: the browser follows with a GET, so a reload does not post again.
-      return c.redirect(outboxUrl(filters), 303);
-    });
+  return (
+    new Hono<AdminEnv>()
+      .get('/', async (c) => {
+        const form = readOutboxForm(c.req.query());
+        const request = parseOutboxRequest(form);
+        const [stats, outcome] = await Promise.all([readOutboxStats(deps.sessions.open(), ORDER_EVENT_TYPES), readOutcome(deps, request)]);
+        const model: OutboxPageModel = { form, stats, outcome, flash: takeRetryFlash(c), apiOrigin: deps.apiOrigin };
+        return c.html(renderOutboxPage(model), outcome.kind === 'invalid' ? 422 : 200);
+      })
+      // The button changes what gets delivered: operators only (the app's requireOwnOrigin() keeps other sites' forms out).
+      .post('/:id/retry', requireOperatorRole(), async (c) => {
+        const eventId = eventIdSchema.safeParse(c.req.param('id'));
+        if (!eventId.success) {
+          const t = currentMessages().outbox;
+          const message = html`${t.notRetried(eventId.error.issues[0]?.message ?? '')} <a href="/outbox">${t.backToOutbox}</a>`;
+          return c.html(renderLayout(t.title, renderNotice('error', message)), 422);
+        }
+        // Back to the filters the operator was looking at; anything malformed falls back to the plain page.
+        const back = parseOutboxRequest(readOutboxForm(await readFormBody(c)));
+        const operator = c.var.operator.username;
+        const outcome = await deps.api.retryOutboxEvent(eventId.data, operator);
+        if (outcome.kind === 'retried') deps.logger.info({ eventId: eventId.data, operator }, 'dead outbox event retried');
+        else deps.logger.warn({ eventId: eventId.data, outcome, api: deps.apiOrigin, operator }, 'outbox event retry failed');
+        setRetryFlash(c, { eventId: eventId.data, outcome });
+        const filters = back.kind === 'valid' ? { status: back.filters.status, eventType: back.filters.eventType } : {};
+        // 303: the browser follows with a GET, so a reload does not post again.
+        return c.redirect(outboxUrl(filters), 303);
+      })
+  );
 }

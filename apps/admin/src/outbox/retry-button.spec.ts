@@ -8,7 +8,6 @@ import { malformedAnswer, retriedAnswer, startHubApiStandIn, unusedLocalUrl, typ
 
 const API_TOKEN = 'admin-to-api-secret-5e8d1b';
 
-
 /** Presses Retry as a browser on the admin's own page would: a same-origin form post. */
 function pressRetry(app: SignedInAdmin, eventId: string, form: Record<string, string> = {}, origin?: string) {
   return postForm(app, `/outbox/${eventId}/retry`, form, origin);
@@ -41,28 +40,37 @@ describe('the Retry button on the outbox page', () => {
 
     const { location, page, setCookie } = await followRedirect(app, await pressRetry(app, deadId, { status: 'dead', event_type: '' }));
 
-    expect(api.requests).toEqual([{ method: 'POST', path: `/api/v1/outbox/${deadId}/retry`, query: '', authorization: `Bearer ${API_TOKEN}`, operator: 'test-operator', body: undefined }]);
+    expect(api.requests).toEqual([
+      { method: 'POST', path: `/api/v1/outbox/${deadId}/retry`, query: '', authorization: `Bearer ${API_TOKEN}`, operator: 'test-operator', body: undefined },
+    ]);
     expect(location).toBe('/outbox?status=dead');
-    expect(page).toContain(`Event <code>${deadId}</code> is pending again; the scheduler delivers it on its next pass. Its order went from failed back to pending.`);
+    expect(page).toContain(
+      `Event <code>${deadId}</code> is pending again; the scheduler delivers it on its next pass. Its order went from failed back to pending.`,
+    );
     // Shown once: the page deletes the flash as it shows it.
     expect(setCookie).toMatch(/^outbox_retry_flash=; Max-Age=0/);
     expect(page).not.toContain(API_TOKEN);
   });
 
-  it('shows the API\'s own message, escaped, when it refuses', async () => {
+  it("shows the API's own message, escaped, when it refuses", async () => {
     const message = `Outbox event ${deadId} is <delivered>, not dead: only dead events can be retried by hand`;
     api.retryAnswer = { status: 409, body: { error: { code: 'event_not_dead', message, field: 'id' } } };
     const app = await signedInAdmin({ sessions, apiBaseUrl: api.url, logger });
 
     const { page } = await followRedirect(app, await pressRetry(app, deadId));
 
-    expect(page).toContain(`Event <code>${deadId}</code> was not retried: Outbox event ${deadId} is &lt;delivered&gt;, not dead: only dead events can be retried by hand (the API answered HTTP 409).`);
+    expect(page).toContain(
+      `Event <code>${deadId}</code> was not retried: Outbox event ${deadId} is &lt;delivered&gt;, not dead: only dead events can be retried by hand (the API answered HTTP 409).`,
+    );
     expect(page).not.toContain('is pending again');
   });
 
   it.each<[string, HubApiStandIn['retryAnswer'], string]>([
-    ['refused credentials', { status: 401, body: { error: { code: 'unauthorized', message: 'This endpoint needs Authorization: Bearer <API_TOKEN>.' } } },
-      'was not retried: This endpoint needs Authorization: Bearer &lt;API_TOKEN&gt;. — check API_TOKEN (the API answered HTTP 401).'],
+    [
+      'refused credentials',
+      { status: 401, body: { error: { code: 'unauthorized', message: 'This endpoint needs Authorization: Bearer <API_TOKEN>.' } } },
+      'was not retried: This endpoint needs Authorization: Bearer &lt;API_TOKEN&gt;. — check API_TOKEN (the API answered HTTP 401).',
+    ],
     ['an error without a JSON body', malformedAnswer(502, 'Bad gateway'), 'was not retried: the API refused it (the API answered HTTP 502).'],
     ['a 200 it cannot read', malformedAnswer(200, { ok: true }), 'The API accepted the retry of'],
   ])('tells the operator about %s', async (_case, answer, expected) => {

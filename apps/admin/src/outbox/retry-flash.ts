@@ -32,9 +32,9 @@ const flashSchema = z.object({
  */
 export function setRetryFlash(c: Context, flash: RetryFlash): void {
   const outcome =
-    flash.outcome.kind === 'refused' && flash.outcome.message !== null
-      ? { ...flash.outcome, message: flash.outcome.message.slice(0, MESSAGE_MAX_LENGTH) }
-      : flash.outcome;
+    flash.outcome.kind === 'refused' && flash.outcome.message !== null ?
+      { ...flash.outcome, message: flash.outcome.message.slice(0, MESSAGE_MAX_LENGTH) }
+    : flash.outcome;
   const value = Buffer.from(JSON.stringify({ eventId: flash.eventId, outcome })).toString('base64url');
   setCookie(c, FLASH_COOKIE, value, { path: FLASH_PATH, httpOnly: true, sameSite: 'Strict', maxAge: 60 });
 }

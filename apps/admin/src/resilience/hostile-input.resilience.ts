@@ -5,7 +5,17 @@
  * unescaped, or redirects off the admin; a viewer or a stranger changes nothing; a body over the
  * limit is a 413 before it is read.
  */
-import { HOSTILE_STRINGS, XSS_MARKERS, answerToUnfinishedRequest, describeTally, fuzzTargets, rawHttpClient, type FuzzIdentity, type HostileRequest, type RawResponse } from '@hub/test-kit';
+import {
+  HOSTILE_STRINGS,
+  XSS_MARKERS,
+  answerToUnfinishedRequest,
+  describeTally,
+  fuzzTargets,
+  rawHttpClient,
+  type FuzzIdentity,
+  type HostileRequest,
+  type RawResponse,
+} from '@hub/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRun } from '../runs/testing/seed-runs';
 import { adminIdentities, adminTargets, FUZZ_VIEWER, startFuzzedAdmin, type FuzzedAdmin } from '../testing/fuzzed-admin';
@@ -35,7 +45,8 @@ function identityProblems(request: HostileRequest, identity: FuzzIdentity, respo
   }
   if (request.method === 'POST' && MUTATIONS.test(request.path)) {
     if (identity.name === 'viewer' && succeeded) return [`a viewer's ${request.method} answered ${response.status}`];
-    if (identity.name === 'operator, another site' && FORM_TYPES.test(request.headers?.['content-type'] ?? '') && succeeded) return [`another site's form answered ${response.status}`];
+    if (identity.name === 'operator, another site' && FORM_TYPES.test(request.headers?.['content-type'] ?? '') && succeeded)
+      return [`another site's form answered ${response.status}`];
   }
   return [];
 }
@@ -61,16 +72,25 @@ describe('admin under hostile input', () => {
     ];
     // PostgreSQL text holds no NUL: the rest of each string is planted as it is.
     for (const [index, text] of HOSTILE_STRINGS.map((hostile) => hostile.replaceAll('\u0000', '')).entries()) {
-      await admin.sessions.open().execute(
-        `insert into integration_logs (level, message, source, job_name, step, status, external_system, created_at) values ('info', ?, 'admin-fuzz', ?, ?, ?, ?, now() - ? * interval '1 second')`,
-        [`planted ${index}: ${text}`, text.slice(0, 200), text.slice(0, 128), text.slice(0, 32), text.slice(0, 32), index],
-        'run',
-      );
+      await admin.sessions
+        .open()
+        .execute(
+          `insert into integration_logs (level, message, source, job_name, step, status, external_system, created_at) values ('info', ?, 'admin-fuzz', ?, ?, ?, ?, now() - ? * interval '1 second')`,
+          [`planted ${index}: ${text}`, text.slice(0, 200), text.slice(0, 128), text.slice(0, 32), text.slice(0, 32), index],
+          'run',
+        );
     }
     const targets = adminTargets(admin.routes, runIds);
     const identities = await adminIdentities(admin);
 
-    const tally = await fuzzTargets({ targets, identities, bodyLimit: MAX_FORM_BYTES, casesPerTarget: CASES_PER_ROUTE, send: client.send, check: (request, identity, response) => [...redirectProblems(response), ...identityProblems(request, identity, response)] });
+    const tally = await fuzzTargets({
+      targets,
+      identities,
+      bodyLimit: MAX_FORM_BYTES,
+      casesPerTarget: CASES_PER_ROUTE,
+      send: client.send,
+      check: (request, identity, response) => [...redirectProblems(response), ...identityProblems(request, identity, response)],
+    });
     process.stdout.write(describeTally('admin', tally));
 
     expect(targets.length).toBeGreaterThanOrEqual(15);
@@ -79,7 +99,10 @@ describe('admin under hostile input', () => {
       expect(tally.perTarget.get(name), name).toBe(CASES_PER_ROUTE);
       // Signed in, every route answered some case with something other than a refusal of the session or the size.
       const statuses = [...(tally.statusesByTargetAndIdentity.get(`${name} operator`) ?? [])];
-      expect(statuses.some((status) => ![401, 413, 431].includes(status)), `${name}: ${statuses.join(', ')}`).toBe(true);
+      expect(
+        statuses.some((status) => ![401, 413, 431].includes(status)),
+        `${name}: ${statuses.join(', ')}`,
+      ).toBe(true);
     }
     expect(tally.total).toBeGreaterThanOrEqual(4_000);
     // Nothing a viewer sent reached the API.

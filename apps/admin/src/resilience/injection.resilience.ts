@@ -10,9 +10,29 @@ import { LANG_COOKIE } from '../i18n/messages';
 import { tableRows } from '../testing/admin-pages';
 import { startFuzzedAdmin, type FuzzedAdmin } from '../testing/fuzzed-admin';
 
-const PAYLOADS = ["' OR 1=1 --", "'; drop table integration_logs; --", '%', '_', '\\', '\\%', '%_%', '$.x ? (@ == 1)', XSS_MARKERS[0], XSS_MARKERS[1], HEADER_SPLITTING] as const;
+const PAYLOADS = [
+  "' OR 1=1 --",
+  "'; drop table integration_logs; --",
+  '%',
+  '_',
+  '\\',
+  '\\%',
+  '%_%',
+  '$.x ? (@ == 1)',
+  XSS_MARKERS[0],
+  XSS_MARKERS[1],
+  HEADER_SPLITTING,
+] as const;
 /** Each matches a payload only if the payload were a pattern: `%` any text, `_` any character, `\` an escape. */
-const DECOYS = ['100 percent done', 'aXb', 'plain slash /', 'OR 1=1 without a quote', 'x ? (y == 1)', 'script alert', 'Set-Cookie without a line break'] as const;
+const DECOYS = [
+  '100 percent done',
+  'aXb',
+  'plain slash /',
+  'OR 1=1 without a quote',
+  'x ? (y == 1)',
+  'script alert',
+  'Set-Cookie without a line break',
+] as const;
 
 interface PlantedRow {
   tag: string;
@@ -30,15 +50,20 @@ describe('admin filters under injection', () => {
     admin = await startFuzzedAdmin();
     client = rawHttpClient(admin.server.url);
     cookie = `${await admin.sessionCookie('viewer')}; ${LANG_COOKIE}=en`;
-    const texts = [...PAYLOADS.map((text, index) => ({ tag: `row-${index}`, value: text })), ...DECOYS.map((text, index) => ({ tag: `decoy-${index}`, value: text }))];
+    const texts = [
+      ...PAYLOADS.map((text, index) => ({ tag: `row-${index}`, value: text })),
+      ...DECOYS.map((text, index) => ({ tag: `decoy-${index}`, value: text })),
+    ];
     for (const [index, { tag, value }] of texts.entries()) {
       const message = `${tag} before ${value} after`;
       // The same text in every exact-match column too (job, step, status, system), cut to each column's limit.
-      await admin.sessions.open().execute(
-        `insert into integration_logs (level, message, source, job_name, step, status, external_system, created_at) values ('info', ?, 'injection', ?, ?, ?, ?, now() - ? * interval '1 second')`,
-        [message, value, value.slice(0, 128), value.slice(0, 32), value.slice(0, 32), index + 1],
-        'run',
-      );
+      await admin.sessions
+        .open()
+        .execute(
+          `insert into integration_logs (level, message, source, job_name, step, status, external_system, created_at) values ('info', ?, 'injection', ?, ?, ?, ?, now() - ? * interval '1 second')`,
+          [message, value, value.slice(0, 128), value.slice(0, 32), value.slice(0, 32), index + 1],
+          'run',
+        );
       planted.push({ tag, message, value });
     }
   });
@@ -53,16 +78,22 @@ describe('admin filters under injection', () => {
     return { response, tags: tags.sort() };
   };
 
-  it.each(PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))('text search for %s returns exactly the rows containing it, escaped', async (_name, payload) => {
-    const { response, tags } = await page({ text: payload });
-    expect(problemsOf(response)).toEqual([]);
-    expect(response.status).toBe(200);
-    // The page trims what was typed, as a person would expect; ILIKE ignores case.
-    const wanted = payload.trim().toLowerCase();
-    const expected = planted.filter((row) => row.message.toLowerCase().includes(wanted)).map((row) => row.tag).sort();
-    expect(tags).toEqual(expected);
-    expect(tags.length).toBeGreaterThan(0);
-  });
+  it.each(PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))(
+    'text search for %s returns exactly the rows containing it, escaped',
+    async (_name, payload) => {
+      const { response, tags } = await page({ text: payload });
+      expect(problemsOf(response)).toEqual([]);
+      expect(response.status).toBe(200);
+      // The page trims what was typed, as a person would expect; ILIKE ignores case.
+      const wanted = payload.trim().toLowerCase();
+      const expected = planted
+        .filter((row) => row.message.toLowerCase().includes(wanted))
+        .map((row) => row.tag)
+        .sort();
+      expect(tags).toEqual(expected);
+      expect(tags.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(['job_name', 'step', 'status', 'external_system'].flatMap((field) => PAYLOADS.map((payload) => [field, JSON.stringify(payload), payload])))(
     '%s = %s returns exactly the rows holding that value, escaped',
@@ -72,24 +103,30 @@ describe('admin filters under injection', () => {
       const limit = { job_name: 200, step: 128, status: 32, external_system: 32 }[field] as number;
       // Longer than the column: refused naming the field, no rows.
       expect(response.status).toBe(payload.trim().length > limit ? 422 : 200);
-      const expected = planted.filter((row) => row.value.slice(0, limit) === payload.trim()).map((row) => row.tag).sort();
+      const expected = planted
+        .filter((row) => row.value.slice(0, limit) === payload.trim())
+        .map((row) => row.tag)
+        .sort();
       expect(tags).toEqual(expected);
     },
   );
 
-  it.each(PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))('runs and outbox filters refuse %s with 422 naming the field, showing it escaped', async (_name, payload) => {
-    for (const path of [`/runs?status=`, `/runs?trigger=`, `/outbox?status=`, `/outbox?event_type=`, `/outbox?cursor=`]) {
-      const response = await client.send({ method: 'GET', path: path + encodeURIComponent(payload), headers: { cookie } });
-      expect(problemsOf(response), path).toEqual([]);
-      // A blank value means "no filter" (the form sends every field): only the others are refused.
-      if (payload.trim() === '') continue;
-      expect(response.status, path).toBe(422);
-      expect(tableRows(response.body), path).toEqual([]);
-    }
-    const detail = await client.send({ method: 'GET', path: `/runs/${encodeURIComponent(payload)}`, headers: { cookie } });
-    expect(problemsOf(detail)).toEqual([]);
-    expect([400, 404]).toContain(detail.status);
-  });
+  it.each(PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))(
+    'runs and outbox filters refuse %s with 422 naming the field, showing it escaped',
+    async (_name, payload) => {
+      for (const path of [`/runs?status=`, `/runs?trigger=`, `/outbox?status=`, `/outbox?event_type=`, `/outbox?cursor=`]) {
+        const response = await client.send({ method: 'GET', path: path + encodeURIComponent(payload), headers: { cookie } });
+        expect(problemsOf(response), path).toEqual([]);
+        // A blank value means "no filter" (the form sends every field): only the others are refused.
+        if (payload.trim() === '') continue;
+        expect(response.status, path).toBe(422);
+        expect(tableRows(response.body), path).toEqual([]);
+      }
+      const detail = await client.send({ method: 'GET', path: `/runs/${encodeURIComponent(payload)}`, headers: { cookie } });
+      expect(problemsOf(detail)).toEqual([]);
+      expect([400, 404]).toContain(detail.status);
+    },
+  );
 
   it('redirects that carry a return address keep header-splitting text inside it', async () => {
     const encoded = encodeURIComponent(`/logs${HEADER_SPLITTING}`);

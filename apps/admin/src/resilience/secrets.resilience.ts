@@ -68,10 +68,18 @@ describe('secrets planted in configuration, request headers and upstream answers
     api = startRecordedProcess('api', 'apps/api/src/main.ts', { ...hub, API_HOST: '127.0.0.1', API_PORT: '0' });
     apiUrl = await api.listeningUrl('api listening');
     scheduler = startRecordedProcess('scheduler', 'apps/scheduler/src/main.ts', {
-      ...hub, OUTBOX_INTERVAL_MS: '200', OUTBOX_BACKOFF_BASE_MS: '100', OUTBOX_BACKOFF_MAX_MS: '400',
+      ...hub,
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_BACKOFF_BASE_MS: '100',
+      OUTBOX_BACKOFF_MAX_MS: '400',
     });
     admin = startRecordedProcess('admin', 'apps/admin/src/main.ts', {
-      ...hub, API_URL: apiUrl, ADMIN_HOST: '127.0.0.1', ADMIN_PORT: '0', ADMIN_USERNAME: ADMIN, ADMIN_PASSWORD: planted.ADMIN_PASSWORD,
+      ...hub,
+      API_URL: apiUrl,
+      ADMIN_HOST: '127.0.0.1',
+      ADMIN_PORT: '0',
+      ADMIN_USERNAME: ADMIN,
+      ADMIN_PASSWORD: planted.ADMIN_PASSWORD,
     });
     adminUrl = await admin.listeningUrl('admin listening');
     await scheduler.waitForLine('"scheduler started"', (line) => line.includes('"msg":"scheduler started"'));
@@ -102,7 +110,12 @@ describe('secrets planted in configuration, request headers and upstream answers
     const forgedSession = await fetch(`${adminUrl}/logs`, { redirect: 'manual', headers: { cookie: `hub_admin_session=${planted.HEADER}` } });
     expect((await keep('admin with a forged session cookie', forgedSession)).status).toBe(303);
     const signIn = (password: string) =>
-      fetch(`${adminUrl}/login`, { method: 'POST', redirect: 'manual', headers: { origin: adminUrl, 'content-type': FORM }, body: new URLSearchParams({ username: ADMIN, password, next: '/' }) });
+      fetch(`${adminUrl}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: adminUrl, 'content-type': FORM },
+        body: new URLSearchParams({ username: ADMIN, password, next: '/' }),
+      });
     expect((await keep('admin sign-in with a wrong password', await signIn(planted.HEADER))).status).toBe(401);
     const signedIn = await keep('admin sign-in', await signIn(planted.ADMIN_PASSWORD));
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -111,7 +124,8 @@ describe('secrets planted in configuration, request headers and upstream answers
       const response = await fetch(`${adminUrl}${path}`, { redirect: 'manual', headers: { cookie } });
       return keep(`admin ${path}`, response);
     };
-    const post = (path: string) => fetch(`${adminUrl}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: adminUrl, 'content-type': FORM }, body: '' });
+    const post = (path: string) =>
+      fetch(`${adminUrl}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: adminUrl, 'content-type': FORM }, body: '' });
 
     // A run from the admin while 1С answers every read with the credentials it was sent: the run fails.
     upstream.echo(10_000, 'GET');
@@ -122,12 +136,22 @@ describe('secrets planted in configuration, request headers and upstream answers
     // A run through the api, then deliveries whose first attempts meet the echo (1С and МойСклад alike).
     const started = await fetch(trigger, { method: 'POST', headers: { authorization: `Bearer ${planted.API_TOKEN}` } });
     expect(started.status).toBe(202);
-    await waitFor(async () => ((await runStatuses()).at(-1)?.status === 'succeeded' ? true : undefined), 60_000, async () => `the second run to succeed: ${JSON.stringify(await runStatuses())}`);
+    await waitFor(
+      async () => ((await runStatuses()).at(-1)?.status === 'succeeded' ? true : undefined),
+      60_000,
+      async () => `the second run to succeed: ${JSON.stringify(await runStatuses())}`,
+    );
     upstream.echo(6, 'POST');
-    await waitFor(async () => {
-      const [row] = await query<{ pending: number; total: number }>("select count(*) filter (where status <> 'delivered')::int as pending, count(*)::int as total from outbox_events");
-      return row !== undefined && row.total > 0 && row.pending === 0 ? true : undefined;
-    }, 120_000, 'every outbox event delivered after the echoed failures');
+    await waitFor(
+      async () => {
+        const [row] = await query<{ pending: number; total: number }>(
+          "select count(*) filter (where status <> 'delivered')::int as pending, count(*)::int as total from outbox_events",
+        );
+        return row !== undefined && row.total > 0 && row.pending === 0 ? true : undefined;
+      },
+      120_000,
+      'every outbox event delivered after the echoed failures',
+    );
     // The hub was handed its 1С password and its МойСклад token in the answers, and kept those answers' failures.
     const echoes = upstream.echoes();
     expect(echoes.length).toBeGreaterThan(6);
@@ -139,15 +163,21 @@ describe('secrets planted in configuration, request headers and upstream answers
     );
     expect(Number(kept?.errors)).toBeGreaterThan(0);
     // A dead event retried from the admin (the admin → api write with the token), delivered through one more echo.
-    const [dead] = await query<{ id: string }>("update outbox_events set status = 'dead', delivered_at = null where id = (select id from outbox_events order by created_at limit 1) returning id");
+    const [dead] = await query<{ id: string }>(
+      "update outbox_events set status = 'dead', delivered_at = null where id = (select id from outbox_events order by created_at limit 1) returning id",
+    );
     upstream.echo(1, 'POST');
     expect((await keep('admin retry', await post(`/outbox/${dead?.id}/retry`))).status).toBe(303);
-    await waitFor(async () => {
-      const [row] = await query<{ status: string; retries: number }>(
-        `select status, (select count(*)::int from integration_logs where step = 'outbox_retry') as retries from outbox_events where id = '${dead?.id}'`,
-      );
-      return row?.status === 'delivered' && row.retries === 1 ? true : undefined;
-    }, 60_000, 'the retried event to be delivered again');
+    await waitFor(
+      async () => {
+        const [row] = await query<{ status: string; retries: number }>(
+          `select status, (select count(*)::int from integration_logs where step = 'outbox_retry') as retries from outbox_events where id = '${dead?.id}'`,
+        );
+        return row?.status === 'delivered' && row.retries === 1 ? true : undefined;
+      },
+      60_000,
+      'the retried event to be delivered again',
+    );
     const runs = await query<{ id: string }>('select id from replenishment_runs');
     for (const path of ['/', '/logs', '/logs?level=ERROR', '/runs', ...runs.map(({ id }) => `/runs/${id}`), '/outbox', '/runs/new']) {
       expect((await page(path)).status).toBe(200);
@@ -155,7 +185,9 @@ describe('secrets planted in configuration, request headers and upstream answers
     await Promise.all([api.stop(), scheduler.stop(), admin.stop()]);
 
     // Every table, every row as text.
-    const tables = await query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
+    const tables = await query<{ name: string }>(
+      "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+    );
     const places: Array<[string, string]> = [...received];
     for (const { name } of tables) {
       const rows = await query<{ row: string }>(`select t::text as row from "${name.replace(/"/g, '""')}" t`);
@@ -163,8 +195,14 @@ describe('secrets planted in configuration, request headers and upstream answers
     }
     for (const process of [api, scheduler, admin]) places.push([`${process.name} stdout`, process.stdout()], [`${process.name} stderr`, process.stderr()]);
 
-    const found = places.flatMap(([place, text]) => Object.entries(SEARCHED).filter(([, secret]) => text.includes(secret)).map(([what]) => `${what} in ${place}`));
-    console.info(`secrets: ${Object.keys(SEARCHED).length} planted forms searched in ${places.length} places (${tables.length} tables, 6 process streams, ${received.length} answers); ${upstream.echoes().length} upstream answers echoed credentials; found ${found.length}`);
+    const found = places.flatMap(([place, text]) =>
+      Object.entries(SEARCHED)
+        .filter(([, secret]) => text.includes(secret))
+        .map(([what]) => `${what} in ${place}`),
+    );
+    console.info(
+      `secrets: ${Object.keys(SEARCHED).length} planted forms searched in ${places.length} places (${tables.length} tables, 6 process streams, ${received.length} answers); ${upstream.echoes().length} upstream answers echoed credentials; found ${found.length}`,
+    );
     expect(found).toEqual([]);
   });
 });

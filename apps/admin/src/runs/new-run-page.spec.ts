@@ -39,10 +39,11 @@ describe('a new run: choose, preview, start', () => {
     expect(api.requests.map((request) => request.path)).toEqual(['/api/v1/warehouses']);
   });
 
-  it('previews the chosen warehouse with the API\'s dry run: counts, every line explained, and Start with the same warehouse', async () => {
+  it("previews the chosen warehouse with the API's dry run: counts, every line explained, and Start with the same warehouse", async () => {
     const { body } = await text(await open(), `/runs/new?preview=1&warehouse_id=${MSK}`);
     expect(api.requests.find((request) => request.method === 'POST')).toMatchObject({
-      path: '/api/v1/trigger/internal-replenishment', query: `dry_run=true&warehouse_id=${MSK}`,
+      path: '/api/v1/trigger/internal-replenishment',
+      query: `dry_run=true&warehouse_id=${MSK}`,
     });
     expect(body).toContain(`<option value="${MSK}" selected>`);
     expect(body).toContain('<strong>66</strong> Units transferred');
@@ -50,10 +51,12 @@ describe('a new run: choose, preview, start', () => {
     expect(body).toContain('<h3>DC-1 — Distribution &lt;centre&gt; → MSK-1 — Moscow 1</h3>');
     expect(body).toContain('<td>Кефир 2,5% 900 г</td>');
     expect(body).toContain('<h3>For MSK-1 — Moscow 1</h3>');
-    expect(body).toMatch(/<form class="trigger" method="post" action="\/actions\/trigger-replenishment">\s*<input type="hidden" name="warehouse_id" value="7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6" \/>/);
+    expect(body).toMatch(
+      /<form class="trigger" method="post" action="\/actions\/trigger-replenishment">\s*<input type="hidden" name="warehouse_id" value="7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6" \/>/,
+    );
   });
 
-  it('starts with the same parameters and goes to the new run\'s page', async () => {
+  it("starts with the same parameters and goes to the new run's page", async () => {
     const operator = await open();
     const preview = await text(operator, '/runs/new?preview=1&warehouse_id=');
     const warehouseId = /name="warehouse_id" value="([^"]*)"/.exec(preview.body)?.[1];
@@ -70,9 +73,11 @@ describe('a new run: choose, preview, start', () => {
     expect(body).not.toContain('action="/actions/trigger-replenishment"');
   });
 
-  it('says why a preview failed: the API\'s own words, an answer that is no plan, or no API at all', async () => {
+  it("says why a preview failed: the API's own words, an answer that is no plan, or no API at all", async () => {
     api.previewAnswer = { status: 422, body: { error: { code: 'unknown_warehouse', message: 'No warehouse <x>', field: 'warehouse_id' } } };
-    expect((await text(await open(), `/runs/new?preview=1&warehouse_id=${MSK}`)).body).toContain('The preview failed: the API answered HTTP 422 — No warehouse &lt;x&gt;.');
+    expect((await text(await open(), `/runs/new?preview=1&warehouse_id=${MSK}`)).body).toContain(
+      'The preview failed: the API answered HTTP 422 — No warehouse &lt;x&gt;.',
+    );
     api.previewAnswer = malformedAnswer(200, { plan: [] });
     expect((await text(await open(), '/runs/new?preview=1')).body).toContain('The API answered the preview with something that is not a plan');
     const down = await unusedLocalUrl();

@@ -39,9 +39,24 @@ describe('a run’s page', () => {
     expect(body).toContain('SKU-0002');
     // Quantity, then on hand, reserved, inbound, position, min, max, multiple, need, donor surplus,
     // total need, total surplus, fair share, fair quota, covered, share.
-    expect(lineNumbers(body, seeded.transferOrderId)).toEqual(
-      ['<strong>24</strong>', '9', '3', '2', '8', '10', '40', '6', '36', '30', '48', '30', '0.625', '18', '24', '0.6667'],
-    );
+    expect(lineNumbers(body, seeded.transferOrderId)).toEqual([
+      '<strong>24</strong>',
+      '9',
+      '3',
+      '2',
+      '8',
+      '10',
+      '40',
+      '6',
+      '36',
+      '30',
+      '48',
+      '30',
+      '0.625',
+      '18',
+      '24',
+      '0.6667',
+    ]);
   });
 
   it('shows the outside order with its dead event’s error and the part own warehouses could not cover', async () => {
@@ -52,9 +67,24 @@ describe('a run’s page', () => {
     expect(body).toContain('<span class="status status-dead">Dead</span>');
     expect(body).toContain('10 attempts');
     expect(body).toContain('Last error: the other side answered 500: internal error');
-    expect(lineNumbers(body, seeded.externalOrderId)).toEqual(
-      ['<strong>12</strong>', '9', '3', '2', '8', '10', '40', '6', '36', '0', '48', '30', '0.625', '18', '24', '0.6667'],
-    );
+    expect(lineNumbers(body, seeded.externalOrderId)).toEqual([
+      '<strong>12</strong>',
+      '9',
+      '3',
+      '2',
+      '8',
+      '10',
+      '40',
+      '6',
+      '36',
+      '0',
+      '48',
+      '30',
+      '0.625',
+      '18',
+      '24',
+      '0.6667',
+    ]);
   });
 
   it('escapes what the catalogue holds', async () => {
@@ -86,7 +116,9 @@ describe('a run’s page', () => {
   });
 
   it('links to the run’s log entries, and is linked from the run ids on the logs page', async () => {
-    await admin.sessions.open().execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
+    await admin.sessions
+      .open()
+      .execute(`insert into integration_logs (level, message, source, run_id) values ('INFO', 'run planned 2 orders', 'api', ?::uuid)`, [seeded.runId]);
     await admin.sessions.open().execute(`insert into integration_logs (level, message, source) values ('INFO', 'another run', 'api')`);
     const runPage = await admin.page(`/runs/${seeded.runId}`);
     const logsLink = /<a href="(\/logs\?[^"]+)">this run’s log entries<\/a>/.exec(runPage.body)?.[1];

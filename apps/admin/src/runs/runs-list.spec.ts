@@ -29,7 +29,9 @@ describe('the runs list', () => {
       expect(status).toBe(200);
       expect(body).toContain('3 runs, newest first.');
       const [queued, failed, succeeded] = tableRows(body);
-      expect(queued).toContain(`<a href="/runs/${ids.queued}">${ids.queued.slice(0, 8)}…</a></span><button type="button" class="copy" data-copy="${ids.queued}"`);
+      expect(queued).toContain(
+        `<a href="/runs/${ids.queued}">${ids.queued.slice(0, 8)}…</a></span><button type="button" class="copy" data-copy="${ids.queued}"`,
+      );
       expect(queued).toContain('queued, not started');
       expect(queued).toContain('API endpoint');
       expect(queued).toContain('All warehouses with rules');
@@ -43,7 +45,13 @@ describe('the runs list', () => {
       expect(succeeded).toContain('SPB-1 — Saint Petersburg');
       expect(succeeded).toContain('Admin');
       // Needs, transfer orders, units transferred, outside orders, units ordered outside.
-      expect([...(succeeded ?? '').matchAll(/<td class="number" data-label="[^"]+">(\d*)<\/td>/g)].map((match) => match[1])).toEqual(['1', '1', '24', '1', '12']);
+      expect([...(succeeded ?? '').matchAll(/<td class="number" data-label="[^"]+">(\d*)<\/td>/g)].map((match) => match[1])).toEqual([
+        '1',
+        '1',
+        '24',
+        '1',
+        '12',
+      ]);
     });
 
     it('filters by status and by trigger, keeping the choice in the form', async () => {
@@ -78,7 +86,10 @@ describe('the runs list', () => {
         `insert into replenishment_runs (id, trigger, status, counts, created_at, started_at, finished_at)
          select gen_random_uuid(), 'schedule', 'succeeded', '{"needs": 0}', now() - interval '2 hours' - n * interval '1 second',
            now() - interval '2 hours', now() - interval '2 hours'
-         from generate_series(1, 50) as n`, [], 'run');
+         from generate_series(1, 50) as n`,
+        [],
+        'run',
+      );
       const first = await admin.page('/runs?trigger=schedule');
       expect(tableRows(first.body)).toHaveLength(50);
       const older = /<a href="(\/runs\?trigger=schedule&amp;cursor=[0-9a-f-]{36})">Older runs →<\/a>/.exec(first.body)?.[1];

@@ -48,7 +48,12 @@ export function sessionCookieOf(response: Response): string {
  * `username` (created with `role`), its browser holding the `lang` cookie for `lang`: specs
  * about a page's content read it in English unless they are about the language (i18n/).
  */
-export async function signedInAdmin(deps: AdminAppDeps, role: AdminRole = 'operator', username = `test-${role}`, lang: Lang | null = 'en'): Promise<SignedInAdmin> {
+export async function signedInAdmin(
+  deps: AdminAppDeps,
+  role: AdminRole = 'operator',
+  username = `test-${role}`,
+  lang: Lang | null = 'en',
+): Promise<SignedInAdmin> {
   // Specs read times in UTC unless they are about the zone.
   const app = createAdminApp({ timeZone: 'UTC', ...deps });
   await createTestOperator(deps.sessions, username, role);

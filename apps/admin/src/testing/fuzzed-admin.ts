@@ -32,14 +32,24 @@ export async function startFuzzedAdmin(): Promise<FuzzedAdmin> {
   const orm: MikroORM = await openTestOrm(db.url);
   const sessions = createSessionFactory(orm);
   const api = await startHubApiStandIn([{ id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', code: 'MSK-DC', name: '<script>hubxss(1)</script> склад' }]);
-  const app = createAdminApp({ sessions, apiBaseUrl: api.url, apiToken: 'fuzz-admin-api-token', logger: createStdoutLogger('admin-fuzz', 'silent'), timeZone: 'UTC' });
+  const app = createAdminApp({
+    sessions,
+    apiBaseUrl: api.url,
+    apiToken: 'fuzz-admin-api-token',
+    logger: createStdoutLogger('admin-fuzz', 'silent'),
+    timeZone: 'UTC',
+  });
   const server = await listenOnLoopback(app.fetch);
   await createTestOperator(sessions, FUZZ_OPERATOR, 'operator');
   await createTestOperator(sessions, FUZZ_VIEWER, 'viewer');
   // One real sign-in over HTTP, to prove the path; the cases then get sessions opened the same way, without the password's cost.
   sessionCookieOf(await postSignIn(app, FUZZ_OPERATOR, 'correct horse battery staple'));
   const ids: Partial<Record<AdminRole, string>> = {};
-  for (const [role, username] of [['operator', FUZZ_OPERATOR], ['viewer', FUZZ_VIEWER]] as const) ids[role] = (await findCredentials(sessions.open(), username))?.id;
+  for (const [role, username] of [
+    ['operator', FUZZ_OPERATOR],
+    ['viewer', FUZZ_VIEWER],
+  ] as const)
+    ids[role] = (await findCredentials(sessions.open(), username))?.id;
   return {
     server,
     api,

@@ -22,9 +22,7 @@ type ErrorStatus = 401 | 404 | 409 | 413 | 422 | 500 | 502;
  * An answer the real API gives: its success, typed by the schema the admin parses it with, or
  * an error body. Anything else has to be said to be a `malformedAnswer`.
  */
-export type ApiAnswer<Success, SuccessStatus extends number> =
-  | { status: SuccessStatus; body: Success }
-  | { status: ErrorStatus; body: ApiErrorAnswer };
+export type ApiAnswer<Success, SuccessStatus extends number> = { status: SuccessStatus; body: Success } | { status: ErrorStatus; body: ApiErrorAnswer };
 
 /** An answer the real API never gives (the wrong shape, not JSON at all): what a proxy or a broken deployment might send. */
 export interface MalformedAnswer {
@@ -71,13 +69,57 @@ export const PLANNED_PREVIEW: DryRunPlanAnswer = {
   dry_run: true,
   request_id: STAND_IN_REQUEST_ID,
   target_warehouse_id: null,
-  counts: { needs: 2, transferOrders: 1, transferLines: 1, unitsPlanned: 66, uncoveredLines: 1, uncoveredUnits: 12, externalOrders: 1, externalLines: 1, externalUnits: 12 },
+  counts: {
+    needs: 2,
+    transferOrders: 1,
+    transferLines: 1,
+    unitsPlanned: 66,
+    uncoveredLines: 1,
+    uncoveredUnits: 12,
+    externalOrders: 1,
+    externalLines: 1,
+    externalUnits: 12,
+  },
   needs: [
     { warehouse: MSK, product: KEFIR, explanation: KEFIR_NEED },
     { warehouse: MSK, product: RYAZHENKA, explanation: { ...KEFIR_NEED, need: 12 } },
   ],
-  transfer_orders: [{ source: DC, target: MSK, lines: [{ product: KEFIR, quantity: 66, explanation: { ...KEFIR_NEED, donorSurplus: 80, allocated: 66, totalNeed: 66, totalSurplus: 80, fairShare: 66, fairQuota: 66, covered: 66, share: 1 } }] }],
-  external_orders: [{ target: MSK, lines: [{ product: RYAZHENKA, quantity: 12, explanation: { ...KEFIR_NEED, need: 12, donorSurplus: 0, allocated: 0, totalNeed: 12, totalSurplus: 0, fairShare: 0, fairQuota: 0, covered: 0, share: 0 } }] }],
+  transfer_orders: [
+    {
+      source: DC,
+      target: MSK,
+      lines: [
+        {
+          product: KEFIR,
+          quantity: 66,
+          explanation: { ...KEFIR_NEED, donorSurplus: 80, allocated: 66, totalNeed: 66, totalSurplus: 80, fairShare: 66, fairQuota: 66, covered: 66, share: 1 },
+        },
+      ],
+    },
+  ],
+  external_orders: [
+    {
+      target: MSK,
+      lines: [
+        {
+          product: RYAZHENKA,
+          quantity: 12,
+          explanation: {
+            ...KEFIR_NEED,
+            need: 12,
+            donorSurplus: 0,
+            allocated: 0,
+            totalNeed: 12,
+            totalSurplus: 0,
+            fairShare: 0,
+            fairQuota: 0,
+            covered: 0,
+            share: 0,
+          },
+        },
+      ],
+    },
+  ],
 };
 
 /** The API's answer to a successful retry of `eventId`. */
@@ -118,7 +160,11 @@ export async function startHubApiStandIn(warehouses: WarehouseOption[]): Promise
   app.use(async (c, next) => {
     const text = await c.req.text();
     requests.push({
-      method: c.req.method, path: c.req.path, query: new URL(c.req.url).search.slice(1), authorization: c.req.header('authorization'), operator: c.req.header('x-hub-operator'),
+      method: c.req.method,
+      path: c.req.path,
+      query: new URL(c.req.url).search.slice(1),
+      authorization: c.req.header('authorization'),
+      operator: c.req.header('x-hub-operator'),
       body: text ? JSON.parse(text) : undefined,
     });
     await next();

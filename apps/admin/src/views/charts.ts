@@ -67,9 +67,9 @@ export function renderBarChart(chart: BarChart): Markup {
     });
   });
   const labels = chart.labels.map((label, index) =>
-    index % chart.labelEvery === 0 || index === count - 1
-      ? html`<text class="axis" x="${round(PAD.left + index * slot + slot / 2)}" y="${HEIGHT - 8}" text-anchor="middle">${label}</text>`
-      : null,
+    index % chart.labelEvery === 0 || index === count - 1 ?
+      html`<text class="axis" x="${round(PAD.left + index * slot + slot / 2)}" y="${HEIGHT - 8}" text-anchor="middle">${label}</text>`
+    : null,
   );
   return html`<figure class="chart">
   <figcaption>${chart.title}</figcaption>
@@ -98,7 +98,9 @@ function renderLine(line: NonNullable<BarChart['line']>, slot: number): Markup {
     .filter((point): point is string => point !== null);
   return html`<polyline class="${line.className}" points="${points.join(' ')}" />
     ${line.values.map((value, index) =>
-      value === null ? null : html`<circle class="${line.className}" cx="${round(PAD.left + index * slot + slot / 2)}" cy="${round(y(value))}" r="3"><title>${line.format(value)}</title></circle>`,
+      value === null ? null : (
+        html`<circle class="${line.className}" cx="${round(PAD.left + index * slot + slot / 2)}" cy="${round(y(value))}" r="3"><title>${line.format(value)}</title></circle>`
+      ),
     )}
     <text class="axis" x="${WIDTH - PAD.right + 6}" y="${y(max) + 4}">${line.format(max)}</text>
     <text class="axis" x="${WIDTH - PAD.right + 6}" y="${y(0) + 4}">0</text>`;

@@ -32,7 +32,10 @@ ${renderBarChart({
   labels: model.runDays.map((day) => day.day.slice(5)),
   labelEvery: 2,
   bars: model.runDays.map((day) => [{ value: day.unitsPlanned, className: 'series-units' }]),
-  legend: [{ label: t.home.unitsTransferred, className: 'series-units' }, { label: t.home.meanDuration, className: 'series-duration' }],
+  legend: [
+    { label: t.home.unitsTransferred, className: 'series-units' },
+    { label: t.home.meanDuration, className: 'series-duration' },
+  ],
   line: { values: model.runDays.map((day) => day.averageDurationMs), className: 'series-duration', format: (ms) => t.app.seconds(Math.round(ms / 100) / 10) },
   description: model.runDays.map((day) => t.home.runDay(day.day, day.runs, day.unitsPlanned)).join('; '),
 })}
@@ -50,12 +53,16 @@ ${renderBarChart({
     { label: t.home.retried, className: 'series-retried' },
     { label: t.home.dead, className: 'series-dead' },
   ],
-  description: model.deliveryHours.map((hour) => t.home.deliveryHour(formatTimeSecond(hour.hour).slice(0, 13), hour.delivered, hour.retried, hour.dead)).join('; '),
+  description: model.deliveryHours
+    .map((hour) => t.home.deliveryHour(formatTimeSecond(hour.hour).slice(0, 13), hour.delivered, hour.retried, hour.dead))
+    .join('; '),
 })}
 </div>
 <h2>${t.home.lastRuns}</h2>
-${model.lastRuns.length === 0
-  ? renderNotice('info', t.runs.noneYet)
-  : html`${renderRunsTable(model.lastRuns, model.warehouses)}<p><a href="/runs">${t.home.allRuns}</a></p>`}`,
+${
+  model.lastRuns.length === 0 ?
+    renderNotice('info', t.runs.noneYet)
+  : html`${renderRunsTable(model.lastRuns, model.warehouses)}<p><a href="/runs">${t.home.allRuns}</a></p>`
+}`,
   );
 }

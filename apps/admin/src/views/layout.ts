@@ -31,9 +31,9 @@ function renderOperatorBox(t: Messages): Markup | null {
 function renderLanguageSwitch(t: Messages, path: string): Markup {
   const current = currentLang();
   return html`<nav class="lang" aria-label="${t.app.languageSwitch}">${LANGS.map((lang) =>
-    lang === current
-      ? html`<span aria-current="true" lang="${lang}">${lang.toUpperCase()}</span>`
-      : html`<a href="/lang?${new URLSearchParams({ to: lang, back: path }).toString()}" lang="${lang}" hreflang="${lang}">${lang.toUpperCase()}</a>`,
+    lang === current ?
+      html`<span aria-current="true" lang="${lang}">${lang.toUpperCase()}</span>`
+    : html`<a href="/lang?${new URLSearchParams({ to: lang, back: path }).toString()}" lang="${lang}" hreflang="${lang}">${lang.toUpperCase()}</a>`,
   )}</nav>`;
 }
 

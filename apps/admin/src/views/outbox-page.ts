@@ -13,9 +13,7 @@ import { renderOutboxTable } from './outbox-table';
 export interface OutboxPageModel {
   form: OutboxFormValues;
   stats: OutboxStats;
-  outcome:
-    | { kind: 'invalid'; problems: string[] }
-    | { kind: 'events'; filters: OutboxFilters; events: OutboxEventView[]; nextCursor: string | null };
+  outcome: { kind: 'invalid'; problems: string[] } | { kind: 'events'; filters: OutboxFilters; events: OutboxEventView[]; nextCursor: string | null };
   flash?: RetryFlash | undefined;
   /** The API's origin (no path, no credentials), named when it cannot be reached. */
   apiOrigin: string;
@@ -40,7 +38,10 @@ function renderOutcome(outcome: OutboxPageModel['outcome'], t: Messages): Markup
   const { events, filters, nextCursor } = outcome;
   const filtered = filters.status !== undefined || filters.eventType !== undefined;
   if (events.length === 0) {
-    const message = filters.cursor ? t.outbox.noOlder : filtered ? t.outbox.noneMatch : t.outbox.empty;
+    const message =
+      filters.cursor ? t.outbox.noOlder
+      : filtered ? t.outbox.noneMatch
+      : t.outbox.empty;
     return renderNotice('info', message);
   }
   const older = nextCursor === null ? null : html`<p><a href="${outboxUrl({ ...filters, cursor: nextCursor })}">${t.outbox.older}</a></p>`;

@@ -13,7 +13,12 @@ export function outboxStatusLabel(status: OutboxStatus | string): string {
   return labels[status] ?? status;
 }
 
-const AGE_UNITS = [['d', 86_400], ['h', 3_600], ['min', 60], ['s', 1]] as const;
+const AGE_UNITS = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+] as const;
 
 /** `45 s`, `3 min 12 s`, `2 h`, `3 d 4 h` (`45 с`, `3 мин 12 с` in Russian): the two largest units of a duration. */
 export function formatAge(seconds: number): string {

@@ -62,9 +62,9 @@ function renderRunHeader(run: RunRecord, target: WarehouseSummary | null): Marku
     <dt>${facts.error}</dt><dd class="message">${run.error ?? '—'}</dd>
   </dl>
   ${
-    known.length + others.length === 0
-      ? html`<p class="hint">${t.noCounts}</p>`
-      : html`<ul class="counts">${[...known, ...others].map((key) => html`<li class="count"><span><strong>${formatNumber(run.counts[key])}</strong> ${countLabel(key)}</span></li>`)}</ul>`
+    known.length + others.length === 0 ?
+      html`<p class="hint">${t.noCounts}</p>`
+    : html`<ul class="counts">${[...known, ...others].map((key) => html`<li class="count"><span><strong>${formatNumber(run.counts[key])}</strong> ${countLabel(key)}</span></li>`)}</ul>`
   }
 </section>`;
 }

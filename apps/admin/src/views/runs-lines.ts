@@ -5,10 +5,22 @@ import type { Markup } from './layout';
 
 /** The explanation's columns, in the order the planner computes them, so an operator reads a line left to right; their headings and rules (the tooltips) are in the catalogue. */
 const COLUMNS: readonly { key: keyof LineExplanation & keyof Messages['orders']['columns']; fraction?: boolean }[] = [
-  { key: 'onHand' }, { key: 'reserved' }, { key: 'inbound' }, { key: 'position' }, { key: 'min' }, { key: 'max' }, { key: 'multiple' },
-  { key: 'need' }, { key: 'donorSurplus' }, { key: 'totalNeed' }, { key: 'totalSurplus' },
+  { key: 'onHand' },
+  { key: 'reserved' },
+  { key: 'inbound' },
+  { key: 'position' },
+  { key: 'min' },
+  { key: 'max' },
+  { key: 'multiple' },
+  { key: 'need' },
+  { key: 'donorSurplus' },
+  { key: 'totalNeed' },
+  { key: 'totalSurplus' },
   // Shares are fractions; the rest are whole units.
-  { key: 'fairShare', fraction: true }, { key: 'fairQuota' }, { key: 'covered' }, { key: 'share', fraction: true },
+  { key: 'fairShare', fraction: true },
+  { key: 'fairQuota' },
+  { key: 'covered' },
+  { key: 'share', fraction: true },
 ];
 
 /* Explanations are stored JSON: a line written before a key existed simply lacks it. */

@@ -18,8 +18,11 @@ export interface RunsListModel {
 /** The runs list: filters, then the runs newest first, each a link to its orders and their numbers. */
 export function renderRunsListPage(model: RunsListModel): Markup {
   const t = currentMessages();
-  return renderLayout(t.runs.title, html`${renderFilters(model.form, t)}
-${renderOutcome(model.outcome, t)}`);
+  return renderLayout(
+    t.runs.title,
+    html`${renderFilters(model.form, t)}
+${renderOutcome(model.outcome, t)}`,
+  );
 }
 
 function renderOutcome(outcome: RunsListModel['outcome'], t: Messages): Markup {
@@ -29,7 +32,10 @@ function renderOutcome(outcome: RunsListModel['outcome'], t: Messages): Markup {
   const { runs, filters, nextCursor, warehouses } = outcome;
   const filtered = filters.status !== undefined || filters.trigger !== undefined;
   if (runs.length === 0) {
-    const message = filters.cursor ? t.runs.noOlder : filtered ? t.runs.noneMatch : t.runs.noneYet;
+    const message =
+      filters.cursor ? t.runs.noOlder
+      : filtered ? t.runs.noneMatch
+      : t.runs.noneYet;
     return renderNotice('info', message);
   }
   const older = nextCursor === null ? null : html`<p><a href="${runsUrl({ ...filters, cursor: nextCursor })}">${t.runs.older}</a></p>`;

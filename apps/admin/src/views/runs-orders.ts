@@ -48,11 +48,9 @@ function renderEventState(event: OutboxEventState | null): Markup | string {
   const t = currentMessages().orders;
   if (event === null) return t.noneWritten;
   const when =
-    event.deliveredAt !== null
-      ? t.delivered(`${formatTime(new Date(event.deliveredAt))} ${currentTimeZone()}`)
-      : event.status === 'pending'
-        ? t.nextAttempt(`${formatTime(new Date(event.nextAttemptAt))} ${currentTimeZone()}`)
-        : '';
+    event.deliveredAt !== null ? t.delivered(`${formatTime(new Date(event.deliveredAt))} ${currentTimeZone()}`)
+    : event.status === 'pending' ? t.nextAttempt(`${formatTime(new Date(event.nextAttemptAt))} ${currentTimeZone()}`)
+    : '';
   return html`${renderStatus(event.status, outboxStatusLabel(event.status))}
       ${t.attempts(event.attempts)}${when === '' ? '' : `, ${when}`}
       <span class="id">${event.eventType} ${event.id}</span>

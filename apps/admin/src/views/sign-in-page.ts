@@ -46,8 +46,5 @@ export function renderSignInPage(model: SignInPageModel): Markup {
 /** A viewer pressed a button that changes something. */
 export function renderForbiddenPage(): Markup {
   const t = currentMessages();
-  return renderLayout(
-    t.signIn.forbiddenTitle,
-    renderNotice('error', html`${t.signIn.forbidden} <a href="/">${t.app.back}</a>`),
-  );
+  return renderLayout(t.signIn.forbiddenTitle, renderNotice('error', html`${t.signIn.forbidden} <a href="/">${t.app.back}</a>`));
 }

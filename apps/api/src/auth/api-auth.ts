@@ -36,7 +36,8 @@ export function resolveApiAuth(settings: ApiAuthSettings): ApiAuthDecision {
     return {
       kind: 'refused',
       variable: 'API_TOKEN',
-      problem: 'is required with NODE_ENV=production: set it (16 characters or more, the admin’s API_TOKEN the same), or set API_AUTH=off to run the API without authentication',
+      problem:
+        'is required with NODE_ENV=production: set it (16 characters or more, the admin’s API_TOKEN the same), or set API_AUTH=off to run the API without authentication',
     };
   }
   return { kind: 'off', why: 'API_TOKEN unset outside production' };

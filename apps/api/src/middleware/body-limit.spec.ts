@@ -29,7 +29,11 @@ describe('the API limits every request body', () => {
 
   it('still reads a body at the limit', async () => {
     const body = '{}'.padEnd(MAX_TRIGGER_BODY_BYTES, ' ');
-    const response = await fx.app.request('http://localhost/api/v1/outbox/00000000-0000-4000-8000-000000000000/retry', { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}` } });
+    const response = await fx.app.request('http://localhost/api/v1/outbox/00000000-0000-4000-8000-000000000000/retry', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(response.status).toBe(404);
   });
 });

@@ -53,7 +53,10 @@ describe('api under hostile input', () => {
     const targets = targetsOfDocument(JSON.parse(documentAnswer.body) as OpenApiDocument);
     const known = async (sql: string) => (await database.query<{ id: string }>(sql)).map((row) => row.id);
     const knownIds = [...(await known('select id::text as id from replenishment_runs')), ...(await known('select id::text as id from outbox_events limit 5'))];
-    const unknownRoutes = [{ method: 'get', path: '/api/v1/{x}', query: [], bodyFields: [] }, { method: 'post', path: '/{x}/{y}', query: [], bodyFields: [] }];
+    const unknownRoutes = [
+      { method: 'get', path: '/api/v1/{x}', query: [], bodyFields: [] },
+      { method: 'post', path: '/{x}/{y}', query: [], bodyFields: [] },
+    ];
 
     const tally = await fuzzTargets({
       targets: [...targets.map((target) => ({ ...target, knownIds })), ...unknownRoutes],
@@ -63,9 +66,9 @@ describe('api under hostile input', () => {
       send: client.send,
       // Without the token nothing under /api is answered but the refusal (or a 413 or 431, which come first).
       check: (request, identity, response) =>
-        identity.name === 'without token' && request.path.startsWith('/api/') && ![401, 413, 431].includes(response.status)
-          ? [`answered ${response.status} without a token`]
-          : [],
+        identity.name === 'without token' && request.path.startsWith('/api/') && ![401, 413, 431].includes(response.status) ?
+          [`answered ${response.status} without a token`]
+        : [],
     });
     process.stdout.write(describeTally('api', tally));
 
@@ -74,7 +77,10 @@ describe('api under hostile input', () => {
     for (const target of targets) {
       expect(tally.perTarget.get(routeName(target)), routeName(target)).toBe(CASES_PER_ROUTE);
       const statuses = tally.statusesByTargetAndIdentity.get(`${routeName(target)} with token`) ?? new Set();
-      expect([...statuses].some((status) => status !== 401), `${routeName(target)} never got past the token`).toBe(true);
+      expect(
+        [...statuses].some((status) => status !== 401),
+        `${routeName(target)} never got past the token`,
+      ).toBe(true);
     }
     expect(tally.total).toBeGreaterThanOrEqual(6_000);
   });
@@ -94,7 +100,10 @@ describe('api under hostile input', () => {
       async (path) => {
         const before = await written();
         // Only the start of a valid body is sent: the answer cannot have waited for (or parsed) the rest.
-        const answer = await answerToUnfinishedRequest(server.url, Buffer.from(head(path, `Content-Length: ${MAX_TRIGGER_BODY_BYTES * 100}\r\n`) + '{"warehouse_id": '));
+        const answer = await answerToUnfinishedRequest(
+          server.url,
+          Buffer.from(head(path, `Content-Length: ${MAX_TRIGGER_BODY_BYTES * 100}\r\n`) + '{"warehouse_id": '),
+        );
         expect(answer.status).toBe(413);
         expect(await written()).toEqual(before);
       },

@@ -12,7 +12,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 
 const TOKEN = 'injection-api-token-0123456789';
-const PAYLOADS = ["' OR 1=1 --", "'; drop table replenishment_runs; --", '%', '_', '\\', '%_%', '$.x ? (@ == 1)', 'failed%', 'fail_d', XSS_MARKERS[0], XSS_MARKERS[1], HEADER_SPLITTING] as const;
+const PAYLOADS = [
+  "' OR 1=1 --",
+  "'; drop table replenishment_runs; --",
+  '%',
+  '_',
+  '\\',
+  '%_%',
+  '$.x ? (@ == 1)',
+  'failed%',
+  'fail_d',
+  XSS_MARKERS[0],
+  XSS_MARKERS[1],
+  HEADER_SPLITTING,
+] as const;
 
 describe('api filters under injection', () => {
   let database: LoggedTestDatabase;
@@ -73,20 +86,27 @@ describe('api filters under injection', () => {
     expect((JSON.parse(answer.body) as { error: { field: string } }).error.field).toBe(field);
   });
 
-  it.each(PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))('a retry of event %s and a trigger for warehouse %s are refused, nothing written', async (_name, payload) => {
-    const before = await database.query<{ n: string }>('select count(*)::text as n from replenishment_runs');
-    const retry = await client.send({ method: 'POST', path: `/api/v1/outbox/${encodeURIComponent(payload)}/retry`, headers: { authorization: `Bearer ${TOKEN}` } });
-    const trigger = await client.send({
-      method: 'POST',
-      path: '/api/v1/trigger/internal-replenishment',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: Buffer.from(JSON.stringify({ warehouse_id: payload })),
-    });
-    for (const answer of [retry, trigger]) {
-      expect(problemsOf(answer)).toEqual([]);
-      expect([404, 422]).toContain(answer.status);
-    }
-    expect(trigger.status).toBe(422);
-    expect(await database.query('select count(*)::text as n from replenishment_runs')).toEqual(before);
-  });
+  it.each(PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))(
+    'a retry of event %s and a trigger for warehouse %s are refused, nothing written',
+    async (_name, payload) => {
+      const before = await database.query<{ n: string }>('select count(*)::text as n from replenishment_runs');
+      const retry = await client.send({
+        method: 'POST',
+        path: `/api/v1/outbox/${encodeURIComponent(payload)}/retry`,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      const trigger = await client.send({
+        method: 'POST',
+        path: '/api/v1/trigger/internal-replenishment',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify({ warehouse_id: payload })),
+      });
+      for (const answer of [retry, trigger]) {
+        expect(problemsOf(answer)).toEqual([]);
+        expect([404, 422]).toContain(answer.status);
+      }
+      expect(trigger.status).toBe(422);
+      expect(await database.query('select count(*)::text as n from replenishment_runs')).toEqual(before);
+    },
+  );
 });

@@ -19,7 +19,8 @@ import {
 
 const APPS: HubApp[] = ['api', 'scheduler', 'admin'];
 const PASSWORD = 'postgres';
-const isAttempt = (line: Record<string, unknown>) => typeof line['attempt'] === 'number' && typeof line['msg'] === 'string' && line['msg'].startsWith('PostgreSQL at ');
+const isAttempt = (line: Record<string, unknown>) =>
+  typeof line['attempt'] === 'number' && typeof line['msg'] === 'string' && line['msg'].startsWith('PostgreSQL at ');
 /** The line each app writes once it serves. */
 const READY_LINE: Record<HubApp, string> = { api: 'api listening', scheduler: 'scheduler started', admin: 'admin listening' };
 
@@ -40,7 +41,10 @@ describe('an app started without a database', () => {
     const env = {
       ...hubAppEnv({ databaseUrl, oneCBaseUrl: sandbox.baseUrl }),
       MOYSKLAD_BASE_URL: sandbox.baseUrl,
-      API_HOST: '127.0.0.1', API_PORT: '0', ADMIN_HOST: '127.0.0.1', ADMIN_PORT: '0',
+      API_HOST: '127.0.0.1',
+      API_PORT: '0',
+      ADMIN_HOST: '127.0.0.1',
+      ADMIN_PORT: '0',
       DATABASE_CONNECT_TIMEOUT_MS: String(timeoutMs),
     };
     const process = spawnHubProcess(app, env);
@@ -58,16 +62,25 @@ describe('an app started without a database', () => {
       const attempts = lines.filter(isAttempt);
       // 250 ms, 500 ms, 1 s: at least three retries fit in 2 s, each waiting longer than the last.
       expect(attempts.length, app).toBeGreaterThanOrEqual(3);
-      expect(attempts.map((line) => line['attempt']), app).toEqual(attempts.map((_, index) => index + 1));
+      expect(
+        attempts.map((line) => line['attempt']),
+        app,
+      ).toEqual(attempts.map((_, index) => index + 1));
       const delays = attempts.map((line) => line['delayMs'] as number);
       expect(delays.slice(0, 2), app).toEqual([250, 500]);
       for (const line of attempts) {
-        expect(line, app).toMatchObject({ level: 'WARNING', database: expect.stringMatching(/^postgres@127\.0\.0\.1:\d+\/postgres$/), reason: expect.stringContaining('ECONNREFUSED') });
+        expect(line, app).toMatchObject({
+          level: 'WARNING',
+          database: expect.stringMatching(/^postgres@127\.0\.0\.1:\d+\/postgres$/),
+          reason: expect.stringContaining('ECONNREFUSED'),
+        });
       }
       const fatal = lines.filter((line) => line['level'] === 'CRITICAL');
       expect(fatal, app).toHaveLength(1);
       expect(fatal[0]?.['msg'], app).toMatch(
-        new RegExp(`^${app} failed to start: Cannot connect to PostgreSQL at postgres@127\\.0\\.0\\.1:\\d+/postgres: gave up after ${attempts.length + 1} attempt\\(s\\) over 2000 ms \\(DATABASE_CONNECT_TIMEOUT_MS\\); last error: .*ECONNREFUSED`),
+        new RegExp(
+          `^${app} failed to start: Cannot connect to PostgreSQL at postgres@127\\.0\\.0\\.1:\\d+/postgres: gave up after ${attempts.length + 1} attempt\\(s\\) over 2000 ms \\(DATABASE_CONNECT_TIMEOUT_MS\\); last error: .*ECONNREFUSED`,
+        ),
       );
       // One line the operator reads: the reason and the fix, not a stack.
       expect(fatal[0]?.['err'], app).toBeUndefined();
@@ -90,7 +103,10 @@ describe('an app started without a database', () => {
     expect((await fetch(`${adminUrl}/health`)).status).toBe(200);
     for (const { app, process } of apps) {
       expect(process.lines().filter(isAttempt).length, app).toBeGreaterThanOrEqual(1);
-      expect(process.lines().filter((line) => line['level'] === 'CRITICAL'), app).toEqual([]);
+      expect(
+        process.lines().filter((line) => line['level'] === 'CRITICAL'),
+        app,
+      ).toEqual([]);
     }
   });
 });

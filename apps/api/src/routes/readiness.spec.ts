@@ -33,7 +33,11 @@ describe('the readiness check', () => {
       clock.advance(CURRENT_FOR_MS - 1);
       expect(await check()).toEqual({ ready: true });
       clock.advance(1);
-      expect(await check()).toMatchObject({ ready: false, reason: 'migrations_unknown', message: expect.stringContaining('Migration29990101000000_from_a_newer_build') });
+      expect(await check()).toMatchObject({
+        ready: false,
+        reason: 'migrations_unknown',
+        message: expect.stringContaining('Migration29990101000000_from_a_newer_build'),
+      });
       // Not remembered either: still not ready on the next probe, at the same instant.
       expect(await check()).toMatchObject({ ready: false, reason: 'migrations_unknown' });
     });

@@ -52,9 +52,17 @@ export function dryRunBody(plan: DryRunPlan, requestId: string) {
 }
 
 const eventBody = (e: OutboxEventState | null) =>
-  e === null
-    ? null
-    : { id: e.id, event_type: e.eventType, status: e.status, attempts: e.attempts, last_error: e.lastError, next_attempt_at: e.nextAttemptAt, delivered_at: e.deliveredAt };
+  e === null ? null : (
+    {
+      id: e.id,
+      event_type: e.eventType,
+      status: e.status,
+      attempts: e.attempts,
+      last_error: e.lastError,
+      next_attempt_at: e.nextAttemptAt,
+      delivered_at: e.deliveredAt,
+    }
+  );
 
 const orderBody = (o: RecordedTransferOrder | RecordedExternalOrder) => ({
   id: o.id,

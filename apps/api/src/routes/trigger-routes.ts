@@ -50,7 +50,11 @@ export function triggerRoutes(deps: ApiDependencies): OpenAPIHono {
     const run = await startReplenishmentRun(deps, { trigger, requestId, warehouseId, startedBy });
     deps.onRunStarted?.(run.completion);
     await deps.logger.info('Internal replenishment triggered', {
-      runId: run.runId, requestId, step: 'trigger', status: QUEUED, payload: { trigger, warehouseId, startedBy },
+      runId: run.runId,
+      requestId,
+      step: 'trigger',
+      status: QUEUED,
+      payload: { trigger, warehouseId, startedBy },
     });
     return c.json({ run_id: run.runId, request_id: requestId, status: QUEUED }, 202);
   });

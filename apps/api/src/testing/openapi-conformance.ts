@@ -68,7 +68,8 @@ export function documentChecker(document: OpenApiDocument): (answer: ReceivedAns
     }
     const validator = ajv.getSchema(schemaRef);
     if (!validator) throw new Error(`${what}: the document has no schema ${schemaRef}`);
-    if (!validator(value)) throw new Error(`${what}: the body does not match the document: ${ajv.errorsText(validator.errors?.slice(0, 5))}\n${body.slice(0, 500)}`);
+    if (!validator(value))
+      throw new Error(`${what}: the body does not match the document: ${ajv.errorsText(validator.errors?.slice(0, 5))}\n${body.slice(0, 500)}`);
   };
 
   return function check({ method, url, status, contentType, body }) {
@@ -83,7 +84,8 @@ export function documentChecker(document: OpenApiDocument): (answer: ReceivedAns
       return;
     }
     const response = operation.responses[String(status)];
-    if (!response) throw new Error(`${what}, a status the document does not list for ${method.toUpperCase()} ${template} (${Object.keys(operation.responses).join(', ')})`);
+    if (!response)
+      throw new Error(`${what}, a status the document does not list for ${method.toUpperCase()} ${template} (${Object.keys(operation.responses).join(', ')})`);
     const content = response.content ?? {};
     if (Object.keys(content).length === 0) {
       if (body !== '') throw new Error(`${what} with a body the document does not describe`);

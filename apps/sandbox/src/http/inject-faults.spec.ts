@@ -18,7 +18,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.state.reset());
 
-const failureOf = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error as ExternalSystemError);
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => undefined,
+    (error: unknown) => error as ExternalSystemError,
+  );
 const ORDER = {
   hubOrderId: '3c2e9f74-0f61-4d5c-9a43-7b8c9d0e1f2a',
   sourceWarehouseId: DEMO_WAREHOUSE_IDS.distributionCentre,
@@ -41,7 +45,7 @@ describe('sandbox fault injection, seen through the 1С client', () => {
     expect(await failureOf(wrong.listWarehouses())).toMatchObject({ code: 'http_429', retryAfterMs: 1000 });
   });
 
-  it('fails only the requests under the fault\'s path, leaving the others untouched', async () => {
+  it("fails only the requests under the fault's path, leaving the others untouched", async () => {
     await sandbox.injectFault({ status: 503, path: '/transfer-orders' });
     await expect(client.listWarehouses()).resolves.toHaveLength(4);
     expect(await failureOf(client.listOpenTransferOrders())).toMatchObject({ status: 503, code: 'http_5xx' });

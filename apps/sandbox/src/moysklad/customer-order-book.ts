@@ -43,7 +43,11 @@ export type NewCustomerOrder = Omit<MsSandboxCustomerOrder, 'id' | 'name' | 'cre
  * less its discount; VAT is inside that when `vatIncluded`, added on top otherwise, none when
  * `vatEnabled` is false; `reservedSum` prices the reserved quantities likewise.
  */
-export function orderSums(order: Pick<MsSandboxCustomerOrder, 'positions' | 'vatEnabled' | 'vatIncluded'>): { sum: number; vatSum: number; reservedSum: number } {
+export function orderSums(order: Pick<MsSandboxCustomerOrder, 'positions' | 'vatEnabled' | 'vatIncluded'>): {
+  sum: number;
+  vatSum: number;
+  reservedSum: number;
+} {
   let sum = 0;
   let vatSum = 0;
   let reservedSum = 0;

@@ -17,8 +17,16 @@ const TOKEN = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN;
 function accountWithDocumentedEntities(): MsSandboxSeed {
   const seed = createMoySkladSeed();
   const product = (id: string, name: string, article: string | undefined, vat: number) => ({
-    id, name, article, code: undefined, externalCode: id, archived: false,
-    salePrices: [{ priceType: 'Цена продажи', value: 3353 }], buyPrice: 54, vat, vatEnabled: true,
+    id,
+    name,
+    article,
+    code: undefined,
+    externalCode: id,
+    archived: false,
+    salePrices: [{ priceType: 'Цена продажи', value: 3353 }],
+    buyPrice: 54,
+    vat,
+    vatEnabled: true,
   });
   seed.organizations.push({ id: '850c8195-f504-11e5-8a84-bae50000015e', name: 'Документация: юрлицо' });
   seed.counterparties.push({ id: '9794d400-f689-11e5-8a84-bae500000078', name: 'Документация: покупатель' });
@@ -53,8 +61,22 @@ function expectSameTypes(answer: unknown, example: MoySkladDocExample, paths: re
 }
 
 /** What the hub reads of a customer order (md/documents/_customerOrder.md lines 4–50). */
-const ORDER_FIELDS = ['meta.href', 'meta.type', 'id', 'name', 'externalCode', 'moment', 'applicable', 'vatEnabled', 'sum', 'reservedSum',
-  'organization.meta.href', 'agent.meta.href', 'positions.meta.href', 'positions.meta.size'] as const;
+const ORDER_FIELDS = [
+  'meta.href',
+  'meta.type',
+  'id',
+  'name',
+  'externalCode',
+  'moment',
+  'applicable',
+  'vatEnabled',
+  'sum',
+  'reservedSum',
+  'organization.meta.href',
+  'agent.meta.href',
+  'positions.meta.href',
+  'positions.meta.size',
+] as const;
 
 describe('МойСклад documentation examples replayed against the sandbox', () => {
   it('md/documents/_customerOrder.md 361–376: creates an order from the required fields alone, answering as lines 383–483 do', async () => {
@@ -83,8 +105,18 @@ describe('МойСклад documentation examples replayed against the sandbox',
 
     const positions = await call('GET', `/entity/customerorder/${answer.body['id'] as string}/positions`);
     const listed = readMoySkladDocExample('customerorder-positions');
-    const fields = ['meta.size', 'rows.0.meta.href', 'rows.0.id', 'rows.0.quantity', 'rows.0.price', 'rows.0.discount', 'rows.0.vat',
-      'rows.0.vatEnabled', 'rows.0.assortment.meta.href', 'rows.0.reserve'];
+    const fields = [
+      'meta.size',
+      'rows.0.meta.href',
+      'rows.0.id',
+      'rows.0.quantity',
+      'rows.0.price',
+      'rows.0.discount',
+      'rows.0.vat',
+      'rows.0.vatEnabled',
+      'rows.0.assortment.meta.href',
+      'rows.0.reserve',
+    ];
     expectSameTypes(positions.body, listed, fields);
     expect((positions.body['rows'] as unknown[]).map((row) => valueAt(row, 'price'))).toEqual([100, 200, 300]);
   });
@@ -94,17 +126,39 @@ describe('МойСклад documentation examples replayed against the sandbox',
     const answer = await sandbox()('GET', `${example.request.path}?filter=${encodeURIComponent('article=Ar23')}`);
     expect(answer.status).toBe(200);
     expect((answer.body['rows'] as Array<{ name: string }>).map((row) => row.name)).toEqual(['Тыква', 'Бананы']);
-    expectSameTypes(answer.body, example, ['meta.size', 'rows.0.meta.href', 'rows.0.id', 'rows.0.name', 'rows.0.article', 'rows.0.externalCode',
-      'rows.0.archived', 'rows.0.salePrices.0.value', 'rows.0.salePrices.0.priceType.name', 'rows.0.buyPrice.value', 'rows.0.vat',
-      'rows.0.vatEnabled', 'rows.0.effectiveVat', 'rows.0.effectiveVatEnabled']);
+    expectSameTypes(answer.body, example, [
+      'meta.size',
+      'rows.0.meta.href',
+      'rows.0.id',
+      'rows.0.name',
+      'rows.0.article',
+      'rows.0.externalCode',
+      'rows.0.archived',
+      'rows.0.salePrices.0.value',
+      'rows.0.salePrices.0.priceType.name',
+      'rows.0.buyPrice.value',
+      'rows.0.vat',
+      'rows.0.vatEnabled',
+      'rows.0.effectiveVat',
+      'rows.0.effectiveVatEnabled',
+    ]);
   });
 
   it('md/reports/_report_stock.md 1104–1109: answers the report as lines 1115–1372 do', async () => {
     const example = readMoySkladDocExample('stock-bystore');
     const answer = await sandbox()('GET', example.request.path);
     expect(answer.status).toBe(200);
-    expectSameTypes(answer.body, example, ['meta.href', 'meta.type', 'meta.size', 'rows.0.meta.href', 'rows.0.meta.type',
-      'rows.0.stockByStore.0.meta.href', 'rows.0.stockByStore.0.name', 'rows.0.stockByStore.0.stock', 'rows.0.stockByStore.0.reserve',
-      'rows.0.stockByStore.0.inTransit']);
+    expectSameTypes(answer.body, example, [
+      'meta.href',
+      'meta.type',
+      'meta.size',
+      'rows.0.meta.href',
+      'rows.0.meta.type',
+      'rows.0.stockByStore.0.meta.href',
+      'rows.0.stockByStore.0.name',
+      'rows.0.stockByStore.0.stock',
+      'rows.0.stockByStore.0.reserve',
+      'rows.0.stockByStore.0.inTransit',
+    ]);
   });
 });

@@ -60,7 +60,15 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('reports stock per product with variants summed in and products without stock included, as the client asks', async () => {
     const { client, served } = await start();
     const [jacket, empty] = served.state.moysklad.addProducts([
-      { name: 'Куртка', article: 'JACKET', stock: 2, variants: [{ name: 'S', stock: 3 }, { name: 'M', stock: 4 }] },
+      {
+        name: 'Куртка',
+        article: 'JACKET',
+        stock: 2,
+        variants: [
+          { name: 'S', stock: 3 },
+          { name: 'M', stock: 4 },
+        ],
+      },
       { name: 'Пустой товар', article: 'EMPTY', stock: 0 },
     ]);
     const rows = await client.stockByStore(PARTIES.storeId);
@@ -70,7 +78,9 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(rows.filter((row) => variantIds.includes(row.productId))).toEqual([]);
 
     // Asked as the documentation's own example does (no groupBy, no stockMode): variants are rows, the empty product is not.
-    const raw = await fetch(`${served.baseUrl}/api/remap/1.2/report/stock/bystore`, { headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' } });
+    const raw = await fetch(`${served.baseUrl}/api/remap/1.2/report/stock/bystore`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' },
+    });
     const types = ((await raw.json()) as { rows: Array<{ meta: { href: string; type: string } }> }).rows;
     expect(types.filter((row) => row.meta.type === 'variant')).toHaveLength(2);
     expect(types.some((row) => row.meta.href.includes(empty!.id))).toBe(false);
@@ -83,13 +93,17 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     expect(created).toMatchObject({ externalCode: 'evt-1', positionCount: 2, name: '00001' });
     await expect(client.findCustomerOrderByExternalCode('evt-1')).resolves.toEqual(created);
     await expect(client.findCustomerOrderByExternalCode('evt-unknown')).resolves.toBeNull();
-    expect(served.state.moysklad.customerOrders.documents[0]).toMatchObject({ organizationId: PARTIES.organizationId, agentId: PARTIES.agentId, storeId: PARTIES.storeId });
+    expect(served.state.moysklad.customerOrders.documents[0]).toMatchObject({
+      organizationId: PARTIES.organizationId,
+      agentId: PARTIES.agentId,
+      storeId: PARTIES.storeId,
+    });
   });
 
   it('splits 2,500 positions: the create carries 1,000, two POST …/positions add the rest', async () => {
     const { client, served } = await start();
     const ids = await productIds(client, 30);
-    const positions = Array.from({ length: 2_500 }, (_, i) => (position(ids[i % ids.length]!, i + 1)));
+    const positions = Array.from({ length: 2_500 }, (_, i) => position(ids[i % ids.length]!, i + 1));
     const created = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-big', positions });
     expect(created.positionCount).toBe(2_500);
     const [document] = served.state.moysklad.customerOrders.documents;
@@ -101,7 +115,7 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
   it('resumes an order whose positions stopped part-way, adding only the missing ones', async () => {
     const { client, served } = await start();
     const ids = await productIds(client, 30);
-    const positions = Array.from({ length: 1_200 }, (_, i) => (position(ids[i % 30]!, 1)));
+    const positions = Array.from({ length: 1_200 }, (_, i) => position(ids[i % 30]!, 1));
     const partial = await client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-part', positions: positions.slice(0, 1_000) });
     const found = await client.findCustomerOrderByExternalCode('evt-part');
     const completed = await client.completeCustomerOrderPositions(found!, positions);
@@ -174,7 +188,10 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     const { client, served } = await start({ ...ROOMY, parallelPerToken: 1 });
     // A create whose body arrives slowly holds the token's only slot until it is complete.
     const url = new URL(`${served.baseUrl}/api/remap/1.2/entity/customerorder`);
-    const slow = httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' } });
+    const slow = httpRequest(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip', 'content-type': 'application/json' },
+    });
     const slowAnswered = new Promise<number>((resolve, reject) => {
       slow.on('response', (res) => resolve(res.statusCode ?? 0)).on('error', reject);
     });
@@ -230,7 +247,9 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
     // МойСклад holds the answer for a minute: only the caller's cancellation can end the call.
     served.state.faults.add({ system: 'moysklad', times: 1, latencyMs: 60_000 });
     const controller = new AbortController();
-    const pending = failureOf(client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-c', positions: [position(product!, 1)] }, { signal: controller.signal }));
+    const pending = failureOf(
+      client.createCustomerOrder({ ...PARTIES, externalCode: 'evt-c', positions: [position(product!, 1)] }, { signal: controller.signal }),
+    );
     controller.abort(new Error('delivery timed out'));
     const error = await pending;
     expect(error).toMatchObject({ code: 'cancelled', retryable: true });
@@ -239,10 +258,14 @@ describe('МойСклад client against the sandbox, over HTTP', () => {
 
   it('answers gzip-compressed, and refuses a request that does not accept gzip with 415 and no body', async () => {
     const { served } = await start();
-    const compressed = await fetch(`${served.baseUrl}/api/remap/1.2/entity/store`, { headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' } });
+    const compressed = await fetch(`${served.baseUrl}/api/remap/1.2/entity/store`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' },
+    });
     expect(compressed.headers.get('content-encoding')).toBe('gzip');
     // md/_general.md: every answer tells how much of the window is left.
-    expect(Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-lognex-retry-timeinterval'].map((h) => [h, compressed.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-lognex-retry-timeinterval'].map((h) => [h, compressed.headers.get(h)])),
+    ).toEqual({
       'x-ratelimit-limit': '1000',
       'x-ratelimit-remaining': '999',
       'x-lognex-retry-timeinterval': '3000',

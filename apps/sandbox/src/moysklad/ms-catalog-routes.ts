@@ -34,16 +34,18 @@ export function moySkladCatalogRoutes(state: MoySkladState): Hono {
   const routes = new Hono();
 
   routes.get('/entity/store', (c) =>
-    listPage(c, 'store', state.seed.stores.map((store) => ({ meta: entityMeta(c, 'store', store.id), ...store }))),
+    listPage(
+      c,
+      'store',
+      state.seed.stores.map((store) => ({ meta: entityMeta(c, 'store', store.id), ...store })),
+    ),
   );
 
   routes.get('/entity/product', (c) => {
     // md/dictionaries/_product.md lines 20–31: the fields filterable with these operators.
     const filter = filtered(c, ['article', 'code', 'externalCode', 'id', 'name', 'archived']);
     if (!filter.ok) return msError(c, 400, FILTER_ERROR, `Ошибка фильтрации: ${filter.problem}`);
-    const rows = state.seed.products
-      .filter((product) => matchesFilter(filter.conditions, product))
-      .map((product) => representProduct(c, product));
+    const rows = state.seed.products.filter((product) => matchesFilter(filter.conditions, product)).map((product) => representProduct(c, product));
     return listPage(c, 'product', rows);
   });
 

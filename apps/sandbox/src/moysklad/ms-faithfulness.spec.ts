@@ -43,7 +43,7 @@ describe("the sandbox's МойСклад, as md/ describes МойСклад", ()
     expect(await errorsOf(response)).toMatchObject([{ code: 1002, error: expect.stringContaining('/entity/nosuchthing') }]);
   });
 
-  it("answers an injected 429 as МойСклад does: error 1049 and its own headers, no standard Retry-After (md/_general.md lines 205–211)", async () => {
+  it('answers an injected 429 as МойСклад does: error 1049 and its own headers, no standard Retry-After (md/_general.md lines 205–211)', async () => {
     const { call, state } = sandbox();
     state.faults.add({ system: 'moysklad', status: 429, retryAfterSeconds: 2, times: 1 });
     const response = await call('/entity/store');

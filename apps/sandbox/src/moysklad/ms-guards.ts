@@ -26,7 +26,12 @@ export function requireJsonAccept(): MiddlewareHandler {
   return async function requireAccept(c, next) {
     const accept = c.req.header('accept');
     if (accept !== undefined && !ACCEPTED.test(accept)) {
-      return msError(c, 400, MOYSKLAD_ERROR_CODES.wrongAccept, "Неверное значение заголовка 'Accept'. Поддерживается только значение 'application/json;charset=utf-8'");
+      return msError(
+        c,
+        400,
+        MOYSKLAD_ERROR_CODES.wrongAccept,
+        "Неверное значение заголовка 'Accept'. Поддерживается только значение 'application/json;charset=utf-8'",
+      );
     }
     return next();
   };

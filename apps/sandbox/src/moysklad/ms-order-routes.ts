@@ -1,12 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import {
-  MOYSKLAD_ERROR_CODES,
-  MOYSKLAD_MAX_ARRAY_ITEMS,
-  msCreateCustomerOrderSchema,
-  msPositionInputSchema,
-  type MsPositionInput,
-} from '@hub/integrations';
+import { MOYSKLAD_ERROR_CODES, MOYSKLAD_MAX_ARRAY_ITEMS, msCreateCustomerOrderSchema, msPositionInputSchema, type MsPositionInput } from '@hub/integrations';
 import type { MoySkladState } from './moysklad-state';
 import { orderSums, type MsSandboxCustomerOrder, type MsSandboxPosition } from './customer-order-book';
 import { apiRoot, entityMeta, foreignHost, idFromHref, listPage, msError } from './ms-http';
@@ -59,7 +53,11 @@ const NOT_JSON = Symbol('not JSON');
 type Refusal = { status: 400 | 404 | 412 | 413; code: number; message: string };
 
 /** md/_errors.md line 60, error 1059: an href must name МойСклад's host (here: the sandbox itself, or api.moysklad.ru as the documentation's examples do). */
-const wrongHost = (href: string): Refusal => ({ status: 400, code: MOYSKLAD_ERROR_CODES.wrongServer, message: `Некорректный сервер в идентификаторе объекта: '${href}'` });
+const wrongHost = (href: string): Refusal => ({
+  status: 400,
+  code: MOYSKLAD_ERROR_CODES.wrongServer,
+  message: `Некорректный сервер в идентификаторе объекта: '${href}'`,
+});
 
 /** Positions checked as МойСклад would: at most 1,000 (413, error 2022) and every product known. */
 function resolvePositions(c: Context, state: MoySkladState, positions: MsPositionInput[]): Refusal | Array<Omit<MsSandboxPosition, 'id'>> {
@@ -96,7 +94,11 @@ async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<Refusal |
   const parsed = schema.safeParse(json);
   if (parsed.success) return { body: parsed.data };
   const issue = parsed.error.issues[0];
-  return { status: 412, code: MOYSKLAD_ERROR_CODES.requiredField, message: `Ошибка сохранения объекта: поле '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}` };
+  return {
+    status: 412,
+    code: MOYSKLAD_ERROR_CODES.requiredField,
+    message: `Ошибка сохранения объекта: поле '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}`,
+  };
 }
 
 const isRefusal = (value: unknown): value is Refusal => typeof value === 'object' && value !== null && 'status' in value && 'code' in value;
@@ -105,7 +107,10 @@ const refuse = (c: Context, refusal: Refusal) => msError(c, refusal.status, refu
 /** A referenced organization/counterparty/store that must exist in the account. */
 function referenceExists(state: MoySkladState, href: string, type: 'organization' | 'counterparty' | 'store'): boolean {
   const id = idFromHref(href, type);
-  const known = type === 'organization' ? state.seed.organizations : type === 'counterparty' ? state.seed.counterparties : state.seed.stores;
+  const known =
+    type === 'organization' ? state.seed.organizations
+    : type === 'counterparty' ? state.seed.counterparties
+    : state.seed.stores;
   return id !== undefined && known.some((entity) => entity.id === id);
 }
 
@@ -117,7 +122,9 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
   routes.get('/entity/customerorder', (c) => {
     const filter = parseFilter(c.req.query('filter'), ['externalCode', 'id', 'name', 'syncId']);
     if (!filter.ok) return msError(c, 400, 1034, `Ошибка фильтрации: ${filter.problem}`);
-    const rows = book().documents.filter((order) => matchesFilter(filter.conditions, order)).map((order) => representOrder(c, order));
+    const rows = book()
+      .documents.filter((order) => matchesFilter(filter.conditions, order))
+      .map((order) => representOrder(c, order));
     return listPage(c, 'customerorder', rows);
   });
 
@@ -131,7 +138,11 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
     const parsed = await parseBody(c, msCreateCustomerOrderSchema);
     if (isRefusal(parsed)) return refuse(c, parsed);
     const { body } = parsed;
-    for (const [field, type] of [['organization', 'organization'], ['agent', 'counterparty'], ['store', 'store']] as const) {
+    for (const [field, type] of [
+      ['organization', 'organization'],
+      ['agent', 'counterparty'],
+      ['store', 'store'],
+    ] as const) {
       const href = body[field]?.meta.href;
       if (href !== undefined && foreignHost(c, href)) return refuse(c, wrongHost(href));
       if (href !== undefined && !referenceExists(state, href, type)) {
@@ -162,7 +173,11 @@ export function moySkladOrderRoutes(state: MoySkladState): Hono {
   routes.get('/entity/customerorder/:id/positions', (c) => {
     const order = book().find(c.req.param('id'));
     if (!order) return msError(c, 404, MOYSKLAD_ERROR_CODES.notFound, `Объект с типом 'customerorder' и идентификатором '${c.req.param('id')}' не найден`);
-    return listPage(c, 'customerorderposition', order.positions.map((position) => representPosition(c, order.id, position)));
+    return listPage(
+      c,
+      'customerorderposition',
+      order.positions.map((position) => representPosition(c, order.id, position)),
+    );
   });
 
   routes.post('/entity/customerorder/:id/positions', async (c) => {

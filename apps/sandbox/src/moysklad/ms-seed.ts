@@ -42,8 +42,7 @@ export interface MsSandboxSeed {
 }
 
 /** Ids shaped like МойСклад's, stable across starts; the first of each kind is the client's default. */
-const msId = (kind: number, index: number) =>
-  `b7${kind.toString(16).padStart(2, '0')}${index.toString(16).padStart(4, '0')}-0b4e-11ef-8a84-bae500000000`;
+const msId = (kind: number, index: number) => `b7${kind.toString(16).padStart(2, '0')}${index.toString(16).padStart(4, '0')}-0b4e-11ef-8a84-bae500000000`;
 const RESERVE_STORE_ID = msId(1, 1);
 
 /**

@@ -4,7 +4,7 @@ import { RequestLimits } from './request-limits';
 const limits = (overrides = {}) =>
   new RequestLimits({ windowMs: 3_000, unitsPerWindow: 45, tokenWeight: 1, parallelPerToken: 5, parallelPerAccount: 20, ...overrides });
 
-describe('the sandbox\'s МойСклад limits', () => {
+describe("the sandbox's МойСклад limits", () => {
   it('admits the budget within any 3-second interval, refuses the next with the wait until units leave the window', () => {
     const book = limits({ unitsPerWindow: 3 });
     for (const at of [0, 1_000, 2_000]) {
@@ -17,7 +17,7 @@ describe('the sandbox\'s МойСклад limits', () => {
     expect(book.counts).toEqual({ admitted: 4, refusedWindow: 1, refusedParallel: 0 });
   });
 
-  it('counts a request\'s weight: a 5-unit stock report does not fit a budget with 4 units left', () => {
+  it("counts a request's weight: a 5-unit stock report does not fit a budget with 4 units left", () => {
     const book = limits({ unitsPerWindow: 9 });
     expect(book.admit('t', 5, 0)).toMatchObject({ admitted: true, remainingUnits: 4 });
     expect(book.admit('t', 5, 10)).toMatchObject({ admitted: false, reason: 'window', retryAfterMs: 2_990 });

@@ -41,8 +41,8 @@ export function stockByStoreReport(
   });
   const rows = seed.products.flatMap((product) => {
     const variants = seed.variants.filter((variant) => variant.productId === product.id);
-    return groupBy === 'product'
-      ? [row('product', product.id, [product.id, ...variants.map((v) => v.id)])]
+    return groupBy === 'product' ?
+        [row('product', product.id, [product.id, ...variants.map((v) => v.id)])]
       : [row('product', product.id, [product.id]), ...variants.map((variant) => row('variant', variant.id, [variant.id]))];
   });
   return { ok: true, rows: rows.filter((r) => keep(r.stores.reduce((sum, s) => sum + s.stock, 0))) };

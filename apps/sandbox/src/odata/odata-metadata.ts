@@ -34,7 +34,17 @@ ${entityType(s.stockBalance, 'ComplexType')}
 ${entityType(lineRow, 'ComplexType')}
       <EntityContainer Name="EnterpriseV8" m:IsDefaultEntityContainer="true">
 ${entities.map((shape) => `        <EntitySet Name="${shape.name}" EntityType="${NS}.${shape.name}"/>`).join('\n')}
-${bound('Balance', s.stock.name, s.stockBalance.name, [['Condition', 'Edm.String'], ['Dimensions', 'Edm.String'], ['Period', 'Edm.DateTime']], false)}
+${bound(
+  'Balance',
+  s.stock.name,
+  s.stockBalance.name,
+  [
+    ['Condition', 'Edm.String'],
+    ['Dimensions', 'Edm.String'],
+    ['Period', 'Edm.DateTime'],
+  ],
+  false,
+)}
 ${bound('Post', s.transfers.name, undefined, [['PostingModeOperational', 'Edm.Boolean']], true)}
 ${bound('Unpost', s.transfers.name, undefined, [['PostingModeOperational', 'Edm.Boolean']], true)}
       </EntityContainer>

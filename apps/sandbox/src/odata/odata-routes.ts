@@ -32,7 +32,10 @@ function balance(state: SandboxState, parameters: string): Row[] {
   const period = /(?:^|,)Period=datetime'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})'/.exec(parameters);
   const condition = /(?:^|,)Condition='(.*?)'(?=,[A-Za-z]|$)/.exec(parameters);
   const dimensions = /(?:^|,)Dimensions='([^']*)'/.exec(parameters);
-  const known = parameters.replace(period?.[0] ?? '', '').replace(condition?.[0] ?? '', '').replace(dimensions?.[0] ?? '', '');
+  const known = parameters
+    .replace(period?.[0] ?? '', '')
+    .replace(condition?.[0] ?? '', '')
+    .replace(dimensions?.[0] ?? '', '');
   if (known.replace(/,/g, '') !== '' || (parameters.includes('Period=') && !period)) {
     throw new ODataRefusal(400, ODATA_CODES.badUrl, `Неверные параметры функции Balance: ${parameters}`);
   }
@@ -62,7 +65,11 @@ export function odataRoutes(state: SandboxState, credentials: { username: string
   routes.all('*', async (c) => {
     checkCredentials(c, credentials.username, credentials.password);
     if (c.req.header('1c_odata-dataloadmode') !== undefined) {
-      throw new ODataRefusal(400, ODATA_CODES.loadModeRefused, 'Режим загрузки данных (1C_OData-DataLoadMode) интеграции не разрешён: он отключает проверки 1С');
+      throw new ODataRefusal(
+        400,
+        ODATA_CODES.loadModeRefused,
+        'Режим загрузки данных (1C_OData-DataLoadMode) интеграции не разрешён: он отключает проверки 1С',
+      );
     }
     const url = new URL(c.req.url);
     const resource = decodeURIComponent(url.pathname.slice(url.pathname.indexOf(ODATA_STANDIN_PREFIX) + ODATA_STANDIN_PREFIX.length + 1));
@@ -70,12 +77,15 @@ export function odataRoutes(state: SandboxState, credentials: { username: string
     if (resource === '$metadata' && c.req.method === 'GET') return c.body(ut11Metadata(), 200, { 'content-type': 'application/xml;charset=utf-8' });
     if (options['$format'] !== 'json' && !(c.req.header('accept') ?? '').includes('application/json')) {
       // The platform's default is Atom XML (the guide, line 91): a client that forgets $format gets no JSON.
-      return c.body('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"/>', 200, { 'content-type': 'application/atom+xml;charset=utf-8' });
+      return c.body('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"/>', 200, {
+        'content-type': 'application/atom+xml;charset=utf-8',
+      });
     }
     const transfers = state.odataTransfers;
     const documentKey = new RegExp(`^${UT11_SHAPES.transfers.name}\\(guid'([0-9a-f-]{36})'\\)(/Post)?$`, 'i').exec(resource);
     if (documentKey && c.req.method === 'POST' && documentKey[2]) {
-      if (!('PostingModeOperational' in options)) throw new ODataRefusal(400, ODATA_CODES.missingValue, 'Отсутствует обязательный аргумент метода Post: PostingModeOperational');
+      if (!('PostingModeOperational' in options))
+        throw new ODataRefusal(400, ODATA_CODES.missingValue, 'Отсутствует обязательный аргумент метода Post: PostingModeOperational');
       transfers.post(documentKey[1]!);
       return c.body(null, 200);
     }
@@ -103,9 +113,7 @@ export function odataRoutes(state: SandboxState, credentials: { username: string
 /** Control endpoints: the documents written through OData, and what someone in 1С would do to them. */
 export function odataControlRoutes(state: SandboxState): Hono {
   const routes = new Hono();
-  routes.get('/transfers', (c) =>
-    c.json({ items: state.odataTransfers.documents, postings: Object.fromEntries(state.odataTransfers.postings) }),
-  );
+  routes.get('/transfers', (c) => c.json({ items: state.odataTransfers.documents, postings: Object.fromEntries(state.odataTransfers.postings) }));
   // The next `times` postings fail as 1С fails one when stock is short: 500, code -1.
   routes.post('/refuse-postings', async (c) => {
     const times = Number(((await c.req.json().catch(() => ({}))) as { times?: unknown }).times);
@@ -124,6 +132,8 @@ export function odataControlRoutes(state: SandboxState): Hono {
     document.Posted = false;
     return c.json(document);
   });
-  routes.onError((error, c) => (error instanceof ODataRefusal ? c.json(odataErrorJson(error.code, error.message), error.status) : c.json({ error: String(error) }, 500)));
+  routes.onError((error, c) =>
+    error instanceof ODataRefusal ? c.json(odataErrorJson(error.code, error.message), error.status) : c.json({ error: String(error) }, 500),
+  );
   return routes;
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkODataMetadata, createOneCClient, createOneCODataConnector, ODataPublicationError, oneCODataOptionsFromEnv, requiredMetadata, type OneCClient } from '@hub/integrations';
+import {
+  checkODataMetadata,
+  createOneCClient,
+  createOneCODataConnector,
+  ODataPublicationError,
+  oneCODataOptionsFromEnv,
+  requiredMetadata,
+  type OneCClient,
+} from '@hub/integrations';
 import { DEMO_WAREHOUSE_IDS } from '../app';
 import { basicAuth, DEFAULT_AUTH } from '../testing/basic-auth';
 import { serveSandbox, type ServedSandbox } from '../testing/serve-sandbox';
@@ -24,13 +32,21 @@ beforeEach(() => sandbox.state.reset());
 /** A raw request to the stand-in: `path` below the service root, written exactly as given. */
 const raw = (path: string, init: RequestInit = {}) =>
   fetch(`${sandbox.baseUrl}${ODATA_STANDIN_PREFIX}/${path}`, { ...init, headers: { authorization: DEFAULT_AUTH, ...init.headers } });
-const odataError = async (response: Response) => ({ status: response.status, ...((await response.json()) as { 'odata.error': { code: string; message: { value: string } } })['odata.error'] });
+const odataError = async (response: Response) => ({
+  status: response.status,
+  ...((await response.json()) as { 'odata.error': { code: string; message: { value: string } } })['odata.error'],
+});
 const SKLADY = encodeURIComponent('Catalog_Склады');
 const TRANSFERS = encodeURIComponent('Document_ПеремещениеТоваров');
 const PRODUCT = '0c6f0003-5a2e-11ee-8c99-0242ac120002';
 const validLine = (n: unknown) => ({ LineNumber: n, Номенклатура_Key: PRODUCT, Количество: 6 });
 const transfer = (lines: unknown[]) =>
-  JSON.stringify({ Организация_Key: SANDBOX_ORGANIZATION_KEY, СкладОтправитель_Key: DEMO_WAREHOUSE_IDS.distributionCentre, СкладПолучатель_Key: DEMO_WAREHOUSE_IDS.storeKazan, Товары: lines });
+  JSON.stringify({
+    Организация_Key: SANDBOX_ORGANIZATION_KEY,
+    СкладОтправитель_Key: DEMO_WAREHOUSE_IDS.distributionCentre,
+    СкладПолучатель_Key: DEMO_WAREHOUSE_IDS.storeKazan,
+    Товары: lines,
+  });
 
 describe('the OData stand-in is as strict as the platform', () => {
   it('asks for Basic credentials, read as UTF-8', async () => {
@@ -52,7 +68,10 @@ describe('the OData stand-in is as strict as the platform', () => {
   it('refuses what it does not parse, unknown fields, and eq on a string of unlimited length', async () => {
     expect(await odataError(await raw(`${SKLADY}?$format=json&$filter=${encodeURIComponent('Description gt 1')}`))).toMatchObject({ status: 400, code: '14' });
     expect(await odataError(await raw(`${SKLADY}?$format=json&$select=Code`))).toMatchObject({ status: 400, code: '6' });
-    expect(await odataError(await raw(`${TRANSFERS}?$format=json&$filter=${encodeURIComponent("Комментарий eq 'x'")}`))).toMatchObject({ status: 400, code: '14' });
+    expect(await odataError(await raw(`${TRANSFERS}?$format=json&$filter=${encodeURIComponent("Комментарий eq 'x'")}`))).toMatchObject({
+      status: 400,
+      code: '14',
+    });
   });
 
   it('counts with $inlinecount as a string and then ignores $top/$skip, as 1С does', async () => {
@@ -105,7 +124,12 @@ describe('the OData connector against the stand-in', () => {
 
   it('writes a transfer once, posts it, and reads its state back', async () => {
     const eventId = randomUUID();
-    const order = { hubOrderId: randomUUID(), sourceWarehouseId: DEMO_WAREHOUSE_IDS.distributionCentre, targetWarehouseId: DEMO_WAREHOUSE_IDS.storeKazan, lines: [{ productId: PRODUCT, sku: 'SKU-0003', quantity: 12 }] };
+    const order = {
+      hubOrderId: randomUUID(),
+      sourceWarehouseId: DEMO_WAREHOUSE_IDS.distributionCentre,
+      targetWarehouseId: DEMO_WAREHOUSE_IDS.storeKazan,
+      lines: [{ productId: PRODUCT, sku: 'SKU-0003', quantity: 12 }],
+    };
     const first = await odata.createTransferOrder(order, { idempotencyKey: eventId });
     const again = await odata.createTransferOrder(order, { idempotencyKey: eventId });
     expect(again).toEqual({ order: first.order, replayed: true });

@@ -58,19 +58,22 @@ export class TransferDocumentBook {
   refusePostings = 0;
 
   create(body: unknown, refs: ReferenceCheck): TransferDocument {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw refused(400, ODATA_CODES.badFormat, 'Неверный формат запроса: ожидается объект JSON');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw refused(400, ODATA_CODES.badFormat, 'Неверный формат запроса: ожидается объект JSON');
     const row = body as Row;
     for (const field of Object.keys(row)) {
       if (!UT11_SHAPES.transfers.fields.has(field) || ['Ref_Key', 'Number', 'Posted', 'DataVersion'].includes(field)) {
         throw refused(400, ODATA_CODES.propertyNotFound, `Свойство ${field} не найдено или не записывается`);
       }
     }
-    if (row['Организация_Key'] !== SANDBOX_ORGANIZATION_KEY) throw refused(400, ODATA_CODES.badValue, `Организация_Key: нет организации с ключом ${String(row['Организация_Key'])}`);
+    if (row['Организация_Key'] !== SANDBOX_ORGANIZATION_KEY)
+      throw refused(400, ODATA_CODES.badValue, `Организация_Key: нет организации с ключом ${String(row['Организация_Key'])}`);
     for (const field of ['СкладОтправитель_Key', 'СкладПолучатель_Key']) {
       const id = String(row[field] ?? '');
       if (!GUID.test(id) || !refs.warehouse(id)) throw refused(400, ODATA_CODES.badValue, `${field}: нет склада с ключом ${id}`);
     }
-    if (row['Date'] !== undefined && !LOCAL_DATE.test(String(row['Date']))) throw refused(400, ODATA_CODES.badValue, `Date: ${String(row['Date'])} — ожидается yyyy-mm-ddThh:mm:ss без зоны`);
+    if (row['Date'] !== undefined && !LOCAL_DATE.test(String(row['Date'])))
+      throw refused(400, ODATA_CODES.badValue, `Date: ${String(row['Date'])} — ожидается yyyy-mm-ddThh:mm:ss без зоны`);
     const document: TransferDocument = {
       Date: '0001-01-01T00:00:00',
       Статус: 'Отгружено',
@@ -99,7 +102,8 @@ export class TransferDocumentBook {
   post(id: string): TransferDocument {
     const document = this.find(id);
     if (document.DeletionMark) throw refused(500, ODATA_CODES.business, `Документ ${document.Number} помечен на удаление и не может быть проведен`);
-    if (document['СкладОтправитель_Key'] === document['СкладПолучатель_Key']) throw refused(500, ODATA_CODES.business, 'Склад-отправитель совпадает со складом-получателем');
+    if (document['СкладОтправитель_Key'] === document['СкладПолучатель_Key'])
+      throw refused(500, ODATA_CODES.business, 'Склад-отправитель совпадает со складом-получателем');
     if (this.refusePostings > 0) {
       this.refusePostings -= 1;
       throw refused(500, ODATA_CODES.business, `Не удалось провести "${document.Number}": недостаточно товаров на складе-отправителе`);

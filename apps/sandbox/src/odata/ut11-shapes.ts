@@ -41,7 +41,16 @@ export const UT11_SHAPES = {
     ИспользованиеХарактеристик: S,
     ИспользоватьУпаковки: B,
   }),
-  packs: shape('Catalog_УпаковкиЕдиницыИзмерения', ['Ref_Key'], { ...CATALOG, Owner: S, Owner_Type: S, Description: S, Числитель: D, Знаменатель: D, ЕдиницаИзмерения_Key: G, ТипУпаковки: S }),
+  packs: shape('Catalog_УпаковкиЕдиницыИзмерения', ['Ref_Key'], {
+    ...CATALOG,
+    Owner: S,
+    Owner_Type: S,
+    Description: S,
+    Числитель: D,
+    Знаменатель: D,
+    ЕдиницаИзмерения_Key: G,
+    ТипУпаковки: S,
+  }),
   norms: shape('InformationRegister_ТоварныеОграничения', ['Склад_Key', 'Номенклатура_Key', 'Характеристика_Key', 'ГруппировкаТоварныхОграничений_Key'], {
     Склад_Key: G,
     Номенклатура_Key: G,

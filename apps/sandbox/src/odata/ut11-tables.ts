@@ -11,7 +11,11 @@ export const EMPTY_REF = '00000000-0000-0000-0000-000000000000';
 export const SANDBOX_ORGANIZATION_KEY = '5f1d7a9e-1c00-4000-8000-000000000001';
 const ref = (kind: number, n: number) => `5f1d7a9e-${kind.toString(16).padStart(4, '0')}-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-const unitKey = (unit: string) => ref(2, [...unit].reduce((sum, char) => sum + char.charCodeAt(0), 0));
+const unitKey = (unit: string) =>
+  ref(
+    2,
+    [...unit].reduce((sum, char) => sum + char.charCodeAt(0), 0),
+  );
 const packKey = (units: number) => ref(3, units);
 const groupKey = (n: number) => ref(4, n);
 /** Items the hub must leave out: a folder and a warehouse marked for deletion. */
@@ -19,13 +23,23 @@ const WAREHOUSE_FOLDER = ref(5, 1);
 const CLOSED_WAREHOUSE = ref(5, 2);
 const PRODUCT_FOLDER = ref(6, 1);
 
-const catalogItem = (row: Row): Row => ({ DataVersion: 'AAAAAQAAAAA=', DeletionMark: false, Predefined: false, PredefinedDataName: '', IsFolder: false, Parent_Key: EMPTY_REF, ...row });
+const catalogItem = (row: Row): Row => ({
+  DataVersion: 'AAAAAQAAAAA=',
+  DeletionMark: false,
+  Predefined: false,
+  PredefinedDataName: '',
+  IsFolder: false,
+  Parent_Key: EMPTY_REF,
+  ...row,
+});
 
 export function warehouseRows(state: SandboxState): Row[] {
   return [
     catalogItem({ Ref_Key: WAREHOUSE_FOLDER, IsFolder: true, Description: 'Магазины' }),
     catalogItem({ Ref_Key: CLOSED_WAREHOUSE, DeletionMark: true, Description: 'Склад на Лесной (закрыт)', ТипСклада: 'Оптовый', Подразделение_Key: EMPTY_REF }),
-    ...state.warehouses.map((w) => catalogItem({ Ref_Key: w.id, Description: w.name, ТипСклада: w.code.startsWith('РЦ') ? 'Оптовый' : 'Розничный', Подразделение_Key: EMPTY_REF })),
+    ...state.warehouses.map((w) =>
+      catalogItem({ Ref_Key: w.id, Description: w.name, ТипСклада: w.code.startsWith('РЦ') ? 'Оптовый' : 'Розничный', Подразделение_Key: EMPTY_REF }),
+    ),
   ];
 }
 
@@ -50,10 +64,28 @@ export function productRows(state: SandboxState): Row[] {
 
 export function packRows(state: SandboxState): Row[] {
   const units = [...new Set(state.seed.products.map((p) => p.unit))].map((unit) =>
-    catalogItem({ Ref_Key: unitKey(unit), Owner: EMPTY_REF, Owner_Type: '', Description: unit, Числитель: 1, Знаменатель: 1, ЕдиницаИзмерения_Key: EMPTY_REF, ТипУпаковки: 'Конечная' }),
+    catalogItem({
+      Ref_Key: unitKey(unit),
+      Owner: EMPTY_REF,
+      Owner_Type: '',
+      Description: unit,
+      Числитель: 1,
+      Знаменатель: 1,
+      ЕдиницаИзмерения_Key: EMPTY_REF,
+      ТипУпаковки: 'Конечная',
+    }),
   );
   const packs = [...new Set(state.seed.settings.map((s) => s.multiple).filter((m) => m > 1))].map((units) =>
-    catalogItem({ Ref_Key: packKey(units), Owner: EMPTY_REF, Owner_Type: '', Description: `упак (${units} шт)`, Числитель: units, Знаменатель: 1, ЕдиницаИзмерения_Key: EMPTY_REF, ТипУпаковки: 'Составная' }),
+    catalogItem({
+      Ref_Key: packKey(units),
+      Owner: EMPTY_REF,
+      Owner_Type: '',
+      Description: `упак (${units} шт)`,
+      Числитель: units,
+      Знаменатель: 1,
+      ЕдиницаИзмерения_Key: EMPTY_REF,
+      ТипУпаковки: 'Составная',
+    }),
   );
   return [...units, ...packs];
 }
@@ -96,22 +128,55 @@ export function normRows(state: SandboxState): Row[] {
       groups.set(signature, groups.size + 1);
       rows.push(normRow({ ГруппировкаТоварныхОграничений_Key: groupKey(groups.size), ЭтоГруппировка: true, ...values }));
     }
-    rows.push(normRow({ Склад_Key: setting.warehouseId, Номенклатура_Key: setting.productId, ГруппировкаТоварныхОграничений_Key: groupKey(groups.get(signature)!) }));
+    rows.push(
+      normRow({ Склад_Key: setting.warehouseId, Номенклатура_Key: setting.productId, ГруппировкаТоварныхОграничений_Key: groupKey(groups.get(signature)!) }),
+    );
   }
   const first = state.seed.settings.find((s) => s.warehouseId === stores[0]);
   if (first) {
     const promo = groupKey(999);
     rows.push(normRow({ ГруппировкаТоварныхОграничений_Key: promo, ЭтоГруппировка: true, МинимальноеКоличествоЗапаса: 1, МаксимальноеКоличествоЗапаса: 2 }));
     rows.push(normRow({ Склад_Key: first.warehouseId, Номенклатура_Key: first.productId, ГруппировкаТоварныхОграничений_Key: promo }));
-    rows.push(normRow({ Склад_Key: first.warehouseId, Номенклатура_Key: first.productId, МинимальноеКоличествоЗапаса: first.min, МаксимальноеКоличествоЗапаса: first.max, УпаковкаЗаказа_Key: pack(first.multiple) }));
+    rows.push(
+      normRow({
+        Склад_Key: first.warehouseId,
+        Номенклатура_Key: first.productId,
+        МинимальноеКоличествоЗапаса: first.min,
+        МаксимальноеКоличествоЗапаса: first.max,
+        УпаковкаЗаказа_Key: pack(first.multiple),
+      }),
+    );
     const second = state.seed.settings.find((s) => s.warehouseId === first.warehouseId && s.productId !== first.productId);
-    if (second) rows.push(normRow({ Склад_Key: second.warehouseId, Номенклатура_Key: second.productId, ЭтоДействующийПараметр: false, МинимальноеКоличествоЗапаса: 500, МаксимальноеКоличествоЗапаса: 900 }));
-    rows.push(normRow({ Склад_Key: first.warehouseId, Номенклатура_Key: first.productId, Характеристика_Key: ref(7, 1), МинимальноеКоличествоЗапаса: 3, МаксимальноеКоличествоЗапаса: 4 }));
+    if (second)
+      rows.push(
+        normRow({
+          Склад_Key: second.warehouseId,
+          Номенклатура_Key: second.productId,
+          ЭтоДействующийПараметр: false,
+          МинимальноеКоличествоЗапаса: 500,
+          МаксимальноеКоличествоЗапаса: 900,
+        }),
+      );
+    rows.push(
+      normRow({
+        Склад_Key: first.warehouseId,
+        Номенклатура_Key: first.productId,
+        Характеристика_Key: ref(7, 1),
+        МинимальноеКоличествоЗапаса: 3,
+        МаксимальноеКоличествоЗапаса: 4,
+      }),
+    );
   }
   return rows;
 }
 
 /** ТоварыНаСкладах balance per product and warehouse (ВНаличии, КОтгрузке) from the sandbox's stock. */
 export function balanceRows(state: SandboxState): Row[] {
-  return state.stock.map((row) => ({ Номенклатура_Key: row.productId, Характеристика_Key: EMPTY_REF, Склад_Key: row.warehouseId, ВНаличииBalance: row.onHand, КОтгрузкеBalance: row.reserved }));
+  return state.stock.map((row) => ({
+    Номенклатура_Key: row.productId,
+    Характеристика_Key: EMPTY_REF,
+    Склад_Key: row.warehouseId,
+    ВНаличииBalance: row.onHand,
+    КОтгрузкеBalance: row.reserved,
+  }));
 }

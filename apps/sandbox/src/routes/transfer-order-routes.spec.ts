@@ -30,8 +30,7 @@ const control = async () =>
   };
 const listOrders = async (status: string) =>
   sandbox.app.request(`http://localhost${ONE_C_API_PREFIX}/transfer-orders?status=${status}`, { headers: { authorization: AUTH } });
-const milkOnHand = (warehouseId: string) =>
-  sandbox.state.stockOf(warehouseId).find((item) => item.productId === MILK.productId)?.onHand;
+const milkOnHand = (warehouseId: string) => sandbox.state.stockOf(warehouseId).find((item) => item.productId === MILK.productId)?.onHand;
 
 describe('POST /transfer-orders: one document per Idempotency-Key', () => {
   it('creates an approved, numbered order with 201', async () => {

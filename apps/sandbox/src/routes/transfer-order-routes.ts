@@ -15,8 +15,7 @@ const statusFilterSchema = z.object({
   status: z.enum([ONE_C_OPEN_ORDERS_FILTER, ...ONE_C_TRANSFER_ORDER_STATUSES]).optional(),
 });
 
-const invalidField = (field: string, message: string) =>
-  new SandboxError(422, SANDBOX_ERROR_CODES.validation, `${field}: ${message}`);
+const invalidField = (field: string, message: string) => new SandboxError(422, SANDBOX_ERROR_CODES.validation, `${field}: ${message}`);
 
 async function readOrder(c: Context): Promise<OneCCreateTransferOrder> {
   let json: unknown;
@@ -76,9 +75,9 @@ export function transferOrderRoutes(state: SandboxState): Hono {
     if (!query.success) throw validationError(query.error, 'status');
     const { status } = query.data;
     const orders =
-      status === ONE_C_OPEN_ORDERS_FILTER
-        ? state.openTransferOrders()
-        : state.transferOrders.documents.filter((order) => status === undefined || order.status === status);
+      status === ONE_C_OPEN_ORDERS_FILTER ?
+        state.openTransferOrders()
+      : state.transferOrders.documents.filter((order) => status === undefined || order.status === status);
     return c.json({ items: orders.map(toOneCTransferOrder) });
   });
 

@@ -22,9 +22,7 @@ function storeStock(product: DemoProduct, productIndex: number, storeIndex: numb
   const belowMin = Math.floor(min / 3);
   switch (product.scenario) {
     case 'dcCovers':
-      return (productIndex + storeIndex) % 3 === 0
-        ? { onHand: 2 * min, reserved: 0 }
-        : { onHand: belowMin, reserved: storeIndex === 1 ? 1 : 0 };
+      return (productIndex + storeIndex) % 3 === 0 ? { onHand: 2 * min, reserved: 0 } : { onHand: belowMin, reserved: storeIndex === 1 ? 1 : 0 };
     case 'dcPartly':
       return { onHand: storeIndex, reserved: 0 };
     case 'shortEverywhere':

@@ -119,8 +119,7 @@ export class FaultPlan {
 
   /** The fault for this request of `system`'s API (path below its prefix), if any; records it. */
   next(request: FaultRequest): SandboxFault | undefined {
-    const applies = (fault: SandboxFault) =>
-      fault.system === request.system && (fault.path === undefined || request.path.startsWith(fault.path));
+    const applies = (fault: SandboxFault) => fault.system === request.system && (fault.path === undefined || request.path.startsWith(fault.path));
     const fault = this.takeQueued(applies) ?? this.rates.find((rate) => applies(rate) && rate.draw() * 100 < rate.ratePercent);
     if (!fault) return undefined;
     const { status, retryAfterSeconds, drop, latencyMs } = fault;

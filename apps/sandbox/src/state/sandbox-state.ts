@@ -17,16 +17,11 @@ const CLOSED_STATUSES: readonly OneCTransferOrderStatus[] = ONE_C_CLOSED_TRANSFE
 
 /** What became of a request to receive or cancel an order. */
 export type CloseTransferOrderResult =
-  | { outcome: 'closed'; order: SandboxTransferOrder }
-  | { outcome: 'not_found' }
-  | { outcome: 'already_closed'; order: SandboxTransferOrder };
+  { outcome: 'closed'; order: SandboxTransferOrder } | { outcome: 'not_found' } | { outcome: 'already_closed'; order: SandboxTransferOrder };
 
 /** What became of a sale: it needs a known warehouse and product and enough free stock. */
 export type SaleResult =
-  | { outcome: 'sold'; onHand: number }
-  | { outcome: 'unknown_warehouse' }
-  | { outcome: 'unknown_product' }
-  | { outcome: 'not_enough_stock'; available: number };
+  { outcome: 'sold'; onHand: number } | { outcome: 'unknown_warehouse' } | { outcome: 'unknown_product' } | { outcome: 'not_enough_stock'; available: number };
 
 /**
  * The sandbox's whole world, in memory: catalogue, stock, norms and the transfer orders

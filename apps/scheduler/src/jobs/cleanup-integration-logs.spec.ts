@@ -24,7 +24,9 @@ describe('cleanup_integration_logs_job', () => {
       [daysAgo, count],
     );
   const seededCount = async () =>
-    Number((await env.sessions.open().execute<{ count: string }[]>(`select count(*) as count from integration_logs where step = 'seeded'`, [], 'all'))[0]?.count);
+    Number(
+      (await env.sessions.open().execute<{ count: string }[]>(`select count(*) as count from integration_logs where step = 'seeded'`, [], 'all'))[0]?.count,
+    );
 
   it('runs once across two replicas that fire together: one removes the expired rows, the other skips; both measure it', async () => {
     await env.sessions.open().execute('truncate integration_logs');
@@ -48,7 +50,8 @@ describe('cleanup_integration_logs_job', () => {
 
     const scrapes = await Promise.all([a, b].map((side) => side.metrics.registry.metrics()));
     expect(scrapes.map((text) => sample(text, 'hub_log_cleanup_rows_removed_total')).sort()).toEqual([0, 30]);
-    const finished = (status: string) => scrapes.map((text) => sample(text, `hub_scheduler_job_duration_seconds_count{job="${jobName}",status="${status}"}`) ?? 0);
+    const finished = (status: string) =>
+      scrapes.map((text) => sample(text, `hub_scheduler_job_duration_seconds_count{job="${jobName}",status="${status}"}`) ?? 0);
     expect(finished('completed').reduce((sum, count) => sum + count)).toBe(1);
     expect(finished('skipped').reduce((sum, count) => sum + count)).toBe(1);
   });

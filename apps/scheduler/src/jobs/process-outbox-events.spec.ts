@@ -88,11 +88,13 @@ describe('process_outbox_events_job', () => {
 
     expect(result).toMatchObject({ status: 'completed', counts: { claimed: 1, delivered: 0, retried: 1, dead: 0 } });
     if (result.status !== 'completed') throw new Error('unreachable');
-    const [event] = await env.orm.em.fork().execute<{ status: string; attempts: number; last_error: string; due: boolean }[]>(
-      'select status, attempts, last_error, next_attempt_at > now() as due from outbox_events where id = ?::uuid',
-      [eventId],
-      'all',
-    );
+    const [event] = await env.orm.em
+      .fork()
+      .execute<{ status: string; attempts: number; last_error: string; due: boolean }[]>(
+        'select status, attempts, last_error, next_attempt_at > now() as due from outbox_events where id = ?::uuid',
+        [eventId],
+        'all',
+      );
     expect(event).toMatchObject({ status: 'pending', attempts: 1 });
     expect(event?.last_error).toContain('failed on the network');
     const rows = await env.logsWhere('job_id = ?::uuid', [result.jobId]);

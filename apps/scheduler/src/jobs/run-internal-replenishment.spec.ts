@@ -14,11 +14,9 @@ describe('run_internal_replenishment_job', () => {
     const result = await createScheduler(env.deps()).runInternalReplenishment();
 
     if (result.status === 'not_started' || result.status === 'skipped') throw new Error(`run not started: ${JSON.stringify(result)}`);
-    const [run] = await env.orm.em.fork().execute<{ trigger: string; status: string }[]>(
-      'select trigger, status from replenishment_runs where id = ?::uuid',
-      [result.runId],
-      'all',
-    );
+    const [run] = await env.orm.em
+      .fork()
+      .execute<{ trigger: string; status: string }[]>('select trigger, status from replenishment_runs where id = ?::uuid', [result.runId], 'all');
     expect(run).toEqual({ trigger: 'schedule', status: result.status });
     const rows = await env.logsWhere("job_id = ?::uuid and job_name = ? and run_id = ?::uuid and message like 'Scheduled replenishment run%'", [
       result.jobId,
@@ -32,14 +30,16 @@ describe('run_internal_replenishment_job', () => {
     expect(result.status).toBe('succeeded');
   });
 
-  it('skips with an INFO row naming the run in progress (another replica\'s) instead of an error', async () => {
+  it("skips with an INFO row naming the run in progress (another replica's) instead of an error", async () => {
     const activeRunId = randomUUID();
     await env.orm.em.fork().execute(`insert into replenishment_runs (id, trigger, status) values (?::uuid, 'schedule', 'running')`, [activeRunId], 'run');
     const result = await createScheduler(env.deps()).runInternalReplenishment();
 
     expect(result).toEqual({ status: 'skipped', jobId: expect.any(String), activeRunId });
     const rows = await env.logsWhere('job_id = ?::uuid', [result.jobId]);
-    expect(rows).toMatchObject([{ level: 'INFO', message: `Scheduled replenishment run skipped: run ${activeRunId} is in progress`, payload: { activeRunId } }]);
+    expect(rows).toMatchObject([
+      { level: 'INFO', message: `Scheduled replenishment run skipped: run ${activeRunId} is in progress`, payload: { activeRunId } },
+    ]);
     const [runs] = await env.orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from replenishment_runs where status = 'queued'`, [], 'all');
     expect(runs?.n).toBe(0);
   });

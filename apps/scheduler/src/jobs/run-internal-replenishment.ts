@@ -39,7 +39,10 @@ export function createReplenishmentJobRunner(deps: SchedulerDeps): Replenishment
     } catch (error) {
       if (error instanceof RunInProgressError) {
         await deps.logger.info(`Scheduled replenishment run skipped: run ${error.activeRunId} is in progress`, {
-          jobId, jobName, status: 'skipped', payload: { activeRunId: error.activeRunId },
+          jobId,
+          jobName,
+          status: 'skipped',
+          payload: { activeRunId: error.activeRunId },
         });
         return { status: 'skipped', jobId, activeRunId: error.activeRunId };
       }
@@ -51,9 +54,9 @@ export function createReplenishmentJobRunner(deps: SchedulerDeps): Replenishment
     const outcome = await run.completion;
     const elapsedMs = Math.round(performance.now() - started);
     const fields = { jobId, jobName, runId: run.runId, status: outcome.status, elapsedMs, payload: outcome };
-    await (outcome.status === 'succeeded'
-      ? deps.logger.info('Scheduled replenishment run finished', fields)
-      : deps.logger.error('Scheduled replenishment run failed', fields));
+    await (outcome.status === 'succeeded' ?
+      deps.logger.info('Scheduled replenishment run finished', fields)
+    : deps.logger.error('Scheduled replenishment run failed', fields));
     return { status: outcome.status, jobId, runId: run.runId };
   }
 

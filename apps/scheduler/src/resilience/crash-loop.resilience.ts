@@ -55,7 +55,8 @@ describe('kill -9 of the scheduler mid-delivery, many times over one backlog', (
           return held.length > 0 ? true : undefined;
         },
         30_000,
-        async () => `kill ${kills + 1}: replica ${victim.pid} never delivered; ${await env.outboxRows(eventIds).then((rows) => rows.filter((r) => r.status !== 'delivered').length)} events not delivered`,
+        async () =>
+          `kill ${kills + 1}: replica ${victim.pid} never delivered; ${await env.outboxRows(eventIds).then((rows) => rows.filter((r) => r.status !== 'delivered').length)} events not delivered`,
       );
       await victim.kill();
       kills += 1;

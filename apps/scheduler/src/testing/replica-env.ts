@@ -62,7 +62,11 @@ export function useReplicaEnv(prefix: string): ReplicaEnv {
   env.outboxRows = (eventIds) =>
     env.sessions
       .open()
-      .execute<ReplicaOutboxRow[]>('select id, status, attempts, lease_owner from outbox_events where id = any(?::uuid[]) order by created_at', [sqlArray(eventIds)], 'all');
+      .execute<ReplicaOutboxRow[]>(
+        'select id, status, attempts, lease_owner from outbox_events where id = any(?::uuid[]) order by created_at',
+        [sqlArray(eventIds)],
+        'all',
+      );
   env.waitUntilDelivered = (eventIds, timeoutMs = 30_000) =>
     waitFor(
       async () => {

@@ -52,7 +52,12 @@ export function useSchedulerTestEnv(prefix: string): SchedulerTestEnv {
   env.deps = (overrides = {}) => ({ sessions: env.sessions, oneC: env.sandbox.oneC, logger: env.logger, ...overrides });
   env.moysklad = () => {
     const settings = moySkladSettingsFromEnv({ MOYSKLAD_BASE_URL: env.sandbox.baseUrl });
-    const rateLimiter = createPgRateLimiter({ sessions: env.sessions, bucket: moySkladRateBucket(settings.client.token), ...settings.limits, logger: env.logger });
+    const rateLimiter = createPgRateLimiter({
+      sessions: env.sessions,
+      bucket: moySkladRateBucket(settings.client.token),
+      ...settings.limits,
+      logger: env.logger,
+    });
     return { client: createMoySkladClient({ ...settings.client, rateLimiter }), parties: settings.parties, ordering: settings.ordering };
   };
   env.logsWhere = (condition, params) =>

@@ -39,7 +39,10 @@ export const IntegrationLog = defineEntity({
     { name: 'ix_integration_logs_step', properties: ['step', 'createdAt'] },
     { name: 'ix_integration_logs_status', properties: ['status', 'createdAt'] },
     { name: 'ix_integration_logs_external_system', properties: ['externalSystem', 'createdAt'] },
-    { name: 'ix_integration_logs_message_trgm', expression: 'create index ix_integration_logs_message_trgm on integration_logs using gin (message gin_trgm_ops)' },
+    {
+      name: 'ix_integration_logs_message_trgm',
+      expression: 'create index ix_integration_logs_message_trgm on integration_logs using gin (message gin_trgm_ops)',
+    },
   ],
 });
 export type IntegrationLog = InferEntity<typeof IntegrationLog>;

@@ -34,8 +34,7 @@ export const OutboxEvent = defineEntity({
     // Partial (undelivered only), which MikroORM 6 can express only as raw DDL; compared by name.
     {
       name: 'outbox_events_undelivered_index',
-      expression:
-        "create index outbox_events_undelivered_index on outbox_events (created_at, id) where status in ('pending', 'in_flight')",
+      expression: "create index outbox_events_undelivered_index on outbox_events (created_at, id) where status in ('pending', 'in_flight')",
     },
   ],
 });

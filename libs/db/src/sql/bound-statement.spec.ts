@@ -20,7 +20,9 @@ describe('executeBound', () => {
       { externalId: `${prefix}-1`, code: 'A', name: `O'Brien "quoted", {braced} \\ back? slash` },
       { externalId: `${prefix}-2`, code: 'B', name: 'Склад №2' },
     ];
-    const written = await createSessionFactory(database.orm).withSession((em) => executeBound(em, INSERT_WAREHOUSES, sqlColumns(rows, ['externalId', 'code', 'name'])));
+    const written = await createSessionFactory(database.orm).withSession((em) =>
+      executeBound(em, INSERT_WAREHOUSES, sqlColumns(rows, ['externalId', 'code', 'name'])),
+    );
     expect(written).toBe(2);
     expect(await names(prefix)).toEqual([{ name: `O'Brien "quoted", {braced} \\ back? slash` }, { name: 'Склад №2' }]);
   });

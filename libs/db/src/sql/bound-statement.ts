@@ -8,7 +8,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * The SQL must have no `?` but its parameters' (none inside a quoted literal).
  */
 export async function executeBound(em: EntityManager, sql: string, params: readonly string[]): Promise<number> {
-  const query = em.getConnection().getKnex().raw(sql, [...params]);
+  const query = em
+    .getConnection()
+    .getKnex()
+    .raw(sql, [...params]);
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
   const result = (await query) as { rowCount?: number | null };

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
-import { keysetTable, newestFirst, olderThanCursor, pickCursor, readKeysetPage, UnknownCursorError, type KeysetPage, type KeysetParameters } from './keyset-page';
+import {
+  keysetTable,
+  newestFirst,
+  olderThanCursor,
+  pickCursor,
+  readKeysetPage,
+  UnknownCursorError,
+  type KeysetPage,
+  type KeysetParameters,
+} from './keyset-page';
 
 const PROBE = keysetTable('keyset_probe', 'probe row');
 const SELECT_PROBES = `
@@ -45,9 +54,11 @@ describe('readKeysetPage', () => {
   const insert = async (offsets: number[], kind = 'a'): Promise<string[]> => {
     const ids = offsets.map(() => randomUUID());
     for (const [index, id] of ids.entries()) {
-      await em().execute(`insert into keyset_probe (id, created_at, kind) values (?::uuid, ?::timestamptz + ? * interval '1 microsecond', ?)`, [
-        id, BASE, offsets[index], kind,
-      ], 'run');
+      await em().execute(
+        `insert into keyset_probe (id, created_at, kind) values (?::uuid, ?::timestamptz + ? * interval '1 microsecond', ?)`,
+        [id, BASE, offsets[index], kind],
+        'run',
+      );
     }
     return ids;
   };
@@ -111,7 +122,12 @@ describe('readKeysetPage', () => {
     await insert([0, 1, 2]);
     const unknown = randomUUID();
     await expect(page(unknown, 2)).rejects.toThrow(UnknownCursorError);
-    await expect(page(unknown, 2)).rejects.toMatchObject({ code: 'unknown_cursor', cursor: unknown, rowName: 'probe row', message: `No probe row with id ${unknown}` });
+    await expect(page(unknown, 2)).rejects.toMatchObject({
+      code: 'unknown_cursor',
+      cursor: unknown,
+      rowName: 'probe row',
+      message: `No probe row with id ${unknown}`,
+    });
     await expect(page("x' or true --", 2)).rejects.toMatchObject({ code: 'unknown_cursor', cursor: "x' or true --" });
     // The malformed one never reached the database.
     expect(seen).toHaveLength(2);

@@ -41,7 +41,10 @@ export type CursorField = 'cursor' | 'before';
  * The one cursor a page request gives, under either name (a link may carry both; they must
  * agree, whatever their case). Undefined when the two differ: the caller says so naming both.
  */
-export function pickCursor(given: { cursor?: string | undefined; before?: string | undefined }): { field: CursorField; cursor: string | undefined } | undefined {
+export function pickCursor(given: {
+  cursor?: string | undefined;
+  before?: string | undefined;
+}): { field: CursorField; cursor: string | undefined } | undefined {
   const { cursor, before } = given;
   if (cursor !== undefined && before !== undefined && cursor.toLowerCase() !== before.toLowerCase()) return undefined;
   return before !== undefined && cursor === undefined ? { field: 'before', cursor: before } : { field: 'cursor', cursor };
@@ -50,7 +53,10 @@ export function pickCursor(given: { cursor?: string | undefined; before?: string
 /** A cursor that names no row of the table: a typo, a row deleted since, or a link from another database. */
 export class UnknownCursorError extends Error {
   readonly code = 'unknown_cursor';
-  constructor(readonly cursor: string, readonly rowName: string) {
+  constructor(
+    readonly cursor: string,
+    readonly rowName: string,
+  ) {
     super(`No ${rowName} with id ${cursor}`);
     this.name = 'UnknownCursorError';
   }

@@ -14,12 +14,7 @@ const describe = (call: CallDescription): string => `${call.system} ${call.metho
  * A thrown fetch (or body read) failure: the caller cancelling (`callerSignal` aborted), our
  * timeout firing, or the network giving up.
  */
-export function errorFromFetchFailure(
-  call: CallDescription,
-  error: unknown,
-  timeoutMs: number,
-  callerSignal?: AbortSignal,
-): ExternalSystemError {
+export function errorFromFetchFailure(call: CallDescription, error: unknown, timeoutMs: number, callerSignal?: AbortSignal): ExternalSystemError {
   if (callerSignal?.aborted) {
     const reason = callerSignal.reason instanceof Error ? callerSignal.reason.message : String(callerSignal.reason);
     return new ExternalSystemError(`${describe(call)} was cancelled by the caller before an answer came: ${reason}`, {

@@ -42,9 +42,7 @@ const id = (fallback: string) => z.preprocess(blankAsUnset, z.string().min(1).de
 const moySkladEnvSchema = z.object({
   MOYSKLAD_BASE_URL: z.preprocess(
     blankAsUnset,
-    z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.moysklad.ru' })
-      .default(MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_BASE_URL),
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.moysklad.ru' }).default(MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_BASE_URL),
   ),
   MOYSKLAD_PUBLIC_BASE_URL: z.preprocess(
     blankAsUnset,
@@ -62,12 +60,12 @@ const moySkladEnvSchema = z.object({
   MOYSKLAD_PRICE_TYPE: z.preprocess(blankAsUnset, z.string().min(1).default(MOYSKLAD_DEFAULT_PRICE_TYPE)),
   MOYSKLAD_RESERVE: z.preprocess(
     blankAsUnset,
-    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
   ),
-  MOYSKLAD_SKU_FIELD: z.preprocess(
-    blankAsUnset,
-    z.enum(MS_SKU_FIELDS, { error: `must be one of ${MS_SKU_FIELDS.join(', ')}` }).default('article'),
-  ),
+  MOYSKLAD_SKU_FIELD: z.preprocess(blankAsUnset, z.enum(MS_SKU_FIELDS, { error: `must be one of ${MS_SKU_FIELDS.join(', ')}` }).default('article')),
 });
 
 /** Which МойСклад entities the hub's customer orders name: our supplier's legal entity, us as its customer, its store. */
@@ -83,7 +81,6 @@ export interface MoySkladLimits {
   unitsPerWindow: number;
   parallel: number;
 }
-
 
 /** Where a position's price comes from: a sale price type of the product, by name, or its purchase price. */
 export type MsPriceSource = { kind: 'salePrice'; priceType: string } | { kind: 'buyPrice' };

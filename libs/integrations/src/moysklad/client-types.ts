@@ -35,7 +35,10 @@ export interface MoySkladClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface MsStore { id: string; name: string }
+export interface MsStore {
+  id: string;
+  name: string;
+}
 declare const msEntityKind: unique symbol;
 /** A МойСклад product id: a variant's (or any other entity's) id cannot pass for one. */
 export type MsProductId = string & { readonly [msEntityKind]: 'product' };
@@ -59,12 +62,27 @@ export interface MsProduct {
   /** False: "без НДС" rather than 0 % (md/dictionaries/_product.md line 62). */
   vatEnabled: boolean;
 }
-export interface MsStoreStock { storeId: string; storeName: string; stock: number; reserve: number; inTransit: number }
+export interface MsStoreStock {
+  storeId: string;
+  storeName: string;
+  stock: number;
+  reserve: number;
+  inTransit: number;
+}
 /** One product's row of «Остатки по складам», grouped by product (its variants' stock included), zero stock included. */
-export interface MsProductStock { productId: MsProductId; stores: MsStoreStock[] }
+export interface MsProductStock {
+  productId: MsProductId;
+  stores: MsStoreStock[];
+}
 
 /** A customer order as the hub needs it: МойСклад's id and number ("name"), how many positions it holds, and its sum in kopecks. */
-export interface MsCustomerOrder { id: string; name: string; externalCode: string; positionCount: number; sum: number }
+export interface MsCustomerOrder {
+  id: string;
+  name: string;
+  externalCode: string;
+  positionCount: number;
+  sum: number;
+}
 
 /** A position to order: price in kopecks (VAT included), VAT %, and how many to reserve (none when absent). */
 export interface MsOrderPosition {

@@ -28,7 +28,8 @@ async function stub(answer: (request: Received) => Response): Promise<{ url: str
     const url = new URL(request.url);
     const text = await request.text();
     const path = url.pathname + url.search;
-    const headerBytes = Buffer.byteLength(`${request.method} ${path} HTTP/1.1\r\n`) +
+    const headerBytes =
+      Buffer.byteLength(`${request.method} ${path} HTTP/1.1\r\n`) +
       [...request.headers].reduce((sum, [name, value]) => sum + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
     const entry = { method: request.method, path, body: text ? (JSON.parse(text) as unknown) : undefined, headerBytes };
     received.push(entry);
@@ -44,7 +45,20 @@ describe('the МойСклад client: errors and waits as md/_general.md descri
   it('keeps parameter, error_message and moreInfo of every errors[] entry in the error the operator sees', async () => {
     // md/_general.md lines 158–170: the fields of an error object.
     const { url } = await stub(() =>
-      json({ errors: [{ error: 'Ошибка сохранения объекта: поле \'agent\' не может быть пустым или отсутствовать', code: 3000, parameter: 'agent', error_message: 'нужен контрагент', moreInfo: 'https://dev.moysklad.ru/doc/api/remap/1.2/#error_3000' }] }, 412),
+      json(
+        {
+          errors: [
+            {
+              error: "Ошибка сохранения объекта: поле 'agent' не может быть пустым или отсутствовать",
+              code: 3000,
+              parameter: 'agent',
+              error_message: 'нужен контрагент',
+              moreInfo: 'https://dev.moysklad.ru/doc/api/remap/1.2/#error_3000',
+            },
+          ],
+        },
+        412,
+      ),
     );
     const error = await failureOf(createMoySkladClient({ baseUrl: url, token: TOKEN }).listStores());
     expect(error.message).toContain('3000');
@@ -55,7 +69,9 @@ describe('the МойСклад client: errors and waits as md/_general.md descri
 
   it('waits X-Lognex-Reset after a 429 that names no retry interval', async () => {
     // md/_general.md line 210: X-Lognex-Reset, the time until the limit resets, in milliseconds.
-    const { url } = await stub(() => json({ errors: [{ error: 'Превышено ограничение на количество запросов в единицу времени', code: 1049 }] }, 429, { 'X-Lognex-Reset': '2750' }));
+    const { url } = await stub(() =>
+      json({ errors: [{ error: 'Превышено ограничение на количество запросов в единицу времени', code: 1049 }] }, 429, { 'X-Lognex-Reset': '2750' }),
+    );
     const error = await failureOf(createMoySkladClient({ baseUrl: url, token: TOKEN }).listStores());
     expect(error).toMatchObject({ status: 429, retryable: true, retryAfterMs: 2750 });
   });
@@ -66,23 +82,34 @@ describe('the МойСклад client: hrefs name the API host (md/_errors.md li
   const order = { id: 'c49e83b3-01af-11e6-9464-e4de00000026', name: '000034', externalCode: 'evt-1', sum: 0, positions: { meta: { size: 1 } } };
   const productRow = {
     meta: { href: `${API}/entity/product/8b382799-f7d2-11e5-8a84-bae5000003a5`, type: 'product' },
-    id: '8b382799-f7d2-11e5-8a84-bae5000003a5', name: 'Товар', article: 'A1', externalCode: 'x', archived: false,
+    id: '8b382799-f7d2-11e5-8a84-bae5000003a5',
+    name: 'Товар',
+    article: 'A1',
+    externalCode: 'x',
+    archived: false,
   };
   /** A proxy in front of МойСклад: it answers МойСклад's own hrefs, whatever host the hub called. */
   const proxy = () =>
     stub((request) =>
-      request.method === 'GET'
-        ? json({ meta: { href: `${API}/entity/product`, size: 1, limit: 1000, offset: 0 }, rows: [productRow] })
-        : json({ meta: { href: `${API}/entity/customerorder/${order.id}`, type: 'customerorder' }, ...order }),
+      request.method === 'GET' ?
+        json({ meta: { href: `${API}/entity/product`, size: 1, limit: 1000, offset: 0 }, rows: [productRow] })
+      : json({ meta: { href: `${API}/entity/customerorder/${order.id}`, type: 'customerorder' }, ...order }),
     );
-  const hrefsOf = (body: unknown): string[] => JSON.stringify(body).match(/"href":"[^"]+"/g)?.map((h) => h.slice(8, -1)) ?? [];
+  const hrefsOf = (body: unknown): string[] =>
+    JSON.stringify(body)
+      .match(/"href":"[^"]+"/g)
+      ?.map((h) => h.slice(8, -1)) ?? [];
   const parties = { organizationId: 'org-1', agentId: 'agent-1', storeId: 'store-1' };
 
   it("takes the API root from the service's own meta.href once it has seen one, even behind a proxy", async () => {
     const { url, received } = await proxy();
     const client = createMoySkladClient({ baseUrl: url, token: TOKEN });
     const [product] = await client.findProducts('article', ['A1']);
-    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: product!.id, quantity: 1, price: 100, vat: 20, vatEnabled: true }] });
+    await client.createCustomerOrder({
+      ...parties,
+      externalCode: 'evt-1',
+      positions: [{ productId: product!.id, quantity: 1, price: 100, vat: 20, vatEnabled: true }],
+    });
     const hrefs = hrefsOf(received[1]!.body);
     expect(hrefs).toHaveLength(4);
     for (const href of hrefs) expect(href.startsWith(`${API}/entity/`)).toBe(true);
@@ -91,7 +118,11 @@ describe('the МойСклад client: hrefs name the API host (md/_errors.md li
   it('uses the configured public base before any answer came', async () => {
     const { url, received } = await proxy();
     const client = createMoySkladClient({ baseUrl: url, token: TOKEN, publicBaseUrl: 'https://api.moysklad.ru' });
-    await client.createCustomerOrder({ ...parties, externalCode: 'evt-1', positions: [{ productId: productRow.id as MsProductId, quantity: 1, price: 100, vat: 20, vatEnabled: true }] });
+    await client.createCustomerOrder({
+      ...parties,
+      externalCode: 'evt-1',
+      positions: [{ productId: productRow.id as MsProductId, quantity: 1, price: 100, vat: 20, vatEnabled: true }],
+    });
     for (const href of hrefsOf(received[0]!.body)) expect(href.startsWith(`${API}/entity/`)).toBe(true);
   });
 });
@@ -101,10 +132,17 @@ describe('the МойСклад client: request headers stay under 8 KB (md/_rest
     const articles = Array.from({ length: 50 }, (_, i) => `Молоко ультрапастеризованное безлактозное ${String(i).padStart(2, '0')}`);
     const { url, received } = await stub((request) => {
       const filter = new URL(`http://x${request.path}`).searchParams.get('filter') ?? '';
-      const asked = filter.split(';').filter((c) => c.startsWith('article=')).map((c) => c.slice('article='.length));
+      const asked = filter
+        .split(';')
+        .filter((c) => c.startsWith('article='))
+        .map((c) => c.slice('article='.length));
       const rows = asked.map((article, i) => ({
         meta: { href: `https://api.moysklad.ru/api/remap/1.2/entity/product/${encodeURIComponent(article)}`, type: 'product' },
-        id: `${article}-${i}`, name: article, article, externalCode: article, archived: false,
+        id: `${article}-${i}`,
+        name: article,
+        article,
+        externalCode: article,
+        archived: false,
       }));
       return json({ meta: { size: rows.length, limit: 1000, offset: 0 }, rows });
     });
@@ -120,8 +158,17 @@ describe('the МойСклад client: the stock-by-store report as the hub mean
     response: { body: { meta: object; rows: Array<{ meta: { href: string; type: string }; stockByStore: Array<{ stock: number }> }> } };
   };
   const API = 'https://api.moysklad.ru/api/remap/1.2';
-  const store = (name: string, stock: number) => ({ meta: { href: `${API}/entity/store/86c857d6-0302-11e6-9464-e4de00000072`, type: 'store' }, name, stock, reserve: 0, inTransit: 0 });
-  const unstocked = { meta: { href: `${API}/entity/product/0000aaaa-0000-11e6-9464-e4de00000001?expand=supplier`, type: 'product' }, stockByStore: [store('Основной склад', 0)] };
+  const store = (name: string, stock: number) => ({
+    meta: { href: `${API}/entity/store/86c857d6-0302-11e6-9464-e4de00000072`, type: 'store' },
+    name,
+    stock,
+    reserve: 0,
+    inTransit: 0,
+  });
+  const unstocked = {
+    meta: { href: `${API}/entity/product/0000aaaa-0000-11e6-9464-e4de00000001?expand=supplier`, type: 'product' },
+    stockByStore: [store('Основной склад', 0)],
+  };
 
   /** Answers as the documentation says: variant rows unless groupBy=product (line 1100), zero stock left out unless stockMode=all (lines 1018, 1023–1033). */
   const report = () =>

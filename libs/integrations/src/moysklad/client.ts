@@ -152,7 +152,10 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
       const rows = await listAll(path, msStockByStoreRowSchema);
       return rows.map((row) => {
         if (row.meta.type !== 'product') {
-          throw badAnswer(`GET /report/stock/bystore`, `a row of type '${row.meta.type}' (${row.meta.href}) came although the report was asked grouped by product`);
+          throw badAnswer(
+            `GET /report/stock/bystore`,
+            `a row of type '${row.meta.type}' (${row.meta.href}) came although the report was asked grouped by product`,
+          );
         }
         return {
           productId: idFromHref(row.meta.href) as MsProductId,
@@ -196,9 +199,7 @@ export function createMoySkladClient(options: MoySkladClientOptions): MoySkladCl
       // A syncId replay returns the earlier document with whatever positions it already has;
       // a fresh one holds the first chunk. Either way the rest continue from what МойСклад reports.
       const created = toOrder(data);
-      return rest.length === 0 && created.positionCount >= firstChunk.length
-        ? created
-        : completeCustomerOrderPositions(created, order.positions, options);
+      return rest.length === 0 && created.positionCount >= firstChunk.length ? created : completeCustomerOrderPositions(created, order.positions, options);
     },
     completeCustomerOrderPositions,
   };

@@ -63,7 +63,12 @@ export type MsMeta = z.infer<typeof msMetaSchema>;
 /** A list answer: `meta` with size/limit/offset, and `rows`. */
 export const msListSchema = <T extends z.ZodType>(row: T) =>
   z.object({
-    meta: z.object({ href: z.string().optional(), size: z.number().int().nonnegative(), limit: z.number().int().positive(), offset: z.number().int().nonnegative() }),
+    meta: z.object({
+      href: z.string().optional(),
+      size: z.number().int().nonnegative(),
+      limit: z.number().int().positive(),
+      offset: z.number().int().nonnegative(),
+    }),
     rows: z.array(row),
   });
 
@@ -106,9 +111,7 @@ export type MsProductEntity = z.infer<typeof msProductSchema>;
  */
 export const msStockByStoreRowSchema = z.object({
   meta: msMetaSchema,
-  stockByStore: z.array(
-    z.object({ meta: msMetaSchema, name: z.string(), stock: z.number(), reserve: z.number(), inTransit: z.number() }),
-  ),
+  stockByStore: z.array(z.object({ meta: msMetaSchema, name: z.string(), stock: z.number(), reserve: z.number(), inTransit: z.number() })),
 });
 
 /** md/documents/_customerOrder.md: what the hub reads back from a customer order. */

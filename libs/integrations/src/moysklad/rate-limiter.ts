@@ -43,9 +43,7 @@ export const MOYSKLAD_DOCUMENTED_LIMITS = {
 
 /** Units one request to `path` (below the API prefix) costs, for a token whose requests weigh `tokenWeight`. */
 export function moySkladRequestWeight(path: string, tokenWeight: number): number {
-  return path.startsWith('/report/stock/all') || path.startsWith('/report/stock/bystore')
-    ? MOYSKLAD_DOCUMENTED_LIMITS.stockReportWeight
-    : tokenWeight;
+  return path.startsWith('/report/stock/all') || path.startsWith('/report/stock/bystore') ? MOYSKLAD_DOCUMENTED_LIMITS.stockReportWeight : tokenWeight;
 }
 
 /**

@@ -35,7 +35,9 @@ const filled = (id: string) => id !== EMPTY_REF && id !== '';
 export function resolveNorms(rows: readonly NormRow[], warehouseId: string): EffectiveNorm[] {
   const itemRows = rows.filter((row) => filled(row.productId) && !filled(row.characteristicId) && row.warehouseId === warehouseId);
   const groupSettings = new Map(
-    rows.filter((row) => !filled(row.productId) && !filled(row.characteristicId) && !filled(row.warehouseId) && filled(row.groupId)).map((row) => [row.groupId, row]),
+    rows
+      .filter((row) => !filled(row.productId) && !filled(row.characteristicId) && !filled(row.warehouseId) && filled(row.groupId))
+      .map((row) => [row.groupId, row]),
   );
   const norms = new Map<string, EffectiveNorm>();
   for (const row of itemRows.filter((r) => !filled(r.groupId))) {

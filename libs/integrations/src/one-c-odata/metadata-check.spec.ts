@@ -33,7 +33,10 @@ async function check(xml: string, requirements: readonly ODataRequirement[], res
 }
 
 async function missingOf(call: Promise<void>): Promise<ODataPublicationError> {
-  const error = await call.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await call.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(ODataPublicationError);
   return error as ODataPublicationError;
 }
@@ -56,7 +59,9 @@ describe('start-up check of $metadata', () => {
     expect(withoutRecords).not.toBe(REAL_UT);
     const error = await missingOf(check(withoutRecords, ON_THE_REAL_FILE));
     expect(error.missing).toEqual(['entity set AccumulationRegister_РасчетыСКлиентамиПланОплат_RecordType']);
-    expect(error.message).toMatch(/^1С's standard OData interface does not publish what the hub uses: entity set AccumulationRegister_РасчетыСКлиентамиПланОплат_RecordType\. /);
+    expect(error.message).toMatch(
+      /^1С's standard OData interface does not publish what the hub uses: entity set AccumulationRegister_РасчетыСКлиентамиПланОплат_RecordType\. /,
+    );
     expect(error.message).toContain('«Настройка стандартного интерфейса OData»');
     expect(error.message).toContain('УдаленныйДоступOData');
   });

@@ -74,7 +74,8 @@ export async function readDeclared(chunks: AsyncIterable<string>, requirements: 
   parser.on('closetag', (tag) => {
     if (tag.name === 'EntityType' || tag.name === 'ComplexType') currentType = undefined;
     if (tag.name === 'FunctionImport' && currentFunction) {
-      if (currentFunction.bound && wanted(currentFunction.bound)) declared.functions.set(`${currentFunction.bound}/${currentFunction.name}`, currentFunction.returns);
+      if (currentFunction.bound && wanted(currentFunction.bound))
+        declared.functions.set(`${currentFunction.bound}/${currentFunction.name}`, currentFunction.returns);
       currentFunction = undefined;
     }
   });
@@ -129,7 +130,10 @@ export async function checkODataMetadata(options: ODataTransportOptions, require
   const url = `${options.serviceUrl.replace(/\/+$/, '')}/$metadata`;
   let response: Response;
   try {
-    response = await (options.fetch ?? globalThis.fetch)(url, { headers: { authorization: `Basic ${credentials}` }, signal: AbortSignal.timeout(options.timeoutMs) });
+    response = await (options.fetch ?? globalThis.fetch)(url, {
+      headers: { authorization: `Basic ${credentials}` },
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
   } catch (error) {
     throw odataFetchFailure('GET', '$metadata', error, options.timeoutMs);
   }
@@ -138,7 +142,12 @@ export async function checkODataMetadata(options: ODataTransportOptions, require
     const text = decodeBody(await response.arrayBuffer());
     throw (
       failureOfAnswer('GET $metadata', response, text, (t) => redactText(t, [options.password, credentials])) ??
-      new ODataError(`1c GET $metadata answered ${response.headers.get('content-type') ?? 'no content type'} instead of XML`, { system: '1c', status: response.status, code: 'bad_response', retryable: false })
+      new ODataError(`1c GET $metadata answered ${response.headers.get('content-type') ?? 'no content type'} instead of XML`, {
+        system: '1c',
+        status: response.status,
+        code: 'bad_response',
+        retryable: false,
+      })
     );
   }
   const missing = missingFrom(await readDeclared(textChunks(response.body), requirements), requirements);

@@ -17,7 +17,12 @@ const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const DC = guid(1);
 const STORE = guid(2);
 const ORG = guid(99);
-const products = Array.from({ length: 7 }, (_, i) => ({ Ref_Key: guid(100 + i), Description: `Товар ${i}`, Артикул: `SKU-${i}`, ЕдиницаИзмерения_Key: guid(500) }));
+const products = Array.from({ length: 7 }, (_, i) => ({
+  Ref_Key: guid(100 + i),
+  Description: `Товар ${i}`,
+  Артикул: `SKU-${i}`,
+  ЕдиницаИзмерения_Key: guid(500),
+}));
 
 type Doc = Record<string, unknown> & { Ref_Key: string; Posted: boolean; Комментарий: string };
 
@@ -33,18 +38,53 @@ function fakeBase() {
   };
   const respond = (request: SeenRequest): Response => {
     const { resource } = request;
-    if (resource === 'Catalog_Склады') return page([{ Ref_Key: DC, Description: 'РЦ Подольск' }, { Ref_Key: STORE, Description: 'Магазин Тверская' }], request);
+    if (resource === 'Catalog_Склады')
+      return page(
+        [
+          { Ref_Key: DC, Description: 'РЦ Подольск' },
+          { Ref_Key: STORE, Description: 'Магазин Тверская' },
+        ],
+        request,
+      );
     if (resource === 'Catalog_Номенклатура') return page(products, request);
-    if (resource === 'Catalog_УпаковкиЕдиницыИзмерения') return page([{ Ref_Key: guid(500), Description: 'шт', Числитель: 1, Знаменатель: 1 }, { Ref_Key: guid(506), Description: 'уп (6 шт)', Числитель: 6, Знаменатель: 1 }], request);
+    if (resource === 'Catalog_УпаковкиЕдиницыИзмерения')
+      return page(
+        [
+          { Ref_Key: guid(500), Description: 'шт', Числитель: 1, Знаменатель: 1 },
+          { Ref_Key: guid(506), Description: 'уп (6 шт)', Числитель: 6, Знаменатель: 1 },
+        ],
+        request,
+      );
     if (resource === 'InformationRegister_ТоварныеОграничения') {
-      return page([{ Номенклатура_Key: guid(100), Характеристика_Key: EMPTY_REF, Склад_Key: STORE, ГруппировкаТоварныхОграничений_Key: EMPTY_REF, МинимальноеКоличествоЗапаса: 18, МаксимальноеКоличествоЗапаса: 72, УпаковкаЗаказа_Key: guid(506) }], request);
+      return page(
+        [
+          {
+            Номенклатура_Key: guid(100),
+            Характеристика_Key: EMPTY_REF,
+            Склад_Key: STORE,
+            ГруппировкаТоварныхОграничений_Key: EMPTY_REF,
+            МинимальноеКоличествоЗапаса: 18,
+            МаксимальноеКоличествоЗапаса: 72,
+            УпаковкаЗаказа_Key: guid(506),
+          },
+        ],
+        request,
+      );
     }
     if (resource.startsWith('AccumulationRegister_ТоварыНаСкладах/Balance(')) {
-      return Response.json({ value: [{ Номенклатура_Key: guid(100), Склад_Key: STORE, ВНаличииBalance: 6.5, КОтгрузкеBalance: '1' }, { Номенклатура_Key: guid(999), Склад_Key: STORE, ВНаличииBalance: 3 }] });
+      return Response.json({
+        value: [
+          { Номенклатура_Key: guid(100), Склад_Key: STORE, ВНаличииBalance: 6.5, КОтгрузкеBalance: '1' },
+          { Номенклатура_Key: guid(999), Склад_Key: STORE, ВНаличииBalance: 3 },
+        ],
+      });
     }
     if (resource === 'Document_ПеремещениеТоваров' && request.method === 'GET') {
       const needle = /substringof\('([^']*)'/.exec(request.query['$filter'] ?? '')?.[1] ?? '';
-      return page(documents.filter((d) => d.Комментарий.includes(needle)), request);
+      return page(
+        documents.filter((d) => d.Комментарий.includes(needle)),
+        request,
+      );
     }
     if (resource === 'Document_ПеремещениеТоваров' && request.method === 'POST') {
       const body = request.body as Doc;
@@ -93,7 +133,15 @@ async function connectedTo(base: ReturnType<typeof fakeBase>, overrides: { postT
   });
 }
 
-const ORDER = { hubOrderId: '0b9e3c55-3f0e-4d6b-9d3c-0f6f2f0e8a11', sourceWarehouseId: DC, targetWarehouseId: STORE, lines: [{ productId: guid(100), sku: 'SKU-0', quantity: 66 }, { productId: guid(101), sku: 'SKU-1', quantity: 12 }] };
+const ORDER = {
+  hubOrderId: '0b9e3c55-3f0e-4d6b-9d3c-0f6f2f0e8a11',
+  sourceWarehouseId: DC,
+  targetWarehouseId: STORE,
+  lines: [
+    { productId: guid(100), sku: 'SKU-0', quantity: 66 },
+    { productId: guid(101), sku: 'SKU-1', quantity: 12 },
+  ],
+};
 
 describe('1С OData connector: reading', () => {
   it('reads every product $top/$skip at a time ordered by Ref_Key, since 1С does not page by itself', async () => {
@@ -101,7 +149,11 @@ describe('1С OData connector: reading', () => {
     const oneC = await connectedTo(base, { pageSize: 3 });
     const stock = await oneC.getStock(STORE);
     const pages = stub!.seen.filter((r) => r.resource === 'Catalog_Номенклатура').map((r) => [r.query['$skip'], r.query['$top'], r.query['$orderby']]);
-    expect(pages).toEqual([['0', '3', 'Ref_Key'], ['3', '3', 'Ref_Key'], ['6', '3', 'Ref_Key']]);
+    expect(pages).toEqual([
+      ['0', '3', 'Ref_Key'],
+      ['3', '3', 'Ref_Key'],
+      ['6', '3', 'Ref_Key'],
+    ]);
     expect(stub!.seen.some((r) => '$inlinecount' in r.query)).toBe(false);
     // A balance of a product 1С does not list (a folder, deleted) is left out; stock is counted down to whole units.
     expect(stock).toEqual([{ productId: guid(100), sku: 'SKU-0', name: 'Товар 0', onHand: 6, reserved: 1, unit: 'шт' }]);
@@ -111,7 +163,9 @@ describe('1С OData connector: reading', () => {
     const oneC = await connectedTo(fakeBase());
     await oneC.getStock(STORE);
     const balance = stub!.seen.find((r) => r.resource.includes('/Balance('))!;
-    expect(balance.resource).toBe(`AccumulationRegister_ТоварыНаСкладах/Balance(Period=datetime'2026-12-03T09:00:00',Condition='Склад_Key eq guid'${STORE}'',Dimensions='Номенклатура,Склад')`);
+    expect(balance.resource).toBe(
+      `AccumulationRegister_ТоварыНаСкладах/Balance(Period=datetime'2026-12-03T09:00:00',Condition='Склад_Key eq guid'${STORE}'',Dimensions='Номенклатура,Склад')`,
+    );
   });
 
   it('lists warehouses by Ref_Key with Description (no Code), items only', async () => {

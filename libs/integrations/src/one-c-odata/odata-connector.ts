@@ -30,7 +30,6 @@ export interface ODataConnectorOptions extends ODataTransportOptions {
   now?: () => Date;
 }
 
-
 function invalidRequest(message: string): ODataError {
   return new ODataError(`1c POST transfer not sent: ${message}`, { system: '1c', code: EXTERNAL_ERROR_CODES.invalidRequest, retryable: false });
 }
@@ -67,7 +66,12 @@ export function createOneCODataConnector(options: ODataConnectorOptions): OneCCl
     const rows: T[] = [];
     for (let skip = 0; ; skip += options.pageSize) {
       // $inlinecount would make 1С ignore $top and $skip (the guide, line 861), so it is never sent.
-      const page = await odata({ method: 'GET', resource, query: { ...query, $orderby: orderBy, $top: options.pageSize, $skip: skip }, schema: collectionOf(schema) });
+      const page = await odata({
+        method: 'GET',
+        resource,
+        query: { ...query, $orderby: orderBy, $top: options.pageSize, $skip: skip },
+        schema: collectionOf(schema),
+      });
       rows.push(...page.value);
       if (page.value.length < options.pageSize) return rows;
     }
@@ -105,7 +109,13 @@ export function createOneCODataConnector(options: ODataConnectorOptions): OneCCl
     // substringof, not eq: Комментарий is a string of unlimited length, which 1С cannot compare with eq
     // (ut11 Documents/ПеремещениеТоваров.xml, Комментарий: Length 0); the guide's function table, line 630.
     const filter = `DeletionMark eq false and substringof(${stringLiteral(eventNeedle(eventId))}, ${options.idempotencyField}) eq true`;
-    const found = await odata({ method: 'GET', resource: names.transfers, query: { $filter: filter, $select: transferSelect, $orderby: 'Ref_Key', $top: 1 }, schema: collectionOf(transferSchema), signal });
+    const found = await odata({
+      method: 'GET',
+      resource: names.transfers,
+      query: { $filter: filter, $select: transferSelect, $orderby: 'Ref_Key', $top: 1 },
+      schema: collectionOf(transferSchema),
+      signal,
+    });
     return found.value[0];
   }
 
@@ -151,7 +161,16 @@ export function createOneCODataConnector(options: ODataConnectorOptions): OneCCl
         const product = catalog.get(row.productId);
         if (!product?.sku) return [];
         // Stock may be fractional (kg); the hub counts whole units, so it never counts more than is there.
-        return [{ productId: row.productId, sku: product.sku, name: product.name || product.sku, onHand: Math.floor(row.onHand), reserved: Math.max(0, Math.ceil(row.reserved)), unit: units.get(product.unitId)?.name || 'шт' }];
+        return [
+          {
+            productId: row.productId,
+            sku: product.sku,
+            name: product.name || product.sku,
+            onHand: Math.floor(row.onHand),
+            reserved: Math.max(0, Math.ceil(row.reserved)),
+            unit: units.get(product.unitId)?.name || 'шт',
+          },
+        ];
       });
     },
 
@@ -162,7 +181,9 @@ export function createOneCODataConnector(options: ODataConnectorOptions): OneCCl
         if (!product?.sku) return [];
         const pack = norm.orderPackId !== EMPTY_REF ? units.get(norm.orderPackId) : undefined;
         const min = Math.max(0, Math.round(norm.min));
-        return [{ productId: norm.productId, sku: product.sku, min, max: Math.max(min, Math.round(norm.max)), multiple: Math.max(1, Math.ceil(pack?.units ?? 1)) }];
+        return [
+          { productId: norm.productId, sku: product.sku, min, max: Math.max(min, Math.round(norm.max)), multiple: Math.max(1, Math.ceil(pack?.units ?? 1)) },
+        ];
       });
     },
 

@@ -66,7 +66,10 @@ export function odataErrorFromAnswer(call: string, response: Response, body: unk
     });
   }
   const retryable = status === 429 || status >= 500;
-  const code = status === 429 ? EXTERNAL_ERROR_CODES.tooManyRequests : status >= 500 ? EXTERNAL_ERROR_CODES.serverError : `http_${status}`;
+  const code =
+    status === 429 ? EXTERNAL_ERROR_CODES.tooManyRequests
+    : status >= 500 ? EXTERNAL_ERROR_CODES.serverError
+    : `http_${status}`;
   return new ODataError(`1c ${call} answered HTTP ${status}${said}`, { ...base, code, retryable });
 }
 

@@ -22,7 +22,13 @@ export const ODATA_ENV_DEFAULTS = {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fieldName = (fallback: string) =>
-  z.preprocess(blankAsUnset, z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, { error: 'must be a field name such as Артикул' }).default(fallback));
+  z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, { error: 'must be a field name such as Артикул' })
+      .default(fallback),
+  );
 
 const namesOverride = z.preprocess(
   blankAsUnset,
@@ -36,19 +42,53 @@ const namesOverride = z.preprocess(
         return z.NEVER;
       }
     })
-    .pipe(z.partialRecord(z.enum(Object.keys(UT11_ODATA_NAMES) as [keyof ODataNames], { error: `names one of ${Object.keys(UT11_ODATA_NAMES).join(", ")}` }), z.string().min(1)))
+    .pipe(
+      z.partialRecord(
+        z.enum(Object.keys(UT11_ODATA_NAMES) as [keyof ODataNames], { error: `names one of ${Object.keys(UT11_ODATA_NAMES).join(', ')}` }),
+        z.string().min(1),
+      ),
+    )
     .optional(),
 );
 
 const odataEnvSchema = z.object({
-  ONEC_ODATA_PATH: z.preprocess(blankAsUnset, z.string().regex(/^\/\S*standard\.odata$/, { error: 'must be the path of the publication ending in /odata/standard.odata' }).default(ODATA_ENV_DEFAULTS.ONEC_ODATA_PATH)),
+  ONEC_ODATA_PATH: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^\/\S*standard\.odata$/, { error: 'must be the path of the publication ending in /odata/standard.odata' })
+      .default(ODATA_ENV_DEFAULTS.ONEC_ODATA_PATH),
+  ),
   ONEC_TIMEOUT_MS: millisecondsSetting(ODATA_DEFAULT_TIMEOUT_MS, 1),
-  ONEC_TIMEZONE: z.preprocess(blankAsUnset, z.string().refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Moscow (the 1С server’s clock)' }).default(ODATA_ENV_DEFAULTS.ONEC_TIMEZONE)),
+  ONEC_TIMEZONE: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Moscow (the 1С server’s clock)' })
+      .default(ODATA_ENV_DEFAULTS.ONEC_TIMEZONE),
+  ),
   ONEC_ODATA_SKU_FIELD: fieldName(ODATA_ENV_DEFAULTS.ONEC_ODATA_SKU_FIELD),
   ONEC_ODATA_IDEMPOTENCY_FIELD: fieldName(ODATA_ENV_DEFAULTS.ONEC_ODATA_IDEMPOTENCY_FIELD),
-  ONEC_ODATA_ORGANIZATION_KEY: z.preprocess(blankAsUnset, z.string().regex(GUID, { error: 'must be the Ref_Key (a GUID) of the organization in Catalog_Организации' }).default(ODATA_ENV_DEFAULTS.ONEC_ODATA_ORGANIZATION_KEY)),
-  ONEC_ODATA_POST_TRANSFERS: z.preprocess(blankAsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default(ODATA_ENV_DEFAULTS.ONEC_ODATA_POST_TRANSFERS)),
-  ONEC_ODATA_PAGE_SIZE: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a whole number from 1 to 5000' }).int({ error: 'must be a whole number from 1 to 5000' }).min(1, { error: 'must be a whole number from 1 to 5000' }).max(5000, { error: 'must be a whole number from 1 to 5000' }).default(ODATA_ENV_DEFAULTS.ONEC_ODATA_PAGE_SIZE)),
+  ONEC_ODATA_ORGANIZATION_KEY: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(GUID, { error: 'must be the Ref_Key (a GUID) of the organization in Catalog_Организации' })
+      .default(ODATA_ENV_DEFAULTS.ONEC_ODATA_ORGANIZATION_KEY),
+  ),
+  ONEC_ODATA_POST_TRANSFERS: z.preprocess(
+    blankAsUnset,
+    z.enum(['true', 'false'], { error: 'must be true or false' }).default(ODATA_ENV_DEFAULTS.ONEC_ODATA_POST_TRANSFERS),
+  ),
+  ONEC_ODATA_PAGE_SIZE: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number from 1 to 5000' })
+      .int({ error: 'must be a whole number from 1 to 5000' })
+      .min(1, { error: 'must be a whole number from 1 to 5000' })
+      .max(5000, { error: 'must be a whole number from 1 to 5000' })
+      .default(ODATA_ENV_DEFAULTS.ONEC_ODATA_PAGE_SIZE),
+  ),
   ONEC_ODATA_NAMES: namesOverride,
 });
 

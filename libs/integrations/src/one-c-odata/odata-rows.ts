@@ -6,7 +6,10 @@ import type { ODataNames } from './odata-names';
 /** A collection: `{ "value": [...] }` (odata.metadata and odata.count are ignored). */
 export const collectionOf = <T extends z.ZodType>(row: T) => z.object({ value: z.array(row) });
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 const key = z.string().min(1);
 const quantity = odataNumber.nullish().transform((value) => value ?? 0);
 const lineSchema = z.object({ LineNumber: int64, Номенклатура_Key: text, Количество: odataNumber });
@@ -38,7 +41,12 @@ function rowOf<T>(build: (read: Reader) => T) {
 export const warehouseRow = rowOf((read) => ({ id: read('Ref_Key', key), name: read('Description', text) }));
 
 export const productRow = (skuField: string, names: ODataNames) =>
-  rowOf((read) => ({ id: read('Ref_Key', key), name: read('Description', text), sku: read(skuField, text).trim(), unitId: read(names.productUnitField, text) }));
+  rowOf((read) => ({
+    id: read('Ref_Key', key),
+    name: read('Description', text),
+    sku: read(skuField, text).trim(),
+    unitId: read(names.productUnitField, text),
+  }));
 
 export const packRow = (names: ODataNames) =>
   rowOf((read) => {
@@ -59,7 +67,11 @@ export const normRow = (names: ODataNames) =>
   }));
 
 export const balanceRow = (names: ODataNames) =>
-  rowOf((read) => ({ productId: read('Номенклатура_Key', key), onHand: read(names.stockOnHandField, quantity), reserved: read(names.stockReservedField, quantity) }));
+  rowOf((read) => ({
+    productId: read('Номенклатура_Key', key),
+    onHand: read(names.stockOnHandField, quantity),
+    reserved: read(names.stockReservedField, quantity),
+  }));
 
 export const transferRow = (names: ODataNames, idempotencyField: string) =>
   rowOf((read) => ({
@@ -71,10 +83,11 @@ export const transferRow = (names: ODataNames, idempotencyField: string) =>
     targetWarehouseId: read('СкладПолучатель_Key', text),
     status: read(names.transferStatusField, text),
     marker: read(idempotencyField, text),
-    lines: read(names.transferLines, z.array(lineSchema).nullish())
-      ?.slice()
-      .sort((a, b) => a.LineNumber - b.LineNumber)
-      .map((line) => ({ productId: line.Номенклатура_Key, quantity: line.Количество })) ?? [],
+    lines:
+      read(names.transferLines, z.array(lineSchema).nullish())
+        ?.slice()
+        .sort((a, b) => a.LineNumber - b.LineNumber)
+        .map((line) => ({ productId: line.Номенклатура_Key, quantity: line.Количество })) ?? [],
   }));
 
 export type TransferDocument = z.output<ReturnType<typeof transferRow>>;

@@ -21,7 +21,10 @@ async function transportAnswering(respond: (request: SeenRequest) => Response | 
 }
 
 async function failureOf(call: Promise<unknown>): Promise<ODataError> {
-  const error = await call.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await call.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(ODataError);
   return error as ODataError;
 }
@@ -31,7 +34,9 @@ const get = (resource: string, query: ODataRequest<unknown>['query'] = {}): ODat
 describe('1С OData transport: the pitfalls of the standard interface', () => {
   it('percent-encodes Cyrillic names as UTF-8 and spaces as %20, never +', async () => {
     // A real 1С reads + literally and answers 500; the stub does the same.
-    const odata = await transportAnswering((request) => (request.rawQuery.includes('+') ? odataError(500, '14', 'Ошибка разбора') : Response.json({ value: [] })));
+    const odata = await transportAnswering((request) =>
+      request.rawQuery.includes('+') ? odataError(500, '14', 'Ошибка разбора') : Response.json({ value: [] }),
+    );
     await odata(get('Catalog_Склады', { $filter: 'IsFolder eq false and DeletionMark eq false' }));
     const [request] = stub!.seen;
     expect(request!.rawPath).toBe('/base/odata/standard.odata/Catalog_%D0%A1%D0%BA%D0%BB%D0%B0%D0%B4%D1%8B');

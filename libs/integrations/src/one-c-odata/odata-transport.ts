@@ -57,8 +57,7 @@ export function decodeBody(bytes: ArrayBuffer): string {
   }
 }
 
-const looksLikeHtml = (contentType: string, text: string): boolean =>
-  contentType.includes('text/html') || /^\s*(<!doctype html|<html)/i.test(text);
+const looksLikeHtml = (contentType: string, text: string): boolean => contentType.includes('text/html') || /^\s*(<!doctype html|<html)/i.test(text);
 
 function parseJson(text: string): unknown {
   // `…/Post` answers with an empty body.

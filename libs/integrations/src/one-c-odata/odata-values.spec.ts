@@ -23,7 +23,10 @@ describe('1С OData values', () => {
       ],
     };
     const parsed = collectionOf(transferRow(UT11_ODATA_NAMES, 'Комментарий')).parse({ 'odata.count': '1', value: [document] });
-    expect(parsed.value[0]!.lines).toEqual([{ productId: 'p1', quantity: 6 }, { productId: 'p2', quantity: 4 }]);
+    expect(parsed.value[0]!.lines).toEqual([
+      { productId: 'p1', quantity: 6 },
+      { productId: 'p2', quantity: 4 },
+    ]);
   });
 
   it('names the field a row fails on', () => {

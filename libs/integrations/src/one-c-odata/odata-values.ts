@@ -17,10 +17,22 @@ export const EMPTY_REF = '00000000-0000-0000-0000-000000000000';
  * `Edm.Int64` (LineNumber) and `odata.count` arrive as JSON strings ("1103", live notes
  * Romandredan/odata1c-gate docs/probes/P4-real-metadata.md, «Запросы» table); numbers are taken too.
  */
-export const int64 = z.union([z.number().int(), z.string().regex(/^-?\d+$/, 'must be a whole number').transform(Number)]);
+export const int64 = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .transform(Number),
+]);
 
 /** `Edm.Double` quantities; a numeric string is taken too, since the same serializer writes Int64 as text. */
-export const odataNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a number').transform(Number)]);
+export const odataNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number),
+]);
 
 const LOCAL_PARTS = new Map<string, Intl.DateTimeFormat>();
 function localParts(timeZone: string): Intl.DateTimeFormat {
@@ -46,7 +58,11 @@ function localParts(timeZone: string): Intl.DateTimeFormat {
  * `datetime'yyyy-mm-ddThh:mm:ss'`). This is `instant` as a wall clock in `timeZone` (ONEC_TIMEZONE).
  */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(localParts(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    localParts(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}`;
 }
 

@@ -17,7 +17,11 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  * reconciliation calls it someone else's.
  */
 export function transferOrderOf(document: TransferDocument, catalog: ReadonlyMap<string, { sku: string }>, receivedStatus: string): OneCTransferOrder {
-  const status: OneCTransferOrderStatus = document.deleted ? 'cancelled' : !document.posted ? 'draft' : document.status === receivedStatus ? 'received' : 'shipped';
+  const status: OneCTransferOrderStatus =
+    document.deleted ? 'cancelled'
+    : !document.posted ? 'draft'
+    : document.status === receivedStatus ? 'received'
+    : 'shipped';
   return {
     id: document.id,
     number: document.number || document.id,
@@ -25,6 +29,10 @@ export function transferOrderOf(document: TransferDocument, catalog: ReadonlyMap
     hubOrderId: MARKER_ORDER.exec(document.marker)?.[1]?.toLowerCase() ?? NIL_UUID,
     sourceWarehouseId: document.sourceWarehouseId,
     targetWarehouseId: document.targetWarehouseId,
-    lines: document.lines.map((line) => ({ productId: line.productId, sku: catalog.get(line.productId)?.sku || line.productId, quantity: Math.round(line.quantity) })),
+    lines: document.lines.map((line) => ({
+      productId: line.productId,
+      sku: catalog.get(line.productId)?.sku || line.productId,
+      quantity: Math.round(line.quantity),
+    })),
   };
 }

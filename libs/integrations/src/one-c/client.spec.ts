@@ -103,7 +103,12 @@ describe('1С client: failures the outbox must tell apart', () => {
       received = true;
       return new Promise<Response>(() => undefined);
     }, 60_000);
-    const order = { hubOrderId: '0b9e3c55-3f0e-4d6b-9d3c-0f6f2f0e8a11', sourceWarehouseId: 'a', targetWarehouseId: 'b', lines: [{ productId: 'p', sku: 's', quantity: 1 }] };
+    const order = {
+      hubOrderId: '0b9e3c55-3f0e-4d6b-9d3c-0f6f2f0e8a11',
+      sourceWarehouseId: 'a',
+      targetWarehouseId: 'b',
+      lines: [{ productId: 'p', sku: 's', quantity: 1 }],
+    };
     const controller = new AbortController();
     const pending = failureOf(client.createTransferOrder(order, { idempotencyKey: 'key-1', signal: controller.signal }));
     await vi.waitFor(() => expect(received).toBe(true));
@@ -138,9 +143,7 @@ describe('1С client: failures the outbox must tell apart', () => {
   });
 
   it('never puts the password or the Authorization header in an error, even when the server echoes them', async () => {
-    const client = await clientAnswering((request) =>
-      oneCError(401, `bad login: ${request.headers.get('authorization') ?? ''} (password ${PASSWORD})`),
-    );
+    const client = await clientAnswering((request) => oneCError(401, `bad login: ${request.headers.get('authorization') ?? ''} (password ${PASSWORD})`));
     const error = await failureOf(client.listWarehouses());
     expect(error).toMatchObject({ status: 401, code: 'http_401', retryable: false });
     const shown = `${error.message} ${JSON.stringify(error)} ${String(error.stack)}`;

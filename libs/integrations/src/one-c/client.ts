@@ -85,8 +85,7 @@ export function createOneCClient(options: OneCClientOptions): OneCClient {
       return parsed.success ? `${parsed.data.error.code}: ${parsed.data.error.message}` : undefined;
     },
   });
-  const warehousePath = (warehouseId: string, resource: string) =>
-    `/warehouses/${encodeURIComponent(warehouseId)}/${resource}`;
+  const warehousePath = (warehouseId: string, resource: string) => `/warehouses/${encodeURIComponent(warehouseId)}/${resource}`;
 
   return {
     async listWarehouses() {

@@ -30,13 +30,17 @@ describe('cleanupExpiredLogs on a real integration_logs table', () => {
   }
   const expiredTimes = (count: number) => Array.from({ length: count }, (_, i) => at(-(count - i) * SECOND));
   const seededIds = async () =>
-    (await bed.sessions.open().execute<{ id: string }[]>(`select id::text as id from integration_logs where step = 'seeded' order by id`, [], 'all')).map((row) => row.id);
-  const cleanupRows = () =>
-    bed.sessions.open().execute<{ message: string; status: string; payload: Record<string, unknown> }[]>(
-      `select message, status, payload from integration_logs where job_name = ? order by id`,
-      [LOG_CLEANUP_JOB_NAME],
-      'all',
+    (await bed.sessions.open().execute<{ id: string }[]>(`select id::text as id from integration_logs where step = 'seeded' order by id`, [], 'all')).map(
+      (row) => row.id,
     );
+  const cleanupRows = () =>
+    bed.sessions
+      .open()
+      .execute<{ message: string; status: string; payload: Record<string, unknown> }[]>(
+        `select message, status, payload from integration_logs where job_name = ? order by id`,
+        [LOG_CLEANUP_JOB_NAME],
+        'all',
+      );
 
   it('removes the expired rows in several batches and touches nothing at or after the cutoff', async () => {
     await insertAt('expired', expiredTimes(25));
@@ -51,7 +55,10 @@ describe('cleanupExpiredLogs on a real integration_logs table', () => {
     const keptBefore = before.filter((row) => row.message.startsWith('kept'));
     expect((await bed.rows()).filter((row) => row.message.startsWith('kept'))).toEqual(keptBefore);
     const [logged] = await cleanupRows();
-    expect(logged).toMatchObject({ status: 'completed', payload: { removed: 25, batches: 3, cutoff: cutoff.toISOString(), retentionDays: 90, complete: true } });
+    expect(logged).toMatchObject({
+      status: 'completed',
+      payload: { removed: 25, batches: 3, cutoff: cutoff.toISOString(), retentionDays: 90, complete: true },
+    });
     const status = await readLogRetentionStatus(bed.sessions.open());
     expect(status.oldestEntryAt).toEqual(at(0));
     expect(status.lastCleanup).toMatchObject({ removed: 25, cutoff });

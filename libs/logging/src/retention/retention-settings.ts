@@ -17,8 +17,12 @@ const MAX_DAYS = 36_500;
 const retentionEnvSchema = z.object({
   LOG_RETENTION_DAYS: z.preprocess(
     blankAsUnset,
-    z.coerce.number({ error: NOT_DAYS }).int({ error: NOT_DAYS }).min(0, { error: NOT_DAYS })
-      .max(MAX_DAYS, { error: `must be at most ${MAX_DAYS} days (0 keeps the logs forever)` }).default(DEFAULT_LOG_RETENTION_DAYS),
+    z.coerce
+      .number({ error: NOT_DAYS })
+      .int({ error: NOT_DAYS })
+      .min(0, { error: NOT_DAYS })
+      .max(MAX_DAYS, { error: `must be at most ${MAX_DAYS} days (0 keeps the logs forever)` })
+      .default(DEFAULT_LOG_RETENTION_DAYS),
   ),
 });
 

@@ -74,10 +74,7 @@ export async function readLogRetentionStatus(em: EntityManager): Promise<LogRete
   const finishedAt = toDateOrNull(row?.finished_at ?? null);
   return {
     oldestEntryAt: toDateOrNull(row?.oldest_entry_at ?? null),
-    lastCleanup:
-      finishedAt === null
-        ? null
-        : { finishedAt, removed: Number(row?.removed ?? 0), cutoff: fromIsoText(row?.cutoff ?? null) },
+    lastCleanup: finishedAt === null ? null : { finishedAt, removed: Number(row?.removed ?? 0), cutoff: fromIsoText(row?.cutoff ?? null) },
   };
 }
 

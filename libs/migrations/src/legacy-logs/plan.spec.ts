@@ -18,9 +18,7 @@ const ENTITY_COLUMNS: Record<string, ColumnShape> = {
 };
 
 function shape(overrides: Record<string, ColumnShape | undefined> = {}, indexes = LOG_INDEXES.map((i) => i.name)): LogsTableShape {
-  const columns = Object.entries({ ...ENTITY_COLUMNS, ...overrides }).filter(
-    (entry): entry is [string, ColumnShape] => entry[1] !== undefined,
-  );
+  const columns = Object.entries({ ...ENTITY_COLUMNS, ...overrides }).filter((entry): entry is [string, ColumnShape] => entry[1] !== undefined);
   return {
     columns: new Map(columns),
     idSequence: 'public.integration_logs_id_seq',
@@ -43,13 +41,13 @@ const PYTHON_RELEASE = shape(
 );
 
 describe('planNormalisation', () => {
-  it('finds nothing to do on a table in the entity\'s shape', () => {
+  it("finds nothing to do on a table in the entity's shape", () => {
     const plan = planNormalisation(shape());
     expect(describePlan(plan)).toEqual([]);
     expect(normalisationStatements(plan)).toEqual([]);
   });
 
-  it('plans every change for the Python release\'s table', () => {
+  it("plans every change for the Python release's table", () => {
     expect(describePlan(planNormalisation(PYTHON_RELEASE))).toEqual([
       'add source varchar(64)',
       'add job_name text',
@@ -85,7 +83,7 @@ describe('planNormalisation', () => {
   });
 });
 
-describe('normalisationStatements for the Python release\'s table', () => {
+describe("normalisationStatements for the Python release's table", () => {
   const statements = normalisationStatements(planNormalisation(PYTHON_RELEASE));
   const rewrites = statements.filter((sql) => / type /.test(sql));
 

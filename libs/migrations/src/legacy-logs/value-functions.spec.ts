@@ -32,7 +32,13 @@ const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
 const blank = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\f', '\v'), maxLength: 3 });
 /** A UUID in any spelling uuid input takes: any case, a hyphen or none after any group of four, braces or none, padding. */
 const uuidSpelling = fc
-  .tuple(fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), fc.boolean(), blank, blank)
+  .tuple(
+    fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
+    fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+    fc.boolean(),
+    blank,
+    blank,
+  )
   .map(([groups, hyphens, braces, before, after]) => {
     const body = groups.map((group, index) => (index > 0 && hyphens[index - 1] ? `-${group}` : group)).join('');
     return `${before}${braces ? `{${body}}` : body}${after}`;
@@ -47,15 +53,68 @@ const brokenUuid = fc
     return text.slice(0, i) + piece + text.slice(i);
   });
 const CANONICAL = '3f1c6e2a-8b4d-4c1e-9a7f-2d5e8b1c0a41';
-const UUID_CASES = [CANONICAL, CANONICAL.toUpperCase(), `{${CANONICAL}}`, `{${CANONICAL}`, `${CANONICAL}}`, `${CANONICAL.replaceAll('-', '')}`,
-  '3f1c-6e2a-8b4d-4c1e-9a7f-2d5e-8b1c-0a41', '3f1c6e2a8-b4d-4c1e-9a7f-2d5e8b1c0a41', '3f1c6e2--b4d-4c1e-9a7f-2d5e8b1c0a41',
-  `-${CANONICAL}`, `${CANONICAL}-`, `${CANONICAL.slice(0, 35)}`, `${CANONICAL}0`, ` \t${CANONICAL}\n`, '', ' ', 'None', 'null', 'run-7', 'process_outbox_events_job'];
+const UUID_CASES = [
+  CANONICAL,
+  CANONICAL.toUpperCase(),
+  `{${CANONICAL}}`,
+  `{${CANONICAL}`,
+  `${CANONICAL}}`,
+  `${CANONICAL.replaceAll('-', '')}`,
+  '3f1c-6e2a-8b4d-4c1e-9a7f-2d5e-8b1c-0a41',
+  '3f1c6e2a8-b4d-4c1e-9a7f-2d5e8b1c0a41',
+  '3f1c6e2--b4d-4c1e-9a7f-2d5e8b1c0a41',
+  `-${CANONICAL}`,
+  `${CANONICAL}-`,
+  `${CANONICAL.slice(0, 35)}`,
+  `${CANONICAL}0`,
+  ` \t${CANONICAL}\n`,
+  '',
+  ' ',
+  'None',
+  'null',
+  'run-7',
+  'process_outbox_events_job',
+];
 
-const JSON_CASES = ['{"a": 1}', ' [1, 2]', '"text"', '42', '-1.5e3', 'true', 'false', 'null', ' NULL ', 'None', '', '  ', 'nonsense', 'nullx',
-  'trueish', 'fals', '{"unclosed": ', '[1,', '{"text": "nul\\u0000byte"}', '{"name": "caf\\u00e9"}', 'plain words', 'Timeout after 30s',
-  '-', '-x', '{"a": 1} trailing', '\t{"b": [true, null]}\r\n', '1e1000', '0x10', '"unterminated', '{"\\ud800": 1}',
+const JSON_CASES = [
+  '{"a": 1}',
+  ' [1, 2]',
+  '"text"',
+  '42',
+  '-1.5e3',
+  'true',
+  'false',
+  'null',
+  ' NULL ',
+  'None',
+  '',
+  '  ',
+  'nonsense',
+  'nullx',
+  'trueish',
+  'fals',
+  '{"unclosed": ',
+  '[1,',
+  '{"text": "nul\\u0000byte"}',
+  '{"name": "caf\\u00e9"}',
+  'plain words',
+  'Timeout after 30s',
+  '-',
+  '-x',
+  '{"a": 1} trailing',
+  '\t{"b": [true, null]}\r\n',
+  '1e1000',
+  '0x10',
+  '"unterminated',
+  '{"\\ud800": 1}',
   // JSON numeric cannot hold (the first release aborted on these), and JSON long or deep enough to take the exception block.
-  '1e1000000', '[-1E-999999]', '{"n": 1e131072}', '{"n": 1e9999}', `${'['.repeat(3000)}${']'.repeat(3000)}`, `[${'1,'.repeat(3000)}1]`];
+  '1e1000000',
+  '[-1E-999999]',
+  '{"n": 1e131072}',
+  '{"n": 1e9999}',
+  `${'['.repeat(3000)}${']'.repeat(3000)}`,
+  `[${'1,'.repeat(3000)}1]`,
+];
 
 function isJsonText(text: string): boolean {
   try {
@@ -89,7 +148,10 @@ describe('legacy value helpers against the first release’s', () => {
     );
     return rows.filter((row) => {
       const absent = /^\s*(none|null|)\s*$/i.test(row.value);
-      const outcome = row.want !== null ? 'converted' : absent ? 'emptied' : 'keptAside';
+      const outcome =
+        row.want !== null ? 'converted'
+        : absent ? 'emptied'
+        : 'keptAside';
       return row.got !== row.want || row.outcome !== outcome || row.kept !== (outcome === 'keptAside' ? row.value : null);
     });
   }

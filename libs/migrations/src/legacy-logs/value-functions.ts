@@ -37,11 +37,9 @@ export const toUuid = (value: string): string => `pg_temp.hub_legacy_uuid(${valu
 export const unconvertedText = (value: string): string => `pg_temp.hub_legacy_unconverted_text(${value})`;
 /** `value` (text) as jsonb: NULL when absent or JSON null; a JSON string when jsonb rejects it. */
 export const toJsonb = (value: string, source: JsonSourceType = 'text', parse: JsonParse = 'catch'): string =>
-  parse === 'cast'
-    ? `pg_temp.hub_legacy_jsonb_cast(${value})`
-    : source === 'json'
-      ? `pg_temp.hub_legacy_json_to_jsonb(${value})`
-      : `pg_temp.hub_legacy_jsonb(${value})`;
+  parse === 'cast' ? `pg_temp.hub_legacy_jsonb_cast(${value})`
+  : source === 'json' ? `pg_temp.hub_legacy_json_to_jsonb(${value})`
+  : `pg_temp.hub_legacy_jsonb(${value})`;
 /** The outcome of a text value bound for a uuid column, NULL for NULL. */
 export const uuidOutcome = (value: string): string => `pg_temp.hub_legacy_uuid_outcome(${value})`;
 /** The outcome of a text value bound for a jsonb column, NULL for NULL (`cast`: fails the statement where `catch` says keptAside). */
@@ -72,7 +70,8 @@ const CANONICAL_UUID = `value like '________-____-____-____-____________' and va
  * stack (54001), a value beyond jsonb's limits (54000). json input checks only the syntax, so a
  * json column holds all but the first.
  */
-const JSON_REFUSALS = 'invalid_text_representation or untranslatable_character or numeric_value_out_of_range or statement_too_complex or program_limit_exceeded';
+const JSON_REFUSALS =
+  'invalid_text_representation or untranslatable_character or numeric_value_out_of_range or statement_too_complex or program_limit_exceeded';
 /**
  * json text jsonb surely takes: no \u escape, no exponent of five digits or more, and short
  * enough (4,096 characters) that neither its digits nor its nesting reach numeric's scale or the

@@ -8,9 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20251127000200_outbox_claim_index extends Migration {
   override async up(): Promise<void> {
-    this.addSql(
-      "create index outbox_events_undelivered_index on outbox_events (created_at, id) where status in ('pending', 'in_flight')",
-    );
+    this.addSql("create index outbox_events_undelivered_index on outbox_events (created_at, id) where status in ('pending', 'in_flight')");
   }
 
   override async down(): Promise<void> {

@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'pg';
 
 /** `<repo root>/../shared/fixtures/…`: beside the clone, also in CI's clean clone. */
-export const LEGACY_FIXTURE_PATH = fileURLToPath(
-  new URL('../../../../../shared/fixtures/legacy-integration-hub.sql', import.meta.url),
-);
+export const LEGACY_FIXTURE_PATH = fileURLToPath(new URL('../../../../../shared/fixtures/legacy-integration-hub.sql', import.meta.url));
 
 /** The repository's root, for spawning its CLI. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -30,10 +28,7 @@ export async function loadLegacyFixture(url: string): Promise<void> {
 
 /** md5 of every row of integration_logs as text, in id order: equal only if nothing changed. */
 export async function logsFingerprint(client: Client): Promise<string> {
-  const result = await client.query<{ md5: string }>(
-    'select md5(string_agg(logs::text, $1 order by logs.id)) as md5 from integration_logs as logs',
-    ['\n'],
-  );
+  const result = await client.query<{ md5: string }>('select md5(string_agg(logs::text, $1 order by logs.id)) as md5 from integration_logs as logs', ['\n']);
   return result.rows[0]?.md5 ?? '';
 }
 

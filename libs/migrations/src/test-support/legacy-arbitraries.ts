@@ -30,7 +30,13 @@ const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
 
 /** Every spelling PostgreSQL's uuid input takes (any case, a hyphen or none after any group of four, braces), padded. */
 const uuidSpelling = fc
-  .tuple(fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), fc.boolean(), blank, blank)
+  .tuple(
+    fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
+    fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+    fc.boolean(),
+    blank,
+    blank,
+  )
   .map(([groups, hyphens, braces, before, after]) => {
     const body = groups.map((group, index) => (index > 0 && hyphens[index - 1] ? `-${group}` : group)).join('');
     return `${before}${braces ? `{${body}}` : body}${after}`;
@@ -41,8 +47,21 @@ const nearUuid = fc.tuple(uuidSpelling, fc.nat(), fc.constantFrom('-', '--', '{'
   return text.slice(0, i) + piece + text.slice(i + 1);
 });
 const absent = fc.tuple(blank, fc.constantFrom('', 'None', 'NONE', 'none', 'null', 'NULL', 'nUlL', 'nil', 'undefined'), blank).map((parts) => parts.join(''));
-const numberText = fc.oneof(fc.integer().map(String), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.constantFrom('1e1000000', '-1E-999999', '0x10', '١٢٣', '1_000'));
-const oddDate = fc.constantFrom('2025-09-22', '22.09.2025 09:00', '09/22/2025', 'Sep 22 2025', '2025-09-22T09:00:00+03:00', '20250922T090000Z', 'infinity', '0000-00-00');
+const numberText = fc.oneof(
+  fc.integer().map(String),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+  fc.constantFrom('1e1000000', '-1E-999999', '0x10', '١٢٣', '1_000'),
+);
+const oddDate = fc.constantFrom(
+  '2025-09-22',
+  '22.09.2025 09:00',
+  '09/22/2025',
+  'Sep 22 2025',
+  '2025-09-22T09:00:00+03:00',
+  '20250922T090000Z',
+  'infinity',
+  '0000-00-00',
+);
 const jobName = fc.constantFrom('process_outbox_events_job', 'run_internal_replenishment_job', 'nightly_export_job');
 
 /** A correlation id column's value: any text up to `maxLength`, or one of the spellings above. */
@@ -50,14 +69,34 @@ const idText = (maxLength: number) =>
   fc.option(fc.oneof(anyText(maxLength), uuidSpelling, nearUuid, absent, numberText, oddDate, jobName), { nil: null, freq: 6 });
 
 /** Deep nesting: arrays and objects, `depth` levels (a json column takes a few thousand). */
-const nested = fc.tuple(fc.integer({ min: 1, max: 3_000 }), fc.boolean()).map(([depth, objects]) =>
-  objects ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`,
-);
+const nested = fc
+  .tuple(fc.integer({ min: 1, max: 3_000 }), fc.boolean())
+  .map(([depth, objects]) => (objects ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`));
 /** JSON texts jsonb may treat unlike json: duplicate keys, escapes it cannot store, numbers numeric cannot hold. */
 const awkwardJson = fc.constantFrom(
-  '{"a": 1, "a": 2}', '{"a": {"b": 1, "b": [1, {"b": 2, "b": 3}]}, "a": null}', '{"\\u0000": "nul"}', '"nul\\u0000byte"', '"\\ud83d\\ude00"',
-  '"caf\\u00e9"', '1e1000000', '[-1E-999999]', '{"n": 1e131072}', '12345678901234567890123456789.000000000000000000001', '{}', '[]',
-  ' \n\t{ "spaced" : [ 1 , 2 ] }\r\n', 'null', ' null ', '"null"', '"None"', '""', '0', '-0', '1.0', 'true', 'false',
+  '{"a": 1, "a": 2}',
+  '{"a": {"b": 1, "b": [1, {"b": 2, "b": 3}]}, "a": null}',
+  '{"\\u0000": "nul"}',
+  '"nul\\u0000byte"',
+  '"\\ud83d\\ude00"',
+  '"caf\\u00e9"',
+  '1e1000000',
+  '[-1E-999999]',
+  '{"n": 1e131072}',
+  '12345678901234567890123456789.000000000000000000001',
+  '{}',
+  '[]',
+  ' \n\t{ "spaced" : [ 1 , 2 ] }\r\n',
+  'null',
+  ' null ',
+  '"null"',
+  '"None"',
+  '""',
+  '0',
+  '-0',
+  '1.0',
+  'true',
+  'false',
 );
 /** Any JSON text a json column holds, formatted compactly or spaced. */
 const jsonText = fc.oneof(

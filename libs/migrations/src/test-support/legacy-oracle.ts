@@ -46,9 +46,14 @@ async function jsonExpectations(client: Client, values: string[]): Promise<Map<s
   return new Map(
     rows.map(({ value, parsed, as_string }) => {
       const asValue: JsonExpectation =
-        parsed === REFUSED ? { outcome: 'keptAside', text: as_string } : parsed === 'null' ? { outcome: 'emptied', text: null } : { outcome: 'converted', text: parsed };
+        parsed === REFUSED ? { outcome: 'keptAside', text: as_string }
+        : parsed === 'null' ? { outcome: 'emptied', text: null }
+        : { outcome: 'converted', text: parsed };
       const emptied: JsonExpectation = { outcome: 'emptied', text: null };
-      const allowed = STRICT_ABSENT.test(value) ? [emptied] : BROAD_ABSENT.test(value) ? [emptied, asValue] : [asValue];
+      const allowed =
+        STRICT_ABSENT.test(value) ? [emptied]
+        : BROAD_ABSENT.test(value) ? [emptied, asValue]
+        : [asValue];
       return [value, allowed];
     }),
   );
@@ -56,7 +61,10 @@ async function jsonExpectations(client: Client, values: string[]): Promise<Map<s
 
 /** The canonical spelling of the UUID in `text` (its 32 hex digits). */
 function canonicalUuid(text: string): string {
-  const hex = text.replace(/^[^{0-9a-fA-F]*\{?|\}?[^}0-9a-fA-F]*$/g, '').replaceAll('-', '').toLowerCase();
+  const hex = text
+    .replace(/^[^{0-9a-fA-F]*\{?|\}?[^}0-9a-fA-F]*$/g, '')
+    .replaceAll('-', '')
+    .toLowerCase();
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -89,7 +97,8 @@ export async function checkNormalisation(client: Client, before: LegacyValues[])
   const problems: string[] = [];
   for (const original of before) {
     const row = after.get(original.id!);
-    const say = (column: string, problem: string, value: unknown) => problems.push(`row ${original.id} ${column}: ${problem} (${JSON.stringify(value)?.slice(0, 200)})`);
+    const say = (column: string, problem: string, value: unknown) =>
+      problems.push(`row ${original.id} ${column}: ${problem} (${JSON.stringify(value)?.slice(0, 200)})`);
     if (!row) {
       say('*', 'row lost', original);
       continue;
@@ -102,7 +111,10 @@ export async function checkNormalisation(client: Client, before: LegacyValues[])
         continue;
       }
       const kept = column === 'job_id' ? row.job_name === value : row.legacy?.[column] === value;
-      const outcome: ValueOutcome = row[column] !== null ? 'converted' : kept ? 'keptAside' : 'emptied';
+      const outcome: ValueOutcome =
+        row[column] !== null ? 'converted'
+        : kept ? 'keptAside'
+        : 'emptied';
       counts[column][outcome] += 1;
       const problem = idProblem(value, outcome, row[column]);
       if (problem) say(column, problem, value);

@@ -4,7 +4,15 @@ import { createSessionFactory, type MikroORM, type SessionFactory } from '@hub/d
 import { createMoySkladClient, MOYSKLAD_ENV_DEFAULTS, type MoySkladClient } from '@hub/integrations';
 import { processOutboxBatch } from '@hub/outbox';
 import { heldEvent, readEvent, updateEvent } from '@hub/outbox/testing';
-import { addMoySkladSandboxProducts, createTestDatabase, openTestOrm, readMoySkladSandboxStats, startSandboxProcess, type SandboxProcess, type TestDatabase } from '@hub/testing';
+import {
+  addMoySkladSandboxProducts,
+  createTestDatabase,
+  openTestOrm,
+  readMoySkladSandboxStats,
+  startSandboxProcess,
+  type SandboxProcess,
+  type TestDatabase,
+} from '@hub/testing';
 import { createOrderDispatch } from '../order-delivery';
 import { ORDER_OUTBOX_HOOKS } from '../outbox-hooks';
 import { DEMO_CATALOG, readOrder, seedOrders, type SeededOrder } from '../testing/seed-orders';
@@ -37,10 +45,13 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
   const unusedOneC = { createTransferOrder: () => Promise.reject(new Error('these specs deliver to МойСклад only')) };
   const deliverDue = () =>
     processOutboxBatch({
-      sessions, owner: 'replica-a', hooks: ORDER_OUTBOX_HOOKS,
+      sessions,
+      owner: 'replica-a',
+      hooks: ORDER_OUTBOX_HOOKS,
       dispatch: createOrderDispatch({ oneC: unusedOneC, moysklad: { client: moysklad, parties: PARTIES } }),
     });
-  const ordersFor = async (eventId: string) => (await readMoySkladSandboxStats(sandbox.baseUrl)).customerOrders.documents.filter((doc) => doc.externalCode === eventId);
+  const ordersFor = async (eventId: string) =>
+    (await readMoySkladSandboxStats(sandbox.baseUrl)).customerOrders.documents.filter((doc) => doc.externalCode === eventId);
   const oneOrder = async (catalog = DEMO_CATALOG): Promise<SeededOrder> => (await seedOrders(sessions, { kind: EXTERNAL_ORDER, catalog }))[0]!;
   const readOutsideOrder = (orderId: string) => readOrder(sessions, EXTERNAL_ORDER, orderId);
 
@@ -57,7 +68,10 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
   it("prices each position with the product's «Цена продажи» in kopecks, its VAT, no reserve, and the order's sum is the one the sandbox computes", async () => {
     const { eventId } = await oneOrder();
     expect(await deliverDue()).toMatchObject({ delivered: 1 });
-    const products = await moysklad.findProducts('article', DEMO_CATALOG.products.map((p) => p.sku));
+    const products = await moysklad.findProducts(
+      'article',
+      DEMO_CATALOG.products.map((p) => p.sku),
+    );
     const [document] = await ordersFor(eventId);
     const expected = products.map((product) => {
       const price = product.salePrices.find((p) => p.priceType === 'Цена продажи')!.value;
@@ -88,8 +102,9 @@ describe('delivering outside orders to МойСклад (the sandbox)', () => {
   it('a replica that died after sending (attempts not counted) gets the same order back through syncId', async () => {
     const { orderId } = await oneOrder();
     // Taken out of the outbox, so no batch delivers it: only the two direct deliveries below do.
-    const [event] = await sessions.open().execute<Array<{ payload: Record<string, unknown> }>>(
-      'delete from outbox_events where aggregate_id = ?::uuid returning payload', [orderId], 'all');
+    const [event] = await sessions
+      .open()
+      .execute<Array<{ payload: Record<string, unknown> }>>('delete from outbox_events where aggregate_id = ?::uuid returning payload', [orderId], 'all');
     // Handed to the delivery directly, as the successor replica would get it, under an id МойСклад has not seen.
     const eventId = randomUUID();
     const { aggregateType, eventType } = EXTERNAL_ORDER;

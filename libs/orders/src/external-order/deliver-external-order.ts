@@ -34,14 +34,18 @@ export function deliverExternalOrder(moysklad: NonNullable<OrderClients['moyskla
 
   return async function deliverMsCustomerOrder(event, context) {
     const request = readPayload(event, msOrderRequestSchema);
-    const products = await resolveProducts(event.id, request.lines.map((line) => line.sku));
+    const products = await resolveProducts(
+      event.id,
+      request.lines.map((line) => line.sku),
+    );
     const lines = request.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, product: products.get(line.sku) as MsProduct }));
     const positions = pricePositions(event.id, lines, pricing);
 
     const call = { signal: context.signal };
     const earlier = event.attempts > 1 ? await moysklad.client.findCustomerOrderByExternalCode(event.id, call) : null;
-    const order = earlier
-      ? await moysklad.client.completeCustomerOrderPositions(earlier, positions, call)
+    const order =
+      earlier ?
+        await moysklad.client.completeCustomerOrderPositions(earlier, positions, call)
       : await moysklad.client.createCustomerOrder(
           { ...moysklad.parties, externalCode: event.id, syncId: event.id, description: describeOrder(request), positions },
           call,

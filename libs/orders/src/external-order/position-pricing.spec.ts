@@ -10,14 +10,17 @@ const pumpkin: MsProduct = {
   code: 'pumpkin1',
   externalCode: '456pumpkin',
   archived: false,
-  salePrices: [{ priceType: 'Цена продажи', value: 3353 }, { priceType: 'Цена для друзей', value: 3253 }],
+  salePrices: [
+    { priceType: 'Цена продажи', value: 3353 },
+    { priceType: 'Цена для друзей', value: 3253 },
+  ],
   buyPrice: 54,
   vat: 18,
   vatEnabled: true,
 };
 const line = { sku: 'Ar23', quantity: 7, product: pumpkin };
 
-describe('pricing an outside order\'s positions', () => {
+describe("pricing an outside order's positions", () => {
   it("takes the configured sale price type by name and the product's VAT, reserving nothing by default", () => {
     expect(pricePositions('e1', [line], { price: { kind: 'salePrice', priceType: 'Цена для друзей' }, reserve: false })).toEqual([
       { productId: pumpkin.id, quantity: 7, price: 3253, vat: 18, vatEnabled: true },

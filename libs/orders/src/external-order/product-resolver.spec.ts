@@ -16,7 +16,17 @@ function fakeMoySklad(catalog: MsProduct[]) {
 }
 
 const product = (id: string, name: string, article: string, extra: Partial<MsProduct> = {}): MsProduct => ({
-  id: id as MsProductId, name, article, code: undefined, externalCode: `ext-${id}`, archived: false, salePrices: [], buyPrice: undefined, vat: 20, vatEnabled: true, ...extra,
+  id: id as MsProductId,
+  name,
+  article,
+  code: undefined,
+  externalCode: `ext-${id}`,
+  archived: false,
+  salePrices: [],
+  buyPrice: undefined,
+  vat: 20,
+  vatEnabled: true,
+  ...extra,
 });
 const idsOf = (found: Map<string, MsProduct>) => new Map([...found].map(([sku, p]) => [sku, p.id]));
 
@@ -29,15 +39,28 @@ describe('the МойСклад product resolver', () => {
     let now = 1_000_000;
     const resolve = createProductResolver(moysklad, { cacheMs: 60_000, clock: () => now });
 
-    expect(idsOf(await resolve('event-1', ['SKU-0020', 'SKU-0021']))).toEqual(new Map([['SKU-0020', 'ms-water'], ['SKU-0021', 'ms-cookies']]));
+    expect(idsOf(await resolve('event-1', ['SKU-0020', 'SKU-0021']))).toEqual(
+      new Map([
+        ['SKU-0020', 'ms-water'],
+        ['SKU-0021', 'ms-cookies'],
+      ]),
+    );
     now += 59_999;
     await resolve('event-2', ['SKU-0020']);
     expect(moysklad.lookups).toHaveLength(1);
 
     now += 1;
     moysklad.catalog[0] = { ...water, id: 'ms-water-renumbered' as MsProductId };
-    expect(idsOf(await resolve('event-3', ['SKU-0020', 'SKU-0021']))).toEqual(new Map([['SKU-0020', 'ms-water-renumbered'], ['SKU-0021', 'ms-cookies']]));
-    expect(moysklad.lookups.map((l) => l.values)).toEqual([['SKU-0020', 'SKU-0021'], ['SKU-0020', 'SKU-0021']]);
+    expect(idsOf(await resolve('event-3', ['SKU-0020', 'SKU-0021']))).toEqual(
+      new Map([
+        ['SKU-0020', 'ms-water-renumbered'],
+        ['SKU-0021', 'ms-cookies'],
+      ]),
+    );
+    expect(moysklad.lookups.map((l) => l.values)).toEqual([
+      ['SKU-0020', 'SKU-0021'],
+      ['SKU-0020', 'SKU-0021'],
+    ]);
   });
 
   it('sends one lookup for deliveries running at once that miss the same SKU', async () => {

@@ -5,7 +5,11 @@ const DEFAULT_CACHE_MS = 5 * 60 * 1_000;
 
 /** МойСклад has no product with an SKU the order needs: retrying cannot help until someone adds it there. */
 export class UnknownMoySkladProductError extends PermanentDeliveryError {
-  constructor(eventId: string, readonly skus: string[], skuField: MsSkuField) {
+  constructor(
+    eventId: string,
+    readonly skus: string[],
+    skuField: MsSkuField,
+  ) {
     super(`Outbox event ${eventId} orders SKU ${skus.join(', ')}, which МойСклад has no product for (no non-archived product with that ${skuField})`);
     this.name = 'UnknownMoySkladProductError';
   }
@@ -23,10 +27,12 @@ export interface ProductCandidate {
  * the wrong product, so nothing is ordered until someone fixes the data and retries the event.
  */
 export class AmbiguousMoySkladProductError extends PermanentDeliveryError {
-  constructor(eventId: string, readonly ambiguous: ReadonlyMap<string, readonly ProductCandidate[]>, skuField: MsSkuField) {
-    const described = [...ambiguous]
-      .map(([sku, candidates]) => `SKU ${sku}: ${candidates.map((c) => `${c.id} «${c.name}»`).join(', ')}`)
-      .join('; ');
+  constructor(
+    eventId: string,
+    readonly ambiguous: ReadonlyMap<string, readonly ProductCandidate[]>,
+    skuField: MsSkuField,
+  ) {
+    const described = [...ambiguous].map(([sku, candidates]) => `SKU ${sku}: ${candidates.map((c) => `${c.id} «${c.name}»`).join(', ')}`).join('; ');
     super(`Outbox event ${eventId} cannot choose a МойСклад product: several non-archived products have the same ${skuField} (${described})`);
     this.name = 'AmbiguousMoySkladProductError';
   }
@@ -88,7 +94,11 @@ export function createProductResolver(moysklad: Pick<MoySkladClient, 'findProduc
       for (const sku of missing) {
         const candidates = answers.find((answer) => answer.has(sku))?.get(sku) ?? [];
         if (candidates.length === 1) known.set(sku, { product: candidates[0] as MsProduct, until: now + cacheMs });
-        else if (candidates.length > 1) ambiguous.set(sku, candidates.map(({ id, name }) => ({ id, name })));
+        else if (candidates.length > 1)
+          ambiguous.set(
+            sku,
+            candidates.map(({ id, name }) => ({ id, name })),
+          );
       }
     }
     if (ambiguous.size > 0) throw new AmbiguousMoySkladProductError(eventId, ambiguous, skuField);

@@ -16,7 +16,11 @@ describe('decideGrant', () => {
   it('keeps a request still in flight in the window until a window after its answer, which has not come yet', () => {
     const usage = [{ reachedByMs: 61_000, units: 45, inFlight: true }];
     // Long after its grant: it may still arrive now, so a whole window from now is the earliest the budget frees.
-    expect(decideGrant({ nowMs: 30_000, blockedMs: 0, units: 1, usage, limits: { ...limits, parallel: 10 } })).toEqual({ grant: false, waitMs: 3_000, reason: 'window' });
+    expect(decideGrant({ nowMs: 30_000, blockedMs: 0, units: 1, usage, limits: { ...limits, parallel: 10 } })).toEqual({
+      grant: false,
+      waitMs: 3_000,
+      reason: 'window',
+    });
   });
 
   it('counts on answered requests leaving before the ones in flight when working out the wait', () => {

@@ -48,7 +48,14 @@ describe('createPgRateLimiter against the sandbox enforcing МойСклад’s
         },
       };
       const token = MOYSKLAD_ENV_DEFAULTS.MOYSKLAD_TOKEN;
-      return createMoySkladClient({ baseUrl: sandbox.baseUrl, token, tokenWeight: 1, windowUnits: LIMITS.unitsPerWindow, rateLimiter: delayedOnTheWay, timeoutMs: 5_000 });
+      return createMoySkladClient({
+        baseUrl: sandbox.baseUrl,
+        token,
+        tokenWeight: 1,
+        windowUnits: LIMITS.unitsPerWindow,
+        rateLimiter: delayedOnTheWay,
+        timeoutMs: 5_000,
+      });
     };
     const clients = replicas.map(clientOf);
     const callsPerLoop = 6;

@@ -101,8 +101,13 @@ describe('createPgRateLimiter shared by two replicas', () => {
       expect(attempt).toMatchObject({ grant: false, reason: 'blocked' });
       expect((attempt as { waitMs: number }).waitMs).toBeGreaterThan(25_000);
     }
-    const rows = await replicaA.em.fork().execute<Array<{ level: string; message: string; payload: Record<string, unknown> }>>(
-      `select level, message, payload from integration_logs where message like '%429%' order by id`, [], 'all');
+    const rows = await replicaA.em
+      .fork()
+      .execute<Array<{ level: string; message: string; payload: Record<string, unknown> }>>(
+        `select level, message, payload from integration_logs where message like '%429%' order by id`,
+        [],
+        'all',
+      );
     expect(rows).toEqual([expect.objectContaining({ level: 'WARNING', payload: expect.objectContaining({ bucket: 'cool-down-test', coolDownMs: 30_000 }) })]);
     expect(rows[0]!.message).toMatch(/stop calling МойСклад for 30 s/);
   });

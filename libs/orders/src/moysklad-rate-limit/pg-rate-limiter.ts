@@ -84,7 +84,11 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
       if (outcome.status !== 429) return;
       // Only the window limit comes with an interval (error 1049); a parallel refusal (1073) carries none.
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > 0) await blockBucket(em, options.bucket, outcome.retryAfterMs);
-      const { refusals, coolDownStarted } = await countRefusal(em, options.bucket, { threshold: coolDown.refusals, withinMs: coolDown.withinMs, coolDownMs: coolDown.coolDownMs });
+      const { refusals, coolDownStarted } = await countRefusal(em, options.bucket, {
+        threshold: coolDown.refusals,
+        withinMs: coolDown.withinMs,
+        coolDownMs: coolDown.coolDownMs,
+      });
       if (coolDownStarted) {
         await options.logger?.warning(
           `МойСклад answered 429 ${refusals} times within ${coolDown.withinMs / 1000} s: every replica will stop calling МойСклад for ${coolDown.coolDownMs / 1000} s, since persistent 429s switch API access off (md/_restrictions.md)`,

@@ -111,14 +111,14 @@ export async function seedOrders(sessions: SessionFactory, options: SeedOrdersOp
     for (let index = 0; index < count; index += 1) {
       const lines = products.map((product) => ({ product, quantity, explanation }));
       orderIds.push(
-        kind.aggregateType === EXTERNAL_ORDER.aggregateType
-          ? await writeExternalOrder(tx, { runId, target: { id: targetId, code: catalog.target.code, name: catalog.target.name }, lines })
-          : await writeTransferOrder(tx, {
-              runId,
-              source: { id: sourceId, externalId: catalog.source.externalId },
-              target: { id: targetId, externalId: catalog.target.externalId },
-              lines,
-            }),
+        kind.aggregateType === EXTERNAL_ORDER.aggregateType ?
+          await writeExternalOrder(tx, { runId, target: { id: targetId, code: catalog.target.code, name: catalog.target.name }, lines })
+        : await writeTransferOrder(tx, {
+            runId,
+            source: { id: sourceId, externalId: catalog.source.externalId },
+            target: { id: targetId, externalId: catalog.target.externalId },
+            lines,
+          }),
       );
     }
     if (status !== 'pending') await tx.execute(`update ${kind.table} set status = ? where id = any(?::uuid[])`, [status, sqlArray(orderIds)], 'run');
@@ -126,7 +126,9 @@ export async function seedOrders(sessions: SessionFactory, options: SeedOrdersOp
       const { id, number } = options.document;
       await tx.execute(`update ${kind.table} set external_id = ?, external_number = ? where id = any(?::uuid[])`, [id, number, sqlArray(orderIds)], 'run');
     }
-    const events = new Map((await tx.execute<{ aggregate_id: string; id: string }[]>(SELECT_EVENTS, [sqlArray(orderIds)], 'all')).map((e) => [e.aggregate_id, e.id]));
+    const events = new Map(
+      (await tx.execute<{ aggregate_id: string; id: string }[]>(SELECT_EVENTS, [sqlArray(orderIds)], 'all')).map((e) => [e.aggregate_id, e.id]),
+    );
     return orderIds.map((orderId) => ({ orderId, eventId: events.get(orderId)!, runId, targetWarehouseId: targetId }));
   });
 }

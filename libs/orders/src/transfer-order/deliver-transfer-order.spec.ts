@@ -33,8 +33,13 @@ describe('delivering transfer orders to 1С (the sandbox)', () => {
 
   /** The event as another replica would hold it after taking it over. */
   async function reclaimed(eventId: string): Promise<ClaimedEvent> {
-    const [row] = await sessions.open().execute<Array<{ aggregate_id: string; payload: Record<string, unknown> }>>(
-      'select aggregate_id, payload from outbox_events where id = ?::uuid', [eventId], 'all');
+    const [row] = await sessions
+      .open()
+      .execute<Array<{ aggregate_id: string; payload: Record<string, unknown> }>>(
+        'select aggregate_id, payload from outbox_events where id = ?::uuid',
+        [eventId],
+        'all',
+      );
     const { aggregateType, eventType } = TRANSFER_ORDER;
     return heldEvent({ id: eventId, aggregateType, aggregateId: row!.aggregate_id, eventType, payload: row!.payload, attempts: 2 });
   }

@@ -7,10 +7,13 @@ const UNTIL = new Date('2026-03-14T12:20:00Z');
 describe('readDeliveryHours', () => {
   const database = useTestOrm();
   const insertTick = (createdAt: string, counts: Record<string, number>, message = OUTBOX_TICK_FINISHED) =>
-    database.sessions.open().execute(
-      `insert into integration_logs (created_at, level, message, payload) values (?::timestamptz, 'INFO', ?, ?::jsonb)`,
-      [createdAt, message, JSON.stringify({ claimed: 0, leaseLost: 0, batches: 1, ...counts })],
-    );
+    database.sessions
+      .open()
+      .execute(`insert into integration_logs (created_at, level, message, payload) values (?::timestamptz, 'INFO', ?, ?::jsonb)`, [
+        createdAt,
+        message,
+        JSON.stringify({ claimed: 0, leaseLost: 0, batches: 1, ...counts }),
+      ]);
 
   it('sums every tick of each hour by result, every hour of the window present, oldest first', async () => {
     await insertTick('2026-03-14T12:00:30Z', { delivered: 5, retried: 1, dead: 0 });

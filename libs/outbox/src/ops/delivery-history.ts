@@ -32,6 +32,9 @@ const SELECT_DELIVERY_HOURS = `
 export async function readDeliveryHours(em: EntityManager, options: { hours: number; until: Date }): Promise<DeliveryHour[]> {
   const until = options.until.toISOString();
   const rows = await em.execute<(Omit<DeliveryHour, 'hour'> & { hour: string | Date })[]>(
-    SELECT_DELIVERY_HOURS, [until, options.hours, until, OUTBOX_TICK_FINISHED], 'all');
+    SELECT_DELIVERY_HOURS,
+    [until, options.hours, until, OUTBOX_TICK_FINISHED],
+    'all',
+  );
   return rows.map((row) => ({ ...row, hour: new Date(row.hour) }));
 }

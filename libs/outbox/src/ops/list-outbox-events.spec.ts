@@ -34,7 +34,11 @@ describe('listOutboxEvents', () => {
     expect(page.nextCursor).toBeNull();
     const events = page.items;
     expect(events[1]).toMatchObject({
-      id: ids[3], status: 'in_flight', leaseOwner: 'replica-b', leaseExpiresAt: expect.any(Date), aggregateType: TEST_AGGREGATE_TYPE,
+      id: ids[3],
+      status: 'in_flight',
+      leaseOwner: 'replica-b',
+      leaseExpiresAt: expect.any(Date),
+      aggregateType: TEST_AGGREGATE_TYPE,
     });
     expect(events[4]).toMatchObject({ status: 'delivered', responseRef: 'carrier-7', deliveredAt: expect.any(Date), attempts: 1 });
     expect(events.every((event) => !('payload' in event))).toBe(true);

@@ -1,4 +1,13 @@
-import { keysetTable, newestFirst, olderThanCursor, readKeysetPage, type EntityManager, type KeysetPage, type KeysetPageRequest, type OutboxStatus } from '@hub/db';
+import {
+  keysetTable,
+  newestFirst,
+  olderThanCursor,
+  readKeysetPage,
+  type EntityManager,
+  type KeysetPage,
+  type KeysetPageRequest,
+  type OutboxStatus,
+} from '@hub/db';
 import { OUTBOX_EVENT_COLUMNS, toOutboxEventView, type OutboxEventRow, type OutboxEventView } from './outbox-event-view';
 
 /** Which events to list, newest first: by status and type (each optional), a page from `cursor` on. */
@@ -27,11 +36,7 @@ export async function listOutboxEvents(em: EntityManager, query: OutboxEventQuer
   const status = query.status ?? null;
   const eventType = query.eventType ?? null;
   const page = await readKeysetPage(em, OUTBOX_EVENTS, query, (keyset) =>
-    em.execute<OutboxEventRow[]>(
-      SELECT_EVENTS,
-      [query.includePayload ?? false, status, status, eventType, eventType, ...keyset.cursor, keyset.limit],
-      'all',
-    ),
+    em.execute<OutboxEventRow[]>(SELECT_EVENTS, [query.includePayload ?? false, status, status, eventType, eventType, ...keyset.cursor, keyset.limit], 'all'),
   );
   return { items: page.items.map(toOutboxEventView), nextCursor: page.nextCursor };
 }

@@ -41,8 +41,20 @@ export interface OutboxEventRow {
 
 /* Unqualified column names: use it on one table or CTE only. */
 export const OUTBOX_EVENT_COLUMNS = [
-  'id', 'aggregate_type', 'aggregate_id', 'event_type', 'status', 'attempts', 'next_attempt_at', 'lease_owner',
-  'lease_expires_at', 'last_error', 'response_ref', 'created_at', 'updated_at', 'delivered_at',
+  'id',
+  'aggregate_type',
+  'aggregate_id',
+  'event_type',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'lease_owner',
+  'lease_expires_at',
+  'last_error',
+  'response_ref',
+  'created_at',
+  'updated_at',
+  'delivered_at',
 ].join(', ');
 
 /** A selected row as a view; `payload` is kept only when the row carries the column. */

@@ -14,7 +14,12 @@ export interface OutboxGauges {
  * 0 when none is pending. A type gone from the stats is gone from the gauges.
  */
 export function registerOutboxGauges(registry: Registry): OutboxGauges {
-  const events = new Gauge({ name: 'hub_outbox_events', help: 'Outbox events by status and event type.', labelNames: ['status', 'event_type'], registers: [registry] });
+  const events = new Gauge({
+    name: 'hub_outbox_events',
+    help: 'Outbox events by status and event type.',
+    labelNames: ['status', 'event_type'],
+    registers: [registry],
+  });
   const oldestPending = new Gauge({
     name: 'hub_outbox_oldest_pending_age_seconds',
     help: 'Seconds since the oldest pending outbox event of a type was written; 0 when none is pending.',
@@ -34,7 +39,13 @@ export function registerOutboxGauges(registry: Registry): OutboxGauges {
 }
 
 /** How a delivery attempt can end, as `hub_outbox_deliveries_total` labels it. */
-export const DELIVERY_RESULTS = ['delivered', 'retried', 'dead', 'lease_lost', 'lease_lost_after_delivery'] as const satisfies readonly EventSettlement['status'][];
+export const DELIVERY_RESULTS = [
+  'delivered',
+  'retried',
+  'dead',
+  'lease_lost',
+  'lease_lost_after_delivery',
+] as const satisfies readonly EventSettlement['status'][];
 
 /** Counts each settled delivery attempt; pass it `drainOutbox`'s `onSettled`. */
 export interface DeliveryCounter {

@@ -74,10 +74,7 @@ describe('registerOutboxGauges', () => {
     const text = await registry.metrics();
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.trimEnd().split('\n');
-    expect(lines.filter((line) => line.startsWith('# TYPE'))).toEqual([
-      '# TYPE hub_outbox_events gauge',
-      '# TYPE hub_outbox_oldest_pending_age_seconds gauge',
-    ]);
+    expect(lines.filter((line) => line.startsWith('# TYPE'))).toEqual(['# TYPE hub_outbox_events gauge', '# TYPE hub_outbox_oldest_pending_age_seconds gauge']);
     expect(lines).toContain('hub_outbox_events{status="pending",event_type="SHIP_PARCEL"} 2');
     expect(lines).toContain('hub_outbox_events{status="dead",event_type="SHIP_PARCEL"} 1');
     expect(lines).toContain('hub_outbox_events{status="in_flight",event_type="SHIP_PARCEL"} 0');

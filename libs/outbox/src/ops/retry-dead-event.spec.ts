@@ -26,10 +26,15 @@ describe('retryDeadEvent', () => {
   let sessions: SessionFactory;
   const retry = (id: string, hooks: AggregateHookRegistry = parcelHooks()) => retryDeadEvent(sessions.open(), id, hooks);
   const read = async (id: string): Promise<StoredEvent | undefined> =>
-    (await sessions.open().execute<StoredEvent[]>(
-      `select status, attempts, lease_owner, lease_expires_at, last_error, updated_at::text as updated_at,
+    (
+      await sessions.open().execute<StoredEvent[]>(
+        `select status, attempts, lease_owner, lease_expires_at, last_error, updated_at::text as updated_at,
          next_attempt_at::text as next_attempt_at, next_attempt_at <= now() as due
-       from outbox_events where id = ?::uuid`, [id], 'all'))[0];
+       from outbox_events where id = ?::uuid`,
+        [id],
+        'all',
+      )
+    )[0];
 
   beforeAll(async () => {
     sessions = database.sessions;
@@ -42,12 +47,19 @@ describe('retryDeadEvent', () => {
     const result = await retryDeadEvent(sessions.open(), id, {});
 
     expect(result).toMatchObject({
-      kind: 'retried', previousAttempts: 10, aggregateReset: false,
+      kind: 'retried',
+      previousAttempts: 10,
+      aggregateReset: false,
       event: { id, status: 'pending', attempts: 0, leaseOwner: null, leaseExpiresAt: null, lastError: LAST_ERROR },
     });
     const stored = await read(id);
     expect(stored).toMatchObject({
-      status: 'pending', attempts: 0, lease_owner: null, lease_expires_at: null, last_error: LAST_ERROR, due: true,
+      status: 'pending',
+      attempts: 0,
+      lease_owner: null,
+      lease_expires_at: null,
+      last_error: LAST_ERROR,
+      due: true,
     });
   });
 

@@ -64,7 +64,10 @@ describe('claimDueEvents', () => {
   });
 
   it('lets two concurrent claimers take different events instead of waiting on each other', async () => {
-    await enqueueEvents(sessions, Array.from({ length: 12 }, () => randomUUID()));
+    await enqueueEvents(
+      sessions,
+      Array.from({ length: 12 }, () => randomUUID()),
+    );
 
     // The second claim runs, on a session of its own, while the first transaction still
     // holds its row locks, and the first ends only after the second has claimed: were the

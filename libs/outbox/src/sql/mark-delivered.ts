@@ -68,14 +68,24 @@ export async function markDeliveredMany(
     for (const [type, rows] of groupByAggregateType(marked)) {
       const delivered = hooks[type]?.delivered;
       if (!delivered) continue;
-      const missing = await delivered(tx, rows.map((row) => ({ eventId: row.id, aggregateId: row.aggregate_id, receipt: receipts.get(row.id)! })));
+      const missing = await delivered(
+        tx,
+        rows.map((row) => ({ eventId: row.id, aggregateId: row.aggregate_id, receipt: receipts.get(row.id)! })),
+      );
       gone.push(...rows.filter((row) => missing.has(row.id)));
     }
     for (const row of gone) {
       recorded.missing.set(row.id, new MissingAggregateError(row.id, row.aggregate_type, row.aggregate_id, row.response_ref).message);
     }
     if (gone.length > 0) {
-      await tx.execute(MARK_AGGREGATE_MISSING, sqlColumns(gone.map((row) => ({ id: row.id, error: recorded.missing.get(row.id)! })), ['id', 'error']), 'run');
+      await tx.execute(
+        MARK_AGGREGATE_MISSING,
+        sqlColumns(
+          gone.map((row) => ({ id: row.id, error: recorded.missing.get(row.id)! })),
+          ['id', 'error'],
+        ),
+        'run',
+      );
       await notifyDead(tx, hooks, gone);
     }
     for (const row of marked) if (!recorded.missing.has(row.id)) recorded.delivered.add(row.id);

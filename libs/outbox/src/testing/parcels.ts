@@ -95,7 +95,10 @@ export function parcelHooks(options: { failIn?: keyof AggregateHooks } = {}): Ag
     },
     async retried(tx, parcelIds) {
       const found = await tx.execute<{ id: string }[]>(FIND_AGAIN, [sqlArray(parcelIds)], 'all');
-      return done('retried', found.map((row) => row.id));
+      return done(
+        'retried',
+        found.map((row) => row.id),
+      );
     },
   };
   return { [TEST_AGGREGATE_TYPE]: hooks };

@@ -20,7 +20,9 @@ export async function storeStock(
   stock: SnapshotStock,
   products: ReadonlyMap<string, SnapshotProduct>,
 ): Promise<StockStoreResult> {
-  const named = [...products].flatMap(([externalId, p]) => (p.name === null || p.unit === null ? [] : [{ externalId, sku: p.sku, name: p.name, unit: p.unit }]));
+  const named = [...products].flatMap(([externalId, p]) =>
+    p.name === null || p.unit === null ? [] : [{ externalId, sku: p.sku, name: p.name, unit: p.unit }],
+  );
   const snapshots = await sessions.withSession(async (em) => {
     await upsertNamedProducts(em, named);
     return insertStockSnapshots(em, runId, stock.rows);

@@ -22,8 +22,14 @@ export async function syncCatalog(sessions: SessionFactory, catalog: OneCCatalog
     }),
   );
   await sessions.withSession(async (em) => {
-    await upsertWarehouses(em, catalog.warehouses.map((w) => ({ externalId: w.id, code: w.code, name: w.name })));
-    await upsertProductsFromSettings(em, [...products].map(([externalId, sku]) => ({ externalId, sku })));
+    await upsertWarehouses(
+      em,
+      catalog.warehouses.map((w) => ({ externalId: w.id, code: w.code, name: w.name })),
+    );
+    await upsertProductsFromSettings(
+      em,
+      [...products].map(([externalId, sku]) => ({ externalId, sku })),
+    );
     await replaceRules(em, rules);
   });
   return { warehouses: catalog.warehouses.length, products: products.size, rules: rules.length };

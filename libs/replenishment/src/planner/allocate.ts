@@ -68,7 +68,12 @@ export function allocateProduct(needs: readonly ProductNeed[], surpluses: readon
     const lines: Allocation[] = [];
     for (let line = allocator.firstLine[slot]!; line >= 0; line = allocator.lineNext[line]!) {
       const donor = allocator.lineDonor[line]!;
-      lines.push({ sourceWarehouseId: ids[donor]!, targetWarehouseId: ids[target]!, quantity: allocator.lineQuantity[line]!, donorSurplus: allocator.donors.surplusOf(donor) });
+      lines.push({
+        sourceWarehouseId: ids[donor]!,
+        targetWarehouseId: ids[target]!,
+        quantity: allocator.lineQuantity[line]!,
+        donorSurplus: allocator.donors.surplusOf(donor),
+      });
     }
     allocations.push(...lines.sort((a, b) => index.get(a.sourceWarehouseId)! - index.get(b.sourceWarehouseId)!));
     const open = allocator.need[slot]! - allocator.covered[slot]!;

@@ -47,7 +47,8 @@ export class FairShareAllocator {
 
   /** Starts a new product; the record of which donor sends to which target is kept. */
   clear(): void {
-    for (const list of [this.targetWarehouse, this.need, this.pack, this.quota, this.covered, this.lineDonor, this.lineQuantity, this.firstLine, this.lineNext]) list.length = 0;
+    for (const list of [this.targetWarehouse, this.need, this.pack, this.quota, this.covered, this.lineDonor, this.lineQuantity, this.firstLine, this.lineNext])
+      list.length = 0;
     this.donors.clear();
     [this.totalNeed, this.totalSurplus, this.fairShare] = [0, 0, 1];
   }

@@ -52,7 +52,10 @@ export function indexWarehouses(own: readonly string[], named: Iterable<string>,
 /** Some products' rows over a plan's warehouse numbering; products numbered in id order. */
 export function indexProducts(warehouses: WarehouseIndex, rows: Pick<PlanningInput, 'rules' | 'stock' | 'inbound' | 'outbound'>): NetworkIndex {
   // A product nobody has a rule for is never needed, so only rules name products.
-  const products = numberInIdOrder([], rows.rules.map((rule) => rule.productId));
+  const products = numberInIdOrder(
+    [],
+    rows.rules.map((rule) => rule.productId),
+  );
   return {
     warehouseIds: warehouses.ids,
     productIds: products.ids,
@@ -97,4 +100,3 @@ function groupByProduct<T extends { warehouseId: string; productId: string }>(
   }
   return { rows, start, order, warehouseOf };
 }
-

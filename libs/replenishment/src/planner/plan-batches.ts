@@ -44,7 +44,10 @@ export function mergePlans(plans: Iterable<Plan>): Plan {
     }
     uncovered.push(...plan.uncovered);
   }
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byId = (a: string, b: string) =>
+    a < b ? -1
+    : a > b ? 1
+    : 0;
   return {
     needs,
     transferOrders: [...orders.values()].sort((a, b) => byId(a.sourceWarehouseId, b.sourceWarehouseId) || byId(a.targetWarehouseId, b.targetWarehouseId)),
@@ -58,7 +61,10 @@ export function splitIntoProductBatches(input: ProductBatch, productsPerBatch: n
   const products = [...new Set(input.rules.map((rule) => rule.productId))].sort();
   const batchOf = new Map(products.map((id, index) => [id, Math.floor(index / productsPerBatch)]));
   const batches = Array.from({ length: Math.ceil(products.length / productsPerBatch) }, (): { [K in keyof ProductBatch]: ProductBatch[K][number][] } => ({
-    rules: [], stock: [], inbound: [], outbound: [],
+    rules: [],
+    stock: [],
+    inbound: [],
+    outbound: [],
   }));
   for (const kind of ['rules', 'stock', 'inbound', 'outbound'] as const) {
     for (const row of input[kind]) {

@@ -40,7 +40,13 @@ export class PlanBuilder {
         order.lines.push({ productId, quantity, explanation: explainLine(need, allocation, slot, allocation.donors.surplusOf(donor), quantity) });
       }
       const open = need.need - allocation.covered[slot]!;
-      if (open > 0) this.uncovered[target]!.push({ warehouseId: warehouseIds[target]!, productId, quantity: open, explanation: explainLine(need, allocation, slot, 0, open) });
+      if (open > 0)
+        this.uncovered[target]!.push({
+          warehouseId: warehouseIds[target]!,
+          productId,
+          quantity: open,
+          explanation: explainLine(need, allocation, slot, 0, open),
+        });
     });
   }
 
@@ -58,10 +64,21 @@ export class PlanBuilder {
 function explainLine(need: NeedExplanation, allocation: FairShareAllocator, slot: number, donorSurplus: number, allocated: number): LineExplanation {
   const covered = allocation.covered[slot]!;
   return {
-    onHand: need.onHand, reserved: need.reserved, inbound: need.inbound, position: need.position,
-    min: need.min, max: need.max, multiple: need.multiple, need: need.need,
-    donorSurplus, allocated,
-    totalNeed: allocation.totalNeed, totalSurplus: allocation.totalSurplus, fairShare: allocation.fairShare,
-    fairQuota: allocation.quota[slot]!, covered, share: covered / need.need,
+    onHand: need.onHand,
+    reserved: need.reserved,
+    inbound: need.inbound,
+    position: need.position,
+    min: need.min,
+    max: need.max,
+    multiple: need.multiple,
+    need: need.need,
+    donorSurplus,
+    allocated,
+    totalNeed: allocation.totalNeed,
+    totalSurplus: allocation.totalSurplus,
+    fairShare: allocation.fairShare,
+    fairQuota: allocation.quota[slot]!,
+    covered,
+    share: covered / need.need,
   };
 }

@@ -36,8 +36,7 @@ export class ProductColumns {
   load(product: number): void {
     const stamp = ++this.stamp;
     const { rules, stock, inbound, outbound, warehouseIds, productIds } = this.network;
-    const refuse = (kind: 'rule' | 'stock', warehouse: number) =>
-      new DuplicatePlanningRowError(kind, warehouseIds[warehouse] ?? '', productIds[product] ?? '');
+    const refuse = (kind: 'rule' | 'stock', warehouse: number) => new DuplicatePlanningRowError(kind, warehouseIds[warehouse] ?? '', productIds[product] ?? '');
     eachRow(rules, product, (row, w) => {
       if (this.ruleStamp[w] === stamp) throw refuse('rule', w);
       this.ruleStamp[w] = stamp;

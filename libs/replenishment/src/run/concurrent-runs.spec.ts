@@ -15,12 +15,19 @@ describe('runs started while another is in progress', () => {
   /** Another process's run, as its row says: active for `target` (null: all warehouses). */
   const activeRun = async (target: string | null, createdAgo = '0 seconds') => {
     const id = randomUUID();
-    await env.fx.query(`insert into replenishment_runs (id, trigger, target_warehouse_id, status, created_at)
-      values (?, 'schedule', ?, 'running', now() - ?::interval)`, [id, target, createdAgo]);
+    await env.fx.query(
+      `insert into replenishment_runs (id, trigger, target_warehouse_id, status, created_at)
+      values (?, 'schedule', ?, 'running', now() - ?::interval)`,
+      [id, target, createdAgo],
+    );
     return id;
   };
   const finish = (id: string) => env.fx.query(`update replenishment_runs set status = 'succeeded' where id = ?`, [id]);
-  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error,
+    );
 
   it('admit exactly one of several triggered at once from separate processes; the others name it', async () => {
     // The admitted run waits at its first question to 1С until every trigger has its answer, so

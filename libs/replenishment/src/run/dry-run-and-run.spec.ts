@@ -9,10 +9,11 @@ import { startReplenishmentRun } from './start-run';
 const comparable = (order: { source?: WarehouseLabel; target: WarehouseLabel; lines: ExplainedLine[] }) => ({
   source: order.source?.code ?? null,
   target: order.target.code,
-  lines: order.lines.map((line) => ({ sku: line.product.sku, quantity: line.quantity, explanation: line.explanation })).sort((a, b) => a.sku.localeCompare(b.sku)),
+  lines: order.lines
+    .map((line) => ({ sku: line.product.sku, quantity: line.quantity, explanation: line.explanation }))
+    .sort((a, b) => a.sku.localeCompare(b.sku)),
 });
-const byWarehouses = (a: ReturnType<typeof comparable>, b: ReturnType<typeof comparable>) =>
-  `${a.source}>${a.target}`.localeCompare(`${b.source}>${b.target}`);
+const byWarehouses = (a: ReturnType<typeof comparable>, b: ReturnType<typeof comparable>) => `${a.source}>${a.target}`.localeCompare(`${b.source}>${b.target}`);
 
 describe('a dry run and the run after it', () => {
   const env = useRunEnvironment();

@@ -50,7 +50,10 @@ export async function planDryRun(deps: RunDependencies, request: DryRunRequest):
       const counts = countPlan(plan);
       const labels = labeller(snapshot, references);
       await deps.logger.info(`Dry run planned ${counts.transferOrders} transfer orders and ${counts.externalOrders} outside orders; nothing written`, {
-        step: STEP, status: 'done', externalSystem: ONE_C, elapsedMs: Math.round(performance.now() - started),
+        step: STEP,
+        status: 'done',
+        externalSystem: ONE_C,
+        elapsedMs: Math.round(performance.now() - started),
         payload: { targetWarehouseId: warehouseId, stockItems: snapshot.stock.lines, ...counts },
       });
       return { targetWarehouseId: warehouseId, counts, ...viewPlan(plan, labels.warehouse, labels.product) };

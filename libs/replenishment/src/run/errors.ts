@@ -17,7 +17,10 @@ export class UnknownWarehouseError extends Error {
 /** A run request with a malformed field (ids must be UUIDs); `field` names it. */
 export class InvalidRunRequestError extends Error {
   readonly code = REPLENISHMENT_ERROR_CODES.invalidRunRequest;
-  constructor(readonly field: 'requestId' | 'warehouseId', message: string) {
+  constructor(
+    readonly field: 'requestId' | 'warehouseId',
+    message: string,
+  ) {
     super(message);
     this.name = 'InvalidRunRequestError';
   }
@@ -29,7 +32,10 @@ export class InvalidRunRequestError extends Error {
  */
 export class RunInProgressError extends Error {
   readonly code = REPLENISHMENT_ERROR_CODES.runInProgress;
-  constructor(readonly activeRunId: string, readonly warehouseId: string | null) {
+  constructor(
+    readonly activeRunId: string,
+    readonly warehouseId: string | null,
+  ) {
     const target = warehouseId === null ? 'all warehouses' : `warehouse ${warehouseId}`;
     super(`A replenishment run overlapping ${target} is in progress: run ${activeRunId}; wait for it to finish`);
     this.name = 'RunInProgressError';

@@ -53,7 +53,11 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       async catalogRead(catalog) {
         catalogCounts = await syncCatalog(sessions, catalog);
         await logger.info(`Catalog synced from 1С: ${catalogCounts.warehouses} warehouses, ${catalogCounts.rules} rules`, {
-          step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: catalogCounts,
+          step,
+          status: STEP_DONE,
+          externalSystem: ONE_C,
+          elapsedMs: since(stepStarted),
+          payload: catalogCounts,
         });
       },
       async sentOrdersReviewed(verdicts) {
@@ -68,7 +72,11 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       async stockRead(stock, products) {
         stored = await storeStock(sessions, runId, stock, products);
         await logger.info(`Stock fetched from 1С: ${stored.items} lines`, {
-          step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: stored,
+          step,
+          status: STEP_DONE,
+          externalSystem: ONE_C,
+          elapsedMs: since(stepStarted),
+          payload: stored,
         });
       },
     });
@@ -84,7 +92,10 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       const plan = planTransfers(planningInput(snapshot, await readOpenOrders(em, snapshot), target?.externalId ?? null));
       const planned = countPlan(plan);
       await logger.info(`Plan computed: ${planned.transferOrders} transfer orders, ${planned.uncoveredLines} lines uncovered`, {
-        step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: planned,
+        step,
+        status: STEP_DONE,
+        elapsedMs: since(stepStarted),
+        payload: planned,
       });
       step = 'write_orders';
       stepStarted = performance.now();
@@ -97,7 +108,12 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
 
     step = 'finish';
     const counts: RunCounts = {
-      ...catalogCounts, stockItems: stored.items, stockSnapshots: stored.snapshots, ...planCounts, ...written, ...reconciled,
+      ...catalogCounts,
+      stockItems: stored.items,
+      stockSnapshots: stored.snapshots,
+      ...planCounts,
+      ...written,
+      ...reconciled,
     };
     await markRunFinished(sessions.open(), runId, { status: SUCCEEDED, counts, error: null });
     await logger.info('Replenishment run succeeded', { step, status: SUCCEEDED, elapsedMs: since(runStarted), payload: counts });
@@ -107,7 +123,10 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     // A database outage fails the run and refuses its failure too: recorded once the database is back.
     await recordRunFailure(deps, runId, { step, message });
     await logger.error(`Replenishment run failed at ${step}: ${message}`, {
-      step, status: FAILED, elapsedMs: since(runStarted), details: { error },
+      step,
+      status: FAILED,
+      elapsedMs: since(runStarted),
+      details: { error },
     });
     return { status: FAILED, error: message };
   }

@@ -22,9 +22,22 @@ function networkOneC(network: ReturnType<typeof generateNetwork>): OneCClient {
   return {
     listWarehouses: async () => network.warehouseIds.map((id, index) => ({ id, code: `W-${index}`, name: `Warehouse ${index}` })),
     getReplenishmentSettings: async (id) =>
-      (settings.get(id) ?? []).map((r): OneCReplenishmentSetting => ({ productId: r.productId, sku: sku(r.productId), min: r.min, max: r.max, multiple: r.multiple })),
+      (settings.get(id) ?? []).map((r): OneCReplenishmentSetting => ({
+        productId: r.productId,
+        sku: sku(r.productId),
+        min: r.min,
+        max: r.max,
+        multiple: r.multiple,
+      })),
     getStock: async (id) =>
-      (stock.get(id) ?? []).map((s): OneCStockItem => ({ productId: s.productId, sku: sku(s.productId), name: `Product ${s.productId}`, onHand: s.onHand, reserved: s.reserved, unit: 'pcs' })),
+      (stock.get(id) ?? []).map((s): OneCStockItem => ({
+        productId: s.productId,
+        sku: sku(s.productId),
+        name: `Product ${s.productId}`,
+        onHand: s.onHand,
+        reserved: s.reserved,
+        unit: 'pcs',
+      })),
     listOpenTransferOrders: async () => [],
     getTransferOrder: unused,
     createTransferOrder: unused,

@@ -17,12 +17,15 @@ interface SentLine {
   explanation: Record<string, number>;
 }
 
-describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
+describe("reconcile_orders: the hub's sent transfer orders follow 1С", () => {
   const env = useRunEnvironment();
   let firstRunId: string;
   const run = async () => {
     const requestId = randomUUID();
-    const started = await startReplenishmentRun({ sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger }, { trigger: 'endpoint', requestId });
+    const started = await startReplenishmentRun(
+      { sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger },
+      { trigger: 'endpoint', requestId },
+    );
     return { runId: started.runId, requestId, outcome: await started.completion };
   };
   const control = async (path: string, body?: unknown) => {
@@ -30,8 +33,11 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     expect(response.status, path).toBeLessThan(300);
   };
   /** Every transfer order of one run, or of all runs. */
-  const statuses = async (runId: string | null = null) => env.fx.query<{ id: string; status: string; updated_at: string }>(
-    'select id, status, updated_at::text from transfer_orders where ?::uuid is null or run_id = ?::uuid order by id', [runId, runId]);
+  const statuses = async (runId: string | null = null) =>
+    env.fx.query<{ id: string; status: string; updated_at: string }>(
+      'select id, status, updated_at::text from transfer_orders where ?::uuid is null or run_id = ?::uuid order by id',
+      [runId, runId],
+    );
   /* Delivers every pending order to the sandbox the way the scheduler does: they become 'sent'. */
   const deliverPending = async () => {
     const orders = createOrderDispatch({ oneC: env.sandbox.oneC });
@@ -40,7 +46,10 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     const notNow = async () => Promise.reject(new Error('МойСклад is not part of this spec'));
     const dispatch = createOutboxDispatcher({ [EXTERNAL_ORDER.eventType]: notNow });
     const result = await processOutboxBatch({
-      sessions: env.fx.sessions, owner: 'reconcile-spec', batchSize: 100, hooks: ORDER_OUTBOX_HOOKS,
+      sessions: env.fx.sessions,
+      owner: 'reconcile-spec',
+      batchSize: 100,
+      hooks: ORDER_OUTBOX_HOOKS,
       dispatch: (event, context) => (event.eventType === EXTERNAL_ORDER.eventType ? dispatch(event, context) : orders(event, context)),
     });
     // Every transfer order must be sent.
@@ -48,18 +57,24 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     return result;
   };
   /* Lines of the first run's orders, each (target, product) ordered once only so its need is the line's alone. */
-  const sentLines = () => env.fx.query<SentLine>(
-    `select o.id as "orderId", o.external_id as "externalId", o.target_warehouse_id as target, w.external_id as "targetExternal",
+  const sentLines = () =>
+    env.fx.query<SentLine>(
+      `select o.id as "orderId", o.external_id as "externalId", o.target_warehouse_id as target, w.external_id as "targetExternal",
        l.product_id as product, p.external_id as "productExternal", l.quantity, l.explanation
      from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id
      join warehouses w on w.id = o.target_warehouse_id join products p on p.id = l.product_id
      where o.run_id = ? and o.status = 'sent' and 1 = (select count(*) from transfer_order_lines l2
        join transfer_orders o2 on o2.id = l2.transfer_order_id
        where o2.run_id = o.run_id and o2.target_warehouse_id = o.target_warehouse_id and l2.product_id = l.product_id)
-     order by p.sku, w.code`, [firstRunId]);
-  const linesOf = (runId: string) => env.fx.query<{ target: string; product: string; quantity: number; explanation: Record<string, number> }>(
-    `select o.target_warehouse_id as target, l.product_id as product, l.quantity, l.explanation
-     from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id where o.run_id = ?`, [runId]);
+     order by p.sku, w.code`,
+      [firstRunId],
+    );
+  const linesOf = (runId: string) =>
+    env.fx.query<{ target: string; product: string; quantity: number; explanation: Record<string, number> }>(
+      `select o.target_warehouse_id as target, l.product_id as product, l.quantity, l.explanation
+     from transfer_orders o join transfer_order_lines l on l.transfer_order_id = o.id where o.run_id = ?`,
+      [runId],
+    );
 
   beforeAll(async () => {
     const first = await run();
@@ -85,7 +100,10 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
       status: 'succeeded',
       counts: { ordersChecked: before.length, ordersReceived: 1, ordersCancelled: 1, ordersStillOpen: before.length - 2, ordersUnknown: 0 },
     });
-    const expected = (id: string) => (id === received.orderId ? 'received' : id === cancelled.orderId ? 'cancelled' : 'sent');
+    const expected = (id: string) =>
+      id === received.orderId ? 'received'
+      : id === cancelled.orderId ? 'cancelled'
+      : 'sent';
     expect((await statuses(firstRunId)).map(({ id, status }) => ({ id, status }))).toEqual(before.map(({ id }) => ({ id, status: expected(id) })));
 
     const again = await linesOf(second.runId);
@@ -95,7 +113,9 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     expect(reordered?.quantity).toBeGreaterThan(0);
     const outside = await env.fx.query<{ target: string; product: string; quantity: number }>(
       `select o.target_warehouse_id as target, l.product_id as product, l.quantity
-       from external_orders o join external_order_lines l on l.external_order_id = o.id where o.run_id = ?`, [firstRunId]);
+       from external_orders o join external_order_lines l on l.external_order_id = o.id where o.run_id = ?`,
+      [firstRunId],
+    );
     for (const line of cancelledLines) {
       const renewed = again.find((l) => l.target === line.target && l.product === line.product);
       // What the first run ordered outside for it is still open, so it stays inbound.
@@ -105,8 +125,14 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     }
 
     const [logged] = await env.fx.query<{ level: string; request_id: string; payload: unknown }>(
-      `select level, request_id, payload from integration_logs where run_id = ? and step = 'reconcile_orders'`, [second.runId]);
-    expect(logged).toEqual({ level: 'INFO', request_id: second.requestId, payload: { ordersChecked: before.length, ordersReceived: 1, ordersCancelled: 1, ordersStillOpen: before.length - 2, ordersUnknown: 0 } });
+      `select level, request_id, payload from integration_logs where run_id = ? and step = 'reconcile_orders'`,
+      [second.runId],
+    );
+    expect(logged).toEqual({
+      level: 'INFO',
+      request_id: second.requestId,
+      payload: { ordersChecked: before.length, ordersReceived: 1, ordersCancelled: 1, ordersStillOpen: before.length - 2, ordersUnknown: 0 },
+    });
   });
 
   it('leaves an order 1С does not know as sent and names it in a WARNING', async () => {
@@ -117,18 +143,25 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     expect(third.outcome).toMatchObject({ status: 'succeeded', counts: { ordersUnknown: 1, ordersReceived: 0, ordersCancelled: 0 } });
     expect((await statuses()).find((row) => row.id === lost.orderId)?.status).toBe('sent');
     const warnings = await env.fx.query<{ step: string; request_id: string; message: string; payload: Record<string, unknown> }>(
-      `select step, request_id, message, payload from integration_logs where run_id = ? and level = 'WARNING'`, [third.runId]);
-    expect(warnings).toEqual([{
-      step: 'reconcile_orders', request_id: third.requestId, message: expect.stringContaining('no-such-document'),
-      payload: { transferOrderId: lost.orderId, externalId: 'no-such-document', externalNumber: expect.any(String) },
-    }]);
+      `select step, request_id, message, payload from integration_logs where run_id = ? and level = 'WARNING'`,
+      [third.runId],
+    );
+    expect(warnings).toEqual([
+      {
+        step: 'reconcile_orders',
+        request_id: third.requestId,
+        message: expect.stringContaining('no-such-document'),
+        payload: { transferOrderId: lost.orderId, externalId: 'no-such-document', externalNumber: expect.any(String) },
+      },
+    ]);
   });
 
   it('fails the run with an ERROR row when 1С fails mid-way, changing nothing', async () => {
     await deliverPending();
     const [arrived] = await env.fx.query<{ externalId: string }>(
-      `select external_id as "externalId" from transfer_orders where status = 'sent' and external_id <> 'no-such-document'`);
-    if (!arrived) throw new Error('the later runs\' orders should have been sent');
+      `select external_id as "externalId" from transfer_orders where status = 'sent' and external_id <> 'no-such-document'`,
+    );
+    if (!arrived) throw new Error("the later runs' orders should have been sent");
     await control(`/transfer-orders/${arrived.externalId}/receive`);
     // The open list answers; the look-up of the order that left it fails.
     await control('/faults', { status: 503, path: '/transfer-orders/', times: 1 });
@@ -138,11 +171,15 @@ describe('reconcile_orders: the hub\'s sent transfer orders follow 1С', () => {
     expect(failed.outcome).toMatchObject({ status: 'failed', error: expect.stringContaining('HTTP 503') });
     expect(await statuses()).toEqual(before);
     const errors = await env.fx.query<{ step: string; request_id: string }>(
-      `select step, request_id from integration_logs where run_id = ? and level = 'ERROR'`, [failed.runId]);
+      `select step, request_id from integration_logs where run_id = ? and level = 'ERROR'`,
+      [failed.runId],
+    );
     expect(errors).toEqual([{ step: 'reconcile_orders', request_id: failed.requestId }]);
     const [written] = await env.fx.query<{ snapshots: number; orders: number }>(
       `select (select count(*)::int from stock_snapshots where run_id = ?) as snapshots,
-         (select count(*)::int from transfer_orders where run_id = ?) as orders`, [failed.runId, failed.runId]);
+         (select count(*)::int from transfer_orders where run_id = ?) as orders`,
+      [failed.runId, failed.runId],
+    );
     expect(written).toEqual({ snapshots: 0, orders: 0 });
 
     const recovered = await run();

@@ -14,17 +14,19 @@ const STEP: RunStep = 'reconcile_orders';
 export async function recordReconciliation(deps: RunDependencies, verdicts: readonly SentOrderVerdict[]): Promise<TransferOrderReconciliation> {
   const idsOf = (verdict: SentOrderVerdict['verdict']) => verdicts.filter((v) => v.verdict === verdict).map((v) => v.order.id);
   const [received, cancelled] =
-    verdicts.length === 0
-      ? [0, 0]
-      : await deps.sessions.withSession(async (em) => [
-          await closeSent(em, TRANSFER_ORDER, 'received', idsOf('received')),
-          await closeSent(em, TRANSFER_ORDER, 'cancelled', idsOf('cancelled')),
-        ] as const);
+    verdicts.length === 0 ?
+      [0, 0]
+    : await deps.sessions.withSession(
+        async (em) =>
+          [await closeSent(em, TRANSFER_ORDER, 'received', idsOf('received')), await closeSent(em, TRANSFER_ORDER, 'cancelled', idsOf('cancelled'))] as const,
+      );
 
   const unknown = verdicts.flatMap((v) => (v.verdict === 'unknown' ? [v] : []));
   for (const { order, reason } of unknown) {
     await deps.logger.warning(`Transfer order ${order.externalNumber ?? order.externalId} left as sent: ${reason}`, {
-      step: STEP, status: 'unknown', externalSystem: '1c',
+      step: STEP,
+      status: 'unknown',
+      externalSystem: '1c',
       payload: { transferOrderId: order.id, externalId: order.externalId, externalNumber: order.externalNumber },
     });
   }

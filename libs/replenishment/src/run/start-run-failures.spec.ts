@@ -12,18 +12,21 @@ describe('a replenishment run that cannot finish', () => {
   const countFor = async (table: 'stock_snapshots' | 'transfer_orders' | 'external_orders', runId: string) =>
     (await env.fx.query<{ n: number }>(`select count(*)::int as n from ${table} where run_id = ?`, [runId]))[0]?.n;
 
-
-  it('fails with 1С\'s refusal when the password is wrong, logs an ERROR row, and leaks no password', async () => {
+  it("fails with 1С's refusal when the password is wrong, logs an ERROR row, and leaks no password", async () => {
     const requestId = randomUUID();
     const started = await run(oneCClientFor(env.sandbox.baseUrl, 'not-the-password'), requestId);
     const outcome = await started.completion;
     expect(outcome).toMatchObject({ status: 'failed', error: expect.stringContaining('http_401') });
     const [row] = await env.fx.query<{ status: string; error: string; finished_at: unknown }>(
-      'select status, error, finished_at from replenishment_runs where id = ?', [started.runId]);
+      'select status, error, finished_at from replenishment_runs where id = ?',
+      [started.runId],
+    );
     expect(row).toMatchObject({ status: 'failed', finished_at: expect.anything() });
     expect(row?.error).not.toContain('not-the-password');
     const errors = await env.fx.query<{ step: string; request_id: string; message: string; details: unknown }>(
-      `select step, request_id, message, details from integration_logs where run_id = ? and level = 'ERROR'`, [started.runId]);
+      `select step, request_id, message, details from integration_logs where run_id = ? and level = 'ERROR'`,
+      [started.runId],
+    );
     expect(errors).toMatchObject([{ step: 'sync_catalog', request_id: requestId }]);
     expect(JSON.stringify(errors)).not.toContain('not-the-password');
     expect(await countFor('stock_snapshots', started.runId)).toBe(0);
@@ -33,7 +36,7 @@ describe('a replenishment run that cannot finish', () => {
     const nobody = `http://127.0.0.1:${await findFreePort()}`;
     const started = await run(oneCClientFor(nobody));
     expect(await started.completion).toMatchObject({ status: 'failed', error: expect.stringContaining('ExternalSystemError') });
-    const errors = await env.fx.query('select 1 from integration_logs where run_id = ? and level = \'ERROR\'', [started.runId]);
+    const errors = await env.fx.query("select 1 from integration_logs where run_id = ? and level = 'ERROR'", [started.runId]);
     expect(errors).toHaveLength(1);
   });
 
@@ -68,10 +71,12 @@ describe('a replenishment run that cannot finish', () => {
     const deps = { sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger };
     const before = await env.fx.query('select id from replenishment_runs');
     await expect(startReplenishmentRun(deps, { trigger: 'endpoint', warehouseId: randomUUID() })).rejects.toMatchObject({
-      name: 'UnknownWarehouseError', code: 'unknown_warehouse',
+      name: 'UnknownWarehouseError',
+      code: 'unknown_warehouse',
     });
     await expect(startReplenishmentRun(deps, { trigger: 'endpoint', requestId: 'req-1' })).rejects.toMatchObject({
-      name: 'InvalidRunRequestError', field: 'requestId',
+      name: 'InvalidRunRequestError',
+      field: 'requestId',
     });
     expect(await env.fx.query('select id from replenishment_runs')).toHaveLength(before.length);
   });

@@ -7,7 +7,6 @@ import { executeRun } from './execute-run';
 import { optionalUuid } from './request-ids';
 import type { RunDependencies, RunOutcome, RunRequest, StartedRun } from './types';
 
-
 /**
  * Starts a replenishment run: records it as queued (the row exists when this resolves),
  * then runs it in the background inside the log context { runId, requestId }.
@@ -23,14 +22,19 @@ export async function startReplenishmentRun(deps: RunDependencies, request: RunR
 
   const runId = randomUUID();
   const admission = await admitRun(em, {
-    id: runId, trigger: request.trigger, requestId, targetWarehouseId: warehouseId, parameters: { warehouseId, dryRun: false },
+    id: runId,
+    trigger: request.trigger,
+    requestId,
+    targetWarehouseId: warehouseId,
+    parameters: { warehouseId, dryRun: false },
     startedBy: request.startedBy ?? null,
   });
   if (!admission.admitted) throw new RunInProgressError(admission.activeRunId, warehouseId);
   // A run without a request keeps the caller's correlation (a scheduler job's id, say).
   const context = requestId === null ? { runId } : { runId, requestId };
-  const completion = withLogContext(context, () => executeRun(deps, runId, warehouseId)).catch(
-    (error: unknown): RunOutcome => ({ status: 'failed', error: describeRunError(error) }),
-  );
+  const completion = withLogContext(context, () => executeRun(deps, runId, warehouseId)).catch((error: unknown): RunOutcome => ({
+    status: 'failed',
+    error: describeRunError(error),
+  }));
   return { runId, completion };
 }

@@ -56,9 +56,7 @@ export type RunCounts = PlanCounts & {
   outboxEvents: number;
 } & TransferOrderReconciliation;
 
-export type RunOutcome =
-  | { status: 'succeeded'; counts: RunCounts }
-  | { status: 'failed'; error: string };
+export type RunOutcome = { status: 'succeeded'; counts: RunCounts } | { status: 'failed'; error: string };
 
 export interface StartedRun {
   runId: string;

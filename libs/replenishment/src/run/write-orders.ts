@@ -50,20 +50,31 @@ function lookup(references: CatalogReferences) {
 export async function writeOrders(em: EntityManager, runId: string, plan: Plan, references: CatalogReferences): Promise<WrittenOrders> {
   const find = lookup(references);
   const explained = (line: { productId: string; quantity: number; explanation: object }) => ({
-    product: find.product(line.productId), quantity: line.quantity, explanation: line.explanation,
+    product: find.product(line.productId),
+    quantity: line.quantity,
+    explanation: line.explanation,
   });
   // Every reference is looked up before anything is written: a missing one writes nothing.
   const transfers: NewTransferOrder[] = plan.transferOrders.map((order) => ({
-    runId, source: find.warehouse(order.sourceWarehouseId), target: find.warehouse(order.targetWarehouseId), lines: order.lines.map(explained),
+    runId,
+    source: find.warehouse(order.sourceWarehouseId),
+    target: find.warehouse(order.targetWarehouseId),
+    lines: order.lines.map(explained),
   }));
   const outside: NewExternalOrder[] = [...groupByTarget(plan.uncovered)].map(([targetId, uncovered]) => ({
-    runId, target: find.warehouse(targetId), lines: uncovered.map(explained),
+    runId,
+    target: find.warehouse(targetId),
+    lines: uncovered.map(explained),
   }));
   await writeTransferOrders(em, transfers);
   await writeExternalOrders(em, outside);
   const externalLines = outside.reduce((sum, order) => sum + order.lines.length, 0);
   const externalUnits = outside.reduce((sum, order) => sum + order.lines.reduce((units, line) => units + line.quantity, 0), 0);
   return {
-    transferOrders: transfers.length, externalOrders: outside.length, externalLines, externalUnits, outboxEvents: transfers.length + outside.length,
+    transferOrders: transfers.length,
+    externalOrders: outside.length,
+    externalLines,
+    externalUnits,
+    outboxEvents: transfers.length + outside.length,
   };
 }

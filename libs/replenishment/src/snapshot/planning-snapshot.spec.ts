@@ -31,20 +31,30 @@ function scriptedOneC(network: ScriptedNetwork): OneCClient & { asked: string[] 
 
 const setting = (productId: string, min: number, max: number): OneCReplenishmentSetting => ({ productId, sku: `SKU-${productId}`, min, max, multiple: 1 });
 const item = (productId: string, onHand: number, name = `Product ${productId}`): OneCStockItem => ({
-  productId, sku: `SKU-${productId}`, name, onHand, reserved: 1, unit: 'pcs',
+  productId,
+  sku: `SKU-${productId}`,
+  name,
+  onHand,
+  reserved: 1,
+  unit: 'pcs',
 });
 
 describe('the planning snapshot, and what a run stores of it', () => {
   let fx: RunFixture;
-  const rules = () => fx.query<{ warehouse: string; product: string; min_qty: number }>(
-    `select w.external_id as warehouse, p.external_id as product, r.min_qty
+  const rules = () =>
+    fx.query<{ warehouse: string; product: string; min_qty: number }>(
+      `select w.external_id as warehouse, p.external_id as product, r.min_qty
      from replenishment_rules r join warehouses w on w.id = r.warehouse_id join products p on p.id = r.product_id
-     order by 1, 2`);
+     order by 1, 2`,
+    );
   const sync = async (network: ScriptedNetwork) => {
     let synced;
-    await readPlanningSnapshot({ sessions: fx.sessions, oneC: scriptedOneC(network) }, {
-      catalogRead: async (catalog) => void (synced = await syncCatalog(fx.sessions, catalog)),
-    });
+    await readPlanningSnapshot(
+      { sessions: fx.sessions, oneC: scriptedOneC(network) },
+      {
+        catalogRead: async (catalog) => void (synced = await syncCatalog(fx.sessions, catalog)),
+      },
+    );
     return synced;
   };
 
@@ -57,12 +67,17 @@ describe('the planning snapshot, and what a run stores of it', () => {
 
   it("mirrors 1С's warehouses and norms, and drops the norms 1С no longer has", async () => {
     await sync({
-      warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }, { id: 'B', code: 'B-1', name: 'Store B' }],
+      warehouses: [
+        { id: 'A', code: 'A-1', name: 'Store A' },
+        { id: 'B', code: 'B-1', name: 'Store B' },
+      ],
       settings: { A: [setting('p1', 5, 10), setting('p2', 1, 2)], B: [setting('p1', 3, 6)] },
       stock: {},
     });
     expect(await rules()).toEqual([
-      { warehouse: 'A', product: 'p1', min_qty: 5 }, { warehouse: 'A', product: 'p2', min_qty: 1 }, { warehouse: 'B', product: 'p1', min_qty: 3 },
+      { warehouse: 'A', product: 'p1', min_qty: 5 },
+      { warehouse: 'A', product: 'p2', min_qty: 1 },
+      { warehouse: 'B', product: 'p1', min_qty: 3 },
     ]);
 
     // B closed, A's norm for p1 changed and p2's removed.
@@ -73,20 +88,25 @@ describe('the planning snapshot, and what a run stores of it', () => {
   });
 
   it('reads the catalogue, then the sent orders, then stock, telling the observer of each part in that sequence', async () => {
-    const oneC = scriptedOneC({ warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }], settings: { A: [setting('p1', 7, 10)] }, stock: { A: [item('p1', 4)] } });
+    const oneC = scriptedOneC({
+      warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }],
+      settings: { A: [setting('p1', 7, 10)] },
+      stock: { A: [item('p1', 4)] },
+    });
     const sent = await seedOrder(fx.sessions, { status: 'sent', document: { id: 'doc-1', number: 'ПМ-000001' } });
     const told: string[] = [];
 
-    const snapshot = await readPlanningSnapshot({ sessions: fx.sessions, oneC }, {
-      reading: (part) => void told.push(`reading ${part}`),
-      catalogRead: async () => void told.push('catalog read'),
-      sentOrdersReviewed: async (verdicts) => void told.push(`sent orders reviewed: ${verdicts.map((v) => v.verdict).join()}`),
-      stockRead: async () => void told.push('stock read'),
-    });
+    const snapshot = await readPlanningSnapshot(
+      { sessions: fx.sessions, oneC },
+      {
+        reading: (part) => void told.push(`reading ${part}`),
+        catalogRead: async () => void told.push('catalog read'),
+        sentOrdersReviewed: async (verdicts) => void told.push(`sent orders reviewed: ${verdicts.map((v) => v.verdict).join()}`),
+        stockRead: async () => void told.push('stock read'),
+      },
+    );
 
-    expect(told).toEqual([
-      'reading catalog', 'catalog read', 'reading sent_orders', 'sent orders reviewed: unknown', 'reading stock', 'stock read',
-    ]);
+    expect(told).toEqual(['reading catalog', 'catalog read', 'reading sent_orders', 'sent orders reviewed: unknown', 'reading stock', 'stock read']);
     expect(oneC.asked).toEqual(['warehouses', 'norms', 'open orders', 'one order', 'stock']);
     expect(snapshot.sentOrders).toMatchObject([{ verdict: 'unknown', reason: '1С has no transfer order with id doc-1' }]);
     await fx.query('delete from transfer_orders where id = ?', [sent.orderId]);
@@ -101,10 +121,13 @@ describe('the planning snapshot, and what a run stores of it', () => {
       stock: { A: [item('p1', 4, 'Nails 50 mm'), item('p1', 3, 'Nails 50 mm'), item('p9', 1)] },
     };
     let stored;
-    const snapshot = await readPlanningSnapshot({ sessions: fx.sessions, oneC: scriptedOneC(network) }, {
-      catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
-      stockRead: async (stock, products) => void (stored = await storeStock(fx.sessions, runId, stock, products)),
-    });
+    const snapshot = await readPlanningSnapshot(
+      { sessions: fx.sessions, oneC: scriptedOneC(network) },
+      {
+        catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+        stockRead: async (stock, products) => void (stored = await storeStock(fx.sessions, runId, stock, products)),
+      },
+    );
     expect(snapshot.stock.rows).toEqual([
       { warehouseId: 'A', productId: 'p1', onHand: 7, reserved: 2 },
       { warehouseId: 'A', productId: 'p9', onHand: 1, reserved: 1 },
@@ -113,7 +136,12 @@ describe('the planning snapshot, and what a run stores of it', () => {
     await sync(network);
     const rows = await fx.query<{ product: string; name: string; on_hand: number; reserved: number }>(
       `select p.external_id as product, p.name, s.on_hand, s.reserved from stock_snapshots s join products p on p.id = s.product_id
-       where s.run_id = ? order by 1`, [runId]);
-    expect(rows).toEqual([{ product: 'p1', name: 'Nails 50 mm', on_hand: 7, reserved: 2 }, { product: 'p9', name: 'Product p9', on_hand: 1, reserved: 1 }]);
+       where s.run_id = ? order by 1`,
+      [runId],
+    );
+    expect(rows).toEqual([
+      { product: 'p1', name: 'Nails 50 mm', on_hand: 7, reserved: 2 },
+      { product: 'p9', name: 'Product p9', on_hand: 1, reserved: 1 },
+    ]);
   });
 });

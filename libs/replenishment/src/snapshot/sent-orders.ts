@@ -5,10 +5,7 @@ import pLimit from 'p-limit';
 import { ONE_C_CONCURRENCY } from './read-one-c';
 
 /** What 1С says of one hub transfer order it has accepted; `unknown` carries why the hub will not act on it. */
-export type SentOrderVerdict = { order: SentOrder } & (
-  | { verdict: 'received' | 'cancelled' | 'open' }
-  | { verdict: 'unknown'; reason: string }
-);
+export type SentOrderVerdict = { order: SentOrder } & ({ verdict: 'received' | 'cancelled' | 'open' } | { verdict: 'unknown'; reason: string });
 
 function judge(order: SentOrder, document: OneCTransferOrder | null): SentOrderVerdict {
   if (document === null) return { order, verdict: 'unknown', reason: `1С has no transfer order with id ${order.externalId}` };

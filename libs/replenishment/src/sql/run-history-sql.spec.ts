@@ -11,8 +11,15 @@ describe('readRunDays', () => {
     database.sessions.open().execute(
       `insert into replenishment_runs (id, trigger, status, counts, created_at, started_at, finished_at)
        values (?::uuid, 'schedule', ?, ?::jsonb, ?::timestamptz, ?::timestamptz, ?::timestamptz + ?::integer * interval '1 second')`,
-      [randomUUID(), durationSeconds === null ? 'running' : 'succeeded', JSON.stringify(units === null ? {} : { unitsPlanned: units }),
-        createdAt, createdAt, durationSeconds === null ? null : createdAt, durationSeconds ?? 0],
+      [
+        randomUUID(),
+        durationSeconds === null ? 'running' : 'succeeded',
+        JSON.stringify(units === null ? {} : { unitsPlanned: units }),
+        createdAt,
+        createdAt,
+        durationSeconds === null ? null : createdAt,
+        durationSeconds ?? 0,
+      ],
     );
 
   it('gives every day of the window, oldest first, with runs, units planned and mean duration, days cut in the zone given', async () => {

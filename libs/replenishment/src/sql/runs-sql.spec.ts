@@ -18,7 +18,9 @@ describe('listRuns', () => {
          (?, 'schedule', 'failed', now() - interval '3 hours'),
          (?, 'endpoint', 'succeeded', now() - interval '2 hours'),
          (?, 'admin', 'running', now() - interval '1 hour')`,
-      ids, 'run');
+      ids,
+      'run',
+    );
   });
 
   it('lists runs newest first as records, filtered by status and trigger', async () => {

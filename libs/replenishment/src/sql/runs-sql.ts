@@ -70,11 +70,7 @@ const RUNNING: RunStatus = 'running';
 
 /** Records a run as queued; it exists from this moment, before any work starts. */
 export async function insertRun(em: EntityManager, run: NewRun): Promise<void> {
-  await em.execute(
-    INSERT_RUN,
-    [run.id, run.trigger, run.requestId, run.targetWarehouseId, JSON.stringify(run.parameters), QUEUED, run.startedBy],
-    'run',
-  );
+  await em.execute(INSERT_RUN, [run.id, run.trigger, run.requestId, run.targetWarehouseId, JSON.stringify(run.parameters), QUEUED, run.startedBy], 'run');
 }
 
 export async function markRunRunning(em: EntityManager, runId: string): Promise<void> {
@@ -93,7 +89,10 @@ export async function markRunFinished(
 type RunRow = Omit<RunRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & { createdAt: string; startedAt: string | null; finishedAt: string | null };
 
 const toRecord = (row: RunRow): RunRecord => ({
-  ...row, createdAt: toDate(row.createdAt), startedAt: toDateOrNull(row.startedAt), finishedAt: toDateOrNull(row.finishedAt),
+  ...row,
+  createdAt: toDate(row.createdAt),
+  startedAt: toDateOrNull(row.startedAt),
+  finishedAt: toDateOrNull(row.finishedAt),
 });
 
 /** One run by id, or null. */

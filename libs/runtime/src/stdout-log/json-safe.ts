@@ -70,7 +70,11 @@ function convertObject(value: object, ancestors: Set<object>): JsonValue | undef
   if (ArrayBuffer.isView(value)) return convertArray(Array.from(value as unknown as ArrayLike<unknown>), ancestors);
   if (Array.isArray(value)) return convertArray(value, ancestors);
   if (value instanceof Set) return convertArray([...value], ancestors);
-  if (value instanceof Map) return convertEntries([...value].map(([key, item]) => [String(key), item]), ancestors);
+  if (value instanceof Map)
+    return convertEntries(
+      [...value].map(([key, item]) => [String(key), item]),
+      ancestors,
+    );
   // Fetch's Headers keep their entries out of reach of Object.entries; the Authorization header among them.
   if (value instanceof Headers) return convertEntries([...value.entries()], ancestors);
   if (value instanceof Error) return convertError(value, ancestors);

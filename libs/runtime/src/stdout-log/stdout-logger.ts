@@ -62,11 +62,7 @@ function redactedFields(fields: Record<string, unknown>): Record<string, unknown
  * (`WARNING`, `CRITICAL`), and `level` takes either spelling in any case; one it cannot read logs
  * at info, with a WARNING line saying so. `destination` defaults to stdout; tests pass a stream they read.
  */
-export function createStdoutLogger(
-  source: string,
-  level = process.env['LOG_LEVEL'] ?? 'info',
-  destination?: DestinationStream,
-): StdoutLogger {
+export function createStdoutLogger(source: string, level = process.env['LOG_LEVEL'] ?? 'info', destination?: DestinationStream): StdoutLogger {
   const usable = readLevel(level);
   const options: pino.LoggerOptions = {
     level: usable ?? DEFAULT_LEVEL,

@@ -77,6 +77,9 @@ export async function fuzzTargets(plan: FuzzPlan): Promise<FuzzTally> {
 export function describeTally(app: string, tally: FuzzTally): string {
   const lines = [...tally.perTarget].map(([name, count]) => `  ${name}: ${count}`);
   const identities = [...tally.perIdentity].map(([name, count]) => `${name} ${count}`).join(', ');
-  const statuses = [...tally.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
+  const statuses = [...tally.statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ');
   return `hostile input, ${app}: ${tally.total} cases (${identities}); statuses ${statuses}\n${lines.join('\n')}\n`;
 }

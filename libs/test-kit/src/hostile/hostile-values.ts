@@ -58,9 +58,9 @@ export const hostileText = (maxLength = 64): fc.Arbitrary<string> =>
   );
 
 /** Nested `depth` levels deep: arrays, objects or both (a parser's recursion is the target). */
-const deeplyNested = fc.record({ depth: fc.integer({ min: 50, max: 20_000 }), kind: fc.constantFrom('array', 'object') }).map(({ depth, kind }) =>
-  kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth),
-);
+const deeplyNested = fc
+  .record({ depth: fc.integer({ min: 50, max: 20_000 }), kind: fc.constantFrom('array', 'object') })
+  .map(({ depth, kind }) => (kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
 
 /** JSON text, valid or nearly so: wrong types, huge numbers, deep nesting, hostile strings for `fields`. */
 export function hostileJson(fields: readonly string[]): fc.Arbitrary<string> {
@@ -71,7 +71,18 @@ export function hostileJson(fields: readonly string[]): fc.Arbitrary<string> {
     fc.tuple(knownFields, fc.dictionary(hostileText(16), fieldValue, { maxKeys: 3 })).map(([known, extra]) => JSON.stringify({ ...extra, ...known })),
     knownFields.map((known) => JSON.stringify(known)),
     deeplyNested,
-    fc.constantFrom('1e999999', '-1e999999', '123456789012345678901234567890123456789', '{"warehouse_id": 1e400}', '[', '{"a":', 'nul', '"', '{"a":1}{"b":2}', '\ufeff{}'),
+    fc.constantFrom(
+      '1e999999',
+      '-1e999999',
+      '123456789012345678901234567890123456789',
+      '{"warehouse_id": 1e400}',
+      '[',
+      '{"a":',
+      'nul',
+      '"',
+      '{"a":1}{"b":2}',
+      '\ufeff{}',
+    ),
   );
 }
 

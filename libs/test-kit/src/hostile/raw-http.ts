@@ -58,7 +58,9 @@ export function rawHttpClient(baseUrl: string): { send(raw: RawRequest): Promise
         answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       });
       req.on('timeout', () => req.destroy(new Error(`no answer to ${raw.method} ${raw.path.slice(0, 200)} within ${REQUEST_TIMEOUT_MS} ms`)));

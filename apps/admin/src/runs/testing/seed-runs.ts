@@ -27,8 +27,19 @@ export async function seedRun(sessions: SessionFactory, run: SeededRun): Promise
        case when ? = 'queued' then null else now() - ?::integer * interval '1 minute' + interval '1 second' end,
        case when ? in ('succeeded', 'failed') then now() - ?::integer * interval '1 minute' + interval '3.5 seconds' end)`,
     [
-      id, run.trigger, run.targetWarehouseId ?? null, JSON.stringify({ warehouseId: run.targetWarehouseId ?? null }), run.status,
-      JSON.stringify(run.counts ?? {}), run.error ?? null, run.startedBy ?? null, run.minutesAgo, run.status, run.minutesAgo, run.status, run.minutesAgo,
+      id,
+      run.trigger,
+      run.targetWarehouseId ?? null,
+      JSON.stringify({ warehouseId: run.targetWarehouseId ?? null }),
+      run.status,
+      JSON.stringify(run.counts ?? {}),
+      run.error ?? null,
+      run.startedBy ?? null,
+      run.minutesAgo,
+      run.status,
+      run.minutesAgo,
+      run.status,
+      run.minutesAgo,
     ],
     'run',
   );
@@ -68,15 +79,25 @@ export async function seedRunWithOrders(sessions: SessionFactory): Promise<RunWi
   const runId = await seedRun(sessions, { status: 'succeeded', trigger: 'admin', startedBy: 'marina.k', minutesAgo: 30, counts });
 
   const transfer = await seedOrder(sessions, {
-    kind: TRANSFER_ORDER, runId, catalog, quantity: 24, explanation: TRANSFER_EXPLANATION, status: 'sent', document: { id: '1c-doc-77', number: 'ПР-000123' },
+    kind: TRANSFER_ORDER,
+    runId,
+    catalog,
+    quantity: 24,
+    explanation: TRANSFER_EXPLANATION,
+    status: 'sent',
+    document: { id: '1c-doc-77', number: 'ПР-000123' },
   });
   await updateEvent(sessions, transfer.eventId, "status = 'delivered', attempts = 1, delivered_at = now(), response_ref = '1c-doc-77'");
   const outside = await seedOrder(sessions, { kind: EXTERNAL_ORDER, runId, catalog, quantity: 12, explanation: OUTSIDE_EXPLANATION });
   await updateEvent(sessions, outside.eventId, DEAD_EVENT);
   // The run was for SPB-1, which exists once the orders named it.
-  await sessions.open().execute(
-    `update replenishment_runs set target_warehouse_id = ?::uuid, parameters = jsonb_build_object('warehouseId', ?::text) where id = ?::uuid`,
-    [transfer.targetWarehouseId, transfer.targetWarehouseId, runId], 'run');
+  await sessions
+    .open()
+    .execute(
+      `update replenishment_runs set target_warehouse_id = ?::uuid, parameters = jsonb_build_object('warehouseId', ?::text) where id = ?::uuid`,
+      [transfer.targetWarehouseId, transfer.targetWarehouseId, runId],
+      'run',
+    );
   const [transferOrderId, externalOrderId, target] = [transfer.orderId, outside.orderId, transfer.targetWarehouseId];
   return { runId, targetWarehouseId: target, transferOrderId, externalOrderId };
 }

@@ -43,7 +43,10 @@ describe('МойСклад documentation examples replayed against the client', 
     ]);
     expect(ar23[0]).toMatchObject({
       archived: false,
-      salePrices: [{ priceType: 'Цена продажи', value: 3353 }, { priceType: 'Цена для друзей', value: 3253 }],
+      salePrices: [
+        { priceType: 'Цена продажи', value: 3353 },
+        { priceType: 'Цена для друзей', value: 3253 },
+      ],
       buyPrice: 54,
       vat: 18,
       vatEnabled: true,

@@ -16,7 +16,9 @@ export interface SeenRequest {
 export const SERVICE_PATH = '/base/odata/standard.odata';
 
 /** A stub 1С publication on 127.0.0.1: `respond` answers each request; every request is kept in `seen`. */
-export async function startODataStub(respond: (request: SeenRequest) => Response | Promise<Response>): Promise<{ serviceUrl: string; seen: SeenRequest[]; close(): Promise<void> }> {
+export async function startODataStub(
+  respond: (request: SeenRequest) => Response | Promise<Response>,
+): Promise<{ serviceUrl: string; seen: SeenRequest[]; close(): Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server: LoopbackServer = await listenOnLoopback(async (request) => {
     const raw = request.url.replace(/^https?:\/\/[^/]+/, '');

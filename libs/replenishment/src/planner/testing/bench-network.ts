@@ -21,10 +21,12 @@ const SCARCE_PRODUCTS = 0.1;
 /** Share of store rules found below min. */
 const STORES_BELOW_MIN = 0.3;
 
-
 /** Uuid-shaped ids in random sort order, as the hub's are; the index keeps them unique. */
 function uuids(count: number, random: () => number): string[] {
-  const hex = (digits: number) => Math.floor(random() * 16 ** digits).toString(16).padStart(digits, '0');
+  const hex = (digits: number) =>
+    Math.floor(random() * 16 ** digits)
+      .toString(16)
+      .padStart(digits, '0');
   return Array.from({ length: count }, (_, index) => `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${index.toString(16).padStart(12, '0')}`);
 }
 
@@ -85,7 +87,12 @@ export function* generateNetworkBatches(shape: NetworkShape, productsPerBatch: n
   const { warehouseIds, productIds } = networkIds(shape);
   const inIdOrder = productIds.map((id, index) => ({ id, index })).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (let from = 0; from < inIdOrder.length; from += productsPerBatch) {
-    const batch: { rules: PlanningRule[]; stock: PlanningStock[]; inbound: OpenQuantity[]; outbound: OpenQuantity[] } = { rules: [], stock: [], inbound: [], outbound: [] };
+    const batch: { rules: PlanningRule[]; stock: PlanningStock[]; inbound: OpenQuantity[]; outbound: OpenQuantity[] } = {
+      rules: [],
+      stock: [],
+      inbound: [],
+      outbound: [],
+    };
     for (const { id, index } of inIdOrder.slice(from, from + productsPerBatch)) {
       const rows = productRows(shape, warehouseIds, id, index);
       batch.rules.push(...rows.rules);

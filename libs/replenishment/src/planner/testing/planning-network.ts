@@ -11,37 +11,43 @@ type Pair = (typeof pairs)[number];
 
 /** Mostly the product's pack size, now and then another: mixed multiples must stay correct too. */
 const ruleFor = (pair: Pair, productMultiple: number) =>
-  fc.record({
-    min: fc.nat(15),
-    span: fc.integer({ min: -4, max: 30 }), // now and then a max below min, which reads as min
-    multiple: fc.oneof({ arbitrary: fc.constant(productMultiple), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 1 }),
-  }).map(({ min, span, multiple }): PlanningRule => ({ ...pair, min, max: min + span, multiple }));
+  fc
+    .record({
+      min: fc.nat(15),
+      span: fc.integer({ min: -4, max: 30 }), // now and then a max below min, which reads as min
+      multiple: fc.oneof({ arbitrary: fc.constant(productMultiple), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 1 }),
+    })
+    .map(({ min, span, multiple }): PlanningRule => ({ ...pair, min, max: min + span, multiple }));
 
-const stockFor = (pair: Pair) =>
-  fc.record({ onHand: fc.integer({ min: -3, max: 80 }), reserved: fc.nat(10) }).map((s): PlanningStock => ({ ...pair, ...s }));
+const stockFor = (pair: Pair) => fc.record({ onHand: fc.integer({ min: -3, max: 80 }), reserved: fc.nat(10) }).map((s): PlanningStock => ({ ...pair, ...s }));
 
 const openFor = (pair: Pair) => fc.integer({ min: 1, max: 20 }).map((quantity): OpenQuantity => ({ ...pair, quantity }));
 
 /** A row for each (warehouse, product) with the given chance. */
 const someRows = <T>(make: (pair: Pair) => fc.Arbitrary<T>, chance: number) =>
-  fc.tuple(...pairs.map((pair) => fc.oneof(
-    { arbitrary: make(pair), weight: Math.round(chance * 100) },
-    { arbitrary: fc.constant(null), weight: Math.round((1 - chance) * 100) },
-  ))).map((rows) => rows.filter((row): row is T => row !== null));
+  fc
+    .tuple(
+      ...pairs.map((pair) =>
+        fc.oneof({ arbitrary: make(pair), weight: Math.round(chance * 100) }, { arbitrary: fc.constant(null), weight: Math.round((1 - chance) * 100) }),
+      ),
+    )
+    .map((rows) => rows.filter((row): row is T => row !== null));
 
 const productMultiples = fc.tuple(...PRODUCTS.map(() => fc.integer({ min: 1, max: 6 })));
 
 /** 2–5 own warehouses, up to 3 products, every number small, so a property runs in milliseconds. */
-export const planningInput: fc.Arbitrary<PlanningInput> = productMultiples.chain((multiples) => fc
-  .record({
-    warehouseCount: fc.integer({ min: 2, max: WAREHOUSES.length }),
-    rules: someRows((pair) => ruleFor(pair, multiples[PRODUCTS.indexOf(pair.productId)] ?? 1), 0.7),
-    stock: someRows(stockFor, 0.7),
-    inbound: someRows(openFor, 0.15),
-    outbound: someRows(openFor, 0.15),
-    target: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.constantFrom(...WAREHOUSES), weight: 1 }),
-  })
-  .map(({ warehouseCount, target, ...rows }): PlanningInput => ({ warehouseIds: WAREHOUSES.slice(0, warehouseCount), targetWarehouseId: target, ...rows })));
+export const planningInput: fc.Arbitrary<PlanningInput> = productMultiples.chain((multiples) =>
+  fc
+    .record({
+      warehouseCount: fc.integer({ min: 2, max: WAREHOUSES.length }),
+      rules: someRows((pair) => ruleFor(pair, multiples[PRODUCTS.indexOf(pair.productId)] ?? 1), 0.7),
+      stock: someRows(stockFor, 0.7),
+      inbound: someRows(openFor, 0.15),
+      outbound: someRows(openFor, 0.15),
+      target: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.constantFrom(...WAREHOUSES), weight: 1 }),
+    })
+    .map(({ warehouseCount, target, ...rows }): PlanningInput => ({ warehouseIds: WAREHOUSES.slice(0, warehouseCount), targetWarehouseId: target, ...rows })),
+);
 
 /** A seeded Fisher–Yates shuffle, so a failing case replays exactly. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -64,7 +70,8 @@ export interface Move {
 
 export function movesOf(plan: Plan): Move[] {
   return plan.transferOrders.flatMap((order) =>
-    order.lines.map((line) => ({ from: order.sourceWarehouseId, to: order.targetWarehouseId, productId: line.productId, quantity: line.quantity })));
+    order.lines.map((line) => ({ from: order.sourceWarehouseId, to: order.targetWarehouseId, productId: line.productId, quantity: line.quantity })),
+  );
 }
 
 /** Sums quantities per "warehouse|product". */

@@ -6,13 +6,25 @@ export const [MAIN, NORTH, SOUTH, EAST] = ['w1-main', 'w2-north', 'w3-south', 'w
 export const [NAILS, GLUE] = ['p1-nails', 'p2-glue'] as const;
 
 export const rule = (warehouseId: string, productId: string, min: number, max: number, multiple = 1): PlanningRule => ({
-  warehouseId, productId, min, max, multiple,
+  warehouseId,
+  productId,
+  min,
+  max,
+  multiple,
 });
 export const stock = (warehouseId: string, productId: string, onHand: number, reserved = 0): PlanningStock => ({
-  warehouseId, productId, onHand, reserved,
+  warehouseId,
+  productId,
+  onHand,
+  reserved,
 });
 export const network = (parts: Partial<PlanningInput>): PlanningInput => ({
-  warehouseIds: [MAIN, NORTH, SOUTH, EAST], rules: [], stock: [], inbound: [], outbound: [], ...parts,
+  warehouseIds: [MAIN, NORTH, SOUTH, EAST],
+  rules: [],
+  stock: [],
+  inbound: [],
+  outbound: [],
+  ...parts,
 });
 export const moved = (plan: Plan) =>
   plan.transferOrders.flatMap((o) => o.lines.map((l) => ({ from: o.sourceWarehouseId, to: o.targetWarehouseId, product: l.productId, quantity: l.quantity })));
