@@ -11,6 +11,11 @@ const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 5_000;
 /** One attempt never waits longer than this for the server's answer. */
 const ATTEMPT_TIMEOUT_MS = 5_000;
+/**
+ * Nor less, even at the deadline: the last attempt, started when the window is nearly spent,
+ * would otherwise time out at once and report "timeout expired" instead of what the server said.
+ */
+const MIN_ATTEMPT_TIMEOUT_MS = 1_000;
 
 /** DATABASE_CONNECT_TIMEOUT_MS as an app's config schema reads it (0: one attempt, no retry). */
 export function databaseConnectTimeoutSetting() {
@@ -89,7 +94,10 @@ export class DatabaseUnavailableError extends StartRefusal {
 }
 
 async function tryConnect(databaseUrl: string, timeoutMs: number): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: Math.max(1, Math.min(timeoutMs, ATTEMPT_TIMEOUT_MS)) });
+  const client = new Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: Math.round(Math.min(Math.max(timeoutMs, MIN_ATTEMPT_TIMEOUT_MS), ATTEMPT_TIMEOUT_MS)),
+  });
   // A server going away mid-attempt emits 'error' on the client; unheard, it would crash the process.
   client.on('error', () => undefined);
   try {
