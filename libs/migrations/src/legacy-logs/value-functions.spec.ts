@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
 import { createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
+import { uuidSpellings } from '../test-support/legacy-arbitraries';
 import { CREATE_VALUE_FUNCTIONS, DROP_VALUE_FUNCTIONS } from './value-functions';
 
 const REFERENCES = [
@@ -28,21 +29,9 @@ const REFERENCES = [
      from pg_temp.reference_parse(value) as parsed $$`,
 ];
 
-const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
 const blank = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\f', '\v'), maxLength: 3 });
-/** A UUID in any spelling uuid input takes: any case, a hyphen or none after any group of four, braces or none, padding. */
-const uuidSpelling = fc
-  .tuple(
-    fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
-    fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
-    fc.boolean(),
-    blank,
-    blank,
-  )
-  .map(([groups, hyphens, braces, before, after]) => {
-    const body = groups.map((group, index) => (index > 0 && hyphens[index - 1] ? `-${group}` : group)).join('');
-    return `${before}${braces ? `{${body}}` : body}${after}`;
-  });
+/** A UUID in any spelling uuid input takes, padded with ASCII blanks. */
+const uuidSpelling = uuidSpellings(blank);
 /** A UUID spelling broken in one place: one character dropped, replaced or added. */
 const brokenUuid = fc
   .tuple(uuidSpelling, fc.nat(), fc.constantFrom('-', '--', '{', '}', 'g', 'x', ' ', '', '0', 'é'), fc.constantFrom('drop', 'replace', 'insert'))

@@ -28,19 +28,25 @@ const anyText = (maxLength: number) => fc.string({ unit: 'binary', maxLength }).
 const blank = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u0085', '\u2003', '\u3000', '\ufeff'), maxLength: 3 });
 const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
 
-/** Every spelling PostgreSQL's uuid input takes (any case, a hyphen or none after any group of four, braces), padded. */
-const uuidSpelling = fc
-  .tuple(
-    fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
-    fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
-    fc.boolean(),
-    blank,
-    blank,
-  )
-  .map(([groups, hyphens, braces, before, after]) => {
-    const body = groups.map((group, index) => (index > 0 && hyphens[index - 1] ? `-${group}` : group)).join('');
-    return `${before}${braces ? `{${body}}` : body}${after}`;
-  });
+/**
+ * Every spelling PostgreSQL's uuid input takes (any case, a hyphen or none after any group of four,
+ * braces or none), with `padding` before and after.
+ */
+export function uuidSpellings(padding: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.array(fc.string({ unit: hex, minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
+      fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+      fc.boolean(),
+      padding,
+      padding,
+    )
+    .map(([groups, hyphens, braces, before, after]) => {
+      const body = groups.map((group, index) => (index > 0 && hyphens[index - 1] ? `-${group}` : group)).join('');
+      return `${before}${braces ? `{${body}}` : body}${after}`;
+    });
+}
+const uuidSpelling = uuidSpellings(blank);
 /** A UUID spelling broken in one place. */
 const nearUuid = fc.tuple(uuidSpelling, fc.nat(), fc.constantFrom('-', '--', '{', '}', 'g', ' ', '', '٣', 'Ａ')).map(([text, at, piece]) => {
   const i = at % (text.length + 1);
