@@ -28,16 +28,27 @@ export function hubAppEnv(options: { databaseUrl: string; oneCBaseUrl: string; e
   };
 }
 
+export interface SpawnAppOptions {
+  /** 'pipe' to read what the app writes to stderr as well; by default it goes to the terminal. */
+  stderr?: 'inherit' | 'pipe';
+  /**
+   * Start from PATH and HOME alone instead of the test worker's environment, so `env` is all
+   * the app is given (a spec that searches its output for planted secrets wants no others).
+   */
+  onlyGivenEnv?: boolean;
+}
+
 /**
  * Starts `main` (relative to the repository root) with `env` added. It ends by itself when
  * the test worker does. stdout is a pipe: read it with `waitForLine`.
  */
-export function spawnApp(main: string, env: NodeJS.ProcessEnv): ChildProcess {
+export function spawnApp(main: string, env: NodeJS.ProcessEnv, { stderr = 'inherit', onlyGivenEnv = false }: SpawnAppOptions = {}): ChildProcess {
   if (!existsSync(`${REPO_ROOT}${main}`)) throw new Error(`no ${main} under ${REPO_ROOT}`);
+  const base = onlyGivenEnv ? { PATH: process.env['PATH'], HOME: process.env['HOME'] } : process.env;
   return spawn(process.execPath, ['--import', 'tsx', '--import', EXIT_WITH_PARENT, main], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', stderr, 'ipc'],
   });
 }
 

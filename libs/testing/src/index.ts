@@ -34,4 +34,4 @@ export {
 } from '@hub/test-kit';
 export { createEmbeddedCluster, type EmbeddedCluster } from './embedded-cluster';
 export { messageStartsWith, spawnHubProcess, type HubApp, type HubProcess } from './hub-process';
-export { hubAppEnv } from './app-process';
+export { hubAppEnv, spawnApp, stopChild, type SpawnAppOptions } from './app-process';

@@ -1,17 +1,11 @@
 /**
  * Test support (resilience suite): an app's real main.ts as a child process whose stdout AND
- * stderr are both recorded (libs/testing's helpers leave stderr to the terminal), so a spec can
- * search everything a process wrote.
+ * stderr are both recorded (libs/testing's other helpers leave stderr to the terminal), so a
+ * spec can search everything a process wrote.
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { spawnApp, stopChild } from '@hub/testing';
 import { within } from '@hub/test-kit';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-/** Ends the child when the test worker does (the IPC channel closes), as libs/testing's processes do. */
-const EXIT_WITH_PARENT = new URL('../../../../libs/testing/src/sandbox-exit-with-parent.ts', import.meta.url).href;
-const STOP_TIMEOUT_MS = 10_000;
 
 export interface RecordedProcess {
   name: string;
@@ -26,12 +20,8 @@ export interface RecordedProcess {
 }
 
 export function startRecordedProcess(name: string, main: string, env: NodeJS.ProcessEnv): RecordedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', EXIT_WITH_PARENT, main], {
-    cwd: REPO_ROOT,
-    // Only what the spec gives: no secret of the test worker's own environment to confuse the search.
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  // Only what the spec gives: no secret of the test worker's own environment to confuse the search.
+  const child = spawnApp(main, { LOG_LEVEL: 'info', ...env }, { stderr: 'pipe', onlyGivenEnv: true });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
@@ -70,12 +60,8 @@ export function startRecordedProcess(name: string, main: string, env: NodeJS.Pro
       return String((JSON.parse(line) as { url?: string }).url);
     },
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const lingering = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await closed;
-        clearTimeout(lingering);
-      }
+      await stopChild(child);
+      await closed;
     },
   };
 }
