@@ -19,6 +19,8 @@ export interface ReplicaOutboxRow {
   status: string;
   attempts: number;
   lease_owner: string | null;
+  /** Why its last delivery failed: what a spec that gives up waiting needs to say. */
+  last_error: string | null;
 }
 
 export interface ReplicaEnv {
@@ -63,7 +65,7 @@ export function useReplicaEnv(prefix: string): ReplicaEnv {
     env.sessions
       .open()
       .execute<ReplicaOutboxRow[]>(
-        'select id, status, attempts, lease_owner from outbox_events where id = any(?::uuid[]) order by created_at',
+        'select id, status, attempts, lease_owner, last_error from outbox_events where id = any(?::uuid[]) order by created_at',
         [sqlArray(eventIds)],
         'all',
       );
