@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { millisecondsSetting, readEnvConfig, redactText, StartRefusal } from '@hub/runtime';
+import { millisecondsSetting, readEnvConfig, redactText, retryWithDoublingDelay, StartRefusal } from '@hub/runtime';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { describeDatabaseTarget, explainConnectionFailure } from './connection-error';
@@ -117,24 +116,18 @@ async function tryConnect(databaseUrl: string, timeoutMs: number): Promise<void>
  */
 export async function waitForDatabase(databaseUrl: string, { timeoutMs, logger }: WaitForDatabaseOptions): Promise<void> {
   const target = describeDatabaseTarget(databaseUrl);
-  const deadline = performance.now() + timeoutMs;
-  let delayMs = FIRST_DELAY_MS;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await tryConnect(databaseUrl, deadline - performance.now());
-      return;
-    } catch (error) {
+  const outcome = await retryWithDoublingDelay((remainingMs) => tryConnect(databaseUrl, remainingMs), {
+    patienceMs: timeoutMs,
+    delay: { firstMs: FIRST_DELAY_MS, maxMs: MAX_DELAY_MS },
+    onFailure({ attempt, error, remainingMs, delayMs }) {
       if (!isTransient(error)) throw explainConnectionFailure(error, databaseUrl);
-      const remainingMs = Math.round(deadline - performance.now());
+      if (remainingMs <= 0) return;
       const reason = reasonOf(error);
-      if (remainingMs <= 0) throw new DatabaseUnavailableError(target, attempt, timeoutMs, reason, error);
-      const waitMs = Math.min(delayMs, remainingMs);
       logger.warn(
-        { attempt, delayMs: waitMs, remainingMs, database: target, reason },
-        `PostgreSQL at ${target} is not reachable (attempt ${attempt}): ${reason}; retrying in ${waitMs} ms`,
+        { attempt, delayMs, remainingMs, database: target, reason },
+        `PostgreSQL at ${target} is not reachable (attempt ${attempt}): ${reason}; retrying in ${delayMs} ms`,
       );
-      await sleep(waitMs);
-      delayMs = Math.min(delayMs * 2, MAX_DELAY_MS);
-    }
-  }
+    },
+  });
+  if (outcome.kind === 'gave_up') throw new DatabaseUnavailableError(target, outcome.attempts, timeoutMs, reasonOf(outcome.lastError), outcome.lastError);
 }

@@ -12,6 +12,7 @@ export {
 export { closeHttpServer, exitOnStartFailure, stopOnSignals, type CloseOptions, type ProcessLogger } from './process-lifecycle';
 export { REDACTED, SECRET_KEYS, isSecretKey, redactText } from './redaction';
 export { groupBy } from './group-by';
+export { retryWithDoublingDelay, type DoublingDelay, type FailedAttempt, type RetryOptions, type RetryOutcome } from './retry';
 export { seededRandom } from './seeded-random';
 export { createMetricsRegistry, exposition, serveMetrics, type MetricsServer } from './metrics';
 export { OPERATOR_HEADER, OPERATOR_NAME_PATTERN, OPERATOR_NAME_RULE } from './operator-name';

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoggerService } from '@hub/logging';
+import { retryWithDoublingDelay } from '@hub/runtime';
 import { markRunFinished } from '../sql/runs-sql';
 import type { RunDependencies, RunStep } from './types';
 
@@ -23,21 +23,17 @@ export async function recordRunFailure(
   failure: { step: RunStep; message: string },
   patienceMs = RECORD_FAILURE_PATIENCE_MS,
 ): Promise<boolean> {
-  const deadline = performance.now() + patienceMs;
-  let delayMs = FIRST_RETRY_MS;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await markRunFinished(deps.sessions.open(), runId, { status: 'failed', counts: {}, error: failure.message });
-      return true;
-    } catch (error) {
+  const outcome = await retryWithDoublingDelay(() => markRunFinished(deps.sessions.open(), runId, { status: 'failed', counts: {}, error: failure.message }), {
+    patienceMs,
+    delay: { firstMs: FIRST_RETRY_MS, maxMs: MAX_RETRY_MS },
+    async onFailure({ attempt, error, remainingMs }) {
       const fields = { step: failure.step, status: 'failed', details: { attempt, error } };
-      if (performance.now() + delayMs > deadline) {
+      if (remainingMs <= 0) {
         await deps.logger.error(`Could not mark the run failed after ${attempt} attempts: it stays active until it counts as abandoned`, fields);
-        return false;
+      } else if (attempt === 1) {
+        await deps.logger.warning('Could not mark the run failed yet: retrying until the database answers', fields);
       }
-      if (attempt === 1) await deps.logger.warning('Could not mark the run failed yet: retrying until the database answers', fields);
-      await sleep(delayMs);
-      delayMs = Math.min(delayMs * 2, MAX_RETRY_MS);
-    }
-  }
+    },
+  });
+  return outcome.kind === 'done';
 }
