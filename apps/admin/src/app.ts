@@ -1,11 +1,10 @@
-import type { SessionFactory } from '@hub/db';
+import { isDatabaseUnreachable, type SessionFactory } from '@hub/db';
 import { createStdoutLogger, DEFAULT_LOG_RETENTION_DAYS, type LogRetention, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import type { AdminEnv } from './admin-env';
-import { isDatabaseUnreachable } from './database-unreachable';
 import { createAuthRoutes, requireSignIn, type AuthDeps } from './auth/auth-routes';
 import { requireOwnOrigin } from './auth/own-origin';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle';

@@ -13,6 +13,7 @@ export { createOrmOptions } from './config';
 export { createSessionFactory, connectDatabase, disconnectDatabase, getOrm, getSession, type SessionFactory } from './session';
 export { resolveDatabaseUrl, stopEmbeddedServers, startEmbeddedServer, defaultEmbeddedOptions, DatabaseNotConfiguredError } from './database-url';
 export { DatabaseConnectionError, explainConnectionFailure } from './connection-error';
+export { isDatabaseUnreachable } from './database-unreachable';
 export {
   DEFAULT_DATABASE_CONNECT_TIMEOUT_MS,
   DatabaseUnavailableError,

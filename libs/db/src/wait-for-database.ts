@@ -2,6 +2,7 @@ import { millisecondsSetting, readEnvConfig, redactText, retryWithDoublingDelay,
 import { Client } from 'pg';
 import { z } from 'zod';
 import { describeDatabaseTarget, explainConnectionFailure } from './connection-error';
+import { isDatabaseUnreachable } from './database-unreachable';
 
 /** How long an app keeps trying to reach PostgreSQL at start-up before it gives up. */
 export const DEFAULT_DATABASE_CONNECT_TIMEOUT_MS = 30_000;
@@ -35,32 +36,6 @@ export interface WaitForDatabaseOptions {
   /** Give up once this much time has passed since the first attempt (DATABASE_CONNECT_TIMEOUT_MS). */
   timeoutMs: number;
   logger: ConnectAttemptLogger;
-}
-
-/**
- * Codes of a server that is not there yet (down, restarting, its name not in DNS yet, still
- * starting up): worth another attempt. A refused password or a missing database is not: it
- * will not fix itself, so it fails at once.
- */
-const TRANSIENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  '57P03',
-  '57P01',
-]);
-
-function isTransient(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return TRANSIENT_CODES.has(code) || code.startsWith('08');
-  if (error instanceof AggregateError) return error.errors.some(isTransient);
-  // node-postgres says these without a code: the server closed the socket, or did not answer in time.
-  return error instanceof Error && /Connection terminated|timeout/i.test(error.message);
 }
 
 /** One line, without credentials; a refused connection to several addresses is an AggregateError with no message. */
@@ -120,7 +95,7 @@ export async function waitForDatabase(databaseUrl: string, { timeoutMs, logger }
     patienceMs: timeoutMs,
     delay: { firstMs: FIRST_DELAY_MS, maxMs: MAX_DELAY_MS },
     onFailure({ attempt, error, remainingMs, delayMs }) {
-      if (!isTransient(error)) throw explainConnectionFailure(error, databaseUrl);
+      if (!isDatabaseUnreachable(error)) throw explainConnectionFailure(error, databaseUrl);
       if (remainingMs <= 0) return;
       const reason = reasonOf(error);
       logger.warn(

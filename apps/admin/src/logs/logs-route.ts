@@ -1,8 +1,7 @@
-import { UnknownCursorError, type SessionFactory } from '@hub/db';
+import { isDatabaseUnreachable, UnknownCursorError, type SessionFactory } from '@hub/db';
 import { queryLogs, readLogRetentionStatus, type LogRetention, type StdoutLogger } from '@hub/logging';
 import { Hono } from 'hono';
 import type { AdminEnv } from '../admin-env';
-import { isDatabaseUnreachable } from '../database-unreachable';
 import { currentMessages } from '../i18n/messages';
 import { renderLogsPage } from '../views/logs-page';
 import { parseLogsRequest, readLogsForm } from './logs-request';
