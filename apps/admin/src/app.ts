@@ -18,7 +18,7 @@ import { createRunsRoute } from './runs/runs-route';
 import { adminSecureHeaders } from './security-headers';
 import { createTriggerRoute } from './trigger-route';
 import { createAssetRoutes } from './views/assets';
-import { renderLayout, renderNotice } from './views/layout';
+import { renderLayout, renderNotice, renderRefusalPage } from './views/layout';
 
 /** What the admin needs from the outside world; tests pass their own. */
 export interface AdminAppDeps {
@@ -75,7 +75,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.use(
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
-      onError: (c) => c.html(renderLayout(currentMessages().app.tooLarge, renderNotice('error', currentMessages().app.tooLargeBody)), 413),
+      onError: (c) => c.html(renderRefusalPage(currentMessages().app.tooLarge, currentMessages().app.tooLargeBody), 413),
     }),
   );
   // Every form: a post that is not from the admin's own page (another site's Origin, or none) is refused with 403.

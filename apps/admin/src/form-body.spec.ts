@@ -33,7 +33,7 @@ describe('forms and filters the admin cannot use', () => {
         body: '--xyz\r\nContent-Disposition: form-data; name="warehouse_id"\r\n\r\ncut short',
       });
       expect(response.status).toBe(400);
-      expect(await response.text()).toContain(en.app.malformedFormBody);
+      expect(await response.text()).toContain(`${en.app.malformedFormBody} <a href="/">${en.app.back}</a>`);
       expect(api.requests).toEqual([]);
     },
   );

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { currentMessages } from './i18n/messages';
-import { renderLayout, renderNotice } from './views/layout';
+import { renderRefusalPage } from './views/layout';
 
 /** A form's fields as `c.req.parseBody()` reads them. */
 export type FormBody = Awaited<ReturnType<Context['req']['parseBody']>>;
@@ -17,7 +17,7 @@ export async function readFormBody(c: Context): Promise<FormBody> {
   } catch (error) {
     const t = currentMessages().app;
     // A layout with async parts renders to a promise: the exception needs the finished response.
-    const page = await c.html(renderLayout(t.malformedForm, renderNotice('error', t.malformedFormBody)), 400);
+    const page = await c.html(renderRefusalPage(t.malformedForm, t.malformedFormBody), 400);
     throw new HTTPException(400, { res: page, cause: error });
   }
 }

@@ -117,6 +117,7 @@ describe('the Start button of a new run', () => {
     const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, {}, 'https://evil.example');
     expect(response.status).toBe(403);
+    expect(await response.text()).toContain('nothing was changed. Use the buttons on the admin’s pages. <a href="/">Back</a>');
     expect(api.requests).toEqual([]);
   });
 

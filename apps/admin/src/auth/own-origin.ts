@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AdminEnv } from '../admin-env';
 import { currentMessages } from '../i18n/messages';
-import { renderLayout, renderNotice } from '../views/layout';
+import { renderRefusalPage } from '../views/layout';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,7 +17,7 @@ export function requireOwnOrigin(): MiddlewareHandler<AdminEnv> {
       const sameOrigin = c.req.header('sec-fetch-site') === 'same-origin' || c.req.header('origin') === new URL(c.req.url).origin;
       if (!sameOrigin) {
         const t = currentMessages();
-        return c.html(renderLayout(t.app.foreignOrigin, renderNotice('error', t.app.foreignOriginBody)), 403);
+        return c.html(renderRefusalPage(t.app.foreignOrigin, t.app.foreignOriginBody), 403);
       }
     }
     await next();

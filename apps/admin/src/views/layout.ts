@@ -76,3 +76,8 @@ export function renderLayout(title: string, body: Markup): Markup {
 export function renderNotice(tone: 'info' | 'success' | 'warning' | 'error', content: Markup | string): Markup {
   return html`<div class="notice ${tone}" role="${tone === 'error' || tone === 'warning' ? 'alert' : 'status'}">${content}</div>`;
 }
+
+/** A request refused before anything was done (a foreign origin, an unreadable or oversized form): the reason and a way back. */
+export function renderRefusalPage(title: string, reason: string): Markup {
+  return renderLayout(title, renderNotice('error', html`${reason} <a href="/">${currentMessages().app.back}</a>`));
+}
