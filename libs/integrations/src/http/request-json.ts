@@ -58,6 +58,25 @@ function describeIssues(error: z.ZodError): string {
   return shown.join('; ') + more;
 }
 
+/** How much of an error body that is not the system's error format an error message quotes. */
+const EXCERPT_LENGTH = 300;
+
+/**
+ * The gist of an error body in another format (a proxy's HTML page, plain text, JSON of
+ * another shape): tags dropped, whitespace collapsed, cut to EXCERPT_LENGTH characters.
+ * Undefined for an empty body.
+ */
+function excerptOf(text: string): string | undefined {
+  const plain = text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain === '') return undefined;
+  const characters = Array.from(plain);
+  return characters.length <= EXCERPT_LENGTH ? plain : `${characters.slice(0, EXCERPT_LENGTH).join('')}…`;
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -98,7 +117,7 @@ export function createJsonHttp(options: JsonHttpOptions) {
 
     const json = parseJson(text);
     if (!response.ok) {
-      const remote = json.ok ? options.readErrorMessage(json.value) : undefined;
+      const remote = (json.ok ? options.readErrorMessage(json.value) : undefined) ?? excerptOf(text);
       throw errorFromStatus(call, response, remote === undefined ? undefined : scrub(remote));
     }
     if (!json.ok) throw badResponseError(call, response.status, 'the body is not JSON', json.error);

@@ -64,6 +64,27 @@ describe('1С client: failures the outbox must tell apart', () => {
     const client = await clientAnswering(() => new Response('Internal Server Error', { status: 500 }));
     const error = await failureOf(client.getStock('wh-1'));
     expect(error).toMatchObject({ status: 500, code: 'http_5xx', retryable: true, retryAfterMs: undefined });
+    expect(error.message).toBe('1c GET /warehouses/wh-1/stock answered HTTP 500: Internal Server Error');
+  });
+
+  it('quotes the gist of an error page in another format: a proxy’s HTML, cut short, without the password', async () => {
+    const page = `<html><head><style>body { color: red }</style><title>502 Bad Gateway</title></head>
+      <body><h1>502 Bad Gateway</h1><p>upstream 1c-web (password ${PASSWORD}) closed the connection</p>${'<p>padding</p>'.repeat(100)}</body></html>`;
+    const client = await clientAnswering(() => new Response(page, { status: 502, headers: { 'content-type': 'text/html' } }));
+    const error = await failureOf(client.listWarehouses());
+    expect(error).toMatchObject({ status: 502, code: 'http_5xx', retryable: true });
+    expect(error.message).toMatch(
+      /^1c GET \/warehouses answered HTTP 502: 502 Bad Gateway 502 Bad Gateway upstream 1c-web \(password \[redacted\]\) closed the connection padding padding .*…$/,
+    );
+    expect(error.message).not.toContain('color: red');
+    expect(error.message).not.toContain(PASSWORD);
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it('says only the status when the error answer has no body', async () => {
+    const client = await clientAnswering(() => new Response(null, { status: 503 }));
+    const error = await failureOf(client.listWarehouses());
+    expect(error.message).toBe('1c GET /warehouses answered HTTP 503');
   });
 
   it('makes other 4xx final: 404 and 409 are not retried', async () => {
