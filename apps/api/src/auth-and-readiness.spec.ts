@@ -113,6 +113,13 @@ describe('GET /ready', () => {
       expect(gone.status).toBe(503);
       expect(await gone.json()).toMatchObject({ reason: 'database_unreachable' });
       expect((await app.request('http://localhost/health')).status).toBe(200);
+      // A scrape still answers: the process's metrics, without the outbox's gauges.
+      const scrape = await app.request('http://localhost/metrics');
+      expect(scrape.status).toBe(200);
+      const metrics = await scrape.text();
+      expect(metrics).toContain('\nhub_outbox_stats_up 0\n');
+      expect(metrics).toContain('\nprocess_resident_memory_bytes ');
+      expect(metrics).not.toMatch(/^hub_outbox_events\{/m);
       // Any other failure is a 500 with a request id to quote, never the driver's error or a stack.
       const failed = await app.request(WAREHOUSES);
       expect(failed.status).toBe(500);

@@ -6,12 +6,15 @@ import type { OutboxStats } from './outbox-stats';
 /** The outbox's gauges, set from a fresh `readOutboxStats` on every scrape. */
 export interface OutboxGauges {
   update(stats: OutboxStats): void;
+  /** The stats could not be read (the database did not answer): no outbox series rather than stale ones. */
+  unavailable(): void;
 }
 
 /**
  * `hub_outbox_events{status,event_type}` for every status × event type (zeros too, so an alert
  * on dead events has a series from the start) and `hub_outbox_oldest_pending_age_seconds{event_type}`,
- * 0 when none is pending. A type gone from the stats is gone from the gauges.
+ * 0 when none is pending. A type gone from the stats is gone from the gauges. `hub_outbox_stats_up`
+ * says whether they were read at all: a scrape during a database outage still answers.
  */
 export function registerOutboxGauges(registry: Registry): OutboxGauges {
   const events = new Gauge({
@@ -26,10 +29,21 @@ export function registerOutboxGauges(registry: Registry): OutboxGauges {
     labelNames: ['event_type'],
     registers: [registry],
   });
+  const statsUp = new Gauge({
+    name: 'hub_outbox_stats_up',
+    help: 'Whether this scrape read the outbox from the database (1) or could not (0: hub_outbox_events and its age are absent).',
+    registers: [registry],
+  });
   return {
+    unavailable() {
+      events.reset();
+      oldestPending.reset();
+      statsUp.set(0);
+    },
     update(stats) {
       events.reset();
       oldestPending.reset();
+      statsUp.set(1);
       for (const type of stats.byEventType) {
         for (const status of OUTBOX_STATUSES) events.set({ status, event_type: type.eventType }, type.byStatus[status]);
         oldestPending.set({ event_type: type.eventType }, type.oldestPendingAgeSeconds ?? 0);

@@ -74,12 +74,27 @@ describe('registerOutboxGauges', () => {
     const text = await registry.metrics();
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.trimEnd().split('\n');
-    expect(lines.filter((line) => line.startsWith('# TYPE'))).toEqual(['# TYPE hub_outbox_events gauge', '# TYPE hub_outbox_oldest_pending_age_seconds gauge']);
+    expect(lines.filter((line) => line.startsWith('# TYPE'))).toEqual([
+      '# TYPE hub_outbox_events gauge',
+      '# TYPE hub_outbox_oldest_pending_age_seconds gauge',
+      '# TYPE hub_outbox_stats_up gauge',
+    ]);
+    expect(lines).toContain('hub_outbox_stats_up 1');
     expect(lines).toContain('hub_outbox_events{status="pending",event_type="SHIP_PARCEL"} 2');
     expect(lines).toContain('hub_outbox_events{status="dead",event_type="SHIP_PARCEL"} 1');
     expect(lines).toContain('hub_outbox_events{status="in_flight",event_type="SHIP_PARCEL"} 0');
     expect(lines).toContain('hub_outbox_oldest_pending_age_seconds{event_type="SHIP_PARCEL"} 12.5');
     expect(lines).toContain('hub_outbox_oldest_pending_age_seconds{event_type="LEGACY \\"quoted\\"\\\\type"} 0');
     expect(lines.filter((line) => line.startsWith('hub_outbox_events{'))).toHaveLength(8);
+  });
+
+  it('drops every outbox series, rather than keep stale ones, when the stats could not be read, and says so', async () => {
+    const registry = new Registry();
+    const gauges = registerOutboxGauges(registry);
+    gauges.update(stats);
+    gauges.unavailable();
+    const lines = (await registry.metrics()).trimEnd().split('\n');
+    expect(lines).toContain('hub_outbox_stats_up 0');
+    expect(lines.filter((line) => line.startsWith('hub_outbox_events{') || line.startsWith('hub_outbox_oldest_pending_age_seconds{'))).toEqual([]);
   });
 });
