@@ -36,6 +36,11 @@ export interface AdminAppDeps {
   /** Send the session cookie over HTTPS only. */
   secureCookie?: boolean;
   throttle?: SignInThrottle;
+  /**
+   * The origin operators open the admin at when it differs from the one the admin sees
+   * (ADMIN_PUBLIC_URL: https behind a TLS-terminating proxy): posts from it are the admin's own.
+   */
+  publicOrigin?: string;
   /** The IANA zone times are shown and read in (ADMIN_TIMEZONE); Europe/Moscow unless told. */
   timeZone?: string;
   /** LOG_RETENTION_DAYS as the scheduler reads it, shown on the logs page; 90 days unless told. */
@@ -79,7 +84,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
     }),
   );
   // Every form: a post that is not from the admin's own page (another site's Origin, or none) is refused with 403.
-  app.use(requireOwnOrigin());
+  app.use(requireOwnOrigin(deps.publicOrigin));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', createAssetRoutes());
   app.route('/', createLangRoute());

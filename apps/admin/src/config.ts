@@ -45,6 +45,14 @@ const adminEnvSchema = z
       blankAsUnset,
       z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Moscow or UTC' }).default('Europe/Moscow'),
     ),
+    // Behind a proxy that terminates TLS the admin sees http://…, the browser sends https://…: the public origin names that.
+    ADMIN_PUBLIC_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url({ protocol: /^https?$/, error: 'must be the http(s) URL operators open the admin at, such as https://hub.example.ru' })
+        .transform((url) => new URL(url).origin)
+        .optional(),
+    ),
     NODE_ENV: optionalSetting(),
     DATABASE_CONNECT_TIMEOUT_MS: databaseConnectTimeoutSetting(),
   })
@@ -65,7 +73,8 @@ export type AdminConfig = z.output<typeof adminEnvSchema> & {
  * ADMIN_PORT (default 8501), ADMIN_HOST (default 127.0.0.1; the image sets 0.0.0.0), API_URL
  * (default http://127.0.0.1:8000), the optional API_TOKEN, the start-up account ADMIN_USERNAME /
  * ADMIN_PASSWORD, ADMIN_SESSION_IDLE_MINUTES (default 480), ADMIN_COOKIE_SECURE (default false),
- * ADMIN_TIMEZONE (default Europe/Moscow), LOG_RETENTION_DAYS (default 90; 0 keeps the logs forever),
+ * ADMIN_TIMEZONE (default Europe/Moscow), ADMIN_PUBLIC_URL (the address operators open, behind a
+ * reverse proxy: forms posted from it are the admin's own), LOG_RETENTION_DAYS (default 90; 0 keeps the logs forever),
  * DATABASE_CONNECT_TIMEOUT_MS (default 30 s: how long the start retries a database that is not there yet).
  */
 export function readAdminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     sessionIdleMinutes: config.ADMIN_SESSION_IDLE_MINUTES,
     secureCookie: config.ADMIN_COOKIE_SECURE,
     timeZone: config.ADMIN_TIMEZONE,
+    ...(config.ADMIN_PUBLIC_URL === undefined ? {} : { publicOrigin: config.ADMIN_PUBLIC_URL }),
     logRetention: config.logRetention,
   });
 

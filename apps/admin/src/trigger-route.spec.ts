@@ -121,6 +121,16 @@ describe('the Start button of a new run', () => {
     expect(api.requests).toEqual([]);
   });
 
+  it('takes a post from ADMIN_PUBLIC_URL behind a TLS-terminating proxy (the admin itself sees http://localhost), and still no other', async () => {
+    const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger, publicOrigin: 'https://hub.example.ru' });
+    expect((await pressTrigger(app, {}, 'https://hub.example.ru.evil.example')).status).toBe(403);
+    expect((await pressTrigger(app, {}, 'http://hub.example.ru')).status).toBe(403);
+    expect(api.requests).toEqual([]);
+    const response = await pressTrigger(app, { warehouse_id: WAREHOUSE_ID }, 'https://hub.example.ru');
+    expect(response.status).toBe(303);
+    expect(api.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+  });
+
   it('answers a malformed warehouse id with 422 and does not call the API', async () => {
     const app = await signedInAdmin({ sessions: database.sessions, apiBaseUrl: api.url, apiToken: API_TOKEN, logger });
     const response = await pressTrigger(app, { warehouse_id: "1'; drop table warehouses" });
