@@ -25,7 +25,7 @@ export {
 } from './wait-for-database';
 export { ADVISORY_LOCKS, lockForTransaction, tryLockForTransaction, type AdvisoryLock } from './advisory-locks';
 export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
-export { executeBound } from './sql/bound-statement';
+export { executeBound, queryBound } from './sql/bound-statement';
 export {
   keysetTable,
   newestFirst,

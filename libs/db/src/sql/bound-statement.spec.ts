@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
 import { createSessionFactory } from '../session';
-import { executeBound } from './bound-statement';
+import { executeBound, queryBound } from './bound-statement';
 import { sqlColumns } from './values';
 
 const INSERT_WAREHOUSES = `
@@ -37,5 +37,24 @@ describe('executeBound', () => {
       }),
     ).rejects.toThrow('the orders could not be written');
     expect(await names(prefix)).toEqual([]);
+  });
+});
+
+describe('queryBound', () => {
+  const database = useTestOrm();
+
+  it('answers the rows a batch statement returns, any text in it as written', async () => {
+    const prefix = randomUUID();
+    const rows = [
+      { externalId: `${prefix}-1`, code: 'A', name: `O'Brien "quoted", {braced} \\ back? slash` },
+      { externalId: `${prefix}-2`, code: 'B', name: 'Склад №2' },
+    ];
+    const returned = await createSessionFactory(database.orm).withSession((em) =>
+      queryBound<{ code: string; name: string }>(em, `${INSERT_WAREHOUSES} returning code, name`, sqlColumns(rows, ['externalId', 'code', 'name'])),
+    );
+    expect(returned.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: 'A', name: `O'Brien "quoted", {braced} \\ back? slash` },
+      { code: 'B', name: 'Склад №2' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, queryBound, sqlColumns, type EntityManager } from '@hub/db';
 import { groupByAggregateType, notifyDead, type AggregateHookRegistry, type SettledAggregate } from '../aggregate-hooks';
 import type { DeliveryReceipt } from '../dispatcher';
 import { MissingAggregateError } from '../errors';
@@ -63,7 +63,7 @@ export async function markDeliveredMany(
     ['id', 'responseRef'],
   );
   return em.transactional(async (tx) => {
-    const marked = await tx.execute<MarkedRow[]>(MARK_DELIVERED, [...columns, owner], 'all');
+    const marked = await queryBound<MarkedRow>(tx, MARK_DELIVERED, [...columns, owner]);
     const gone: MarkedRow[] = [];
     for (const [type, rows] of groupByAggregateType(marked)) {
       const delivered = hooks[type]?.delivered;
@@ -78,13 +78,13 @@ export async function markDeliveredMany(
       recorded.missing.set(row.id, new MissingAggregateError(row.id, row.aggregate_type, row.aggregate_id, row.response_ref).message);
     }
     if (gone.length > 0) {
-      await tx.execute(
+      await executeBound(
+        tx,
         MARK_AGGREGATE_MISSING,
         sqlColumns(
           gone.map((row) => ({ id: row.id, error: recorded.missing.get(row.id)! })),
           ['id', 'error'],
         ),
-        'run',
       );
       await notifyDead(tx, hooks, gone);
     }
