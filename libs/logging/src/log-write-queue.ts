@@ -1,0 +1,82 @@
+import type { LogRow } from './log-row';
+
+/** How one row's write ended: stored, or refused with the error that says why. */
+export type RowWriteOutcome = { stored: true } | { stored: false; error: unknown };
+
+/** Writes rows as one statement, all or none; rejects when the statement fails. */
+export type WriteLogRows = (rows: readonly LogRow[]) => Promise<void>;
+
+/**
+ * Rows in one statement at most. The statement binds one array per column (13 parameters
+ * whatever the count), so the cap bounds the statement's size and the rows a failed batch
+ * retries one by one, not PostgreSQL's 65,535 parameters.
+ */
+export const MAX_ROWS_PER_STATEMENT = 1000;
+
+interface QueuedRow {
+  row: LogRow;
+  settle: (outcome: RowWriteOutcome) => void;
+}
+
+/**
+ * Group commit. A row logged while no write is in flight is written at once, alone; rows logged
+ * while one is in flight wait for it and then go together as one statement (up to
+ * MAX_ROWS_PER_STATEMENT), so a burst costs a few commits instead of one per row. One statement
+ * at a time keeps the ids in the order the rows were queued. Each row's promise settles when its
+ * own statement has committed or failed; it never rejects.
+ */
+export class LogWriteQueue {
+  readonly #write: WriteLogRows;
+  #queued: QueuedRow[] = [];
+  #writing = false;
+
+  constructor(write: WriteLogRows) {
+    this.#write = write;
+  }
+
+  /** Queues `row`; starts writing now when nothing else is being written. */
+  enqueue(row: LogRow): Promise<RowWriteOutcome> {
+    return new Promise((settle) => {
+      this.#queued.push({ row, settle });
+      if (!this.#writing) void this.#writeQueued();
+    });
+  }
+
+  async #writeQueued(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#queued.length > 0) {
+        const batch = this.#queued.slice(0, MAX_ROWS_PER_STATEMENT);
+        this.#queued = this.#queued.slice(batch.length);
+        await this.#writeBatch(batch);
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+
+  /**
+   * One statement for `batch`. When the batch fails because of a row's data (SQLSTATE class 22
+   * or 23), the rows are written again one by one so that only the refused row is lost; any
+   * other failure (the database is down, the table is missing) fails every row of the batch.
+   */
+  async #writeBatch(batch: readonly QueuedRow[]): Promise<void> {
+    try {
+      await this.#write(batch.map((queued) => queued.row));
+    } catch (error) {
+      if (batch.length > 1 && isRowDataError(error)) {
+        for (const queued of batch) await this.#writeBatch([queued]);
+      } else {
+        for (const queued of batch) queued.settle({ stored: false, error });
+      }
+      return;
+    }
+    for (const queued of batch) queued.settle({ stored: true });
+  }
+}
+
+/** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): one row's fault. */
+function isRowDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
