@@ -29,6 +29,7 @@ export class LogWriteQueue {
   readonly #write: WriteLogRows;
   #queued: QueuedRow[] = [];
   #writing = false;
+  #settled: { queued: QueuedRow; outcome: RowWriteOutcome }[] = [];
 
   constructor(write: WriteLogRows) {
     this.#write = write;
@@ -67,11 +68,27 @@ export class LogWriteQueue {
       if (batch.length > 1 && isRowDataError(error)) {
         for (const queued of batch) await this.#writeBatch([queued]);
       } else {
-        for (const queued of batch) queued.settle({ stored: false, error });
+        for (const queued of batch) this.#settle(queued, { stored: false, error });
       }
       return;
     }
-    for (const queued of batch) queued.settle({ stored: true });
+    for (const queued of batch) this.#settle(queued, { stored: true });
+  }
+
+  /**
+   * Settles rows on the next turn of the event loop, in the order they were queued. Settled
+   * at once, a batch's callers (their stdout lines) would run before the next statement is
+   * sent; this way they run while it is at the server.
+   */
+  #settle(queued: QueuedRow, outcome: RowWriteOutcome): void {
+    this.#settled.push({ queued, outcome });
+    if (this.#settled.length === 1) setImmediate(() => this.#releaseSettled());
+  }
+
+  #releaseSettled(): void {
+    const settled = this.#settled;
+    this.#settled = [];
+    for (const { queued, outcome } of settled) queued.settle(outcome);
   }
 }
 
