@@ -1,4 +1,4 @@
-import { executeBound, sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, sqlArray, sqlColumns, type EntityManager } from '@hub/db';
 import type { LogRow } from './log-row';
 
 /*
@@ -20,21 +20,8 @@ const INSERT_LOG_ROWS = `
 /** What knex writes between the statement it puts before a server's message and that message. */
 const STATEMENT_END = `${INSERT_LOG_ROWS.slice(INSERT_LOG_ROWS.lastIndexOf('?') + 1)} - `;
 
-const COLUMNS = [
-  'level',
-  'message',
-  'source',
-  'runId',
-  'requestId',
-  'jobId',
-  'jobName',
-  'step',
-  'status',
-  'externalSystem',
-  'elapsedMs',
-  'payload',
-  'details',
-] as const;
+/** The columns bound as text, in the statement's order; payload and details follow as JSON. */
+const TEXT_COLUMNS = ['level', 'message', 'source', 'runId', 'requestId', 'jobId', 'jobName', 'step', 'status', 'externalSystem', 'elapsedMs'] as const;
 
 /**
  * Writes `rows` to `integration_logs` as one statement, in their order (`created_at` and `id`
@@ -43,9 +30,9 @@ const COLUMNS = [
  */
 export async function insertLogRows(em: EntityManager, rows: readonly LogRow[]): Promise<void> {
   // jsonb values go as their JSON text: a string payload must arrive quoted.
-  const storable = rows.map((row) => ({ ...row, payload: jsonText(row.payload), details: jsonText(row.details) }));
+  const json = (column: 'payload' | 'details') => sqlArray(rows.map((row) => jsonText(row[column])));
   try {
-    await executeBound(em, INSERT_LOG_ROWS, sqlColumns(storable, COLUMNS));
+    await executeBound(em, INSERT_LOG_ROWS, [...sqlColumns(rows, TEXT_COLUMNS), json('payload'), json('details')]);
   } catch (error) {
     throw withoutStatement(error);
   }

@@ -27,7 +27,8 @@ interface QueuedRow {
  */
 export class LogWriteQueue {
   readonly #write: WriteLogRows;
-  #queued: QueuedRow[] = [];
+  /** The waiting rows as the statements they will go in: each batch full but the last. */
+  readonly #batches: QueuedRow[][] = [];
   #writing = false;
   #settled: { queued: QueuedRow; outcome: RowWriteOutcome }[] = [];
 
@@ -38,7 +39,9 @@ export class LogWriteQueue {
   /** Queues `row`; starts writing now when nothing else is being written. */
   enqueue(row: LogRow): Promise<RowWriteOutcome> {
     return new Promise((settle) => {
-      this.#queued.push({ row, settle });
+      const last = this.#batches.at(-1);
+      if (last && last.length < MAX_ROWS_PER_STATEMENT) last.push({ row, settle });
+      else this.#batches.push([{ row, settle }]);
       if (!this.#writing) void this.#writeQueued();
     });
   }
@@ -46,11 +49,7 @@ export class LogWriteQueue {
   async #writeQueued(): Promise<void> {
     this.#writing = true;
     try {
-      while (this.#queued.length > 0) {
-        const batch = this.#queued.slice(0, MAX_ROWS_PER_STATEMENT);
-        this.#queued = this.#queued.slice(batch.length);
-        await this.#writeBatch(batch);
-      }
+      for (let batch = this.#batches.shift(); batch; batch = this.#batches.shift()) await this.#writeBatch(batch);
     } finally {
       this.#writing = false;
     }
