@@ -99,6 +99,8 @@ function optionalText(text: unknown): string | null {
 function fitColumn(text: unknown, length: number): string | null {
   const safe = optionalText(text);
   if (safe === null) return null;
+  // UTF-16 units never number fewer than code points: short text needs no counting.
+  if (safe.length <= length) return safe;
   const characters = Array.from(safe);
   return characters.length <= length ? safe : `${characters.slice(0, length - 1).join('')}…`;
 }

@@ -1,8 +1,9 @@
 import { getSession, type EntityManager, type LogLevel } from '@hub/db';
 import { currentLogContext, LOG_CONTEXT_KEYS, type LogContext } from '@hub/runtime';
-import { insertLogEntry } from './insert-log-entry';
+import { insertLogRows } from './insert-log-rows';
 import type { LogEntry, LogFields } from './log-entry';
 import { toLogRow, type LogRow } from './log-row';
+import { LogWriteQueue } from './log-write-queue';
 import { createStdoutLogger, type StdoutLogger } from '@hub/runtime';
 
 /** The stdout message of an entry that could not be written to `integration_logs`. */
@@ -12,7 +13,7 @@ export interface LoggerServiceOptions {
   /** Which app or lib writes (`integration_logs.source`, varchar(64)). */
   source: string;
   /**
-   * A fresh session for each write; defaults to `getSession` from @hub/db (the process-wide ORM).
+   * A fresh session for each statement; defaults to `getSession` from @hub/db (the process-wide ORM).
    * Give a factory such as `sessions.open` (a SessionFactory's), never the caller's transactional session:
    * a row written inside the caller's transaction would roll back with the work it reports on.
    */
@@ -35,12 +36,15 @@ const DETAIL_FIELDS = ['step', 'status', 'externalSystem', 'elapsedMs', 'payload
  * Writes the audit trail: one `integration_logs` row per call, and the same entry as
  * one JSON line on stdout. Logging never breaks the work being logged: no method
  * rejects, and an entry the database refuses goes to stdout with the reason.
+ * A call resolves once its row is committed; calls made while a write is in flight
+ * share the next statement (LogWriteQueue), so a burst does not cost a commit per row.
  */
 export class LoggerService {
   readonly #source: string;
   readonly #session: () => EntityManager;
   readonly #stdout: StdoutLogger;
   readonly #stdoutSource: unknown;
+  readonly #queue: LogWriteQueue;
   #failedWrites = 0;
 
   constructor(options: LoggerServiceOptions) {
@@ -48,6 +52,7 @@ export class LoggerService {
     this.#session = options.session ?? getSession;
     this.#stdout = options.stdout ?? createStdoutLogger(options.source);
     this.#stdoutSource = this.#stdout.bindings()['source'];
+    this.#queue = new LogWriteQueue((rows) => insertLogRows(this.#session(), rows));
   }
 
   /** Writes `entry`; ids it leaves `undefined` come from the current `LogContext`. Never rejects. */
@@ -55,11 +60,10 @@ export class LoggerService {
     try {
       const context = currentLogContext();
       const row = toLogRow(entry, { source: this.#source, context });
-      try {
-        await insertLogEntry(this.#session(), row);
-      } catch (error) {
+      const outcome = await this.#queue.enqueue(row);
+      if (!outcome.stored) {
         this.#failedWrites += 1;
-        const failure = { ...correlationFields(row, context), reason: describeFailure(error), failedWrites: this.#failedWrites, entry: row };
+        const failure = { ...correlationFields(row, context), reason: describeFailure(outcome.error), failedWrites: this.#failedWrites, entry: row };
         this.#stdout.error(failure, LOG_WRITE_FAILED_MESSAGE);
         return;
       }
