@@ -65,9 +65,12 @@ describe('secrets in logs', () => {
     child.info({ request: loggedRequest() }, 'direct');
     const error = Object.assign(new Error('refused'), { config: { headers: { Authorization: 'Bearer eyJhbGciOi' } } });
     bed.stdout.logger.error({ err: error }, 'with error');
-    const [direct, withError] = bed.stdout.lines();
+    // A grandchild keeps both generations' bindings, each redacted, at any depth.
+    child.child({ upstream: { connection: { auth: { Password: 'hunter2' } } }, system: '1c' }).info('deep');
+    const [direct, withError, deep] = bed.stdout.lines();
     expect(direct).toMatchObject({ token: '[redacted]', request: REDACTED_REQUEST });
     expect(withError).toMatchObject({ err: { message: 'refused', config: { headers: { Authorization: '[redacted]' } } } });
+    expect(deep).toMatchObject({ token: '[redacted]', system: '1c', upstream: { connection: { auth: { Password: '[redacted]' } } }, msg: 'deep' });
     for (const secret of SECRETS) expect(bed.stdout.text()).not.toContain(secret);
   });
 
