@@ -2,10 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { lockForTransaction, type RunStatus } from '@hub/db';
 import { storeStock } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
-import { planTransfers } from '../planner/plan-transfers';
 import { readOpenOrders } from '../snapshot/open-orders';
-import { planningInput } from '../snapshot/planning-input';
 import { readPlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
+import { planSnapshot } from '../snapshot/snapshot-batches';
 import { readCatalogReferences, warehouseByHubId } from '../sql/catalog-references-sql';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { describeRunError, UnknownWarehouseError } from './errors';
@@ -69,8 +68,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
           { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
         );
       },
-      async stockRead(stock, products) {
-        stored = await storeStock(sessions, runId, stock, products);
+      async stockRead(stock, catalog) {
+        stored = await storeStock(sessions, runId, catalog, stock);
         await logger.info(`Stock fetched from 1С: ${stored.items} lines`, {
           step,
           status: STEP_DONE,
@@ -89,7 +88,7 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       const references = await readCatalogReferences(em);
       const target = targetWarehouseId === null ? null : warehouseByHubId(references, targetWarehouseId);
       if (target === undefined) throw new UnknownWarehouseError(targetWarehouseId as string);
-      const plan = planTransfers(planningInput(snapshot, await readOpenOrders(em, snapshot), target?.externalId ?? null));
+      const plan = await planSnapshot(snapshot, await readOpenOrders(em, snapshot), target?.externalId ?? null);
       const planned = countPlan(plan);
       await logger.info(`Plan computed: ${planned.transferOrders} transfer orders, ${planned.uncoveredLines} lines uncovered`, {
         step,
