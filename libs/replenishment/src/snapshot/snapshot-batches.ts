@@ -84,14 +84,37 @@ export function* snapshotProductBatches(snapshot: PlanningSnapshot, open: OpenRo
 }
 
 /**
- * The plan of a snapshot and the open orders, made a product batch at a time: planTransfers'
- * plan of the same rows (a spec holds it), without the network's rows as objects.
- * `targetWarehouseId` is 1С's id of the one warehouse to plan for; null plans every warehouse
- * with norms. Every warehouse 1С lists may give.
+ * The plans of a snapshot and the open orders, a product batch at a time, in product id order:
+ * merged (mergePlans), planTransfers' plan of the same rows (a spec holds it), without the
+ * network's rows as objects. `targetWarehouseId` is 1С's id of the one warehouse to plan for;
+ * null plans every warehouse with norms. Every warehouse 1С lists may give.
  */
-export async function planSnapshot(snapshot: PlanningSnapshot, open: OpenRows, targetWarehouseId: string | null): Promise<Plan> {
+export function planSnapshotBatches(snapshot: PlanningSnapshot, open: OpenRows, targetWarehouseId: string | null): AsyncGenerator<Plan> {
   const network = { warehouseIds: snapshot.warehouses.map((warehouse) => warehouse.id), targetWarehouseId };
+  return planProductBatches(network, snapshotProductBatches(snapshot, open, PRODUCTS_PER_BATCH));
+}
+
+/** The whole plan of planSnapshotBatches, as a dry run shows it. */
+export async function planSnapshot(snapshot: PlanningSnapshot, open: OpenRows, targetWarehouseId: string | null): Promise<Plan> {
   const plans: Plan[] = [];
-  for await (const plan of planProductBatches(network, snapshotProductBatches(snapshot, open, PRODUCTS_PER_BATCH))) plans.push(plan);
+  for await (const plan of planSnapshotBatches(snapshot, open, targetWarehouseId)) plans.push(plan);
   return mergePlans(plans);
+}
+
+/**
+ * The plan a run writes, and how many needs it had: a run stores no needs (each line carries
+ * its own), so each batch's are counted and dropped — the bulk of a plan's objects.
+ */
+export async function planSnapshotToWrite(
+  snapshot: PlanningSnapshot,
+  open: OpenRows,
+  targetWarehouseId: string | null,
+): Promise<{ plan: Plan; needs: number }> {
+  const plans: Plan[] = [];
+  let needs = 0;
+  for await (const plan of planSnapshotBatches(snapshot, open, targetWarehouseId)) {
+    needs += plan.needs.length;
+    plans.push({ ...plan, needs: [] });
+  }
+  return { plan: mergePlans(plans), needs };
 }
