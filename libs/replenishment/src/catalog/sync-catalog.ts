@@ -1,6 +1,7 @@
 import type { SessionFactory } from '@hub/db';
-import type { OneCCatalog } from '../snapshot/read-one-c';
-import { replaceRules, upsertProductsFromSettings, upsertWarehouses } from '../sql/catalog-sql';
+import type { SnapshotCatalog } from '../snapshot/planning-snapshot';
+import { warehouseChunks } from '../snapshot/snapshot-columns';
+import { deleteRulesOfOtherWarehouses, replaceRulesOfWarehouses, upsertProductsFromSettings, upsertWarehouses } from '../sql/catalog-sql';
 
 export interface CatalogSyncResult {
   warehouses: number;
@@ -9,28 +10,39 @@ export interface CatalogSyncResult {
   rules: number;
 }
 
+/** Rules a statement: the parameters of one stay a few megabytes, whatever the network's size. */
+const RULES_PER_STATEMENT = 20_000;
+
 /**
  * Mirrors 1С's warehouses and stock norms (min/max/multiple per product) into the hub,
- * in one transaction: a failure leaves the previous catalogue untouched.
+ * in one transaction: a failure leaves the previous catalogue untouched. Pass the catalogue
+ * as read, before any stock: every product it knows then is one a norm names.
  */
-export async function syncCatalog(sessions: SessionFactory, catalog: OneCCatalog): Promise<CatalogSyncResult> {
-  const products = new Map<string, string>();
-  const rules = catalog.settings.flatMap(({ warehouse, items }) =>
-    items.map((s) => {
-      products.set(s.productId, s.sku);
-      return { warehouseId: warehouse.id, productId: s.productId, min: s.min, max: s.max, multiple: s.multiple };
-    }),
-  );
+export async function syncCatalog(sessions: SessionFactory, catalog: SnapshotCatalog): Promise<CatalogSyncResult> {
+  const { warehouses, products, rules } = catalog;
   await sessions.withSession(async (em) => {
     await upsertWarehouses(
       em,
-      catalog.warehouses.map((w) => ({ externalId: w.id, code: w.code, name: w.name })),
+      warehouses.map((w) => ({ externalId: w.id, code: w.code, name: w.name })),
     );
     await upsertProductsFromSettings(
       em,
-      [...products].map(([externalId, sku]) => ({ externalId, sku })),
+      products.ids.map((externalId) => ({ externalId, sku: products.get(externalId)!.sku })),
     );
-    await replaceRules(em, rules);
+    const synced: string[] = [];
+    for (const chunk of warehouseChunks(rules, warehouses.length, RULES_PER_STATEMENT)) {
+      const ids = chunk.warehouses.map((warehouse) => warehouses[warehouse]!.id);
+      const rows = chunk.rows.map((row) => ({
+        warehouseId: warehouses[rules.warehouse.at(row)]!.id,
+        productId: products.ids[rules.product.at(row)]!,
+        min: rules.valueOf('min', row),
+        max: rules.valueOf('max', row),
+        multiple: rules.valueOf('multiple', row),
+      }));
+      await replaceRulesOfWarehouses(em, ids, rows);
+      synced.push(...ids);
+    }
+    await deleteRulesOfOtherWarehouses(em, synced);
   });
-  return { warehouses: catalog.warehouses.length, products: products.size, rules: rules.length };
+  return { warehouses: warehouses.length, products: products.size, rules: rules.length };
 }

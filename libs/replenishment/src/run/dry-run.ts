@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { withLogContext } from '@hub/logging';
-import { planTransfers } from '../planner/plan-transfers';
 import { readOpenOrders } from '../snapshot/open-orders';
-import { planningInput } from '../snapshot/planning-input';
 import { readPlanningSnapshot, type PlanningSnapshot } from '../snapshot/planning-snapshot';
+import { planSnapshot } from '../snapshot/snapshot-batches';
 import { readCatalogReferences, warehouseByHubId, type CatalogReferences } from '../sql/catalog-references-sql';
 import { describeRunError, UnknownWarehouseError } from './errors';
 import { countPlan, type PlanCounts } from './plan-counts';
@@ -46,7 +45,7 @@ export async function planDryRun(deps: RunDependencies, request: DryRunRequest):
     try {
       const snapshot = await readPlanningSnapshot(deps);
       const open = await readOpenOrders(deps.sessions.open(), snapshot);
-      const plan = planTransfers(planningInput(snapshot, open, target?.externalId ?? null));
+      const plan = await planSnapshot(snapshot, open, target?.externalId ?? null);
       const counts = countPlan(plan);
       const labels = labeller(snapshot, references);
       await deps.logger.info(`Dry run planned ${counts.transferOrders} transfer orders and ${counts.externalOrders} outside orders; nothing written`, {

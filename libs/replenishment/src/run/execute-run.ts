@@ -1,11 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { lockForTransaction, type RunStatus } from '@hub/db';
+import { lockForTransaction, type EntityManager, type RunStatus } from '@hub/db';
 import { storeStock } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
-import { planTransfers } from '../planner/plan-transfers';
 import { readOpenOrders } from '../snapshot/open-orders';
-import { planningInput } from '../snapshot/planning-input';
-import { readPlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
+import { readPlanningSnapshot, type PlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
+import { planSnapshotToWrite } from '../snapshot/snapshot-batches';
 import { readCatalogReferences, warehouseByHubId } from '../sql/catalog-references-sql';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { describeRunError, UnknownWarehouseError } from './errors';
@@ -23,6 +22,17 @@ const ONE_C = '1c';
 
 /** The step of a run that reads and stores each part of the planning snapshot. */
 const STEP_OF_PART: Record<SnapshotPart, RunStep> = { catalog: 'sync_catalog', sent_orders: 'reconcile_orders', stock: 'fetch_stock' };
+
+/**
+ * Reads the open orders (under the planning lock) and plans the snapshot `held` holds, taking
+ * it out: once this returns nothing references the snapshot, so its memory is free for the write.
+ */
+async function planRun(em: EntityManager, held: { snapshot: PlanningSnapshot | null }, targetExternalId: string | null) {
+  const { snapshot } = held;
+  if (snapshot === null) throw new Error('A run plans its snapshot once');
+  held.snapshot = null;
+  return planSnapshotToWrite(snapshot, await readOpenOrders(em, snapshot), targetExternalId);
+}
 
 /**
  * Runs a queued run to its end: read the planning snapshot from 1С, storing each part as
@@ -45,7 +55,9 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     let catalogCounts = { warehouses: 0, products: 0, rules: 0 };
     let reconciled: TransferOrderReconciliation = { ordersChecked: 0, ordersReceived: 0, ordersCancelled: 0, ordersStillOpen: 0, ordersUnknown: 0 };
     let stored = { items: 0, snapshots: 0 };
-    const snapshot = await readPlanningSnapshot(deps, {
+    // Handed to the planner, then let go: its columns need not outlive the plan while orders are written.
+    const awaitingPlan: { snapshot: PlanningSnapshot | null } = { snapshot: null };
+    awaitingPlan.snapshot = await readPlanningSnapshot(deps, {
       reading(part) {
         step = STEP_OF_PART[part];
         stepStarted = performance.now();
@@ -69,8 +81,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
           { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
         );
       },
-      async stockRead(stock, products) {
-        stored = await storeStock(sessions, runId, stock, products);
+      async stockRead(stock, catalog) {
+        stored = await storeStock(sessions, runId, catalog, stock);
         await logger.info(`Stock fetched from 1С: ${stored.items} lines`, {
           step,
           status: STEP_DONE,
@@ -89,8 +101,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
       const references = await readCatalogReferences(em);
       const target = targetWarehouseId === null ? null : warehouseByHubId(references, targetWarehouseId);
       if (target === undefined) throw new UnknownWarehouseError(targetWarehouseId as string);
-      const plan = planTransfers(planningInput(snapshot, await readOpenOrders(em, snapshot), target?.externalId ?? null));
-      const planned = countPlan(plan);
+      const { plan, needs } = await planRun(em, awaitingPlan, target?.externalId ?? null);
+      const planned = { ...countPlan(plan), needs };
       await logger.info(`Plan computed: ${planned.transferOrders} transfer orders, ${planned.uncoveredLines} lines uncovered`, {
         step,
         status: STEP_DONE,

@@ -41,6 +41,25 @@ function lookup(references: CatalogReferences) {
   };
 }
 
+/* About this many lines are turned into orders to write at a time: the plan is in memory already, its copies need not be. */
+const LINES_PER_WRITE = 5_000;
+
+/** Consecutive runs of whole orders holding about LINES_PER_WRITE lines each. */
+function* inGroups<T extends { lines: readonly unknown[] }>(orders: readonly T[]): Generator<T[]> {
+  let group: T[] = [];
+  let lines = 0;
+  for (const order of orders) {
+    group.push(order);
+    lines += order.lines.length;
+    if (lines >= LINES_PER_WRITE) {
+      yield group;
+      group = [];
+      lines = 0;
+    }
+  }
+  if (group.length > 0) yield group;
+}
+
 /**
  * Writes a plan (made in 1С's ids): a transfer order per (donor, target) for 1С, and per
  * target one outside order (DESIGN step 6) for МойСклад of what donors could not cover, each
@@ -54,27 +73,36 @@ export async function writeOrders(em: EntityManager, runId: string, plan: Plan, 
     quantity: line.quantity,
     explanation: line.explanation,
   });
+  const byTarget = [...groupByTarget(plan.uncovered)].map(([targetId, lines]) => ({ targetId, lines }));
   // Every reference is looked up before anything is written: a missing one writes nothing.
-  const transfers: NewTransferOrder[] = plan.transferOrders.map((order) => ({
-    runId,
-    source: find.warehouse(order.sourceWarehouseId),
-    target: find.warehouse(order.targetWarehouseId),
-    lines: order.lines.map(explained),
-  }));
-  const outside: NewExternalOrder[] = [...groupByTarget(plan.uncovered)].map(([targetId, uncovered]) => ({
-    runId,
-    target: find.warehouse(targetId),
-    lines: uncovered.map(explained),
-  }));
-  await writeTransferOrders(em, transfers);
-  await writeExternalOrders(em, outside);
-  const externalLines = outside.reduce((sum, order) => sum + order.lines.length, 0);
-  const externalUnits = outside.reduce((sum, order) => sum + order.lines.reduce((units, line) => units + line.quantity, 0), 0);
+  for (const order of plan.transferOrders) {
+    find.warehouse(order.sourceWarehouseId);
+    find.warehouse(order.targetWarehouseId);
+    for (const line of order.lines) find.product(line.productId);
+  }
+  for (const { targetId, lines } of byTarget) {
+    find.warehouse(targetId);
+    for (const line of lines) find.product(line.productId);
+  }
+  for (const group of inGroups(plan.transferOrders)) {
+    const transfers: NewTransferOrder[] = group.map((order) => ({
+      runId,
+      source: find.warehouse(order.sourceWarehouseId),
+      target: find.warehouse(order.targetWarehouseId),
+      lines: order.lines.map(explained),
+    }));
+    await writeTransferOrders(em, transfers);
+  }
+  for (const group of inGroups(byTarget)) {
+    const outside: NewExternalOrder[] = group.map(({ targetId, lines }) => ({ runId, target: find.warehouse(targetId), lines: lines.map(explained) }));
+    await writeExternalOrders(em, outside);
+  }
+  const externalUnits = plan.uncovered.reduce((units, line) => units + line.quantity, 0);
   return {
-    transferOrders: transfers.length,
-    externalOrders: outside.length,
-    externalLines,
+    transferOrders: plan.transferOrders.length,
+    externalOrders: byTarget.length,
+    externalLines: plan.uncovered.length,
     externalUnits,
-    outboxEvents: transfers.length + outside.length,
+    outboxEvents: plan.transferOrders.length + byTarget.length,
   };
 }

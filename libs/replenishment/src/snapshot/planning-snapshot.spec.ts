@@ -125,10 +125,17 @@ describe('the planning snapshot, and what a run stores of it', () => {
       { sessions: fx.sessions, oneC: scriptedOneC(network) },
       {
         catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
-        stockRead: async (stock, products) => void (stored = await storeStock(fx.sessions, runId, stock, products)),
+        stockRead: async (stock, catalog) => void (stored = await storeStock(fx.sessions, runId, catalog, stock)),
       },
     );
-    expect(snapshot.stock.rows).toEqual([
+    const columns = snapshot.stock.rows;
+    const stockRows = Array.from({ length: columns.length }, (_, row) => ({
+      warehouseId: snapshot.warehouses[columns.warehouse.at(row)]!.id,
+      productId: snapshot.products.ids[columns.product.at(row)]!,
+      onHand: columns.valueOf('onHand', row),
+      reserved: columns.valueOf('reserved', row),
+    }));
+    expect(stockRows).toEqual([
       { warehouseId: 'A', productId: 'p1', onHand: 7, reserved: 2 },
       { warehouseId: 'A', productId: 'p9', onHand: 1, reserved: 1 },
     ]);

@@ -1,33 +1,33 @@
 import type { SessionFactory } from '@hub/db';
-import type { OneCClient, OneCWarehouse } from '@hub/integrations';
-import type { PlanningRule, PlanningStock } from '../planner/types';
-import { readOneCCatalog, readOneCStock, type OneCCatalog, type OneCStock } from './read-one-c';
+import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
+import { readOneCSettings, readOneCStock } from './read-one-c';
 import { reviewSentOrders, type SentOrderVerdict } from './sent-orders';
+import { RULE_FIELDS, SnapshotProducts, SnapshotRows, STOCK_FIELDS, type RuleRows, type StockRows } from './snapshot-columns';
 
-/** A product as 1С describes it; a norm names only its SKU, a stock line also its name and unit. */
-export interface SnapshotProduct {
-  sku: string;
-  name: string | null;
-  unit: string | null;
+export type { SnapshotProduct } from './snapshot-columns';
+
+/** 1С's warehouses and their norms, in 1С's ids; when read, every product known is one a norm names. */
+export interface SnapshotCatalog {
+  warehouses: OneCWarehouse[];
+  products: SnapshotProducts;
+  /** One row per norm: warehouse (index in `warehouses`), product (index in `products`), min, max, multiple. */
+  rules: RuleRows;
 }
 
-/** Stock as 1С reported it, one row per (warehouse, product) in 1С's ids. */
+/** Stock as 1С reported it, one row per (warehouse, product). */
 export interface SnapshotStock {
-  rows: PlanningStock[];
+  rows: StockRows;
   /** Stock lines 1С returned, before lines of one product in one warehouse were summed. */
   lines: number;
 }
 
 /**
  * What a plan is made from, besides the hub's open orders (see readOpenOrders), all in 1С's
- * ids: what a run stores, and what a dry run plans from without storing anything.
+ * ids: what a run stores, and what a dry run plans from without storing anything. Rows are
+ * columns of numbers (snapshot-columns.ts); snapshotProductBatches turns them into the
+ * planner's rows a product batch at a time.
  */
-export interface PlanningSnapshot {
-  warehouses: OneCWarehouse[];
-  /** 1С's norms as the planner reads them. */
-  rules: PlanningRule[];
-  /** Every product a norm or a stock line names, by 1С id. */
-  products: Map<string, SnapshotProduct>;
+export interface PlanningSnapshot extends SnapshotCatalog {
   /** What 1С says of each hub transfer order it had accepted. */
   sentOrders: SentOrderVerdict[];
   stock: SnapshotStock;
@@ -42,35 +42,29 @@ export type SnapshotPart = 'catalog' | 'sent_orders' | 'stock';
  */
 export interface SnapshotObserver {
   reading?(part: SnapshotPart): void;
-  catalogRead?(catalog: OneCCatalog): Promise<void>;
+  catalogRead?(catalog: SnapshotCatalog): Promise<void>;
   sentOrdersReviewed?(verdicts: SentOrderVerdict[]): Promise<void>;
-  stockRead?(stock: SnapshotStock, products: Map<string, SnapshotProduct>): Promise<void>;
+  stockRead?(stock: SnapshotStock, catalog: SnapshotCatalog): Promise<void>;
 }
 
-/** 1С's norms as rules, and every product they name. */
-function rulesOf(catalog: OneCCatalog, products: Map<string, SnapshotProduct>): PlanningRule[] {
-  return catalog.settings.flatMap(({ warehouse, items }) =>
-    items.map((s) => {
-      if (!products.has(s.productId)) products.set(s.productId, { sku: s.sku, name: null, unit: null });
-      return { warehouseId: warehouse.id, productId: s.productId, min: s.min, max: s.max, multiple: s.multiple };
-    }),
-  );
+/** Copies one warehouse's norms in: one rule row each. */
+function addSettings(catalog: SnapshotCatalog, warehouse: number, settings: readonly OneCReplenishmentSetting[]): void {
+  for (const s of settings) catalog.rules.push(warehouse, catalog.products.named(s.productId, s.sku), s);
 }
 
-/** Stock summed per (warehouse, product): 1С may list a product in several lines (batches, say). */
-function sumStock(oneCStock: OneCStock, products: Map<string, SnapshotProduct>): SnapshotStock {
-  const rows = new Map<string, PlanningStock>();
-  let lines = 0;
-  for (const { warehouse, items } of oneCStock) {
-    for (const item of items) {
-      lines += 1;
-      products.set(item.productId, { sku: item.sku, name: item.name, unit: item.unit });
-      const key = `${warehouse.id}\u0000${item.productId}`;
-      const held = rows.get(key) ?? { warehouseId: warehouse.id, productId: item.productId, onHand: 0, reserved: 0 };
-      rows.set(key, { ...held, onHand: held.onHand + item.onHand, reserved: held.reserved + item.reserved });
+/** Copies one warehouse's stock in, summed per product: 1С may list a product in several lines (batches, say). */
+function addStock(stock: SnapshotStock, products: SnapshotProducts, warehouse: number, items: readonly OneCStockItem[]): void {
+  const rowOf = new Map<number, number>();
+  for (const item of items) {
+    stock.lines += 1;
+    const product = products.describe(item.productId, { sku: item.sku, name: item.name, unit: item.unit }, warehouse);
+    const row = rowOf.get(product);
+    if (row === undefined) rowOf.set(product, stock.rows.push(warehouse, product, item));
+    else {
+      stock.rows.values.onHand.add(row, item.onHand);
+      stock.rows.values.reserved.add(row, item.reserved);
     }
   }
-  return { rows: [...rows.values()], lines };
 }
 
 /**
@@ -79,25 +73,24 @@ function sumStock(oneCStock: OneCStock, products: Map<string, SnapshotProduct>):
  * after the sent orders, never before: an order received in between is then counted twice
  * for one plan (stock and inbound: a short order the next run makes up), never not at all
  * (which would order the same goods again). The hub's open orders are read last, by the
- * caller (readOpenOrders): a run reads them under the planning lock.
+ * caller (readOpenOrders): a run reads them under the planning lock. Each of 1С's answers is
+ * copied into columns as it arrives and dropped.
  */
 export async function readPlanningSnapshot(
   sources: { sessions: SessionFactory; oneC: OneCClient },
   observer: SnapshotObserver = {},
 ): Promise<PlanningSnapshot> {
   observer.reading?.('catalog');
-  const catalog = await readOneCCatalog(sources.oneC);
+  const warehouses = await sources.oneC.listWarehouses();
+  const catalog: SnapshotCatalog = { warehouses, products: new SnapshotProducts(), rules: new SnapshotRows(RULE_FIELDS) };
+  await readOneCSettings(sources.oneC, warehouses, (warehouse, settings) => addSettings(catalog, warehouse, settings));
   await observer.catalogRead?.(catalog);
-
   observer.reading?.('sent_orders');
   const sentOrders = await reviewSentOrders(sources);
   await observer.sentOrdersReviewed?.(sentOrders);
-
   observer.reading?.('stock');
-  const products = new Map<string, SnapshotProduct>();
-  const rules = rulesOf(catalog, products);
-  const stock = sumStock(await readOneCStock(sources.oneC, catalog.warehouses), products);
-  await observer.stockRead?.(stock, products);
-
-  return { warehouses: catalog.warehouses, rules, products, sentOrders, stock };
+  const stock: SnapshotStock = { rows: new SnapshotRows(STOCK_FIELDS), lines: 0 };
+  await readOneCStock(sources.oneC, warehouses, (warehouse, items) => addStock(stock, catalog.products, warehouse, items));
+  await observer.stockRead?.(stock, catalog);
+  return { ...catalog, sentOrders, stock };
 }

@@ -4,26 +4,33 @@ import pLimit from 'p-limit';
 /** Calls to 1С in flight at once while reading a whole network. */
 export const ONE_C_CONCURRENCY = 4;
 
-/** 1С's warehouses and each one's stock norms (min/max/multiple per product). */
-export interface OneCCatalog {
-  warehouses: OneCWarehouse[];
-  settings: Array<{ warehouse: OneCWarehouse; items: OneCReplenishmentSetting[] }>;
+/**
+ * Asks 1С the same of every warehouse, ONE_C_CONCURRENCY at a time, and hands each answer to
+ * `take` as it arrives, with the warehouse's index in `warehouses`: the caller keeps what it
+ * needs of it, and the answer is garbage once `take` returns.
+ */
+async function eachAnswer<T>(
+  warehouses: readonly OneCWarehouse[],
+  ask: (warehouse: OneCWarehouse) => Promise<T>,
+  take: (warehouse: number, answer: T) => void,
+): Promise<void> {
+  await pLimit(ONE_C_CONCURRENCY).map([...warehouses.keys()], async (index) => take(index, await ask(warehouses[index]!)));
 }
 
-/** What 1С holds in each warehouse, as it listed it (several lines of one product are possible). */
-export type OneCStock = Array<{ warehouse: OneCWarehouse; items: OneCStockItem[] }>;
-
-/** Reads 1С's warehouses and their stock norms: what a run syncs and a dry run plans from. */
-export async function readOneCCatalog(oneC: OneCClient): Promise<OneCCatalog> {
-  const warehouses = await oneC.listWarehouses();
-  const settings = await pLimit(ONE_C_CONCURRENCY).map(warehouses, async (warehouse) => ({
-    warehouse,
-    items: await oneC.getReplenishmentSettings(warehouse.id),
-  }));
-  return { warehouses, settings };
+/** Reads each warehouse's stock norms (min/max/multiple per product): what a run syncs and plans from. */
+export function readOneCSettings(
+  oneC: OneCClient,
+  warehouses: readonly OneCWarehouse[],
+  take: (warehouse: number, settings: OneCReplenishmentSetting[]) => void,
+): Promise<void> {
+  return eachAnswer(warehouses, (warehouse) => oneC.getReplenishmentSettings(warehouse.id), take);
 }
 
 /** Reads every warehouse's stock from 1С (readPlanningSnapshot says when: after the sent orders). */
-export async function readOneCStock(oneC: OneCClient, warehouses: readonly OneCWarehouse[]): Promise<OneCStock> {
-  return pLimit(ONE_C_CONCURRENCY).map(warehouses, async (warehouse) => ({ warehouse, items: await oneC.getStock(warehouse.id) }));
+export function readOneCStock(
+  oneC: OneCClient,
+  warehouses: readonly OneCWarehouse[],
+  take: (warehouse: number, items: OneCStockItem[]) => void,
+): Promise<void> {
+  return eachAnswer(warehouses, (warehouse) => oneC.getStock(warehouse.id), take);
 }

@@ -1,4 +1,4 @@
-import { executeBound, sqlColumns, type EntityManager } from '@hub/db';
+import { executeBound, sqlArray, sqlColumns, type EntityManager } from '@hub/db';
 
 /*
  * Batches travel as one array per column, read with unnest: one statement per batch, however
@@ -30,11 +30,11 @@ const UPSERT_NAMED_PRODUCTS = `
     set sku = excluded.sku, name = excluded.name, unit = excluded.unit, updated_at = now()`;
 
 /*
- * 1С owns the stock norms and the batch is all of them (every warehouse 1С lists): rules
- * 1С no longer has, including those of warehouses it no longer lists, are removed, so a
- * closed warehouse is never planned as a target; the rest are inserted or updated.
+ * 1С owns the stock norms. A batch holds every norm of some warehouses: their rules 1С no
+ * longer has are removed, the rest inserted or updated. Parameters: the rules' columns, then
+ * the batch's warehouses (by 1С id).
  */
-const REPLACE_RULES = `
+const REPLACE_RULES_OF_WAREHOUSES = `
   with incoming as (
     select w.id as warehouse_id, p.id as product_id, x.min_qty, x.max_qty, x.multiple
     from unnest(?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[])
@@ -44,12 +44,18 @@ const REPLACE_RULES = `
   ),
   removed as (
     delete from replenishment_rules r
-    where not exists (select 1 from incoming i where i.warehouse_id = r.warehouse_id and i.product_id = r.product_id)
+    where r.warehouse_id in (select w.id from warehouses w where w.external_id = any (?::text[]))
+      and not exists (select 1 from incoming i where i.warehouse_id = r.warehouse_id and i.product_id = r.product_id)
   )
   insert into replenishment_rules (id, warehouse_id, product_id, min_qty, max_qty, multiple)
   select gen_random_uuid(), warehouse_id, product_id, min_qty, max_qty, multiple from incoming
   on conflict (warehouse_id, product_id) do update
     set min_qty = excluded.min_qty, max_qty = excluded.max_qty, multiple = excluded.multiple`;
+
+/* Every rule of a warehouse 1С no longer lists, or lists without norms: a closed warehouse is never planned as a target. */
+const DELETE_RULES_OF_OTHER_WAREHOUSES = `
+  delete from replenishment_rules r
+  where not exists (select 1 from warehouses w where w.id = r.warehouse_id and w.external_id = any (?::text[]))`;
 
 /** A warehouse by its 1С id. */
 export interface WarehouseUpsert {
@@ -90,7 +96,16 @@ export async function upsertNamedProducts(em: EntityManager, rows: readonly Prod
   if (rows.length > 0) await executeBound(em, UPSERT_NAMED_PRODUCTS, sqlColumns(rows, ['externalId', 'sku', 'name', 'unit']));
 }
 
-/** Makes the hub's rules exactly `rules`: pass every rule of every warehouse 1С lists. */
-export async function replaceRules(em: EntityManager, rules: readonly RuleUpsert[]): Promise<void> {
-  await executeBound(em, REPLACE_RULES, sqlColumns(rules, ['warehouseId', 'productId', 'min', 'max', 'multiple']));
+/**
+ * Makes the rules of `warehouseIds` (1С ids) exactly `rules`, which name only those warehouses:
+ * one batch of a sync, which deleteRulesOfOtherWarehouses completes.
+ */
+export async function replaceRulesOfWarehouses(em: EntityManager, warehouseIds: readonly string[], rules: readonly RuleUpsert[]): Promise<void> {
+  const columns = sqlColumns(rules, ['warehouseId', 'productId', 'min', 'max', 'multiple']);
+  await executeBound(em, REPLACE_RULES_OF_WAREHOUSES, [...columns, sqlArray(warehouseIds)]);
+}
+
+/** Removes every rule of a warehouse not among `warehouseIds` (1С ids): those replaceRulesOfWarehouses was given. */
+export async function deleteRulesOfOtherWarehouses(em: EntityManager, warehouseIds: readonly string[]): Promise<void> {
+  await executeBound(em, DELETE_RULES_OF_OTHER_WAREHOUSES, [sqlArray(warehouseIds)]);
 }

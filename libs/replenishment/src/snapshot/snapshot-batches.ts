@@ -1,0 +1,120 @@
+import { mergePlans, planProductBatches, type ProductBatch } from '../planner/plan-batches';
+import type { OpenQuantity, Plan } from '../planner/types';
+import type { PlanningSnapshot } from './planning-snapshot';
+import type { SnapshotProducts, SnapshotRows } from './snapshot-columns';
+
+/** Open orders' quantities, as readOpenOrders reads them. */
+type OpenRows = Pick<ProductBatch, 'inbound' | 'outbound'>;
+
+/** Products planned at once: the planner's objects are this many products' rows and plan, not the network's. */
+export const PRODUCTS_PER_BATCH = 50;
+
+/** Row indexes grouped by batch: batch b's rows are order[start[b]] … order[start[b + 1] - 1]. */
+interface RowsByBatch {
+  start: Int32Array;
+  order: Int32Array;
+}
+
+function rowsByBatch(rows: SnapshotRows<string>, batchOf: Int32Array, batches: number): RowsByBatch {
+  const start = new Int32Array(batches + 1);
+  for (let row = 0; row < rows.length; row++) start[batchOf[rows.product.at(row)]! + 1]! += 1;
+  for (let batch = 0; batch < batches; batch++) start[batch + 1]! += start[batch]!;
+  const next = start.slice(0, batches);
+  const order = new Int32Array(rows.length);
+  for (let row = 0; row < rows.length; row++) order[next[batchOf[rows.product.at(row)]!]!++] = row;
+  return { start, order };
+}
+
+function* rowsOf(grouped: RowsByBatch, batch: number): Generator<number> {
+  for (let k = grouped.start[batch]!; k < grouped.start[batch + 1]!; k++) yield grouped.order[k]!;
+}
+
+/** Open quantities by batch; a product the snapshot does not know has no rule, so is never planned. */
+function openByBatch(rows: readonly OpenQuantity[], products: SnapshotProducts, batchOf: Int32Array, batches: number): OpenQuantity[][] {
+  const grouped = Array.from({ length: batches }, (): OpenQuantity[] => []);
+  for (const row of rows) {
+    const product = products.indexOf(row.productId);
+    if (product !== undefined) grouped[batchOf[product]!]!.push(row);
+  }
+  return grouped;
+}
+
+/**
+ * The snapshot and the open orders as the planner's rows, `productsPerBatch` products at a time
+ * in product id order, each product whole in one batch: what planProductBatches takes. Only one
+ * batch's objects exist at a time.
+ */
+export function* snapshotProductBatches(snapshot: PlanningSnapshot, open: OpenRows, productsPerBatch: number): Generator<ProductBatch> {
+  const { warehouses, products, rules } = snapshot;
+  const stock = snapshot.stock.rows;
+  const ids = products.ids;
+  // The default sort compares UTF-16 code units, as the planner numbers products.
+  const ranked = [...ids.keys()].sort((a, b) =>
+    ids[a]! < ids[b]! ? -1
+    : ids[a]! > ids[b]! ? 1
+    : 0,
+  );
+  const batchOf = new Int32Array(ids.length);
+  ranked.forEach((product, rank) => (batchOf[product] = Math.floor(rank / productsPerBatch)));
+  const batches = Math.ceil(ids.length / productsPerBatch);
+  const ruleRows = rowsByBatch(rules, batchOf, batches);
+  const stockRows = rowsByBatch(stock, batchOf, batches);
+  const inbound = openByBatch(open.inbound, products, batchOf, batches);
+  const outbound = openByBatch(open.outbound, products, batchOf, batches);
+  const warehouseId = (row: number, rows: SnapshotRows<string>) => warehouses[rows.warehouse.at(row)]!.id;
+  for (let batch = 0; batch < batches; batch++) {
+    yield {
+      rules: Array.from(rowsOf(ruleRows, batch), (row) => ({
+        warehouseId: warehouseId(row, rules),
+        productId: ids[rules.product.at(row)]!,
+        min: rules.valueOf('min', row),
+        max: rules.valueOf('max', row),
+        multiple: rules.valueOf('multiple', row),
+      })),
+      stock: Array.from(rowsOf(stockRows, batch), (row) => ({
+        warehouseId: warehouseId(row, stock),
+        productId: ids[stock.product.at(row)]!,
+        onHand: stock.valueOf('onHand', row),
+        reserved: stock.valueOf('reserved', row),
+      })),
+      inbound: inbound[batch]!,
+      outbound: outbound[batch]!,
+    };
+  }
+}
+
+/**
+ * The plans of a snapshot and the open orders, a product batch at a time, in product id order:
+ * merged (mergePlans), planTransfers' plan of the same rows (a spec holds it), without the
+ * network's rows as objects. `targetWarehouseId` is 1С's id of the one warehouse to plan for;
+ * null plans every warehouse with norms. Every warehouse 1С lists may give.
+ */
+export function planSnapshotBatches(snapshot: PlanningSnapshot, open: OpenRows, targetWarehouseId: string | null): AsyncGenerator<Plan> {
+  const network = { warehouseIds: snapshot.warehouses.map((warehouse) => warehouse.id), targetWarehouseId };
+  return planProductBatches(network, snapshotProductBatches(snapshot, open, PRODUCTS_PER_BATCH));
+}
+
+/** The whole plan of planSnapshotBatches, as a dry run shows it. */
+export async function planSnapshot(snapshot: PlanningSnapshot, open: OpenRows, targetWarehouseId: string | null): Promise<Plan> {
+  const plans: Plan[] = [];
+  for await (const plan of planSnapshotBatches(snapshot, open, targetWarehouseId)) plans.push(plan);
+  return mergePlans(plans);
+}
+
+/**
+ * The plan a run writes, and how many needs it had: a run stores no needs (each line carries
+ * its own), so each batch's are counted and dropped — the bulk of a plan's objects.
+ */
+export async function planSnapshotToWrite(
+  snapshot: PlanningSnapshot,
+  open: OpenRows,
+  targetWarehouseId: string | null,
+): Promise<{ plan: Plan; needs: number }> {
+  const plans: Plan[] = [];
+  let needs = 0;
+  for await (const plan of planSnapshotBatches(snapshot, open, targetWarehouseId)) {
+    needs += plan.needs.length;
+    plans.push({ ...plan, needs: [] });
+  }
+  return { plan: mergePlans(plans), needs };
+}

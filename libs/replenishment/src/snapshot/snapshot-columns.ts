@@ -1,0 +1,143 @@
+/**
+ * The planning snapshot held as columns of numbers: a network's million rules and stock rows
+ * cost a few bytes a value, not an object each, and 1С's answers are dropped as soon as they
+ * are copied in. Warehouses are numbered in 1С's listing sequence, products as first named.
+ */
+
+/** A growable column of numbers (integers: quantities and indexes are exact in a float64). */
+export class NumberColumn {
+  private data = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.data[index]!;
+  }
+
+  add(index: number, value: number): void {
+    this.data[index] = this.data[index]! + value;
+  }
+}
+
+/** Rows of one kind, one per (warehouse, product), with the numbers `Field` names. */
+export class SnapshotRows<Field extends string> {
+  readonly warehouse = new NumberColumn();
+  readonly product = new NumberColumn();
+  readonly values: Record<Field, NumberColumn>;
+
+  constructor(readonly fields: readonly Field[]) {
+    this.values = Object.fromEntries(fields.map((field) => [field, new NumberColumn()])) as Record<Field, NumberColumn>;
+  }
+
+  get length(): number {
+    return this.warehouse.length;
+  }
+
+  /** Appends a row; returns its index. */
+  push(warehouse: number, product: number, values: Readonly<Record<Field, number>>): number {
+    this.warehouse.push(warehouse);
+    this.product.push(product);
+    for (const field of this.fields) this.values[field].push(values[field]);
+    return this.warehouse.length - 1;
+  }
+
+  valueOf(field: Field, row: number): number {
+    return this.values[field].at(row);
+  }
+}
+
+export const RULE_FIELDS = ['min', 'max', 'multiple'] as const;
+export const STOCK_FIELDS = ['onHand', 'reserved'] as const;
+export type RuleRows = SnapshotRows<(typeof RULE_FIELDS)[number]>;
+export type StockRows = SnapshotRows<(typeof STOCK_FIELDS)[number]>;
+
+/** A product as 1С describes it; a norm names only its SKU, a stock line also its name and unit. */
+export interface SnapshotProduct {
+  sku: string;
+  name: string | null;
+  unit: string | null;
+}
+
+/** Every product a norm or a stock line names, numbered as first named. */
+export class SnapshotProducts {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly described: SnapshotProduct[] = [];
+  /** The warehouse whose stock line described each product (-1: none yet). */
+  private readonly describedBy: number[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  /** The product's number; a product first named here is known by its SKU until a stock line names it. */
+  named(id: string, sku: string): number {
+    const known = this.index.get(id);
+    if (known !== undefined) return known;
+    this.index.set(id, this.ids.length);
+    this.ids.push(id);
+    this.described.push({ sku, name: null, unit: null });
+    this.describedBy.push(-1);
+    return this.ids.length - 1;
+  }
+
+  /**
+   * A stock line of warehouse `warehouse` names the product: its SKU, name and unit win over a
+   * norm's, and over a line of an earlier warehouse in 1С's listing, whatever answer came first.
+   */
+  describe(id: string, product: SnapshotProduct, warehouse: number): number {
+    const index = this.named(id, product.sku);
+    if (warehouse >= this.describedBy[index]!) {
+      this.described[index] = product;
+      this.describedBy[index] = warehouse;
+    }
+    return index;
+  }
+
+  get(id: string): SnapshotProduct | undefined {
+    const index = this.index.get(id);
+    return index === undefined ? undefined : this.described[index];
+  }
+
+  at(index: number): SnapshotProduct {
+    return this.described[index]!;
+  }
+}
+
+/** A batch of rows to store: whole warehouses (indexes), and the rows' indexes. */
+export interface WarehouseChunk {
+  warehouses: number[];
+  rows: number[];
+}
+
+/**
+ * `rows` cut into chunks of whole warehouses, about `rowsPerChunk` rows each (a warehouse with
+ * more rows makes a chunk alone), warehouses in index order: one statement per chunk.
+ */
+export function* warehouseChunks(rows: SnapshotRows<string>, warehouseCount: number, rowsPerChunk: number): Generator<WarehouseChunk> {
+  const byWarehouse: number[][] = Array.from({ length: warehouseCount }, () => []);
+  for (let row = 0; row < rows.length; row++) byWarehouse[rows.warehouse.at(row)]!.push(row);
+  let chunk: WarehouseChunk = { warehouses: [], rows: [] };
+  for (const [warehouse, ofWarehouse] of byWarehouse.entries()) {
+    if (ofWarehouse.length === 0) continue;
+    if (chunk.rows.length > 0 && chunk.rows.length + ofWarehouse.length > rowsPerChunk) {
+      yield chunk;
+      chunk = { warehouses: [], rows: [] };
+    }
+    chunk.warehouses.push(warehouse);
+    for (const row of ofWarehouse) chunk.rows.push(row);
+  }
+  if (chunk.rows.length > 0) yield chunk;
+}
