@@ -24,8 +24,8 @@ export interface MsRatePermit {
 export interface MoySkladRateLimiter {
   /**
    * Resolves once a request costing `weight` units fits the window budget and a parallel slot is
-   * free. Once `signal` aborts, stops waiting and rejects with its reason, taking no permit: a
-   * request whose caller gave up must not spend the budget the requests still wanted need.
+   * free. Once `signal` aborts, stops waiting and rejects with its reason: a request whose
+   * caller gave up must not take the permits the requests still wanted need.
    */
   acquire(weight: number, signal?: AbortSignal): Promise<MsRatePermit>;
 }
