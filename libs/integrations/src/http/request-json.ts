@@ -19,7 +19,8 @@ export interface JsonHttpOptions {
   /**
    * Runs around each whole exchange (headers and body), e.g. to wait for a rate-limit permit
    * first and give it back once the answer is read. The timeout starts inside it, so waiting
-   * for a permit never eats into the time the other side has to answer.
+   * for a permit never eats into the time the other side has to answer; the caller's signal
+   * bounds the wait instead.
    */
   gate?: RequestGate;
 }
@@ -30,8 +31,12 @@ export interface HttpExchange {
   text: string;
 }
 
-/** See {@link JsonHttpOptions.gate}. */
-export type RequestGate = (call: CallDescription, send: () => Promise<HttpExchange>) => Promise<HttpExchange>;
+/**
+ * See {@link JsonHttpOptions.gate}. `signal` is the caller's cancellation: a gate that waits
+ * must stop waiting once it aborts, or a call its caller gave up on would still queue for (and
+ * spend) a permit that calls still wanted need.
+ */
+export type RequestGate = (call: CallDescription, send: () => Promise<HttpExchange>, signal: AbortSignal | undefined) => Promise<HttpExchange>;
 
 /** One call: the schema checks the answer before anyone uses it. */
 export interface JsonRequest<T> {
@@ -113,7 +118,7 @@ export function createJsonHttp(options: JsonHttpOptions) {
         throw errorFromFetchFailure(call, error, options.timeoutMs, request.signal);
       }
     };
-    const { response, text } = await (options.gate ? options.gate(call, send) : send());
+    const { response, text } = await (options.gate ? options.gate(call, send, request.signal) : send());
 
     const json = parseJson(text);
     if (!response.ok) {

@@ -22,8 +22,12 @@ export interface MsRatePermit {
 }
 
 export interface MoySkladRateLimiter {
-  /** Resolves once a request costing `weight` units fits the window budget and a parallel slot is free. */
-  acquire(weight: number): Promise<MsRatePermit>;
+  /**
+   * Resolves once a request costing `weight` units fits the window budget and a parallel slot is
+   * free. Once `signal` aborts, stops waiting and rejects with its reason: a request whose
+   * caller gave up must not take the permits the requests still wanted need.
+   */
+  acquire(weight: number, signal?: AbortSignal): Promise<MsRatePermit>;
 }
 
 /**
@@ -58,11 +62,32 @@ export function weightFromRateLimit(header: string | null, unitsPerWindow: numbe
   return Math.max(1, Math.ceil(unitsPerWindow / (limit + 1)));
 }
 
+/** Settles when `promise` does, whichever way; rejects with the signal's reason as soon as it aborts. */
+function settledUnlessAborted(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  const settled = promise.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (!signal) return settled;
+  signal.throwIfAborted();
+  return new Promise<void>((resolve, reject) => {
+    const giveUp = () => reject(signal.reason);
+    signal.addEventListener('abort', giveUp, { once: true });
+    void settled.then(() => {
+      signal.removeEventListener('abort', giveUp);
+      resolve();
+    });
+  });
+}
+
 /**
  * Wraps each exchange: a permit first, given back with the outcome once the answer is read.
  * Until an answer has carried `X-RateLimit-Limit`, one request goes at a time, charged the
  * configured token weight; from then on the weight МойСклад states is charged, so a wrong
  * setting costs at most that one request's difference instead of exceeding the limit.
+ * A call whose signal aborts stops waiting, for the calibrating request as for a permit:
+ * otherwise every call an outbox delivery timeout gave up on would stay queued ahead of the
+ * deliveries retried after it, and take permits only to send nothing.
  */
 export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number, unitsPerWindow: number): RequestGate {
   let weight = tokenWeight;
@@ -70,8 +95,8 @@ export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number,
   /** The request still calibrating, which the others wait for. */
   let probe: Promise<unknown> | undefined;
 
-  const exchangeWithinLimits: RequestGate = async (call, send) => {
-    const permit = await limiter.acquire(moySkladRequestWeight(call.path, weight));
+  const exchangeWithinLimits: RequestGate = async (call, send, signal) => {
+    const permit = await limiter.acquire(moySkladRequestWeight(call.path, weight), signal);
     let exchange;
     try {
       exchange = await send();
@@ -89,10 +114,10 @@ export function rateLimitGate(limiter: MoySkladRateLimiter, tokenWeight: number,
     return exchange;
   };
 
-  return async function sendWithinLimits(call, send) {
-    while (!calibrated && probe) await probe.catch(() => undefined);
-    if (calibrated) return exchangeWithinLimits(call, send);
-    const calibrating = exchangeWithinLimits(call, send);
+  return async function sendWithinLimits(call, send, signal) {
+    while (!calibrated && probe) await settledUnlessAborted(probe, signal);
+    if (calibrated) return exchangeWithinLimits(call, send, signal);
+    const calibrating = exchangeWithinLimits(call, send, signal);
     probe = calibrating;
     try {
       return await calibrating;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MikroORM } from '@hub/db';
 import { createStdoutLogger, LoggerService } from '@hub/logging';
-import { createTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, openTestOrm, type TestDatabase, within } from '@hub/testing';
 import { createPgRateLimiter, type PgRateLimiterOptions } from './pg-rate-limiter';
 
 /** Two replicas: two ORMs (two connection pools) on one database. */
@@ -62,6 +62,21 @@ describe('createPgRateLimiter shared by two replicas', () => {
     expect(await a.tryAcquire(1)).toMatchObject({ grant: false, reason: 'parallel' });
     await Promise.all([held[1]!.release(ok), third.release(ok)]);
     expect(await a.tryAcquire(1)).toMatchObject({ granted: true });
+  });
+
+  it('stops waiting for a permit once its caller gives up, and leaves the slot to the next request', async () => {
+    // A killed replica's request holds the only slot; the wait for it may be long (maxWaitMs: a minute).
+    const [dead, live] = limiters('abort-test', { unitsPerWindow: 1_000, parallel: 1, maxWaitMs: 60_000 });
+    const held = await dead.acquire(1);
+    const timedOut = new Error('the delivery timed out');
+    const givenUp = new AbortController();
+    const waiting = live.acquire(1, givenUp.signal);
+
+    givenUp.abort(timedOut);
+    // It rejects with the caller's reason at once, not with a permit once the slot frees (or a minute later).
+    await expect(within(waiting, 'the abandoned wait for a permit did not end')).rejects.toBe(timedOut);
+    await held.release({ status: 200, retryAfterMs: undefined });
+    expect(await live.tryAcquire(1)).toMatchObject({ granted: true });
   });
 
   it('stops both replicas after one of them got 429 with a retry interval', async () => {

@@ -50,7 +50,7 @@ export type GrantAttempt = { granted: true; permit: PgRatePermit } | Extract<Gra
 
 /** The limiter plus one non-waiting attempt, for tests and diagnostics. */
 export interface PgRateLimiter extends MoySkladRateLimiter {
-  acquire(units: number): Promise<PgRatePermit>;
+  acquire(units: number, signal?: AbortSignal): Promise<PgRatePermit>;
   tryAcquire(units: number): Promise<GrantAttempt>;
 }
 
@@ -115,9 +115,11 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
 
   return {
     tryAcquire,
-    async acquire(units) {
+    async acquire(units, signal) {
       let waited = 0;
       for (;;) {
+        // A caller that gave up (its delivery timed out) takes no permit: it would spend the budget and send nothing.
+        signal?.throwIfAborted();
         const attempt = await tryAcquire(units);
         if ('granted' in attempt) return attempt.permit;
         if (waited + attempt.waitMs > maxWaitMs) {
@@ -128,7 +130,8 @@ export function createPgRateLimiter(options: PgRateLimiterOptions): PgRateLimite
             retryAfterMs: attempt.waitMs,
           });
         }
-        await sleep(attempt.waitMs);
+        // Woken early by an abort, which the next turn of the loop throws.
+        await sleep(attempt.waitMs, undefined, { signal }).catch(() => undefined);
         waited += attempt.waitMs;
       }
     },
