@@ -38,6 +38,22 @@ describe('executeBound', () => {
     ).rejects.toThrow('the orders could not be written');
     expect(await names(prefix)).toEqual([]);
   });
+
+  it('fails with the server’s words and fields, without the statement before them', async () => {
+    const prefix = randomUUID();
+    const rows = [
+      { externalId: `${prefix}-1`, code: 'A', name: 'first of the batch' },
+      { externalId: `${prefix}-1`, code: 'B', name: 'the same external id again' },
+    ];
+    const failure = await createSessionFactory(database.orm)
+      .withSession((em) => executeBound(em, INSERT_WAREHOUSES, sqlColumns(rows, ['externalId', 'code', 'name'])))
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^duplicate key value violates unique constraint "\w+"$/);
+    expect(failure).toMatchObject({ code: '23505', constraint: expect.any(String), detail: expect.stringContaining(`${prefix}-1`) });
+    expect(((failure as Error).cause as Error).message).toContain('insert into warehouses');
+    expect(await names(prefix)).toEqual([]);
+  });
 });
 
 describe('queryBound', () => {

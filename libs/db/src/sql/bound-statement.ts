@@ -12,7 +12,25 @@ async function runBound<Row>(em: EntityManager, sql: string, params: readonly st
     .raw(sql, [...params]);
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
-  return (await query) as BoundResult<Row>;
+  try {
+    return (await query) as BoundResult<Row>;
+  } catch (error) {
+    throw withoutStatement(error, sql);
+  }
+}
+
+/**
+ * knex puts the whole statement before the server's message (`<sql> - <message>`), which a run's
+ * error or each log row's failure line would then repeat. The error keeps the server's words and
+ * PostgreSQL's fields (`code`, `detail`, `constraint`, …); knex's error stays as `cause`.
+ */
+function withoutStatement(error: unknown, sql: string): unknown {
+  if (!(error instanceof Error)) return error;
+  // knex numbers the parameters ($1, …): the text after the last one is as written here.
+  const statementEnd = `${sql.slice(sql.lastIndexOf('?') + 1)} - `;
+  const at = error.message.indexOf(statementEnd);
+  if (at === -1) return error;
+  return Object.assign(new Error(error.message.slice(at + statementEnd.length), { cause: error }), error);
 }
 
 /**
@@ -20,7 +38,8 @@ async function runBound<Row>(em: EntityManager, sql: string, params: readonly st
  * has one, and returns the rows it affected. For batch statements (one array literal per
  * column, see sqlColumns): `em.execute` would first copy every parameter, escaped, into one
  * SQL string — megabytes of text built, escaped and parsed again for every thousand rows.
- * The SQL must have no `?` but its parameters' (none inside a quoted literal).
+ * The SQL must have no `?` but its parameters' (none inside a quoted literal). A failure is
+ * PostgreSQL's error without the statement (see withoutStatement).
  */
 export async function executeBound(em: EntityManager, sql: string, params: readonly string[]): Promise<number> {
   return (await runBound(em, sql, params)).rowCount ?? 0;
