@@ -1,4 +1,5 @@
-import { executeBound, sqlArray, sqlColumns, type EntityManager } from '@hub/db';
+import { randomUUID } from 'node:crypto';
+import { copyRows, executeBound, sqlArray, type EntityManager } from '@hub/db';
 import { enqueueEventBatch } from '@hub/outbox';
 import type { OrderKind } from './order-kind';
 
@@ -25,10 +26,15 @@ const INSERT_ORDERS = (kind: OrderKind, columns: readonly string[]) => `
   insert into ${kind.table} (id, ${columns.join(', ')})
   select * from unnest(${['id', ...columns].map(() => '?::uuid[]').join(', ')})`;
 
-const INSERT_LINES = (kind: OrderKind) => `
-  insert into ${kind.lines.table} (id, ${kind.lines.orderColumn}, product_id, quantity, explanation)
-  select gen_random_uuid(), x.order_id, x.product_id, x.quantity, x.explanation
-  from unnest(?::uuid[], ?::uuid[], ?::integer[], ?::jsonb[]) as x(order_id, product_id, quantity, explanation)`;
+/* A line's columns, as lineRows yields them. */
+const LINE_COLUMNS = (kind: OrderKind) => ['id', kind.lines.orderColumn, 'product_id', 'quantity', 'explanation'];
+
+/* Lines are the bulk of a run's writes (hundreds of thousands, each with its explanation): COPY, each row text only until sent. */
+function* lineRows(chunk: readonly OrderRow[]) {
+  for (const order of chunk) {
+    for (const line of order.lines) yield [randomUUID(), order.id, line.product.id, line.quantity, line.explanation];
+  }
+}
 
 /** Consecutive runs of `orders` holding about LINES_PER_STATEMENT lines each (an order is never split). */
 function* chunks(orders: readonly OrderRow[]): Generator<OrderRow[]> {
@@ -56,10 +62,7 @@ export async function writeOrderRows(tx: EntityManager, kind: OrderKind, referen
   for (const chunk of chunks(orders)) {
     const columns = [chunk.map((order) => order.id), ...referenceColumns.map((_, index) => chunk.map((order) => order.references[index]!))];
     await executeBound(tx, INSERT_ORDERS(kind, referenceColumns), columns.map(sqlArray));
-    const lines = chunk.flatMap((order) =>
-      order.lines.map((line) => ({ orderId: order.id, productId: line.product.id, quantity: line.quantity, explanation: line.explanation })),
-    );
-    if (lines.length > 0) await executeBound(tx, INSERT_LINES(kind), sqlColumns(lines, ['orderId', 'productId', 'quantity', 'explanation']));
+    await copyRows(tx, kind.lines.table, LINE_COLUMNS(kind), lineRows(chunk));
     await enqueueEventBatch(
       tx,
       chunk.map((order) => ({ aggregateType: kind.aggregateType, aggregateId: order.id, eventType: kind.eventType, payload: order.payload })),

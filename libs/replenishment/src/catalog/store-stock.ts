@@ -1,8 +1,8 @@
 import type { SessionFactory } from '@hub/db';
 import type { SnapshotCatalog, SnapshotStock } from '../snapshot/planning-snapshot';
-import { warehouseChunks } from '../snapshot/snapshot-columns';
 import { upsertNamedProducts } from '../sql/catalog-sql';
-import { insertStockSnapshots } from '../sql/stock-sql';
+import { readCatalogReferences } from '../sql/catalog-references-sql';
+import { copyStockSnapshots, type StockSnapshotRow } from '../sql/stock-sql';
 
 export interface StockStoreResult {
   /** Stock lines 1С returned, over all warehouses. */
@@ -10,9 +10,6 @@ export interface StockStoreResult {
   /** Snapshot rows stored for the run (one per warehouse and product). */
   snapshots: number;
 }
-
-/** Snapshot rows a statement: the parameters of one stay a few megabytes, whatever the network's size. */
-const ROWS_PER_STATEMENT = 20_000;
 
 /**
  * Stores a run's stock snapshot (what it planned from, kept for audit), with the products 1С
@@ -31,17 +28,20 @@ export async function storeStock(
   const { rows } = stock;
   const snapshots = await sessions.withSession(async (em) => {
     await upsertNamedProducts(em, named);
-    let stored = 0;
-    for (const chunk of warehouseChunks(rows, warehouses.length, ROWS_PER_STATEMENT)) {
-      const batch = chunk.rows.map((row) => ({
-        warehouseId: warehouses[rows.warehouse.at(row)]!.id,
-        productId: products.ids[rows.product.at(row)]!,
-        onHand: rows.valueOf('onHand', row),
-        reserved: rows.valueOf('reserved', row),
-      }));
-      stored += await insertStockSnapshots(em, runId, batch);
+    const references = await readCatalogReferences(em);
+    const hubIds = {
+      warehouses: warehouses.map((w) => references.warehouses.get(w.id)?.id),
+      products: products.ids.map((id) => references.products.get(id)?.id),
+    };
+    // A product 1С names nowhere (no norm, no name in its stock line) has no hub row: its stock is not kept.
+    function* snapshotRows(): Generator<StockSnapshotRow> {
+      for (let row = 0; row < rows.length; row++) {
+        const warehouseId = hubIds.warehouses[rows.warehouse.at(row)];
+        const productId = hubIds.products[rows.product.at(row)];
+        if (warehouseId && productId) yield [runId, warehouseId, productId, rows.valueOf('onHand', row), rows.valueOf('reserved', row)];
+      }
     }
-    return stored;
+    return copyStockSnapshots(em, snapshotRows());
   });
   return { items: stock.lines, snapshots };
 }

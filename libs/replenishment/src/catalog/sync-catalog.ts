@@ -1,7 +1,6 @@
 import type { SessionFactory } from '@hub/db';
 import type { SnapshotCatalog } from '../snapshot/planning-snapshot';
-import { warehouseChunks } from '../snapshot/snapshot-columns';
-import { deleteRulesOfOtherWarehouses, replaceRulesOfWarehouses, upsertProductsFromSettings, upsertWarehouses } from '../sql/catalog-sql';
+import { replaceRules, upsertProductsFromSettings, upsertWarehouses, type RuleUpsert } from '../sql/catalog-sql';
 
 export interface CatalogSyncResult {
   warehouses: number;
@@ -10,8 +9,18 @@ export interface CatalogSyncResult {
   rules: number;
 }
 
-/** Rules a statement: the parameters of one stay a few megabytes, whatever the network's size. */
-const RULES_PER_STATEMENT = 20_000;
+/** The catalogue's rules one at a time, in 1С's ids: a million of them are never all objects at once. */
+function* ruleUpserts({ warehouses, products, rules }: SnapshotCatalog): Generator<RuleUpsert> {
+  for (let row = 0; row < rules.length; row++) {
+    yield {
+      warehouseId: warehouses[rules.warehouse.at(row)]!.id,
+      productId: products.ids[rules.product.at(row)]!,
+      min: rules.valueOf('min', row),
+      max: rules.valueOf('max', row),
+      multiple: rules.valueOf('multiple', row),
+    };
+  }
+}
 
 /**
  * Mirrors 1С's warehouses and stock norms (min/max/multiple per product) into the hub,
@@ -29,20 +38,7 @@ export async function syncCatalog(sessions: SessionFactory, catalog: SnapshotCat
       em,
       products.ids.map((externalId) => ({ externalId, sku: products.get(externalId)!.sku })),
     );
-    const synced: string[] = [];
-    for (const chunk of warehouseChunks(rules, warehouses.length, RULES_PER_STATEMENT)) {
-      const ids = chunk.warehouses.map((warehouse) => warehouses[warehouse]!.id);
-      const rows = chunk.rows.map((row) => ({
-        warehouseId: warehouses[rules.warehouse.at(row)]!.id,
-        productId: products.ids[rules.product.at(row)]!,
-        min: rules.valueOf('min', row),
-        max: rules.valueOf('max', row),
-        multiple: rules.valueOf('multiple', row),
-      }));
-      await replaceRulesOfWarehouses(em, ids, rows);
-      synced.push(...ids);
-    }
-    await deleteRulesOfOtherWarehouses(em, synced);
+    await replaceRules(em, ruleUpserts(catalog));
   });
   return { warehouses: warehouses.length, products: products.size, rules: rules.length };
 }

@@ -87,6 +87,28 @@ describe('the planning snapshot, and what a run stores of it', () => {
     expect(await fx.query(`select name from warehouses where external_id = 'A'`)).toEqual([{ name: 'Store A (renamed)' }]);
   });
 
+  it('leaves a norm 1С sends again unchanged as it is stored, and rewrites only the changed one', async () => {
+    const network = (p2Max: number): ScriptedNetwork => ({
+      warehouses: [{ id: 'C', code: 'C-1', name: 'Store C' }],
+      settings: { C: [setting('p1', 5, 10), setting('p2', 1, p2Max)] },
+      stock: {},
+    });
+    // xmin is the transaction that wrote a row's current version: unchanged, no new version was written.
+    const versions = () =>
+      fx.query<{ product: string; version: string }>(
+        `select p.external_id as product, r.xmin::text as version
+         from replenishment_rules r join warehouses w on w.id = r.warehouse_id join products p on p.id = r.product_id
+         where w.external_id = 'C' order by 1`,
+      );
+    await sync(network(2));
+    const [p1, p2] = await versions();
+    await sync(network(4));
+    const [p1Again, p2Again] = await versions();
+    expect(p1Again).toEqual(p1);
+    expect(p2Again!.version).not.toBe(p2!.version);
+    expect((await rules()).filter((rule) => rule.warehouse === 'C')).toHaveLength(2);
+  });
+
   it('reads the catalogue, then the sent orders, then stock, telling the observer of each part in that sequence', async () => {
     const oneC = scriptedOneC({
       warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }],

@@ -115,29 +115,3 @@ export class SnapshotProducts {
     return this.described[index]!;
   }
 }
-
-/** A batch of rows to store: whole warehouses (indexes), and the rows' indexes. */
-export interface WarehouseChunk {
-  warehouses: number[];
-  rows: number[];
-}
-
-/**
- * `rows` cut into chunks of whole warehouses, about `rowsPerChunk` rows each (a warehouse with
- * more rows makes a chunk alone), warehouses in index order: one statement per chunk.
- */
-export function* warehouseChunks(rows: SnapshotRows<string>, warehouseCount: number, rowsPerChunk: number): Generator<WarehouseChunk> {
-  const byWarehouse: number[][] = Array.from({ length: warehouseCount }, () => []);
-  for (let row = 0; row < rows.length; row++) byWarehouse[rows.warehouse.at(row)]!.push(row);
-  let chunk: WarehouseChunk = { warehouses: [], rows: [] };
-  for (const [warehouse, ofWarehouse] of byWarehouse.entries()) {
-    if (ofWarehouse.length === 0) continue;
-    if (chunk.rows.length > 0 && chunk.rows.length + ofWarehouse.length > rowsPerChunk) {
-      yield chunk;
-      chunk = { warehouses: [], rows: [] };
-    }
-    chunk.warehouses.push(warehouse);
-    for (const row of ofWarehouse) chunk.rows.push(row);
-  }
-  if (chunk.rows.length > 0) yield chunk;
-}

@@ -1,4 +1,4 @@
-import { executeBound, sqlArray, sqlColumns, type EntityManager } from '@hub/db';
+import { copyRows, executeBound, sqlColumns, type EntityManager } from '@hub/db';
 
 /*
  * Batches travel as one array per column, read with unnest: one statement per batch, however
@@ -30,32 +30,35 @@ const UPSERT_NAMED_PRODUCTS = `
     set sku = excluded.sku, name = excluded.name, unit = excluded.unit, updated_at = now()`;
 
 /*
- * 1С owns the stock norms. A batch holds every norm of some warehouses: their rules 1С no
- * longer has are removed, the rest inserted or updated. Parameters: the rules' columns, then
- * the batch's warehouses (by 1С id).
+ * 1С owns the stock norms: a sync makes the rules exactly the ones 1С lists. They are copied
+ * into a table of the transaction's own (COPY, by 1С ids), then one statement removes every
+ * rule 1С no longer lists (a closed warehouse's too: never planned as a target) and one inserts
+ * the new rules and updates the changed ones, leaving an unchanged rule's row as it is.
  */
-const REPLACE_RULES_OF_WAREHOUSES = `
-  with incoming as (
-    select w.id as warehouse_id, p.id as product_id, x.min_qty, x.max_qty, x.multiple
-    from unnest(?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[])
-      as x(warehouse_external_id, product_external_id, min_qty, max_qty, multiple)
-    join warehouses w on w.external_id = x.warehouse_external_id
-    join products p on p.external_id = x.product_external_id
-  ),
-  removed as (
-    delete from replenishment_rules r
-    where r.warehouse_id in (select w.id from warehouses w where w.external_id = any (?::text[]))
-      and not exists (select 1 from incoming i where i.warehouse_id = r.warehouse_id and i.product_id = r.product_id)
-  )
-  insert into replenishment_rules (id, warehouse_id, product_id, min_qty, max_qty, multiple)
-  select gen_random_uuid(), warehouse_id, product_id, min_qty, max_qty, multiple from incoming
-  on conflict (warehouse_id, product_id) do update
-    set min_qty = excluded.min_qty, max_qty = excluded.max_qty, multiple = excluded.multiple`;
+const CREATE_INCOMING_RULES = `
+  create temporary table incoming_rules (
+    warehouse_external_id text not null, product_external_id text not null,
+    min_qty integer not null, max_qty integer not null, multiple integer not null
+  ) on commit drop`;
+const INCOMING_RULES_COLUMNS = ['warehouse_external_id', 'product_external_id', 'min_qty', 'max_qty', 'multiple'];
 
-/* Every rule of a warehouse 1С no longer lists, or lists without norms: a closed warehouse is never planned as a target. */
-const DELETE_RULES_OF_OTHER_WAREHOUSES = `
+const DELETE_RULES_NOT_INCOMING = `
   delete from replenishment_rules r
-  where not exists (select 1 from warehouses w where w.id = r.warehouse_id and w.external_id = any (?::text[]))`;
+  where not exists (
+    select 1 from incoming_rules i
+    join warehouses w on w.external_id = i.warehouse_external_id
+    join products p on p.external_id = i.product_external_id
+    where w.id = r.warehouse_id and p.id = r.product_id)`;
+
+const UPSERT_INCOMING_RULES = `
+  insert into replenishment_rules as r (id, warehouse_id, product_id, min_qty, max_qty, multiple)
+  select gen_random_uuid(), w.id, p.id, i.min_qty, i.max_qty, i.multiple
+  from incoming_rules i
+  join warehouses w on w.external_id = i.warehouse_external_id
+  join products p on p.external_id = i.product_external_id
+  on conflict (warehouse_id, product_id) do update
+    set min_qty = excluded.min_qty, max_qty = excluded.max_qty, multiple = excluded.multiple
+    where (r.min_qty, r.max_qty, r.multiple) is distinct from (excluded.min_qty, excluded.max_qty, excluded.multiple)`;
 
 /** A warehouse by its 1С id. */
 export interface WarehouseUpsert {
@@ -97,15 +100,18 @@ export async function upsertNamedProducts(em: EntityManager, rows: readonly Prod
 }
 
 /**
- * Makes the rules of `warehouseIds` (1С ids) exactly `rules`, which name only those warehouses:
- * one batch of a sync, which deleteRulesOfOtherWarehouses completes.
+ * Makes the hub's rules exactly `rules` (in 1С's ids; warehouses and products upserted
+ * first), in the caller's transaction. Returns how many rules were written or removed.
  */
-export async function replaceRulesOfWarehouses(em: EntityManager, warehouseIds: readonly string[], rules: readonly RuleUpsert[]): Promise<void> {
-  const columns = sqlColumns(rules, ['warehouseId', 'productId', 'min', 'max', 'multiple']);
-  await executeBound(em, REPLACE_RULES_OF_WAREHOUSES, [...columns, sqlArray(warehouseIds)]);
-}
-
-/** Removes every rule of a warehouse not among `warehouseIds` (1С ids): those replaceRulesOfWarehouses was given. */
-export async function deleteRulesOfOtherWarehouses(em: EntityManager, warehouseIds: readonly string[]): Promise<void> {
-  await executeBound(em, DELETE_RULES_OF_OTHER_WAREHOUSES, [sqlArray(warehouseIds)]);
+export async function replaceRules(em: EntityManager, rules: Iterable<RuleUpsert>): Promise<{ changed: number; removed: number }> {
+  await em.execute(CREATE_INCOMING_RULES);
+  const rows = function* () {
+    for (const rule of rules) yield [rule.warehouseId, rule.productId, rule.min, rule.max, rule.multiple];
+  };
+  await copyRows(em, 'incoming_rules', INCOMING_RULES_COLUMNS, rows());
+  // A table of the transaction's own is never analysed by autovacuum: without it the plans below guess its size.
+  await em.execute('analyze incoming_rules');
+  const removed = await executeBound(em, DELETE_RULES_NOT_INCOMING, []);
+  const changed = await executeBound(em, UPSERT_INCOMING_RULES, []);
+  return { changed, removed };
 }

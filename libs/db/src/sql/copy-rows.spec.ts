@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { useTestOrm } from '@hub/testing';
+import { createSessionFactory } from '../session';
+import { copyRows, CopyOutsideTransactionError } from './copy-rows';
+
+const AWKWARD = `tab\there, new\nline, \\N, back\\slash, carriage\rreturn, O'Brien "quoted" Склад №2`;
+
+describe('copyRows', () => {
+  const database = useTestOrm();
+  const sessions = () => createSessionFactory(database.orm);
+  const warehouses = (prefix: string) =>
+    database.orm.em
+      .fork()
+      .execute<{ code: string; name: string }[]>(`select code, name from warehouses where external_id like ? order by code`, [`${prefix}%`], 'all');
+
+  it('writes every row as given, any text in it, and says how many', async () => {
+    const prefix = randomUUID();
+    const rows = Array.from({ length: 1_203 }, (_, i) => [randomUUID(), `${prefix}-${i}`, String(i).padStart(5, '0'), i === 7 ? AWKWARD : `W ${i}`]);
+    const copied = await sessions().withSession((em) => copyRows(em, 'warehouses', ['id', 'external_id', 'code', 'name'], rows));
+    expect(copied).toBe(1_203);
+    const stored = await warehouses(prefix);
+    expect(stored).toHaveLength(1_203);
+    expect(stored[7]).toEqual({ code: '00007', name: AWKWARD });
+  });
+
+  it('sends an object as JSON and null as NULL', async () => {
+    const run = randomUUID();
+    const parameters = { why: AWKWARD, need: 36, share: 0.5, nested: { list: [1, null] } };
+    await sessions().withSession((em) => copyRows(em, 'replenishment_runs', ['id', 'trigger', 'parameters', 'error'], [[run, 'manual', parameters, null]]));
+    const [row] = await database.orm.em
+      .fork()
+      .execute<{ error: string | null; parameters: object }[]>(`select error, parameters from replenishment_runs where id = ?`, [run], 'all');
+    expect(row).toEqual({ error: null, parameters });
+  });
+
+  it('fails as PostgreSQL refuses a row, and the transaction writes nothing', async () => {
+    const prefix = randomUUID();
+    const rows = [
+      [randomUUID(), `${prefix}-1`, 'A', 'first'],
+      [randomUUID(), `${prefix}-1`, 'B', 'the same external id again'],
+    ];
+    const failure = await sessions()
+      .withSession((em) => copyRows(em, 'warehouses', ['id', 'external_id', 'code', 'name'], rows))
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: '23505', detail: expect.stringContaining(`${prefix}-1`) });
+    expect(await warehouses(prefix)).toEqual([]);
+  });
+
+  it('refuses to run outside a transaction, and a name that is not a plain identifier', async () => {
+    const em = database.orm.em.fork();
+    await expect(copyRows(em, 'warehouses', ['id'], [])).rejects.toBeInstanceOf(CopyOutsideTransactionError);
+    await expect(sessions().withSession((tx) => copyRows(tx, 'warehouses; drop table products', ['id'], []))).rejects.toThrow(
+      'is not a plain table or column name',
+    );
+  });
+});
