@@ -26,7 +26,7 @@ export {
 export { ADVISORY_LOCKS, lockForTransaction, tryLockForTransaction, type AdvisoryLock } from './advisory-locks';
 export { sqlArray, sqlColumns, toDate, toDateOrNull, type SqlArrayElement } from './sql/values';
 export { executeBound, queryBound } from './sql/bound-statement';
-export { copyRows, CopyOutsideTransactionError, type CopyValue } from './sql/copy-rows';
+export { copyRows, openCopy, CopyOutsideTransactionError, type CopyValue, type CopyWriter } from './sql/copy-rows';
 export {
   keysetTable,
   newestFirst,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
 import { createSessionFactory } from '../session';
-import { copyRows, CopyOutsideTransactionError } from './copy-rows';
+import { copyRows, CopyOutsideTransactionError, openCopy } from './copy-rows';
 
 const AWKWARD = `tab\there, new\nline, \\N, back\\slash, carriage\rreturn, O'Brien "quoted" Склад №2`;
 
@@ -45,6 +45,31 @@ describe('copyRows', () => {
       .catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: '23505', detail: expect.stringContaining(`${prefix}-1`) });
     expect(await warehouses(prefix)).toEqual([]);
+  });
+
+  it('takes rows as they arrive, and an abandoned COPY writes nothing, the transaction failing with the reason', async () => {
+    const prefix = randomUUID();
+    const row = (i: number) => [randomUUID(), `${prefix}-${i}`, `C${i}`, `W ${i}`];
+    const copied = await sessions().withSession(async (em) => {
+      const copy = await openCopy(em, 'warehouses', ['id', 'external_id', 'code', 'name']);
+      for (let part = 0; part < 3; part++) await copy.write([row(2 * part), row(2 * part + 1)]);
+      return copy.end();
+    });
+    expect(copied).toBe(6);
+    expect(await warehouses(prefix)).toHaveLength(6);
+
+    const abandoned = `${prefix}-abandoned`;
+    const failure = await sessions()
+      .withSession(async (em) => {
+        const copy = await openCopy(em, 'warehouses', ['id', 'external_id', 'code', 'name']);
+        await copy.write([[randomUUID(), abandoned, 'X', 'never stored']]);
+        const reason = new Error('1С stopped answering');
+        await copy.abort(reason);
+        throw reason;
+      })
+      .catch((error: unknown) => error);
+    expect((failure as Error).message).toBe('1С stopped answering');
+    expect(await warehouses(abandoned)).toEqual([]);
   });
 
   it('refuses to run outside a transaction, and a name that is not a plain identifier', async () => {

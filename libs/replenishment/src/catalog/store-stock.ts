@@ -1,8 +1,9 @@
-import type { SessionFactory } from '@hub/db';
+import type { CopyWriter, EntityManager, SessionFactory } from '@hub/db';
 import type { SnapshotCatalog, SnapshotStock } from '../snapshot/planning-snapshot';
+import type { StockRows } from '../snapshot/snapshot-columns';
 import { upsertNamedProducts } from '../sql/catalog-sql';
 import { readCatalogReferences } from '../sql/catalog-references-sql';
-import { copyStockSnapshots, type StockSnapshotRow } from '../sql/stock-sql';
+import { copyStockSnapshots, openStockSnapshotCopy, type StockSnapshotRow } from '../sql/stock-sql';
 
 export interface StockStoreResult {
   /** Stock lines 1С returned, over all warehouses. */
@@ -11,37 +12,117 @@ export interface StockStoreResult {
   snapshots: number;
 }
 
+type Catalog = Pick<SnapshotCatalog, 'warehouses' | 'products'>;
+
+/** Hub ids by the snapshot's indexes (warehouse in 1С's listing, product as first named); undefined: not in the hub. */
+interface HubIds {
+  warehouses: (string | undefined)[];
+  products: (string | undefined)[];
+}
+
+async function readHubIds(em: EntityManager, { warehouses, products }: Catalog): Promise<HubIds> {
+  const references = await readCatalogReferences(em);
+  return {
+    warehouses: warehouses.map((w) => references.warehouses.get(w.id)?.id),
+    products: products.ids.map((id) => references.products.get(id)?.id),
+  };
+}
+
 /**
- * Stores a run's stock snapshot (what it planned from, kept for audit), with the products 1С
- * named in its stock answers added or renamed, in one transaction.
+ * A run's stock snapshot (what it planned from, kept for audit) stored while 1С's answers
+ * arrive, in one transaction: each warehouse's rows are sent (COPY) as soon as they are read,
+ * so PostgreSQL stores one answer while the next is on its way. A product the hub has no row
+ * for yet (named first in a stock answer) waits until `finish` has added it. `finish` commits;
+ * `abandon` rolls everything back. Add rows from one answer at a time, any order.
  */
-export async function storeStock(
-  sessions: SessionFactory,
-  runId: string,
-  { warehouses, products }: Pick<SnapshotCatalog, 'warehouses' | 'products'>,
-  stock: SnapshotStock,
-): Promise<StockStoreResult> {
-  const named = products.ids.flatMap((externalId) => {
+export class StockStore {
+  private readonly waiting: number[] = [];
+  private settled = false;
+
+  private constructor(
+    private readonly em: EntityManager,
+    private readonly runId: string,
+    private readonly hubIds: HubIds,
+    private readonly copy: CopyWriter,
+  ) {}
+
+  static async open(sessions: SessionFactory, runId: string, catalog: Catalog): Promise<StockStore> {
+    const em = sessions.open();
+    await em.begin();
+    try {
+      const hubIds = await readHubIds(em, catalog);
+      return new StockStore(em, runId, hubIds, await openStockSnapshotCopy(em));
+    } catch (error) {
+      await em.rollback();
+      throw error;
+    }
+  }
+
+  /** Row `row` of `rows` in hub ids, or undefined while its warehouse or product has no hub row. */
+  private snapshotRow(rows: StockRows, row: number, hubIds: HubIds): StockSnapshotRow | undefined {
+    const warehouseId = hubIds.warehouses[rows.warehouse.at(row)];
+    const productId = hubIds.products[rows.product.at(row)];
+    if (!warehouseId || !productId) return undefined;
+    return [this.runId, warehouseId, productId, rows.valueOf('onHand', row), rows.valueOf('reserved', row)];
+  }
+
+  /** Sends rows `from` to `to` of `stock` (whole answers); resolves once PostgreSQL keeps up. */
+  async add({ rows }: SnapshotStock, from: number, to: number): Promise<void> {
+    const known = function* (this: StockStore): Generator<StockSnapshotRow> {
+      for (let row = from; row < to; row++) {
+        const snapshotRow = this.snapshotRow(rows, row, this.hubIds);
+        if (snapshotRow) yield snapshotRow;
+        else this.waiting.push(row);
+      }
+    };
+    await this.copy.write(known.call(this));
+  }
+
+  /** Ends the COPY, adds or renames the products 1С named in its stock answers, stores the rows that waited for them, commits. */
+  async finish({ rows, lines }: SnapshotStock, catalog: Catalog): Promise<StockStoreResult> {
+    this.settled = true;
+    try {
+      let snapshots = await this.copy.end();
+      await upsertNamedProducts(this.em, namedProducts(catalog));
+      if (this.waiting.length > 0) {
+        const hubIds = await readHubIds(this.em, catalog);
+        // A product 1С names nowhere (no norm, no name in its stock line) still has no hub row: its stock is not kept.
+        const named = this.waiting.map((row) => this.snapshotRow(rows, row, hubIds)).filter((row) => row !== undefined);
+        snapshots += await copyStockSnapshots(this.em, named);
+      }
+      await this.em.commit();
+      return { items: lines, snapshots };
+    } catch (error) {
+      await this.em.rollback();
+      throw error;
+    }
+  }
+
+  /** Gives the snapshot up (the read failed): nothing of it is stored. Does nothing once finished. */
+  async abandon(reason: Error): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    await this.copy.abort(reason);
+    await this.em.rollback();
+  }
+}
+
+/** The products 1С named (name and unit) in its stock answers. */
+function namedProducts({ products }: Catalog) {
+  return products.ids.flatMap((externalId) => {
     const p = products.get(externalId)!;
     return p.name === null || p.unit === null ? [] : [{ externalId, sku: p.sku, name: p.name, unit: p.unit }];
   });
-  const { rows } = stock;
-  const snapshots = await sessions.withSession(async (em) => {
-    await upsertNamedProducts(em, named);
-    const references = await readCatalogReferences(em);
-    const hubIds = {
-      warehouses: warehouses.map((w) => references.warehouses.get(w.id)?.id),
-      products: products.ids.map((id) => references.products.get(id)?.id),
-    };
-    // A product 1С names nowhere (no norm, no name in its stock line) has no hub row: its stock is not kept.
-    function* snapshotRows(): Generator<StockSnapshotRow> {
-      for (let row = 0; row < rows.length; row++) {
-        const warehouseId = hubIds.warehouses[rows.warehouse.at(row)];
-        const productId = hubIds.products[rows.product.at(row)];
-        if (warehouseId && productId) yield [runId, warehouseId, productId, rows.valueOf('onHand', row), rows.valueOf('reserved', row)];
-      }
-    }
-    return copyStockSnapshots(em, snapshotRows());
-  });
-  return { items: stock.lines, snapshots };
+}
+
+/** Stores a stock snapshot read already, in one transaction (a StockStore given every row at once). */
+export async function storeStock(sessions: SessionFactory, runId: string, catalog: Catalog, stock: SnapshotStock): Promise<StockStoreResult> {
+  const store = await StockStore.open(sessions, runId, catalog);
+  try {
+    await store.add(stock, 0, stock.rows.length);
+  } catch (error) {
+    await store.abandon(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+  return store.finish(stock, catalog);
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { lockForTransaction, type EntityManager, type RunStatus } from '@hub/db';
-import { storeStock } from '../catalog/store-stock';
+import { StockStore } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { readOpenOrders } from '../snapshot/open-orders';
 import { readPlanningSnapshot, type PlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
@@ -36,11 +36,11 @@ async function planRun(em: EntityManager, held: { snapshot: PlanningSnapshot | n
 
 /**
  * Runs a queued run to its end: read the planning snapshot from 1С, storing each part as
- * it arrives (the catalogue synced, the sent orders 1С closed, the stock), then, under the
- * planning lock, read the open orders, plan, and write the transfer orders, the outside
- * orders and their outbox events in one transaction. Every step writes a log row (the
- * caller sets the run's log context). Resolves with the outcome; a failure is an outcome,
- * not a rejection.
+ * it arrives (the catalogue synced, the sent orders 1С closed, the stock a warehouse at a
+ * time while the rest is read), then, under the planning lock, read the open orders, plan,
+ * and write the transfer orders, the outside orders and their outbox events in one
+ * transaction. Every step writes a log row (the caller sets the run's log context).
+ * Resolves with the outcome; a failure is an outcome, not a rejection.
  */
 export async function executeRun(deps: RunDependencies, runId: string, targetWarehouseId: string | null): Promise<RunOutcome> {
   const { sessions, logger } = deps;
@@ -48,6 +48,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
   const since = (start: number): number => Math.round(performance.now() - start);
   let step: RunStep = 'start';
   let stepStarted = runStarted;
+  // Opened by the first stock answer: stock is stored while the rest is read.
+  let stockStore: Promise<StockStore> | undefined;
   try {
     await markRunRunning(sessions.open(), runId);
     await logger.info('Replenishment run started', { step, status: RUNNING, payload: { targetWarehouseId } });
@@ -81,8 +83,13 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
           { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
         );
       },
+      async stockAnswered(stock, from, to, catalog) {
+        stockStore ??= StockStore.open(sessions, runId, catalog);
+        await (await stockStore).add(stock, from, to);
+      },
       async stockRead(stock, catalog) {
-        stored = await storeStock(sessions, runId, catalog, stock);
+        stockStore ??= StockStore.open(sessions, runId, catalog);
+        stored = await (await stockStore).finish(stock, catalog);
         await logger.info(`Stock fetched from 1С: ${stored.items} lines`, {
           step,
           status: STEP_DONE,
@@ -132,6 +139,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     return { status: SUCCEEDED, counts };
   } catch (error) {
     const message = describeRunError(error);
+    // A stock read that failed half way stores none of it (its transaction is still open).
+    await stockStore?.then((store) => store.abandon(error instanceof Error ? error : new Error(message))).catch(() => undefined);
     // A database outage fails the run and refuses its failure too: recorded once the database is back.
     await recordRunFailure(deps, runId, { step, message });
     await logger.error(`Replenishment run failed at ${step}: ${message}`, {

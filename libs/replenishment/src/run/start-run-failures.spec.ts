@@ -67,6 +67,40 @@ describe('a replenishment run that cannot finish', () => {
     expect(await countFor('external_orders', retried.runId)).toBeGreaterThan(0);
   });
 
+  it('stores none of the stock when 1С fails half way through it, and the next run stores all of it', async () => {
+    const real = env.sandbox.oneC;
+    let calls = 0;
+    const answered: Promise<unknown>[] = [];
+    // The third stock call fails once two answers have come back (and their rows gone to PostgreSQL).
+    const flaky: OneCClient = Object.create(real);
+    flaky.getStock = async (warehouseId) => {
+      calls += 1;
+      if (calls !== 3) {
+        const answer = real.getStock(warehouseId);
+        answered.push(answer);
+        return answer;
+      }
+      await Promise.all(answered.slice(0, 2));
+      throw new Error('1С dropped the connection');
+    };
+    const failed = await run(flaky);
+    expect(await failed.completion).toMatchObject({ status: 'failed', error: expect.stringContaining('1С dropped the connection') });
+    expect(await countFor('stock_snapshots', failed.runId)).toBe(0);
+    const [error] = await env.fx.query<{ step: string }>(`select step from integration_logs where run_id = ? and level = 'ERROR'`, [failed.runId]);
+    expect(error?.step).toBe('fetch_stock');
+    // Its COPY and transaction ended with it: no connection is left holding them.
+    const held = await env.fx.query(
+      `select state, query from pg_stat_activity where datname = current_database() and state <> 'idle' and query ilike 'copy stock_snapshots%'`,
+    );
+    expect(held).toEqual([]);
+
+    const retried = await run(real);
+    const outcome = await retried.completion;
+    expect(outcome).toMatchObject({ status: 'succeeded' });
+    expect(await countFor('stock_snapshots', retried.runId)).toBe(outcome.status === 'succeeded' ? outcome.counts.stockSnapshots : -1);
+    expect(await countFor('stock_snapshots', retried.runId)).toBeGreaterThan(0);
+  });
+
   it('refuses an unknown target warehouse or a malformed id before writing a run', async () => {
     const deps = { sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger };
     const before = await env.fx.query('select id from replenishment_runs');

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
 import { seedOrder } from '@hub/orders/testing';
-import { storeStock } from '../catalog/store-stock';
+import { StockStore, storeStock, type StockStoreResult } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { insertRun } from '../sql/runs-sql';
 import { openRunFixture, type RunFixture } from '../testing/run-fixture';
-import { readPlanningSnapshot } from './planning-snapshot';
+import { readPlanningSnapshot, type SnapshotObserver } from './planning-snapshot';
 
 interface ScriptedNetwork {
   warehouses: OneCWarehouse[];
@@ -134,43 +134,63 @@ describe('the planning snapshot, and what a run stores of it', () => {
     await fx.query('delete from transfer_orders where id = ?', [sent.orderId]);
   });
 
-  it('names products from stock, sums repeated stock lines once, and keeps the name when settings mention the product again', async () => {
-    const runId = randomUUID();
-    await insertRun(fx.sessions.open(), { id: runId, trigger: 'admin', requestId: null, targetWarehouseId: null, parameters: {}, startedBy: null });
-    const network = {
-      warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }],
-      settings: { A: [setting('p1', 7, 10)] },
-      stock: { A: [item('p1', 4, 'Nails 50 mm'), item('p1', 3, 'Nails 50 mm'), item('p9', 1)] },
-    };
-    let stored;
-    const snapshot = await readPlanningSnapshot(
-      { sessions: fx.sessions, oneC: scriptedOneC(network) },
-      {
-        catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
-        stockRead: async (stock, catalog) => void (stored = await storeStock(fx.sessions, runId, catalog, stock)),
+  // A run stores stock while it is read (StockStore, each answer as it arrives); storeStock stores a snapshot read already.
+  const storedWhileRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => {
+    let store: Promise<StockStore> | undefined;
+    return {
+      catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+      stockAnswered: async (stock, from, to, catalog) => {
+        store ??= StockStore.open(fx.sessions, runId, catalog);
+        await (await store).add(stock, from, to);
       },
-    );
-    const columns = snapshot.stock.rows;
-    const stockRows = Array.from({ length: columns.length }, (_, row) => ({
-      warehouseId: snapshot.warehouses[columns.warehouse.at(row)]!.id,
-      productId: snapshot.products.ids[columns.product.at(row)]!,
-      onHand: columns.valueOf('onHand', row),
-      reserved: columns.valueOf('reserved', row),
-    }));
-    expect(stockRows).toEqual([
-      { warehouseId: 'A', productId: 'p1', onHand: 7, reserved: 2 },
-      { warehouseId: 'A', productId: 'p9', onHand: 1, reserved: 1 },
-    ]);
-    expect(stored).toEqual({ items: 3, snapshots: 2 });
-    await sync(network);
-    const rows = await fx.query<{ product: string; name: string; on_hand: number; reserved: number }>(
-      `select p.external_id as product, p.name, s.on_hand, s.reserved from stock_snapshots s join products p on p.id = s.product_id
-       where s.run_id = ? order by 1`,
-      [runId],
-    );
-    expect(rows).toEqual([
-      { product: 'p1', name: 'Nails 50 mm', on_hand: 7, reserved: 2 },
-      { product: 'p9', name: 'Product p9', on_hand: 1, reserved: 1 },
-    ]);
+      stockRead: async (stock, catalog) => stored(await (store ??= StockStore.open(fx.sessions, runId, catalog)).then((s) => s.finish(stock, catalog))),
+    };
+  };
+  const storedAfterRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => ({
+    catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+    stockRead: async (stock, catalog) => stored(await storeStock(fx.sessions, runId, catalog, stock)),
   });
+
+  it.each([
+    ['while it is read', storedWhileRead],
+    ['once it is read', storedAfterRead],
+  ])(
+    'names products from stock, sums repeated stock lines once, and keeps the name when settings mention the product again (stored %s)',
+    async (_, observer) => {
+      const runId = randomUUID();
+      await insertRun(fx.sessions.open(), { id: runId, trigger: 'admin', requestId: null, targetWarehouseId: null, parameters: {}, startedBy: null });
+      const network = {
+        warehouses: [{ id: 'A', code: 'A-1', name: 'Store A' }],
+        settings: { A: [setting('p1', 7, 10)] },
+        stock: { A: [item('p1', 4, 'Nails 50 mm'), item('p1', 3, 'Nails 50 mm'), item('p9', 1)] },
+      };
+      let stored: StockStoreResult | undefined;
+      const snapshot = await readPlanningSnapshot(
+        { sessions: fx.sessions, oneC: scriptedOneC(network) },
+        observer(runId, (result) => void (stored = result)),
+      );
+      const columns = snapshot.stock.rows;
+      const stockRows = Array.from({ length: columns.length }, (_, row) => ({
+        warehouseId: snapshot.warehouses[columns.warehouse.at(row)]!.id,
+        productId: snapshot.products.ids[columns.product.at(row)]!,
+        onHand: columns.valueOf('onHand', row),
+        reserved: columns.valueOf('reserved', row),
+      }));
+      expect(stockRows).toEqual([
+        { warehouseId: 'A', productId: 'p1', onHand: 7, reserved: 2 },
+        { warehouseId: 'A', productId: 'p9', onHand: 1, reserved: 1 },
+      ]);
+      expect(stored).toEqual({ items: 3, snapshots: 2 });
+      await sync(network);
+      const rows = await fx.query<{ product: string; name: string; on_hand: number; reserved: number }>(
+        `select p.external_id as product, p.name, s.on_hand, s.reserved from stock_snapshots s join products p on p.id = s.product_id
+       where s.run_id = ? order by 1`,
+        [runId],
+      );
+      expect(rows).toEqual([
+        { product: 'p1', name: 'Nails 50 mm', on_hand: 7, reserved: 2 },
+        { product: 'p9', name: 'Product p9', on_hand: 1, reserved: 1 },
+      ]);
+    },
+  );
 });

@@ -44,6 +44,11 @@ export interface SnapshotObserver {
   reading?(part: SnapshotPart): void;
   catalogRead?(catalog: SnapshotCatalog): Promise<void>;
   sentOrdersReviewed?(verdicts: SentOrderVerdict[]): Promise<void>;
+  /**
+   * One warehouse's stock, as soon as it is copied in: rows `from` to `to` of `stock.rows`,
+   * final (a product's lines summed). Awaited before that answer's call to 1С is free again.
+   */
+  stockAnswered?(stock: SnapshotStock, from: number, to: number, catalog: SnapshotCatalog): Promise<void>;
   stockRead?(stock: SnapshotStock, catalog: SnapshotCatalog): Promise<void>;
 }
 
@@ -90,7 +95,11 @@ export async function readPlanningSnapshot(
   await observer.sentOrdersReviewed?.(sentOrders);
   observer.reading?.('stock');
   const stock: SnapshotStock = { rows: new SnapshotRows(STOCK_FIELDS), lines: 0 };
-  await readOneCStock(sources.oneC, warehouses, (warehouse, items) => addStock(stock, catalog.products, warehouse, items));
+  await readOneCStock(sources.oneC, warehouses, async (warehouse, items) => {
+    const from = stock.rows.length;
+    addStock(stock, catalog.products, warehouse, items);
+    await observer.stockAnswered?.(stock, from, stock.rows.length, catalog);
+  });
   await observer.stockRead?.(stock, catalog);
   return { ...catalog, sentOrders, stock };
 }

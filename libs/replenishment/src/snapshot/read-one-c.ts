@@ -7,12 +7,13 @@ export const ONE_C_CONCURRENCY = 4;
 /**
  * Asks 1С the same of every warehouse, ONE_C_CONCURRENCY at a time, and hands each answer to
  * `take` as it arrives, with the warehouse's index in `warehouses`: the caller keeps what it
- * needs of it, and the answer is garbage once `take` returns.
+ * needs of it, and the answer is garbage once `take` returns. A call's slot is free again once
+ * `take` has settled: a slow taker slows the read, rather than answers piling up.
  */
 async function eachAnswer<T>(
   warehouses: readonly OneCWarehouse[],
   ask: (warehouse: OneCWarehouse) => Promise<T>,
-  take: (warehouse: number, answer: T) => void,
+  take: (warehouse: number, answer: T) => void | Promise<void>,
 ): Promise<void> {
   await pLimit(ONE_C_CONCURRENCY).map([...warehouses.keys()], async (index) => take(index, await ask(warehouses[index]!)));
 }
@@ -30,7 +31,7 @@ export function readOneCSettings(
 export function readOneCStock(
   oneC: OneCClient,
   warehouses: readonly OneCWarehouse[],
-  take: (warehouse: number, items: OneCStockItem[]) => void,
+  take: (warehouse: number, items: OneCStockItem[]) => void | Promise<void>,
 ): Promise<void> {
   return eachAnswer(warehouses, (warehouse) => oneC.getStock(warehouse.id), take);
 }
