@@ -8,8 +8,24 @@ export type { OrderKind, OrderClients, MoySkladOrdering } from './order-kind';
 export { TRANSFER_ORDER } from './transfer-order/transfer-order-kind';
 export { EXTERNAL_ORDER } from './external-order/external-order-kind';
 export { msOrderRequestSchema, type MsOrderRequest } from './external-order/order-request';
-export { writeTransferOrder, writeTransferOrders, type NewTransferOrder, type OneCReference } from './transfer-order/write-transfer-order';
-export { writeExternalOrder, writeExternalOrders, type NewExternalOrder } from './external-order/write-external-order';
+export {
+  openTransferOrderWriter,
+  writeTransferOrder,
+  writeTransferOrders,
+  type NewTransferOrder,
+  type OneCReference,
+  type TransferOrderHead,
+  type TransferOrderLine,
+} from './transfer-order/write-transfer-order';
+export {
+  openExternalOrderWriter,
+  writeExternalOrder,
+  writeExternalOrders,
+  type ExternalOrderHead,
+  type ExternalOrderLine,
+  type NewExternalOrder,
+} from './external-order/write-external-order';
+export type { OrderWriter, OrderPart } from './order-writer';
 export { createOrderDispatch } from './order-delivery';
 export { ORDER_OUTBOX_HOOKS } from './outbox-hooks';
 export { OPEN_ORDER_STATUSES, closeSent, selectSent, type ClosedOrderStatus, type SentOrder } from './status-machine';

@@ -10,62 +10,122 @@ export interface ExplainedOrderLine {
   explanation: object;
 }
 
-/** An order ready to insert: its id, its kind's own columns (uuids), its lines, and the payload of the event that delivers it. */
-export interface OrderRow {
-  id: string;
-  /** Values of the kind's reference columns, in the order the writer names them. */
-  references: readonly string[];
-  lines: readonly ExplainedOrderLine[];
-  payload: Record<string, unknown>;
+/** Lines for one order of a kind: `key` names the order across calls; `head` is what its payload needs besides the lines. */
+export interface OrderPart<Head, Line extends ExplainedOrderLine> {
+  key: string;
+  head: Head;
+  lines: readonly Line[];
 }
 
-/* About this many lines go in one statement: a network's run writes hundreds of thousands. */
-const LINES_PER_STATEMENT = 5_000;
+/** What a kind of order is written with: its reference columns, and how its event's payload is made and checked. */
+export interface OrderShape<Head, Line extends ExplainedOrderLine, PayloadLine> {
+  kind: OrderKind;
+  /** The kind's own uuid columns, as `references` gives their values. */
+  referenceColumns: readonly string[];
+  references(head: Head): readonly string[];
+  /** What the payload keeps of a line: kept for each line until the order's event is made. */
+  payloadLine(line: Line): PayloadLine;
+  /** The event's payload, checked against the receiving system's contract (a refused one throws). */
+  payload(id: string, head: Head, lines: readonly PayloadLine[]): Record<string, unknown>;
+}
+
+/* About this many lines' payloads go in one statement of events. */
+const PAYLOAD_LINES_PER_STATEMENT = 5_000;
 
 const INSERT_ORDERS = (kind: OrderKind, columns: readonly string[]) => `
   insert into ${kind.table} (id, ${columns.join(', ')})
   select * from unnest(${['id', ...columns].map(() => '?::uuid[]').join(', ')})`;
 
-/* A line's columns, as lineRows yields them. */
-const LINE_COLUMNS = (kind: OrderKind) => ['id', kind.lines.orderColumn, 'product_id', 'quantity', 'explanation'];
-
-/* Lines are the bulk of a run's writes (hundreds of thousands, each with its explanation): COPY, each row text only until sent. */
-function* lineRows(chunk: readonly OrderRow[]) {
-  for (const order of chunk) {
-    for (const line of order.lines) yield [randomUUID(), order.id, line.product.id, line.quantity, line.explanation];
-  }
-}
-
-/** Consecutive runs of `orders` holding about LINES_PER_STATEMENT lines each (an order is never split). */
-function* chunks(orders: readonly OrderRow[]): Generator<OrderRow[]> {
-  let chunk: OrderRow[] = [];
-  let lines = 0;
-  for (const order of orders) {
-    chunk.push(order);
-    lines += order.lines.length;
-    if (lines >= LINES_PER_STATEMENT) {
-      yield chunk;
-      chunk = [];
-      lines = 0;
-    }
-  }
-  if (chunk.length > 0) yield chunk;
+interface OrderInProgress<Head, PayloadLine> {
+  key: string;
+  id: string;
+  head: Head;
+  payloadLines: PayloadLine[];
 }
 
 /**
- * Writes orders of one kind: their rows, their lines and the event that delivers each (with its
- * payload), a few statements per several thousand lines, in the caller's transaction — pass the
+ * Orders of one kind written while their lines are still being made (a run writes each product
+ * batch's lines before planning the next): an order's row is inserted when its first lines
+ * come, its lines are sent (COPY) as they come, and the event that delivers it — whose payload
+ * lists every line — is enqueued by `finish`. In the caller's transaction: pass the
  * transactional EntityManager, so orders and events exist together or not at all.
- * `referenceColumns` name the kind's own uuid columns, as each order's `references` hold them.
  */
-export async function writeOrderRows(tx: EntityManager, kind: OrderKind, referenceColumns: readonly string[], orders: readonly OrderRow[]): Promise<void> {
-  for (const chunk of chunks(orders)) {
-    const columns = [chunk.map((order) => order.id), ...referenceColumns.map((_, index) => chunk.map((order) => order.references[index]!))];
-    await executeBound(tx, INSERT_ORDERS(kind, referenceColumns), columns.map(sqlArray));
-    await copyRows(tx, kind.lines.table, LINE_COLUMNS(kind), lineRows(chunk));
-    await enqueueEventBatch(
-      tx,
-      chunk.map((order) => ({ aggregateType: kind.aggregateType, aggregateId: order.id, eventType: kind.eventType, payload: order.payload })),
-    );
+export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
+  private readonly orders = new Map<string, OrderInProgress<Head, PayloadLine>>();
+
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly shape: OrderShape<Head, Line, PayloadLine>,
+  ) {}
+
+  /** Adds lines to orders, inserting the orders named here for the first time. */
+  async add(parts: readonly OrderPart<Head, Line>[]): Promise<void> {
+    const { tx, shape } = this;
+    const started: OrderInProgress<Head, PayloadLine>[] = [];
+    for (const part of parts) {
+      if (this.orders.has(part.key)) continue;
+      const order = { key: part.key, id: randomUUID(), head: part.head, payloadLines: [] };
+      this.orders.set(part.key, order);
+      started.push(order);
+    }
+    if (started.length > 0) {
+      const references = started.map((order) => shape.references(order.head));
+      const columns = [started.map((order) => order.id), ...shape.referenceColumns.map((_, index) => references.map((values) => values[index]!))];
+      await executeBound(tx, INSERT_ORDERS(shape.kind, shape.referenceColumns), columns.map(sqlArray));
+    }
+    const lineRows = function* (orders: Map<string, OrderInProgress<Head, PayloadLine>>) {
+      for (const part of parts) {
+        const order = orders.get(part.key)!;
+        for (const line of part.lines) {
+          order.payloadLines.push(shape.payloadLine(line));
+          yield [randomUUID(), order.id, line.product.id, line.quantity, line.explanation];
+        }
+      }
+    };
+    // Lines are the bulk of a run's writes (hundreds of thousands, each with its explanation): each row is text only until sent.
+    await copyRows(tx, shape.kind.lines.table, ['id', shape.kind.lines.orderColumn, 'product_id', 'quantity', 'explanation'], lineRows(this.orders));
   }
+
+  /**
+   * Makes and checks each order's payload and enqueues the events that deliver them, in
+   * `sequence`'s order of their keys (the order they were started in if none), a few thousand
+   * lines' payloads a statement. A refused payload throws, failing the caller's transaction.
+   * Returns the orders' ids in that order.
+   */
+  async finish(sequence?: (a: string, b: string) => number): Promise<string[]> {
+    const { tx, shape } = this;
+    const orders = [...this.orders.values()];
+    if (sequence) orders.sort((a, b) => sequence(a.key, b.key));
+    const event = (order: OrderInProgress<Head, PayloadLine>) => ({
+      aggregateType: shape.kind.aggregateType,
+      aggregateId: order.id,
+      eventType: shape.kind.eventType,
+      payload: shape.payload(order.id, order.head, order.payloadLines),
+    });
+    let from = 0;
+    let lines = 0;
+    for (const [index, order] of orders.entries()) {
+      lines += order.payloadLines.length;
+      if (lines >= PAYLOAD_LINES_PER_STATEMENT || index === orders.length - 1) {
+        const enqueued = orders.slice(from, index + 1);
+        await enqueueEventBatch(tx, enqueued.map(event));
+        // In its event now: the lines need not be held any longer.
+        for (const order of enqueued) order.payloadLines = [];
+        from = index + 1;
+        lines = 0;
+      }
+    }
+    return orders.map((order) => order.id);
+  }
+}
+
+/** Writes whole orders at once with an OrderWriter: each order's key is its position. Returns the ids in the orders' sequence. */
+export async function writeWholeOrders<Head, Line extends ExplainedOrderLine, PayloadLine>(
+  tx: EntityManager,
+  shape: OrderShape<Head, Line, PayloadLine>,
+  orders: readonly { head: Head; lines: readonly Line[] }[],
+): Promise<string[]> {
+  const writer = new OrderWriter(tx, shape);
+  await writer.add(orders.map((order, index) => ({ key: String(index), head: order.head, lines: order.lines })));
+  return writer.finish();
 }

@@ -1,30 +1,42 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@hub/db';
-import { writeOrderRows, type ExplainedOrderLine, type OrderRow } from '../order-writer';
+import { OrderWriter, writeWholeOrders, type ExplainedOrderLine, type OrderShape } from '../order-writer';
 import { EXTERNAL_ORDER } from './external-order-kind';
-import { msOrderRequestSchema } from './order-request';
+import { msOrderRequestSchema, type MsOrderRequestLine } from './order-request';
 
-/** An outside order to write: for one own warehouse, each line with the numbers that produced it. */
-export interface NewExternalOrder {
+/** An outside order's line: the product by its hub id, SKU and name. */
+export type ExternalOrderLine = ExplainedOrderLine & { product: { sku: string; name: string } };
+
+/** What an outside order is besides its lines: the run that planned it, and the own warehouse the goods are for. */
+export interface ExternalOrderHead {
   runId: string;
-  /** The own warehouse the goods are for: its hub id and the code and name an operator recognises. */
+  /** The hub id, and the code and name an operator recognises. */
   target: { id: string; code: string; name: string };
-  lines: ReadonlyArray<ExplainedOrderLine & { product: { sku: string; name: string } }>;
 }
 
-const REFERENCE_COLUMNS = ['run_id', 'target_warehouse_id'] as const;
+/** An outside order to write: for one own warehouse, each line with the numbers that produced it. */
+export interface NewExternalOrder extends ExternalOrderHead {
+  lines: readonly ExternalOrderLine[];
+}
 
-/** The order's row with the event payload, checked here so a run never enqueues one its delivery would refuse. */
-function externalOrderRow(order: NewExternalOrder): OrderRow {
-  const id = randomUUID();
-  const request = msOrderRequestSchema.parse({
-    hubOrderId: id,
-    runId: order.runId,
-    targetWarehouse: order.target,
-    comment: `Integration Hub replenishment run ${order.runId}: what own warehouses could not cover for ${order.target.code}`,
-    lines: order.lines.map((line) => ({ productId: line.product.id, sku: line.product.sku, name: line.product.name, quantity: line.quantity })),
-  });
-  return { id, references: [order.runId, order.target.id], lines: order.lines, payload: request };
+/** The event's payload is the hub's request to МойСклад, checked so a run never enqueues one its delivery would refuse. */
+const EXTERNAL_ORDER_SHAPE: OrderShape<ExternalOrderHead, ExternalOrderLine, MsOrderRequestLine> = {
+  kind: EXTERNAL_ORDER,
+  referenceColumns: ['run_id', 'target_warehouse_id'],
+  references: (head) => [head.runId, head.target.id],
+  payloadLine: (line) => ({ productId: line.product.id, sku: line.product.sku, name: line.product.name, quantity: line.quantity }),
+  payload: (id, head, lines) =>
+    msOrderRequestSchema.parse({
+      hubOrderId: id,
+      runId: head.runId,
+      targetWarehouse: head.target,
+      comment: `Integration Hub replenishment run ${head.runId}: what own warehouses could not cover for ${head.target.code}`,
+      lines,
+    }),
+};
+
+/** Outside orders written while their lines are still being planned (see OrderWriter). */
+export function openExternalOrderWriter(tx: EntityManager): OrderWriter<ExternalOrderHead, ExternalOrderLine, MsOrderRequestLine> {
+  return new OrderWriter(tx, EXTERNAL_ORDER_SHAPE);
 }
 
 /**
@@ -32,10 +44,12 @@ function externalOrderRow(order: NewExternalOrder): OrderRow {
  * Pass the transactional EntityManager: orders and events exist together or not at all.
  * Returns the ids in the orders' sequence.
  */
-export async function writeExternalOrders(tx: EntityManager, orders: readonly NewExternalOrder[]): Promise<string[]> {
-  const rows = orders.map(externalOrderRow);
-  await writeOrderRows(tx, EXTERNAL_ORDER, REFERENCE_COLUMNS, rows);
-  return rows.map((row) => row.id);
+export function writeExternalOrders(tx: EntityManager, orders: readonly NewExternalOrder[]): Promise<string[]> {
+  return writeWholeOrders(
+    tx,
+    EXTERNAL_ORDER_SHAPE,
+    orders.map(({ lines, ...head }) => ({ head, lines })),
+  );
 }
 
 /** writeExternalOrders of one order. */

@@ -4,15 +4,15 @@ import { StockStore } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { readOpenOrders } from '../snapshot/open-orders';
 import { readPlanningSnapshot, type PlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
-import { planSnapshotToWrite } from '../snapshot/snapshot-batches';
+import { planSnapshotBatches } from '../snapshot/snapshot-batches';
 import { readCatalogReferences, warehouseByHubId } from '../sql/catalog-references-sql';
 import { markRunFinished, markRunRunning } from '../sql/runs-sql';
 import { describeRunError, UnknownWarehouseError } from './errors';
 import { recordRunFailure } from './record-failure';
-import { countPlan } from './plan-counts';
+import { PlanTally } from './plan-counts';
 import { recordReconciliation } from './reconcile-orders';
 import type { RunCounts, RunDependencies, RunOutcome, RunStep, TransferOrderReconciliation } from './types';
-import { writeOrders } from './write-orders';
+import { writePlanBatches } from './write-orders';
 
 const STEP_DONE = 'done';
 const RUNNING: RunStatus = 'running';
@@ -24,14 +24,14 @@ const ONE_C = '1c';
 const STEP_OF_PART: Record<SnapshotPart, RunStep> = { catalog: 'sync_catalog', sent_orders: 'reconcile_orders', stock: 'fetch_stock' };
 
 /**
- * Reads the open orders (under the planning lock) and plans the snapshot `held` holds, taking
- * it out: once this returns nothing references the snapshot, so its memory is free for the write.
+ * Reads the open orders (under the planning lock) and plans the snapshot `held` holds a batch of
+ * products at a time, taking it out: once planned, nothing references the snapshot.
  */
 async function planRun(em: EntityManager, held: { snapshot: PlanningSnapshot | null }, targetExternalId: string | null) {
   const { snapshot } = held;
   if (snapshot === null) throw new Error('A run plans its snapshot once');
   held.snapshot = null;
-  return planSnapshotToWrite(snapshot, await readOpenOrders(em, snapshot), targetExternalId);
+  return planSnapshotBatches(snapshot, await readOpenOrders(em, snapshot), targetExternalId);
 }
 
 /**
@@ -103,26 +103,27 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     step = 'plan';
     stepStarted = performance.now();
     // Plan and write in one locked transaction, so the open orders read include every committed run's.
+    // Each product batch's orders are written before the next is planned: the plan is never held whole.
+    const tally = new PlanTally();
     const { planCounts, written } = await sessions.withSession(async (em) => {
       await lockForTransaction(em, 'planning');
       const references = await readCatalogReferences(em);
       const target = targetWarehouseId === null ? null : warehouseByHubId(references, targetWarehouseId);
       if (target === undefined) throw new UnknownWarehouseError(targetWarehouseId as string);
-      const { plan, needs } = await planRun(em, awaitingPlan, target?.externalId ?? null);
-      const planned = { ...countPlan(plan), needs };
-      await logger.info(`Plan computed: ${planned.transferOrders} transfer orders, ${planned.uncoveredLines} lines uncovered`, {
-        step,
-        status: STEP_DONE,
-        elapsedMs: since(stepStarted),
-        payload: planned,
-      });
-      step = 'write_orders';
-      stepStarted = performance.now();
-      return { planCounts: planned, written: await writeOrders(em, runId, plan, references) };
+      const batches = tally.plans(await planRun(em, awaitingPlan, target?.externalId ?? null), (phase) => (step = phase));
+      const orders = await writePlanBatches(em, runId, batches, references);
+      return { planCounts: tally.counts(orders), written: orders };
+    });
+    const planningMs = Math.round(tally.planningMs);
+    await logger.info(`Plan computed: ${planCounts.transferOrders} transfer orders, ${planCounts.uncoveredLines} lines uncovered`, {
+      step: 'plan',
+      status: STEP_DONE,
+      elapsedMs: planningMs,
+      payload: planCounts,
     });
     await logger.info(
       `Orders written: ${written.transferOrders} transfer orders, ${written.externalOrders} outside orders, outbox events: ${written.outboxEvents}`,
-      { step, status: STEP_DONE, elapsedMs: since(stepStarted), payload: written },
+      { step: 'write_orders', status: STEP_DONE, elapsedMs: since(stepStarted) - planningMs, payload: written },
     );
 
     step = 'finish';

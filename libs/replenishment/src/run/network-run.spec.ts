@@ -100,6 +100,16 @@ describe('a run on a network of the bench’s shape', () => {
       );
       expect(events[0]!.events).toBe(events[0]!.orders);
       expect(events[0]!.payload_lines).toBe(events[0]!.line_rows);
+      // Each event's payload lists exactly its order's lines, though they were written a product batch at a time.
+      const mismatched = await fx.query(
+        `select o.id from outbox_events e join transfer_orders o on o.id = e.aggregate_id
+         where (select jsonb_agg(jsonb_build_object('productId', x ->> 'productId', 'quantity', (x ->> 'quantity')::int) order by x ->> 'productId' collate "C")
+                from jsonb_array_elements(e.payload -> 'lines') x)
+           is distinct from
+               (select jsonb_agg(jsonb_build_object('productId', p.external_id, 'quantity', l.quantity) order by p.external_id collate "C")
+                from transfer_order_lines l join products p on p.id = l.product_id where l.transfer_order_id = o.id)`,
+      );
+      expect(mismatched).toEqual([]);
     } finally {
       await fx.close();
     }

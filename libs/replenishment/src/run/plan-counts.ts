@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { Plan } from '../planner/types';
-import { groupByTarget } from './write-orders';
+import { groupByTarget, type WrittenOrders } from './write-orders';
 
 /** How big a plan is: what a run's counts and a dry run's answer report of it. */
 export type PlanCounts = {
@@ -31,4 +32,54 @@ export function countPlan(plan: Plan): PlanCounts {
     externalLines: plan.uncovered.length,
     externalUnits: sumOf(plan.uncovered),
   };
+}
+
+/** Which of the two a run is doing while it plans and writes a batch at a time. */
+export type PlanPhase = 'plan' | 'write_orders';
+
+/**
+ * Counts a plan made and written a batch at a time (see writePlanBatches), and the time spent
+ * making it, apart from writing it: `plans` passes the batches through, telling `entered`
+ * which phase the run is in (a failure belongs to that step).
+ */
+export class PlanTally {
+  planningMs = 0;
+  private readonly sums = { needs: 0, transferLines: 0, unitsPlanned: 0, uncoveredLines: 0, uncoveredUnits: 0 };
+
+  async *plans(batches: AsyncIterable<Plan>, entered: (phase: PlanPhase) => void): AsyncGenerator<Plan> {
+    const iterator = batches[Symbol.asyncIterator]();
+    for (;;) {
+      entered('plan');
+      const started = performance.now();
+      const next = await iterator.next();
+      this.planningMs += performance.now() - started;
+      // What follows the last batch is writing too: the events of orders complete at last.
+      entered('write_orders');
+      if (next.done) return;
+      const plan = next.value;
+      const lines = plan.transferOrders.flatMap((o) => o.lines);
+      this.sums.needs += plan.needs.length;
+      this.sums.transferLines += lines.length;
+      this.sums.unitsPlanned += sumOf(lines);
+      this.sums.uncoveredLines += plan.uncovered.length;
+      this.sums.uncoveredUnits += sumOf(plan.uncovered);
+      yield plan;
+    }
+  }
+
+  /** The plan's counts, once every batch was written: orders are counted as written (one per donor and target, one per target outside). */
+  counts(written: WrittenOrders): PlanCounts {
+    const { needs, transferLines, unitsPlanned, uncoveredLines, uncoveredUnits } = this.sums;
+    return {
+      needs,
+      transferOrders: written.transferOrders,
+      transferLines,
+      unitsPlanned,
+      uncoveredLines,
+      uncoveredUnits,
+      externalOrders: written.externalOrders,
+      externalLines: written.externalLines,
+      externalUnits: written.externalUnits,
+    };
+  }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@hub/db';
-import { writeExternalOrders, writeTransferOrders, type NewExternalOrder, type NewTransferOrder } from '@hub/orders';
+import { openExternalOrderWriter, openTransferOrderWriter } from '@hub/orders';
 import { groupBy } from '@hub/runtime';
 import type { Plan, UncoveredLine } from '../planner/types';
 import type { CatalogReferences, ProductReference, WarehouseReference } from '../sql/catalog-references-sql';
@@ -41,68 +41,56 @@ function lookup(references: CatalogReferences) {
   };
 }
 
-/* About this many lines are turned into orders to write at a time: the plan is in memory already, its copies need not be. */
-const LINES_PER_WRITE = 5_000;
-
-/** Consecutive runs of whole orders holding about LINES_PER_WRITE lines each. */
-function* inGroups<T extends { lines: readonly unknown[] }>(orders: readonly T[]): Generator<T[]> {
-  let group: T[] = [];
-  let lines = 0;
-  for (const order of orders) {
-    group.push(order);
-    lines += order.lines.length;
-    if (lines >= LINES_PER_WRITE) {
-      yield group;
-      group = [];
-      lines = 0;
-    }
-  }
-  if (group.length > 0) yield group;
-}
+/* The plan's own sequence (planTransfers'): 1С ids compared by UTF-16 code units. */
+const byId = (a: string, b: string): number =>
+  a < b ? -1
+  : a > b ? 1
+  : 0;
 
 /**
- * Writes a plan (made in 1С's ids): a transfer order per (donor, target) for 1С, and per
- * target one outside order (DESIGN step 6) for МойСклад of what donors could not cover, each
- * with its lines and the event that delivers it, thousands of lines a statement. Pass the
- * transactional EntityManager: orders and events exist together or not at all.
+ * Writes a plan (made in 1С's ids) as it is made, a product batch at a time: a transfer order
+ * per (donor, target) for 1С, and per target one outside order (DESIGN step 6) for МойСклад of
+ * what donors could not cover. Each batch's lines are written before the next batch is
+ * planned, so no more than a batch of the plan is ever held; each order's event, which lists
+ * all its lines, is enqueued once every batch is in, in the plan's sequence. Pass the
+ * transactional EntityManager: orders and events exist together or not at all, and an order
+ * naming a warehouse or product the hub does not know fails it (MissingCatalogReferenceError).
  */
-export async function writeOrders(em: EntityManager, runId: string, plan: Plan, references: CatalogReferences): Promise<WrittenOrders> {
+export async function writePlanBatches(em: EntityManager, runId: string, plans: AsyncIterable<Plan>, references: CatalogReferences): Promise<WrittenOrders> {
   const find = lookup(references);
   const explained = (line: { productId: string; quantity: number; explanation: object }) => ({
     product: find.product(line.productId),
     quantity: line.quantity,
     explanation: line.explanation,
   });
-  const byTarget = [...groupByTarget(plan.uncovered)].map(([targetId, lines]) => ({ targetId, lines }));
-  // Every reference is looked up before anything is written: a missing one writes nothing.
-  for (const order of plan.transferOrders) {
-    find.warehouse(order.sourceWarehouseId);
-    find.warehouse(order.targetWarehouseId);
-    for (const line of order.lines) find.product(line.productId);
+  const transfers = openTransferOrderWriter(em);
+  const outside = openExternalOrderWriter(em);
+  const written = { externalLines: 0, externalUnits: 0 };
+  for await (const plan of plans) {
+    await transfers.add(
+      plan.transferOrders.map((order) => ({
+        key: `${order.sourceWarehouseId}\u0000${order.targetWarehouseId}`,
+        head: { runId, source: find.warehouse(order.sourceWarehouseId), target: find.warehouse(order.targetWarehouseId) },
+        lines: order.lines.map(explained),
+      })),
+    );
+    await outside.add(
+      [...groupByTarget(plan.uncovered)].map(([targetId, lines]) => ({
+        key: targetId,
+        head: { runId, target: find.warehouse(targetId) },
+        lines: lines.map(explained),
+      })),
+    );
+    written.externalLines += plan.uncovered.length;
+    written.externalUnits += plan.uncovered.reduce((units, line) => units + line.quantity, 0);
   }
-  for (const { targetId, lines } of byTarget) {
-    find.warehouse(targetId);
-    for (const line of lines) find.product(line.productId);
-  }
-  for (const group of inGroups(plan.transferOrders)) {
-    const transfers: NewTransferOrder[] = group.map((order) => ({
-      runId,
-      source: find.warehouse(order.sourceWarehouseId),
-      target: find.warehouse(order.targetWarehouseId),
-      lines: order.lines.map(explained),
-    }));
-    await writeTransferOrders(em, transfers);
-  }
-  for (const group of inGroups(byTarget)) {
-    const outside: NewExternalOrder[] = group.map(({ targetId, lines }) => ({ runId, target: find.warehouse(targetId), lines: lines.map(explained) }));
-    await writeExternalOrders(em, outside);
-  }
-  const externalUnits = plan.uncovered.reduce((units, line) => units + line.quantity, 0);
+  // Keys compare as the plan orders its orders: NUL, below any character of an id, ends the donor's.
+  const transferIds = await transfers.finish(byId);
+  const outsideIds = await outside.finish(byId);
   return {
-    transferOrders: plan.transferOrders.length,
-    externalOrders: byTarget.length,
-    externalLines: plan.uncovered.length,
-    externalUnits,
-    outboxEvents: plan.transferOrders.length + byTarget.length,
+    transferOrders: transferIds.length,
+    externalOrders: outsideIds.length,
+    ...written,
+    outboxEvents: transferIds.length + outsideIds.length,
   };
 }

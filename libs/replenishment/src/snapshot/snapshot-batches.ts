@@ -100,21 +100,3 @@ export async function planSnapshot(snapshot: PlanningSnapshot, open: OpenRows, t
   for await (const plan of planSnapshotBatches(snapshot, open, targetWarehouseId)) plans.push(plan);
   return mergePlans(plans);
 }
-
-/**
- * The plan a run writes, and how many needs it had: a run stores no needs (each line carries
- * its own), so each batch's are counted and dropped — the bulk of a plan's objects.
- */
-export async function planSnapshotToWrite(
-  snapshot: PlanningSnapshot,
-  open: OpenRows,
-  targetWarehouseId: string | null,
-): Promise<{ plan: Plan; needs: number }> {
-  const plans: Plan[] = [];
-  let needs = 0;
-  for await (const plan of planSnapshotBatches(snapshot, open, targetWarehouseId)) {
-    needs += plan.needs.length;
-    plans.push({ ...plan, needs: [] });
-  }
-  return { plan: mergePlans(plans), needs };
-}
