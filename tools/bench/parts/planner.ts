@@ -56,7 +56,14 @@ export async function measurePlanner(options: { whole: boolean; largeWarehouses:
   const lines: BenchLine[] = [];
   if (options.whole) {
     const whole = await runPlannerBench(200, 5000, false);
-    lines.push(rssLine('P3', `planTransfers, whole network in memory (runs plan by product batches), ${rules(200, 5000)}`, whole, `planTransfers ${round(whole.seconds)} s`));
+    lines.push(
+      rssLine(
+        'P3',
+        `planTransfers, whole network in memory (runs plan by product batches), ${rules(200, 5000)}`,
+        whole,
+        `planTransfers ${round(whole.seconds)} s`,
+      ),
+    );
   }
   const streamed = await runPlannerBench(200, 5000, true);
   lines.push(
