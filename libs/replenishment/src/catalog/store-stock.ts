@@ -28,34 +28,46 @@ async function readHubIds(em: EntityManager, { warehouses, products }: Catalog):
   };
 }
 
+/** The transaction a StockStore writes in, with the COPY open in it and the hub ids it was opened with. */
+interface OpenStore {
+  em: EntityManager;
+  hubIds: HubIds;
+  copy: CopyWriter;
+}
+
+async function openStore(sessions: SessionFactory, catalog: Catalog): Promise<OpenStore> {
+  const em = sessions.open();
+  await em.begin();
+  try {
+    const hubIds = await readHubIds(em, catalog);
+    return { em, hubIds, copy: await openStockSnapshotCopy(em) };
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
+}
+
 /**
  * A run's stock snapshot (what it planned from, kept for audit) stored while 1С's answers
  * arrive, in one transaction: each warehouse's rows are sent (COPY) as soon as they are read,
- * so PostgreSQL stores one answer while the next is on its way. A product the hub has no row
- * for yet (named first in a stock answer) waits until `finish` has added it. `finish` commits;
+ * so PostgreSQL stores one answer while the next is on its way. The transaction opens with the
+ * first rows, or with `finish` when no answer came. A product the hub has no row for yet
+ * (named first in a stock answer) waits until `finish` has added it. `finish` commits;
  * `abandon` rolls everything back. Add rows from one answer at a time, any order.
  */
 export class StockStore {
+  private opening: Promise<OpenStore> | undefined;
   private readonly waiting: number[] = [];
   private settled = false;
 
-  private constructor(
-    private readonly em: EntityManager,
+  constructor(
+    private readonly sessions: SessionFactory,
     private readonly runId: string,
-    private readonly hubIds: HubIds,
-    private readonly copy: CopyWriter,
   ) {}
 
-  static async open(sessions: SessionFactory, runId: string, catalog: Catalog): Promise<StockStore> {
-    const em = sessions.open();
-    await em.begin();
-    try {
-      const hubIds = await readHubIds(em, catalog);
-      return new StockStore(em, runId, hubIds, await openStockSnapshotCopy(em));
-    } catch (error) {
-      await em.rollback();
-      throw error;
-    }
+  private opened(catalog: Catalog): Promise<OpenStore> {
+    this.opening ??= openStore(this.sessions, catalog);
+    return this.opening;
   }
 
   /** Row `row` of `rows` in hub ids, or undefined while its warehouse or product has no hub row. */
@@ -67,43 +79,45 @@ export class StockStore {
   }
 
   /** Sends rows `from` to `to` of `stock` (whole answers); resolves once PostgreSQL keeps up. */
-  async add({ rows }: SnapshotStock, from: number, to: number): Promise<void> {
-    const known = function* (this: StockStore): Generator<StockSnapshotRow> {
-      for (let row = from; row < to; row++) {
-        const snapshotRow = this.snapshotRow(rows, row, this.hubIds);
-        if (snapshotRow) yield snapshotRow;
-        else this.waiting.push(row);
-      }
-    };
-    await this.copy.write(known.call(this));
+  async add({ rows }: SnapshotStock, from: number, to: number, catalog: Catalog): Promise<void> {
+    const { hubIds, copy } = await this.opened(catalog);
+    const known: StockSnapshotRow[] = [];
+    for (let row = from; row < to; row++) {
+      const snapshotRow = this.snapshotRow(rows, row, hubIds);
+      if (snapshotRow) known.push(snapshotRow);
+      else this.waiting.push(row);
+    }
+    await copy.write(known);
   }
 
   /** Ends the COPY, adds or renames the products 1С named in its stock answers, stores the rows that waited for them, commits. */
   async finish({ rows, lines }: SnapshotStock, catalog: Catalog): Promise<StockStoreResult> {
+    const { em, copy } = await this.opened(catalog);
     this.settled = true;
     try {
-      let snapshots = await this.copy.end();
-      await upsertNamedProducts(this.em, namedProducts(catalog));
+      let snapshots = await copy.end();
+      await upsertNamedProducts(em, namedProducts(catalog));
       if (this.waiting.length > 0) {
-        const hubIds = await readHubIds(this.em, catalog);
+        const hubIds = await readHubIds(em, catalog);
         // A product 1С names nowhere (no norm, no name in its stock line) still has no hub row: its stock is not kept.
         const named = this.waiting.map((row) => this.snapshotRow(rows, row, hubIds)).filter((row) => row !== undefined);
-        snapshots += await copyStockSnapshots(this.em, named);
+        snapshots += await copyStockSnapshots(em, named);
       }
-      await this.em.commit();
+      await em.commit();
       return { items: lines, snapshots };
     } catch (error) {
-      await this.em.rollback();
+      await em.rollback();
       throw error;
     }
   }
 
-  /** Gives the snapshot up (the read failed): nothing of it is stored. Does nothing once finished. */
+  /** Gives the snapshot up (the read failed): nothing of it is stored. Does nothing before the first rows or once finished. */
   async abandon(reason: Error): Promise<void> {
-    if (this.settled) return;
+    if (this.settled || this.opening === undefined) return;
     this.settled = true;
-    await this.copy.abort(reason);
-    await this.em.rollback();
+    const { em, copy } = await this.opening;
+    await copy.abort(reason);
+    await em.rollback();
   }
 }
 
@@ -113,16 +127,4 @@ function namedProducts({ products }: Catalog) {
     const p = products.get(externalId)!;
     return p.name === null || p.unit === null ? [] : [{ externalId, sku: p.sku, name: p.name, unit: p.unit }];
   });
-}
-
-/** Stores a stock snapshot read already, in one transaction (a StockStore given every row at once). */
-export async function storeStock(sessions: SessionFactory, runId: string, catalog: Catalog, stock: SnapshotStock): Promise<StockStoreResult> {
-  const store = await StockStore.open(sessions, runId, catalog);
-  try {
-    await store.add(stock, 0, stock.rows.length);
-  } catch (error) {
-    await store.abandon(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  }
-  return store.finish(stock, catalog);
 }

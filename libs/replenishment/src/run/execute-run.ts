@@ -48,8 +48,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
   const since = (start: number): number => Math.round(performance.now() - start);
   let step: RunStep = 'start';
   let stepStarted = runStarted;
-  // Opened by the first stock answer: stock is stored while the rest is read.
-  let stockStore: Promise<StockStore> | undefined;
+  // Stock is stored while the rest is read: its transaction opens with the first answer.
+  const stockStore = new StockStore(sessions, runId);
   try {
     await markRunRunning(sessions.open(), runId);
     await logger.info('Replenishment run started', { step, status: RUNNING, payload: { targetWarehouseId } });
@@ -83,13 +83,9 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
           { step, status: STEP_DONE, externalSystem: ONE_C, elapsedMs: since(stepStarted), payload: reconciled },
         );
       },
-      async stockAnswered(stock, from, to, catalog) {
-        stockStore ??= StockStore.open(sessions, runId, catalog);
-        await (await stockStore).add(stock, from, to);
-      },
+      stockAnswered: (stock, from, to, catalog) => stockStore.add(stock, from, to, catalog),
       async stockRead(stock, catalog) {
-        stockStore ??= StockStore.open(sessions, runId, catalog);
-        stored = await (await stockStore).finish(stock, catalog);
+        stored = await stockStore.finish(stock, catalog);
         await logger.info(`Stock fetched from 1С: ${stored.items} lines`, {
           step,
           status: STEP_DONE,
@@ -141,7 +137,7 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
   } catch (error) {
     const message = describeRunError(error);
     // A stock read that failed half way stores none of it (its transaction is still open).
-    await stockStore?.then((store) => store.abandon(error instanceof Error ? error : new Error(message))).catch(() => undefined);
+    await stockStore.abandon(error instanceof Error ? error : new Error(message)).catch(() => undefined);
     // A database outage fails the run and refuses its failure too: recorded once the database is back.
     await recordRunFailure(deps, runId, { step, message });
     await logger.error(`Replenishment run failed at ${step}: ${message}`, {

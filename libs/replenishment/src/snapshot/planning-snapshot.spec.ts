@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
 import { seedOrder } from '@hub/orders/testing';
-import { StockStore, storeStock, type StockStoreResult } from '../catalog/store-stock';
+import { StockStore, type StockStoreResult } from '../catalog/store-stock';
 import { syncCatalog } from '../catalog/sync-catalog';
 import { insertRun } from '../sql/runs-sql';
 import { openRunFixture, type RunFixture } from '../testing/run-fixture';
@@ -134,22 +134,25 @@ describe('the planning snapshot, and what a run stores of it', () => {
     await fx.query('delete from transfer_orders where id = ?', [sent.orderId]);
   });
 
-  // A run stores stock while it is read (StockStore, each answer as it arrives); storeStock stores a snapshot read already.
+  // A run gives a StockStore each answer as it arrives; a snapshot read already can be given it whole.
   const storedWhileRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => {
-    let store: Promise<StockStore> | undefined;
+    const store = new StockStore(fx.sessions, runId);
     return {
       catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
-      stockAnswered: async (stock, from, to, catalog) => {
-        store ??= StockStore.open(fx.sessions, runId, catalog);
-        await (await store).add(stock, from, to);
-      },
-      stockRead: async (stock, catalog) => stored(await (store ??= StockStore.open(fx.sessions, runId, catalog)).then((s) => s.finish(stock, catalog))),
+      stockAnswered: (stock, from, to, catalog) => store.add(stock, from, to, catalog),
+      stockRead: async (stock, catalog) => stored(await store.finish(stock, catalog)),
     };
   };
-  const storedAfterRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => ({
-    catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
-    stockRead: async (stock, catalog) => stored(await storeStock(fx.sessions, runId, catalog, stock)),
-  });
+  const storedAfterRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => {
+    const store = new StockStore(fx.sessions, runId);
+    return {
+      catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+      stockRead: async (stock, catalog) => {
+        await store.add(stock, 0, stock.rows.length, catalog);
+        stored(await store.finish(stock, catalog));
+      },
+    };
+  };
 
   it.each([
     ['while it is read', storedWhileRead],
