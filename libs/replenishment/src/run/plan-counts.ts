@@ -34,6 +34,9 @@ export function countPlan(plan: Plan): PlanCounts {
   };
 }
 
+/* What a batch's counts add to the whole plan's; orders span batches, so they are counted as written. */
+const SUMMED_COUNTS = ['needs', 'transferLines', 'unitsPlanned', 'uncoveredLines', 'uncoveredUnits'] as const;
+
 /** Which of the two a run is doing while it plans and writes a batch at a time. */
 export type PlanPhase = 'plan' | 'write_orders';
 
@@ -44,7 +47,7 @@ export type PlanPhase = 'plan' | 'write_orders';
  */
 export class PlanTally {
   planningMs = 0;
-  private readonly sums = { needs: 0, transferLines: 0, unitsPlanned: 0, uncoveredLines: 0, uncoveredUnits: 0 };
+  private readonly sums: Record<(typeof SUMMED_COUNTS)[number], number> = { needs: 0, transferLines: 0, unitsPlanned: 0, uncoveredLines: 0, uncoveredUnits: 0 };
 
   async *plans(batches: AsyncIterable<Plan>, entered: (phase: PlanPhase) => void): AsyncGenerator<Plan> {
     const iterator = batches[Symbol.asyncIterator]();
@@ -56,14 +59,9 @@ export class PlanTally {
       // What follows the last batch is writing too: the events of orders complete at last.
       entered('write_orders');
       if (next.done) return;
-      const plan = next.value;
-      const lines = plan.transferOrders.flatMap((o) => o.lines);
-      this.sums.needs += plan.needs.length;
-      this.sums.transferLines += lines.length;
-      this.sums.unitsPlanned += sumOf(lines);
-      this.sums.uncoveredLines += plan.uncovered.length;
-      this.sums.uncoveredUnits += sumOf(plan.uncovered);
-      yield plan;
+      const counts = countPlan(next.value);
+      for (const summed of SUMMED_COUNTS) this.sums[summed] += counts[summed];
+      yield next.value;
     }
   }
 
