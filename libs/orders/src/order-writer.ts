@@ -119,13 +119,16 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
   }
 }
 
-/** Writes whole orders at once with an OrderWriter: each order's key is its position. Returns the ids in the orders' sequence. */
+/**
+ * Writes whole orders (each its head's fields and its lines) at once with an OrderWriter: each
+ * order's key is its position. Returns the ids in the orders' sequence.
+ */
 export async function writeWholeOrders<Head, Line extends ExplainedOrderLine, PayloadLine>(
   tx: EntityManager,
   shape: OrderShape<Head, Line, PayloadLine>,
-  orders: readonly { head: Head; lines: readonly Line[] }[],
+  orders: readonly (Head & { lines: readonly Line[] })[],
 ): Promise<string[]> {
   const writer = new OrderWriter(tx, shape);
-  await writer.add(orders.map((order, index) => ({ key: String(index), head: order.head, lines: order.lines })));
+  await writer.add(orders.map((order, index) => ({ key: String(index), head: order, lines: order.lines })));
   return writer.finish();
 }

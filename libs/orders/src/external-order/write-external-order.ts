@@ -45,11 +45,7 @@ export function openExternalOrderWriter(tx: EntityManager): OrderWriter<External
  * Returns the ids in the orders' sequence.
  */
 export function writeExternalOrders(tx: EntityManager, orders: readonly NewExternalOrder[]): Promise<string[]> {
-  return writeWholeOrders(
-    tx,
-    EXTERNAL_ORDER_SHAPE,
-    orders.map(({ lines, ...head }) => ({ head, lines })),
-  );
+  return writeWholeOrders(tx, EXTERNAL_ORDER_SHAPE, orders);
 }
 
 /** writeExternalOrders of one order. */

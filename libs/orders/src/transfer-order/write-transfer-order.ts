@@ -57,11 +57,7 @@ export function openTransferOrderWriter(tx: EntityManager): OrderWriter<Transfer
  * ids in the orders' sequence.
  */
 export function writeTransferOrders(tx: EntityManager, orders: readonly NewTransferOrder[]): Promise<string[]> {
-  return writeWholeOrders(
-    tx,
-    TRANSFER_ORDER_SHAPE,
-    orders.map(({ lines, ...head }) => ({ head, lines })),
-  );
+  return writeWholeOrders(tx, TRANSFER_ORDER_SHAPE, orders);
 }
 
 /** writeTransferOrders of one order. */
