@@ -5,7 +5,8 @@
 import { DatabaseConnectionError, DatabaseNotConfiguredError, explainConnectionFailure, resolveDatabaseUrl, stopEmbeddedServers } from '@hub/db';
 import { createStdoutLogger } from '@hub/logging';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
-import { migrateDown, migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
+import { migrateDown } from './runner';
 import { checkMigrations, migrationStatus } from './status';
 
 const USAGE = 'Usage: migrate <up|down|status|check> (down takes an optional step count, default 1).';

@@ -2,7 +2,7 @@
  * `npx nx run migrations:create --name=<snake_case> [--blank]`: MikroORM's migration generator
  * writes the SQL that brings the database at DATABASE_URL (every migration applied) to the
  * entities, into a new file of libs/migrations/src/migrations; the file is then listed in that
- * folder's index.ts, which the runner and the bundled migrator read (never the folder itself).
+ * folder's names.ts and index.ts, which the runner and the bundled migrator read (never the folder itself).
  * `--blank` writes an empty migration to fill in by hand.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -35,19 +35,38 @@ export interface CreatedMigration {
   file: string;
 }
 
+/** The two files that list the migrations: names.ts (the names, in order) and index.ts (each name's class). */
+export interface MigrationListSources {
+  names: string;
+  index: string;
+}
+
 /**
- * `index.ts` with `className` (a file of the same name in that folder) imported and appended
- * to `migrationsList`. Refuses an index whose list it cannot find rather than writing a wrong one.
+ * `sources` with `className` (a file of the same name in that folder) appended to names.ts's
+ * list, and imported and mapped to its name in index.ts. Refuses files whose lists it cannot
+ * find rather than writing wrong ones.
  */
-export function listMigrationInIndex(indexSource: string, className: string): string {
-  const listEnd = indexSource.lastIndexOf('];');
-  const lastImport = indexSource.lastIndexOf('\nimport ');
-  if (listEnd === -1 || lastImport === -1 || !indexSource.includes('export const migrationsList')) {
-    throw new Error('libs/migrations/src/migrations/index.ts no longer has its imports and `export const migrationsList = [ … ];`');
+export function listMigration(sources: MigrationListSources, className: string): MigrationListSources {
+  const namesEnd = sources.names.lastIndexOf('] as const;');
+  const classesStart = sources.index.indexOf('const classes');
+  const classesEnd = sources.index.indexOf('\n};', classesStart);
+  const lastImport = [...sources.index.matchAll(/^import .*\n/gm)].at(-1);
+  if (namesEnd === -1 || !sources.names.includes('export const MIGRATION_NAMES')) {
+    throw new Error('libs/migrations/src/migrations/names.ts no longer has its `export const MIGRATION_NAMES = [ … ] as const;`');
   }
-  const afterLastImport = indexSource.indexOf('\n', lastImport + 1) + 1;
-  const withEntry = `${indexSource.slice(0, listEnd)}  { name: '${className}', class: ${className} },\n${indexSource.slice(listEnd)}`;
-  return `${withEntry.slice(0, afterLastImport)}import { ${className} } from './${className}';\n${withEntry.slice(afterLastImport)}`;
+  if (classesStart === -1 || classesEnd === -1 || lastImport === undefined) {
+    throw new Error('libs/migrations/src/migrations/index.ts no longer has its imports and `const classes = { … };`');
+  }
+  const afterLastImport = lastImport.index + lastImport[0].length;
+  return {
+    names: `${sources.names.slice(0, namesEnd)}  '${className}',\n${sources.names.slice(namesEnd)}`,
+    index:
+      sources.index.slice(0, afterLastImport) +
+      `import { ${className} } from './${className}';\n` +
+      sources.index.slice(afterLastImport, classesEnd + 1) +
+      `  ${className},\n` +
+      sources.index.slice(classesEnd + 1),
+  };
 }
 
 /** Writes the next migration into `dir` (default: the repository's) and lists it in its index.ts. */
@@ -61,8 +80,10 @@ export async function createMigration(options: { databaseUrl: string; name: stri
     const created = await orm.getMigrator().createMigration(dir, options.blank, false, options.name);
     if (!created.fileName) throw new NoSchemaChangesError();
     const className = created.fileName.replace(/\.ts$/, '');
-    const index = join(dir, 'index.ts');
-    await writeFile(index, listMigrationInIndex(await readFile(index, 'utf8'), className));
+    const [namesFile, indexFile] = [join(dir, 'names.ts'), join(dir, 'index.ts')];
+    const listed = listMigration({ names: await readFile(namesFile, 'utf8'), index: await readFile(indexFile, 'utf8') }, className);
+    await writeFile(namesFile, listed.names);
+    await writeFile(indexFile, listed.index);
     return { className, file: join(dir, created.fileName) };
   } finally {
     await orm.close(true);

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStdout, createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { migrationsList } from './migrations';
-import { migrateDown, migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
+import { migrateDown } from './runner';
 import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 
 const NAMES = migrationsList.map((m) => m.name);

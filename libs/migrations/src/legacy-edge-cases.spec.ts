@@ -5,7 +5,7 @@ import type { Client } from 'pg';
 import { MigrationRunFailedError } from './errors';
 import { prepareLegacyLogsNormalisation } from './legacy-logs/normalise';
 import { UnexpectedLogsTableError } from './legacy-logs/plan';
-import { migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
 import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
 import { EDGE_ROWS, EXPECTED_COUNTS, EXPECTED_ROWS, LEGACY_TABLE_SQL, type LegacyRow } from './test-support/legacy-edge-cases';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStdout, createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
 import { Client } from 'pg';
-import { migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
 import { loadLegacyFixture } from './test-support/database';
 
 /** The fixture's formula for generated row g's ids (seed 'run' or 'job'), as a uuid. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStdout, createEmptyTestDatabase, openTestOrm, type TestDatabase } from '@hub/testing';
 import { migrationsList } from './migrations';
-import { migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
 import { installChangeAudit, loadLegacyFixture, logsFingerprint, recordedMigrations, removeChangeAudit, withClient } from './test-support/database';
 
 const SNAPSHOT_SQL = 'select id::text as id, created_at::text as created_at, level, message from integration_logs order by id';

@@ -9,7 +9,7 @@ import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStdout, createDatabase, createEmptyTestDatabase, dropDatabase, uniqueDatabaseName, type TestDatabase } from '@hub/testing';
 import { prepareLegacyLogsNormalisation } from './legacy-logs/normalise';
-import { migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
 import { loadLegacyFixture, schemaFingerprint, withClient } from './test-support/database';
 import { legacyRow, type GeneratedLegacyRow } from './test-support/legacy-arbitraries';
 import { checkNormalisation, readLegacyValues, type OutcomeCounts } from './test-support/legacy-oracle';

@@ -1,12 +1,16 @@
-/** The runner's guarantees: the lock under concurrent starts, unknown and pending migrations. */
+/** The runner's guarantees: the lock under concurrent starts, unknown and pending migrations, a light start on a current schema. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADVISORY_LOCKS } from '@hub/db';
 import { captureStdout, createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@hub/testing';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
 import { migrationsList } from './migrations';
-import { migrateDown, migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
+import { migrateDown } from './runner';
 import { checkMigrations, migrationStatus } from './status';
-import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
+import { logsFingerprint, recordedMigrations, REPO_ROOT, schemaFingerprint, withClient } from './test-support/database';
 
 const NAMES = migrationsList.map((m) => m.name);
 const FROM_THE_FUTURE = 'Migration20991231000000_from_a_newer_build';
@@ -36,6 +40,30 @@ describe('three apps starting at once on a new database', () => {
       await holder.query('select pg_advisory_unlock($1::bigint)', [ADVISORY_LOCKS.migrations]);
       expect(await up).toEqual(NAMES);
     });
+  });
+});
+
+describe('an app starting on a database', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_light_start');
+  });
+  afterEach(() => db.drop());
+
+  /** migrateUp in a process of its own, as an app's start runs it: what it applied and what it loaded. */
+  const startOnce = async (): Promise<{ applied: number; migratorLoaded: boolean }> => {
+    const probe = join(REPO_ROOT, 'libs/migrations/src/test-support/migrate-up-probe.ts');
+    const { stdout } = await promisify(execFile)(join(REPO_ROOT, 'node_modules/.bin/tsx'), [probe, db.url], { cwd: REPO_ROOT });
+    // The migrations' own log lines come first; the probe's answer is the last line.
+    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as { applied: number; migratorLoaded: boolean };
+  };
+
+  it('loads the migrator only when there is something to migrate', async () => {
+    expect(await startOnce()).toEqual({ applied: NAMES.length, migratorLoaded: true });
+    // Every later start: the status is read over the lock's connection, and the migrator's packages stay unloaded.
+    expect(await startOnce()).toEqual({ applied: 0, migratorLoaded: false });
+    await withClient(db.url, (client) => client.query('delete from mikro_orm_migrations where name = $1', [NAMES.at(-1)]));
+    expect(await startOnce()).toMatchObject({ applied: 1, migratorLoaded: true });
   });
 });
 

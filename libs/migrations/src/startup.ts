@@ -1,6 +1,6 @@
 import { readDatabaseConnectTimeout, resolveDatabaseUrl, waitForDatabase } from '@hub/db';
 import type { StdoutLogger } from '@hub/logging';
-import { migrateUp } from './runner';
+import { migrateUp } from './migrate-up';
 
 export interface PrepareDatabaseOptions {
   /** How long to keep retrying a database that is not there yet; DATABASE_CONNECT_TIMEOUT_MS when not given. */

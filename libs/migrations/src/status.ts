@@ -1,7 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { PendingMigrationsError, UnknownMigrationsError } from './errors';
-import { migrationsList } from './migrations';
+import { MIGRATION_NAMES } from './migrations/names';
 
 /** Where MikroORM records applied migrations. */
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
@@ -16,22 +15,23 @@ export interface MigrationStatus {
 
 /** Compares the names a database recorded (in applied order) with this build's list. */
 export function compareWithBuild(applied: string[]): MigrationStatus {
-  const known = new Set(migrationsList.map((m) => m.name));
+  const known = new Set<string>(MIGRATION_NAMES);
   const appliedSet = new Set(applied);
   return {
     applied,
-    pending: migrationsList.map((m) => m.name).filter((name) => !appliedSet.has(name)),
+    pending: MIGRATION_NAMES.filter((name) => !appliedSet.has(name)),
     unknown: applied.filter((name) => !known.has(name)),
   };
 }
 
-/** The status as seen through `orm`'s migrator (which creates its table when missing). */
-export async function readStatus(orm: MikroORM): Promise<MigrationStatus> {
-  return compareWithBuild((await orm.getMigrator().getExecutedMigrations()).map((row) => row.name));
-}
-
 /** Runs one statement without parameters on some connection and answers its rows. */
 export type QueryRows = (sql: string) => Promise<Array<Record<string, unknown>>>;
+
+/** `QueryRows` over one `pg` client. */
+export const queryOver =
+  (client: Client): QueryRows =>
+  async (sql) =>
+    (await client.query<Record<string, unknown>>(sql)).rows;
 
 const TABLE_PRESENT = `select to_regclass('${MIGRATIONS_TABLE}') is not null as present`;
 const APPLIED_NAMES = `select name from ${MIGRATIONS_TABLE} order by id`;
@@ -62,7 +62,7 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: STATUS_CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
-    return await readMigrationStatus(async (sql) => (await client.query<Record<string, unknown>>(sql)).rows);
+    return await readMigrationStatus(queryOver(client));
   } finally {
     await client.end();
   }
