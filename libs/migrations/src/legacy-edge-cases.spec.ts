@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureStdout, createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
 import type { Client } from 'pg';
 import { MigrationRunFailedError } from './errors';
-import { prepareLegacyLogsNormalisation } from './legacy-logs/normalise';
+import { normaliseLegacyLogs } from './legacy-logs/normalise';
 import { UnexpectedLogsTableError } from './legacy-logs/plan';
 import { migrateUp } from './migrate-up';
 import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
@@ -40,18 +40,18 @@ describe('normalising legacy values the fixture does not hold', () => {
   });
   afterEach(() => db.drop());
 
-  it('counts per column what converts, what is emptied and what is kept aside, changing nothing', async () => {
+  it('counts per column what converts, what is emptied and what is kept aside, and a rollback leaves nothing changed', async () => {
     const captured = captureStdout('migrations', 'info');
     const before = await withClient(db.url, logsFingerprint);
-    const statements = await withClient(db.url, async (client) => {
+    const counts = await withClient(db.url, async (client) => {
       await client.query('begin');
       try {
-        return await prepareLegacyLogsNormalisation(async (sql) => (await client.query(sql)).rows, captured.logger);
+        return await normaliseLegacyLogs(async (sql) => (await client.query(sql)).rows, captured.logger);
       } finally {
         await client.query('rollback');
       }
     });
-    expect(statements.length).toBeGreaterThan(0);
+    expect(counts).toEqual(EXPECTED_COUNTS);
     const line = captured.lines().find((entry) => entry['counts'] !== undefined);
     expect(line?.['counts']).toEqual(EXPECTED_COUNTS);
     expect(line?.['level']).toBe('INFO');
@@ -168,6 +168,60 @@ describe('legacy JSON that jsonb refuses though the legacy columns held it', () 
       { id: 1, payload_type: 'string', payload_text: '1e1000000', details_type: 'string', details_text: '[-1E-999999]' },
       { id: 2, payload_type: 'string', payload_text: '{"n": 1e131072}', details_type: 'string', details_text: DEEP },
       { id: 3, payload_type: 'object', payload_text: `{"n": 1${'0'.repeat(9999)}}`, details_type: 'array', details_text: LONG_PLAIN.replaceAll(',', ', ') },
+    ]);
+  });
+});
+
+/**
+ * The normalisation first casts text in a UUID's 8-4-4-4-12 layout without checking its digits
+ * (see value-functions.ts, `Parse`): text in that layout that is no UUID must fail that attempt
+ * and be kept aside by the second, like any other text that is no UUID.
+ */
+describe('text in a UUID’s layout that is no UUID', () => {
+  const NOT_HEX = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz';
+  const JOB_NAME = 'nightly_-expo-rt_j-ob__-job_00000001';
+  const UUID = '3f1c6e2a-8b4d-4c1e-9a7f-2d5e8b1c0a41';
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createEmptyTestDatabase('hub_test_legacy_uuid_layout');
+    await withClient(db.url, async (client) => {
+      await client.query(LEGACY_TABLE_SQL);
+      await insertLegacyRows(client, [
+        { id: 1, run_id: NOT_HEX, job_id: JOB_NAME, details: '{"a": 1}' },
+        { id: 2, run_id: UUID, job_id: UUID, payload: '{"b": 2}' },
+      ]);
+    });
+  });
+  afterEach(() => db.drop());
+
+  it('is kept aside (run ids in details._legacy, job names in job_name), counted so, and the migration completes', async () => {
+    const captured = captureStdout('migrations', 'info');
+    const counts = await withClient(db.url, async (client) => {
+      await client.query('begin');
+      try {
+        return await normaliseLegacyLogs(async (sql) => (await client.query(sql)).rows, captured.logger);
+      } finally {
+        await client.query('rollback');
+      }
+    });
+    expect(counts).toMatchObject({ run_id: { converted: 1, emptied: 0, keptAside: 1 }, job_id: { converted: 1, emptied: 0, keptAside: 1 } });
+    const refused = captured.lines().find((line) => line['refused'] !== undefined);
+    expect(refused?.['msg']).toBe('A legacy integration_logs value refused a straight cast: normalising value by value instead.');
+    expect(refused?.['refused']).toContain('invalid input syntax for type uuid');
+
+    await migrateUp(db.url, captureStdout('migrations', 'info').logger);
+    const rows = await withClient(db.url, async (client) => (await client.query(ROWS_SQL)).rows);
+    expect(rows).toEqual([
+      {
+        id: 1,
+        run_id: null,
+        request_id: null,
+        job_id: null,
+        job_name: JOB_NAME,
+        payload: null,
+        details: `{"a": 1, "_legacy": {"run_id": "${NOT_HEX}"}}`,
+      },
+      { id: 2, run_id: UUID, request_id: null, job_id: UUID, job_name: null, payload: '{"b": 2}', details: null },
     ]);
   });
 });

@@ -1,20 +1,22 @@
 import type { StdoutLogger } from '@hub/logging';
 import { readAlembicRevisions } from './alembic';
-import { describePlan, planNormalisation } from './plan';
+import { describePlan, type NormalisationPlan, planNormalisation } from './plan';
 import { normalisationStatements } from './statements';
 import { LOGS_TABLE, readLogsTableShape, type RunSql } from './table-shape';
-import { countValueOutcomes, describeCounts } from './value-counts';
-import { CREATE_VALUE_FUNCTIONS, DROP_VALUE_FUNCTIONS } from './value-functions';
+import { type ColumnCounts, countValueOutcomes, describeCounts, type ValueCensus } from './value-counts';
+import { CREATE_VALUE_FUNCTIONS, DROP_VALUE_FUNCTIONS, type Parse } from './value-functions';
+
+/** Savepoint around the first attempt, so a value jsonb refuses costs that attempt and nothing more. */
+const ATTEMPT = 'hub_legacy_cast_attempt';
 
 /**
- * Inspects `integration_logs`, logs what it will change (with per-column value counts), and
- * returns the statements that bring it to the entity's shape; run them in this same session
- * and transaction, in order. Returns no statements when the table already has that shape.
- * Call it inside a transaction: it locks the table until that transaction ends. It changes no
- * table or row itself: its helper functions live in `pg_temp`, and the last statements
- * returned drop them again.
+ * Inspects `integration_logs` and brings it to the entity's shape, logging what it changes and,
+ * once done, how many values of each column were converted, emptied and kept aside. Returns
+ * those counts, or null when the table already had that shape (and nothing was done). Call it
+ * inside a transaction: it locks the table until that transaction ends. Its helper functions
+ * live in `pg_temp` and are dropped again before it returns.
  */
-export async function prepareLegacyLogsNormalisation(runSql: RunSql, logger: StdoutLogger): Promise<string[]> {
+export async function normaliseLegacyLogs(runSql: RunSql, logger: StdoutLogger): Promise<ColumnCounts | null> {
   const revisions = await readAlembicRevisions(runSql);
   if (revisions.length > 0) {
     logger.info(
@@ -27,15 +29,46 @@ export async function prepareLegacyLogsNormalisation(runSql: RunSql, logger: Std
   const changes = describePlan(plan);
   if (changes.length === 0) {
     logger.info(`${LOGS_TABLE} already has the entity's shape: nothing to normalise.`);
-    return [];
+    return null;
   }
+  logger.info({ changes }, `Normalising legacy ${LOGS_TABLE}: ${changes.join(', ')}.`);
   // The rewrite takes this lock anyway; taking it before counting means the counts describe
   // exactly the rows rewritten (an old release still writing cannot slip rows in between).
   await runSql(`lock table ${LOGS_TABLE} in access exclusive mode`);
   for (const sql of CREATE_VALUE_FUNCTIONS) await runSql(sql);
-  const census = await countValueOutcomes(runSql, plan);
-  const { counts } = census;
+  const { counts } = await countAndRewrite(runSql, plan, logger);
   const countsText = Object.keys(counts).length > 0 ? ` Values: ${describeCounts(counts)}.` : '';
-  logger.info({ changes, counts }, `Normalising legacy ${LOGS_TABLE}: ${changes.join(', ')}.${countsText}`);
-  return [...normalisationStatements(plan, census), ...DROP_VALUE_FUNCTIONS];
+  logger.info({ changes, counts }, `Normalised legacy ${LOGS_TABLE}.${countsText}`);
+  for (const sql of DROP_VALUE_FUNCTIONS) await runSql(sql);
+  return counts;
+}
+
+/**
+ * First the cheap way: a counting scan that predicts every text that may be JSON converts
+ * (parsing nothing, in parallel workers), then a rewrite that casts such text straight, which
+ * proves the prediction or fails. Legacy JSON that jsonb refuses fails it; then the attempt is
+ * rolled back and both are done value by value, catching each refusal.
+ */
+async function countAndRewrite(runSql: RunSql, plan: NormalisationPlan, logger: StdoutLogger): Promise<ValueCensus> {
+  const attempt = async (parse: Parse): Promise<ValueCensus> => {
+    const counts = await countValueOutcomes(runSql, plan, parse === 'cast' ? 'predict' : 'catch');
+    for (const sql of normalisationStatements(plan, { counts, parse })) await runSql(sql);
+    return { counts, parse };
+  };
+  await runSql(`savepoint ${ATTEMPT}`);
+  try {
+    const done = await attempt('cast');
+    await runSql(`release savepoint ${ATTEMPT}`);
+    return done;
+  } catch (error: unknown) {
+    // Whatever failed, the value-by-value attempt meets it again and then reports it.
+    await runSql(`rollback to savepoint ${ATTEMPT}`);
+    await runSql(`release savepoint ${ATTEMPT}`);
+    // Said, because it takes longer: each value is checked, and JSON parsed in an exception block.
+    logger.info(
+      { refused: error instanceof Error ? error.message : String(error) },
+      `A legacy ${LOGS_TABLE} value refused a straight cast: normalising value by value instead.`,
+    );
+    return attempt('catch');
+  }
 }

@@ -7,13 +7,13 @@
 import type { NormalisationPlan, UuidColumn } from './plan';
 import { LOGS_TABLE } from './table-shape';
 import type { ValueCensus } from './value-counts';
-import { attachLegacy, jsonSource, toJsonb, toUuid, unconvertedText } from './value-functions';
+import { attachLegacy, jsonSource, type Parse, toJsonb, toUuid, unconvertedText } from './value-functions';
 
 /**
  * The statements, in order; empty for an empty plan. Needs the value functions to exist.
  * With the counting scan's census the rewrite leaves out what that scan found no value for
- * (ids to keep aside, job names to move) and casts JSON straight when it could; without one
- * it is ready for any value.
+ * (ids to keep aside, job names to move) and reads values as the census says (`Parse`); without one it
+ * is ready for any value.
  */
 export function normalisationStatements(plan: NormalisationPlan, census?: ValueCensus): string[] {
   const statements: string[] = [];
@@ -40,14 +40,14 @@ export function normalisationStatements(plan: NormalisationPlan, census?: ValueC
 function columnAlterations(plan: NormalisationPlan, census: ValueCensus | undefined): string[] {
   const alterations: string[] = [];
   const mayKeepAside = (name: UuidColumn) => census === undefined || (census.counts[name]?.keptAside ?? 0) > 0;
-  const parse = census?.jsonParse ?? 'catch';
+  const parse = census?.parse ?? 'catch';
   if (plan.idToIdentity) alterations.push('alter column id drop default');
   if (plan.idToBigint) alterations.push('alter column id type bigint');
-  for (const name of plan.uuidColumns) alterations.push(`alter column ${name} type uuid using ${toUuid(`${name}::text`)}`);
+  for (const name of plan.uuidColumns) alterations.push(`alter column ${name} type uuid using ${toUuid(`${name}::text`, parse)}`);
   if (plan.uuidColumns.includes('job_id') && mayKeepAside('job_id')) {
-    alterations.push(`alter column job_name type text using coalesce(job_name, ${unconvertedText('job_id::text')})`);
+    alterations.push(`alter column job_name type text using coalesce(job_name, ${unconvertedText('job_id::text', parse)})`);
   }
-  const legacy = legacyIds(plan, mayKeepAside);
+  const legacy = legacyIds(plan, mayKeepAside, parse);
   const detailsColumn = plan.jsonColumns.find((column) => column.name === 'details');
   if (detailsColumn !== undefined || legacy !== null) {
     const details = detailsColumn === undefined ? 'details' : toJsonb('details::text', jsonSource(detailsColumn.dataType), parse);
@@ -70,12 +70,12 @@ function columnAlterations(plan: NormalisationPlan, census: ValueCensus | undefi
  * to job_name; it comes here only when job_name already held a different name, which it must
  * not overwrite. Columns the census found nothing to keep aside in are left out.
  */
-function legacyIds(plan: NormalisationPlan, mayKeepAside: (name: UuidColumn) => boolean): { anyKeptAside: string; object: string } | null {
+function legacyIds(plan: NormalisationPlan, mayKeepAside: (name: UuidColumn) => boolean, parse: Parse): { anyKeptAside: string; object: string } | null {
   // A job_name the normalisation adds is NULL in every row: job_id text then always moves there.
   const jobNameExisted = !plan.addColumns.some((column) => column.name === 'job_name');
   const columns = plan.uuidColumns.filter((name) => mayKeepAside(name) && (name !== 'job_id' || jobNameExisted));
   const kept = columns.map((name) => {
-    const text = unconvertedText(`${name}::text`);
+    const text = unconvertedText(`${name}::text`, parse);
     return {
       name,
       value: name === 'job_id' ? `case when job_name is not null and job_name is distinct from ${text} then ${text} end` : text,

@@ -8,7 +8,7 @@
  * has no `pg_input_is_valid`, but the uuid input function's grammar is small (below), so no
  * exception block is needed for them. JSON is not a regular language: text that may be JSON
  * still goes through one plpgsql exception block, which costs a subtransaction, but only
- * then; text that cannot start a JSON value, and a `json` column's plain text (PLAIN_JSON:
+ * then; text that cannot start a JSON value, and a `json` column's plain text (`plainJson`:
  * no `\u` escape, huge exponent or great length, all jsonb may refuse), never enter one. Functions without an
  * exception block are PARALLEL SAFE, so the counting scan may use parallel workers (a
  * subtransaction cannot run in one).
@@ -25,26 +25,69 @@ export type JsonSourceType = 'json' | 'text';
 /** A column's JSON source type from its catalogue type. */
 export const jsonSource = (dataType: string): JsonSourceType => (dataType === 'json' ? 'json' : 'text');
 /**
- * How text that may be JSON is parsed: `catch` in a plpgsql exception block (a value jsonb
- * refuses becomes a JSON string); `cast` straight, for when the counting scan has already
- * cast every such value of the column without an error (see value-counts.ts).
+ * How a rewrite reads legacy values. `catch`: every value is told first (UUIDs by pattern) or
+ * parsed in a plpgsql exception block (JSON), so none can fail it. `cast`: values that look
+ * well formed go straight to PostgreSQL's input functions (text in a UUID's 8-4-4-4-12 layout to
+ * uuid, text that may be JSON to jsonb), which fails the statement at a value they refuse: the
+ * normalisation's first attempt, then made again with `catch` (see normalise.ts).
  */
-export type JsonParse = 'catch' | 'cast';
+export type Parse = 'catch' | 'cast';
 
 /** `value` (text) as a uuid, or NULL when text is absent or not a UUID. */
-export const toUuid = (value: string): string => `pg_temp.hub_legacy_uuid(${value})`;
+export const toUuid = (value: string, parse: Parse = 'catch'): string => `pg_temp.hub_legacy_uuid${parse === 'cast' ? '_cast' : ''}(${value})`;
 /** `value` (text) when it is neither absent nor a UUID: the text to keep aside. */
-export const unconvertedText = (value: string): string => `pg_temp.hub_legacy_unconverted_text(${value})`;
+export const unconvertedText = (value: string, parse: Parse = 'catch'): string =>
+  `pg_temp.hub_legacy_unconverted_text${parse === 'cast' ? '_cast' : ''}(${value})`;
 /** `value` (text) as jsonb: NULL when absent or JSON null; a JSON string when jsonb rejects it. */
-export const toJsonb = (value: string, source: JsonSourceType = 'text', parse: JsonParse = 'catch'): string =>
+export const toJsonb = (value: string, source: JsonSourceType = 'text', parse: Parse = 'catch'): string =>
   parse === 'cast' ? `pg_temp.hub_legacy_jsonb_cast(${value})`
   : source === 'json' ? `pg_temp.hub_legacy_json_to_jsonb(${value})`
   : `pg_temp.hub_legacy_jsonb(${value})`;
-/** The outcome of a text value bound for a uuid column, NULL for NULL. */
-export const uuidOutcome = (value: string): string => `pg_temp.hub_legacy_uuid_outcome(${value})`;
-/** The outcome of a text value bound for a jsonb column, NULL for NULL (`cast`: fails the statement where `catch` says keptAside). */
-export const jsonOutcome = (value: string, source: JsonSourceType = 'text', parse: JsonParse = 'catch'): string =>
-  `pg_temp.hub_legacy_json_outcome_${parse}_${source}(${value})`;
+/**
+ * How the counting scan tells a non-NULL value's outcome: `converts` and `empties` are
+ * disjoint conditions on it; a value meeting neither is kept aside. Plain conditions rather
+ * than one function answering the outcome, so the scan is a plain aggregate, which
+ * PostgreSQL runs in parallel workers (a GROUP BY over an outcome expression it estimates to
+ * have as many groups as the column has values, and then plans no worker).
+ */
+export interface OutcomeTests {
+  converts: string;
+  empties: string;
+}
+/**
+ * How the counting scan treats values a `cast` rewrite casts straight: `predict` counts them as
+ * converted without checking (text in a UUID's layout, text that may be JSON), for that
+ * rewrite, which fails where the prediction was wrong; `catch` checks each, as a `catch`
+ * rewrite does (the hex digits of a UUID, JSON parsed in an exception block).
+ */
+export type Census = 'predict' | 'catch';
+
+/** Neither absent nor JSON null: text starting with { or [ (a JSON object or array) skips the absence test. */
+const emptiesJson = (value: string): string => `(ascii(${value}) not in (123, 91) and pg_temp.hub_legacy_is_absent(${value}))`;
+
+/** The outcome tests of a text value bound for a uuid column. */
+export function uuidOutcomeTests(value: string, census: Census): OutcomeTests {
+  if (census === 'catch') return { converts: `pg_temp.hub_legacy_is_uuid(${value})`, empties: `pg_temp.hub_legacy_is_absent(${value})` };
+  const layout = `${value} like '${CANONICAL_LAYOUT}'`;
+  return {
+    converts: `(case when ${layout} then true else pg_temp.hub_legacy_is_uuid(${value}) end)`,
+    empties: `(case when ${layout} then false else pg_temp.hub_legacy_is_absent(${value}) end)`,
+  };
+}
+/** The outcome tests of a text value bound for a jsonb column (absent text and JSON null are emptied). */
+export function jsonOutcomeTests(value: string, source: JsonSourceType, census: Census): OutcomeTests {
+  const parses = `pg_temp.hub_legacy_parses_as_jsonb(${value})`;
+  const empties = emptiesJson(value);
+  if (source === 'json') {
+    // Every json text jsonb takes converts; predicted, all but the absent do.
+    return { empties, converts: census === 'predict' ? `not ${empties}` : `not ${empties} and (${plainJson(value)} or ${parses})` };
+  }
+  const mayBeJson = `pg_temp.hub_legacy_may_be_json(${value})`;
+  return { empties, converts: `not ${empties} and ${mayBeJson}${census === 'predict' ? '' : ` and ${parses}`}` };
+}
+/** One value's outcome from its tests, as VALUE_OUTCOMES spells it (NULL for NULL): how the specs read the tests. */
+export const outcomeOf = (value: string, tests: OutcomeTests): string =>
+  `case when ${value} is null then null when ${tests.converts} then '${CONVERTED}' when ${tests.empties} then '${EMPTIED}' else '${KEPT_ASIDE}' end`;
 /** `details` (jsonb) with the `legacy` object attached under "_legacy" (see the function). */
 export const attachLegacy = (details: string, legacy: string): string => `pg_temp.hub_legacy_attach(${details}, ${legacy})`;
 
@@ -62,7 +105,8 @@ const ANY_UUID_SPELLING = `^\\s*(${UUID_BODY}|\\{${UUID_BODY}\\})\\s*$`;
  * repetitions cost PostgreSQL's regex engine about 1.5 µs a value): the hyphens in their four
  * places by LIKE, nothing but hex digits and hyphens, and no fifth hyphen.
  */
-const CANONICAL_UUID = `value like '________-____-____-____-____________' and value ~ '^[-0-9a-fA-F]*$' and value not like '%-%-%-%-%-%'`;
+const CANONICAL_LAYOUT = '________-____-____-____-____________';
+const CANONICAL_UUID = `value like '${CANONICAL_LAYOUT}' and value ~ '^[-0-9a-fA-F]*$' and value not like '%-%-%-%-%-%'`;
 
 /**
  * Every way jsonb input refuses text: not JSON (22P02), a \u escape it cannot store (22P05), a
@@ -78,7 +122,7 @@ const JSON_REFUSALS =
  * stack's depth (an exponent of four digits plus 4,096 digits stays below numeric's 16,383
  * decimal places). Anything else goes through the exception block.
  */
-const PLAIN_JSON = `strpos(value, '\\u') = 0 and length(value) <= 4096 and value !~ '[eE][-+]{0,1}[0-9]{5}'`;
+const plainJson = (value: string): string => `strpos(${value}, '\\u') = 0 and length(${value}) <= 4096 and ${value} !~ '[eE][-+]{0,1}[0-9]{5}'`;
 
 /** Creates the helpers, in dependency order (SQL function bodies are checked at creation). */
 export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
@@ -94,16 +138,18 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
      language sql immutable parallel safe as $$
      select case when ${CANONICAL_UUID} then value::uuid
                  when value ~ '${ANY_UUID_SPELLING}' then regexp_replace(value, '^\\s+|\\s+$', '', 'g')::uuid end $$`,
-  `create function pg_temp.hub_legacy_uuid_outcome(value text) returns text
-     language sql immutable parallel safe as $$
-     select case when value is null then null
-                 when pg_temp.hub_legacy_is_uuid(value) then '${CONVERTED}'
-                 when pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
-                 else '${KEPT_ASIDE}' end $$`,
   `create function pg_temp.hub_legacy_unconverted_text(value text) returns text
      language sql immutable parallel safe as $$
      select case when value is null or pg_temp.hub_legacy_is_uuid(value) or pg_temp.hub_legacy_is_absent(value) then null
                  else value end $$`,
+  // The first attempt's: text in the canonical layout is cast without the hex check, so uuid
+  // input refuses what is not hex (failing the attempt); any other text is told as above.
+  `create function pg_temp.hub_legacy_uuid_cast(value text) returns uuid
+     language sql immutable parallel safe as $$
+     select case when value like '${CANONICAL_LAYOUT}' then value::uuid else pg_temp.hub_legacy_uuid(value) end $$`,
+  `create function pg_temp.hub_legacy_unconverted_text_cast(value text) returns text
+     language sql immutable parallel safe as $$
+     select case when value like '${CANONICAL_LAYOUT}' then null else pg_temp.hub_legacy_unconverted_text(value) end $$`,
   // jsonb's parser skips only these four whitespace characters, then needs one of these to
   // start a value (true, false, null, a number, string, array or object); anything else is
   // refused at once, so such text is no JSON and needs no parse attempt.
@@ -126,14 +172,14 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
                  when value is null or pg_temp.hub_legacy_is_absent(value) then null
                  when not pg_temp.hub_legacy_may_be_json(value) then to_jsonb(value)
                  else pg_temp.hub_legacy_parse_jsonb(value) end $$`,
-  // A json column's text is valid JSON; jsonb refuses only what PLAIN_JSON rules out: such text goes to the parse.
+  // A json column's text is valid JSON; jsonb refuses only what plainJson rules out: such text goes to the parse.
   `create function pg_temp.hub_legacy_json_to_jsonb(value text) returns jsonb
      language sql immutable as $$
      select case when value is null or pg_temp.hub_legacy_is_absent(value) then null
-                 when ${PLAIN_JSON} then value::jsonb
+                 when ${plainJson('value')} then value::jsonb
                  else pg_temp.hub_legacy_parse_jsonb(value) end $$`,
-  // The same result without the exception block, for a column whose every value that may be
-  // JSON the counting scan has cast without an error.
+  // The same result without the exception block, for the first attempt: a value jsonb refuses
+  // fails the statement instead of becoming a JSON string.
   `create function pg_temp.hub_legacy_jsonb_cast(value text) returns jsonb
      language sql stable parallel safe as $$
      select case when ascii(value) in (123, 91) then value::jsonb
@@ -148,25 +194,6 @@ export const CREATE_VALUE_FUNCTIONS: readonly string[] = [
      exception when ${JSON_REFUSALS} then
        return false;
      end $$`,
-  // The outcomes. Absent text (JSON null included) is emptied; the rest converts unless jsonb
-  // refuses it. \`cast\` casts instead of catching: the statement fails where \`catch\` says keptAside.
-  ...(['catch', 'cast'] as const).flatMap((parse) => {
-    const parses = (value: string) => (parse === 'cast' ? `${value}::jsonb is not null` : `pg_temp.hub_legacy_parses_as_jsonb(${value})`);
-    return [
-      `create function pg_temp.hub_legacy_json_outcome_${parse}_text(value text) returns text
-         language sql immutable ${parse === 'cast' ? 'parallel safe' : ''} as $$
-         select case when value is null then null
-                     when ascii(value) not in (123, 91) and pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
-                     when pg_temp.hub_legacy_may_be_json(value) and ${parses('value')} then '${CONVERTED}'
-                     else '${KEPT_ASIDE}' end $$`,
-      `create function pg_temp.hub_legacy_json_outcome_${parse}_json(value text) returns text
-         language sql immutable ${parse === 'cast' ? 'parallel safe' : ''} as $$
-         select case when value is null then null
-                     when pg_temp.hub_legacy_is_absent(value) then '${EMPTIED}'
-                     when (${PLAIN_JSON}) or ${parses('value')} then '${CONVERTED}'
-                     else '${KEPT_ASIDE}' end $$`,
-    ];
-  }),
   // An object without "_legacy" gains the key; anything else (array, scalar, an object that
   // already has "_legacy") is wrapped as {"value": …, "_legacy": …}, so nothing is overwritten.
   `create function pg_temp.hub_legacy_attach(details jsonb, legacy jsonb) returns jsonb

@@ -1,6 +1,6 @@
 import { createStdoutLogger } from '@hub/logging';
 import { Migration } from '@mikro-orm/migrations';
-import { prepareLegacyLogsNormalisation } from '../legacy-logs/normalise';
+import { normaliseLegacyLogs } from '../legacy-logs/normalise';
 import type { RunSql } from '../legacy-logs/table-shape';
 
 /**
@@ -11,11 +11,11 @@ import type { RunSql } from '../legacy-logs/table-shape';
  */
 export class Migration20250923000100_normalise_legacy_integration_logs extends Migration {
   override async up(): Promise<void> {
-    // Inspection and counting must run now (their results shape the DDL), in the migration's
-    // own transaction; the DDL itself is queued with addSql like any other migration's.
+    // Run now, in the migration's own transaction, rather than queued with addSql: what the
+    // inspection and the counting find shapes the DDL, and a first attempt may be rolled back
+    // to a savepoint and made again another way (see normaliseLegacyLogs).
     const runSql: RunSql = async (sql) => (await this.execute(sql)) as Record<string, unknown>[];
-    const statements = await prepareLegacyLogsNormalisation(runSql, createStdoutLogger('migrations'));
-    for (const sql of statements) this.addSql(sql);
+    await normaliseLegacyLogs(runSql, createStdoutLogger('migrations'));
   }
 
   override async down(): Promise<void> {
