@@ -1,9 +1,11 @@
 /** Legacy values the fixture lacks, a half-migrated table, and a table too unlike the legacy one. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureStdout, createEmptyTestDatabase, type TestDatabase } from '@hub/testing';
+import type { StdoutLogger } from '@hub/logging';
 import type { Client } from 'pg';
 import { MigrationRunFailedError } from './errors';
 import { normaliseLegacyLogs } from './legacy-logs/normalise';
+import type { ColumnCounts } from './legacy-logs/value-counts';
 import { UnexpectedLogsTableError } from './legacy-logs/plan';
 import { migrateUp } from './migrate-up';
 import { logsFingerprint, recordedMigrations, schemaFingerprint, withClient } from './test-support/database';
@@ -20,6 +22,18 @@ async function insertLegacyRows(client: Client, rows: LegacyRow[]): Promise<void
       [row.id, row.run_id ?? null, row.request_id ?? null, row.job_id ?? null, row.payload ?? null, row.details ?? null],
     );
   }
+}
+
+/** The normalisation of the database at `url` in a transaction rolled back: its counts, and nothing changed. */
+function normaliseRolledBack(url: string, logger: StdoutLogger): Promise<ColumnCounts | null> {
+  return withClient(url, async (client) => {
+    await client.query('begin');
+    try {
+      return await normaliseLegacyLogs(async (sql) => (await client.query(sql)).rows, logger);
+    } finally {
+      await client.query('rollback');
+    }
+  });
 }
 
 /** Every error in `error`'s cause chain (the migrator wraps what a migration throws). */
@@ -43,14 +57,7 @@ describe('normalising legacy values the fixture does not hold', () => {
   it('counts per column what converts, what is emptied and what is kept aside, and a rollback leaves nothing changed', async () => {
     const captured = captureStdout('migrations', 'info');
     const before = await withClient(db.url, logsFingerprint);
-    const counts = await withClient(db.url, async (client) => {
-      await client.query('begin');
-      try {
-        return await normaliseLegacyLogs(async (sql) => (await client.query(sql)).rows, captured.logger);
-      } finally {
-        await client.query('rollback');
-      }
-    });
+    const counts = await normaliseRolledBack(db.url, captured.logger);
     expect(counts).toEqual(EXPECTED_COUNTS);
     const line = captured.lines().find((entry) => entry['counts'] !== undefined);
     expect(line?.['counts']).toEqual(EXPECTED_COUNTS);
@@ -196,14 +203,7 @@ describe('text in a UUID’s layout that is no UUID', () => {
 
   it('is kept aside (run ids in details._legacy, job names in job_name), counted so, and the migration completes', async () => {
     const captured = captureStdout('migrations', 'info');
-    const counts = await withClient(db.url, async (client) => {
-      await client.query('begin');
-      try {
-        return await normaliseLegacyLogs(async (sql) => (await client.query(sql)).rows, captured.logger);
-      } finally {
-        await client.query('rollback');
-      }
-    });
+    const counts = await normaliseRolledBack(db.url, captured.logger);
     expect(counts).toMatchObject({ run_id: { converted: 1, emptied: 0, keptAside: 1 }, job_id: { converted: 1, emptied: 0, keptAside: 1 } });
     const refused = captured.lines().find((line) => line['refused'] !== undefined);
     expect(refused?.['msg']).toBe('A legacy integration_logs value refused a straight cast: normalising value by value instead.');
