@@ -9,7 +9,7 @@ import { queryOver, readMigrationStatus } from './status';
  *
  * The status is read first over the lock's own connection: on a current schema (every start
  * but the first after an upgrade) MikroORM's migrator, umzug and the command-line packages
- * they load (about 280 modules, a quarter of an app's) are never loaded, nor a second ORM opened.
+ * they load (about 240 of the 1,440 modules the API loaded) are never loaded, nor a second ORM opened.
  */
 export async function migrateUp(databaseUrl: string, logger: StdoutLogger): Promise<string[]> {
   return withMigrationLock(

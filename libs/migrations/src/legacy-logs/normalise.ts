@@ -44,10 +44,10 @@ export async function normaliseLegacyLogs(runSql: RunSql, logger: StdoutLogger):
 }
 
 /**
- * First the cheap way: a counting scan that predicts every text that may be JSON converts
- * (parsing nothing, in parallel workers), then a rewrite that casts such text straight, which
- * proves the prediction or fails. Legacy JSON that jsonb refuses fails it; then the attempt is
- * rolled back and both are done value by value, catching each refusal.
+ * First the cheap way: a counting scan that predicts text in a UUID's layout and text that may
+ * be JSON convert (checking neither, in parallel workers), then a rewrite that casts such text
+ * straight, which proves the prediction or fails. A value uuid or jsonb input refuses fails it;
+ * then the attempt is rolled back and both are done value by value, as `Parse`'s `catch` says.
  */
 async function countAndRewrite(runSql: RunSql, plan: NormalisationPlan, logger: StdoutLogger): Promise<ValueCensus> {
   const attempt = async (parse: Parse): Promise<ValueCensus> => {
