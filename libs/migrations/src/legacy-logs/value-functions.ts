@@ -14,7 +14,7 @@
  * subtransaction cannot run in one).
  */
 
-/** What happens to one non-NULL legacy value. The SQL below returns these very strings. */
+/** What happens to one non-NULL legacy value, as the counts and `outcomeOf` name it. */
 export const VALUE_OUTCOMES = ['converted', 'emptied', 'keptAside'] as const;
 export type ValueOutcome = (typeof VALUE_OUTCOMES)[number];
 
