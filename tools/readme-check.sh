@@ -22,6 +22,7 @@ cleanup() {
     rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
     cp "$work/migrations-index.orig" libs/migrations/src/migrations/index.ts
   fi
+  if [ -f "$work/migrations-names.orig" ]; then cp "$work/migrations-names.orig" libs/migrations/src/migrations/names.ts; fi
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
@@ -66,14 +67,24 @@ npx mikro-orm schema:update --dump >"$work/orm-dump.log" 2>&1 || { cat "$work/or
 grep -q 'Schema is up-to-date' "$work/orm-dump.log" || { cat "$work/orm-dump.log"; fail "the entities and the migrations disagree: schema:update --dump printed SQL"; }
 pass "npx mikro-orm debug connects; npx mikro-orm schema:update --dump after up: Schema is up-to-date"
 migrations_index=libs/migrations/src/migrations/index.ts
+migrations_names=libs/migrations/src/migrations/names.ts
+cp "$migrations_names" "$work/migrations-names.orig"
 cp "$migrations_index" "$work/migrations-index.orig"
 npx nx run migrations:create --name=readme_check --blank >"$work/create.log" 2>&1 || { cat "$work/create.log"; fail "npx nx run migrations:create --name=readme_check --blank"; }
 created=$(ls libs/migrations/src/migrations/Migration*_readme_check.ts 2>/dev/null | head -1)
-listed=$(grep -c "name: 'Migration[0-9]*_readme_check'" "$migrations_index" || true)
+named=$(grep -c "^  'Migration[0-9]*_readme_check',$" "$migrations_names" || true)
+mapped=$(grep -c "^  Migration[0-9]*_readme_check,$" "$migrations_index" || true)
+# The new name and class must also compile together (a name without its class does not).
+compiles=yes
+npx tsc -p libs/migrations/tsconfig.json --noEmit >"$work/create-tsc.log" 2>&1 || compiles=no
 rm -f libs/migrations/src/migrations/Migration*_readme_check.ts
+cp "$work/migrations-names.orig" "$migrations_names" && rm "$work/migrations-names.orig"
 cp "$work/migrations-index.orig" "$migrations_index" && rm "$work/migrations-index.orig"
-[ -n "$created" ] && [ "$listed" = 1 ] || { cat "$work/create.log"; fail "migrations:create wrote '${created:-no file}', listed $listed time(s) in index.ts"; }
-pass "npx nx run migrations:create --name=readme_check --blank wrote $(basename "$created") and listed it in index.ts (both removed again)"
+[ -n "$created" ] && [ "$named" = 1 ] && [ "$mapped" = 1 ] && [ "$compiles" = yes ] || {
+  cat "$work/create.log" "$work/create-tsc.log"
+  fail "migrations:create wrote '${created:-no file}', named $named time(s) in names.ts, mapped $mapped time(s) in index.ts, compiles: $compiles"
+}
+pass "npx nx run migrations:create --name=readme_check --blank wrote $(basename "$created"), listed it in names.ts and index.ts, and it compiles (all removed again)"
 
 # --- column types ------------------------------------------------------------------------
 psql "$DATABASE_URL" -At -F ' ' -c "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='integration_logs' ORDER BY 1;" >"$work/columns.txt"
