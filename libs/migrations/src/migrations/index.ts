@@ -9,6 +9,7 @@ import { Migration20261203120010_moysklad_cool_down } from './Migration202612031
 import { Migration20261203121200_admin_operators } from './Migration20261203121200_admin_operators';
 import { Migration20261203121210_log_explorer_indexes } from './Migration20261203121210_log_explorer_indexes';
 import { Migration20261203145203_log_explorer_keyset_indexes } from './Migration20261203145203_log_explorer_keyset_indexes';
+import { Migration20261204094929_stock_snapshots_without_catalogue_keys } from './Migration20261204094929_stock_snapshots_without_catalogue_keys';
 import { MIGRATION_NAMES, type MigrationName } from './names';
 
 /** Each name of names.ts with its class: a name without a class, or a class without a name, does not compile. */
@@ -23,6 +24,7 @@ const classes: Record<MigrationName, MigrationObject['class']> = {
   Migration20261203121200_admin_operators,
   Migration20261203121210_log_explorer_indexes,
   Migration20261203145203_log_explorer_keyset_indexes,
+  Migration20261204094929_stock_snapshots_without_catalogue_keys,
 };
 
 /**

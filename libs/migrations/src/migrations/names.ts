@@ -14,6 +14,7 @@ export const MIGRATION_NAMES = [
   'Migration20261203121200_admin_operators',
   'Migration20261203121210_log_explorer_indexes',
   'Migration20261203145203_log_explorer_keyset_indexes',
+  'Migration20261204094929_stock_snapshots_without_catalogue_keys',
 ] as const;
 
 export type MigrationName = (typeof MIGRATION_NAMES)[number];

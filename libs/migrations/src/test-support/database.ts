@@ -32,13 +32,16 @@ export async function logsFingerprint(client: Client): Promise<string> {
   return result.rows[0]?.md5 ?? '';
 }
 
-/** Every column of every table in the public schema with its type, and every index: a schema fingerprint. */
+/** Every column of every table in the public schema with its type, every index and every constraint: a schema fingerprint. */
 export async function schemaFingerprint(client: Client): Promise<string[]> {
   const result = await client.query<{ line: string }>(
     `select table_name || '.' || column_name || ' ' || data_type || ' ' || is_identity as line
        from information_schema.columns where table_schema = 'public'
      union all
      select 'index ' || indexdef from pg_indexes where schemaname = 'public'
+     union all
+     select 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+       from pg_constraint where connamespace = 'public'::regnamespace
      order by 1`,
   );
   return result.rows.map((row) => row.line);
