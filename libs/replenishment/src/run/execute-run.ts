@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { lockForTransaction, type EntityManager, type RunStatus } from '@hub/db';
 import { StockStore } from '../catalog/store-stock';
-import { syncCatalog } from '../catalog/sync-catalog';
+import { CatalogStore } from '../catalog/sync-catalog';
 import { readOpenOrders } from '../snapshot/open-orders';
 import { readPlanningSnapshot, type PlanningSnapshot, type SnapshotPart } from '../snapshot/planning-snapshot';
 import { planSnapshotBatches } from '../snapshot/snapshot-batches';
@@ -36,8 +36,8 @@ async function planRun(em: EntityManager, held: { snapshot: PlanningSnapshot | n
 
 /**
  * Runs a queued run to its end: read the planning snapshot from 1С, storing each part as
- * it arrives (the catalogue synced, the sent orders 1С closed, the stock a warehouse at a
- * time while the rest is read), then, under the planning lock, read the open orders, plan,
+ * it arrives (the norms and the stock a warehouse at a time while the rest is read, the sent
+ * orders 1С closed), then, under the planning lock, read the open orders, plan,
  * and write the transfer orders, the outside orders and their outbox events in one
  * transaction. Every step writes a log row (the caller sets the run's log context).
  * Resolves with the outcome; a failure is an outcome, not a rejection.
@@ -48,7 +48,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
   const since = (start: number): number => Math.round(performance.now() - start);
   let step: RunStep = 'start';
   let stepStarted = runStarted;
-  // Stock is stored while the rest is read: its transaction opens with the first answer.
+  // The norms and the stock are each stored while the rest is read: their transactions open with the first answer.
+  const catalogStore = new CatalogStore(sessions);
   const stockStore = new StockStore(sessions, runId);
   try {
     await markRunRunning(sessions.open(), runId);
@@ -64,8 +65,9 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
         step = STEP_OF_PART[part];
         stepStarted = performance.now();
       },
+      settingsAnswered: (catalog, warehouse, from, to) => catalogStore.add(catalog, warehouse, from, to),
       async catalogRead(catalog) {
-        catalogCounts = await syncCatalog(sessions, catalog);
+        catalogCounts = await catalogStore.finish(catalog);
         await logger.info(`Catalog synced from 1С: ${catalogCounts.warehouses} warehouses, ${catalogCounts.rules} rules`, {
           step,
           status: STEP_DONE,
@@ -136,7 +138,8 @@ export async function executeRun(deps: RunDependencies, runId: string, targetWar
     return { status: SUCCEEDED, counts };
   } catch (error) {
     const message = describeRunError(error);
-    // A stock read that failed half way stores none of it (its transaction is still open).
+    // A norms or stock read that failed half way stores none of it (its transaction is still open).
+    await catalogStore.abandon().catch(() => undefined);
     await stockStore.abandon(error instanceof Error ? error : new Error(message)).catch(() => undefined);
     // A database outage fails the run and refuses its failure too: recorded once the database is back.
     await recordRunFailure(deps, runId, { step, message });

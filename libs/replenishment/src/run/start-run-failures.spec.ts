@@ -101,6 +101,46 @@ describe('a replenishment run that cannot finish', () => {
     expect(await countFor('stock_snapshots', retried.runId)).toBeGreaterThan(0);
   });
 
+  it("keeps the previous norms when 1С fails half way through them, and the next run makes them 1С's", async () => {
+    const real = env.sandbox.oneC;
+    const norms = () =>
+      env.fx.query<{ rule: string }>(
+        `select w.external_id || '/' || p.external_id || ' ' || r.min_qty || '-' || r.max_qty || ' x' || r.multiple as rule
+         from replenishment_rules r join warehouses w on w.id = r.warehouse_id join products p on p.id = r.product_id order by 1`,
+      );
+    expect(await (await run(real)).completion).toMatchObject({ status: 'succeeded' });
+    const oneCNorms = await norms();
+    // The hub's norms differ from 1С's (one rule changed, one missing), so storing any answer would change them.
+    await env.fx.query('update replenishment_rules set min_qty = min_qty + 1 where id = (select min(id::text)::uuid from replenishment_rules)');
+    await env.fx.query('delete from replenishment_rules where id = (select max(id::text)::uuid from replenishment_rules)');
+    const hubNorms = await norms();
+    let calls = 0;
+    const answered: Promise<unknown>[] = [];
+    // The third norms call fails once two answers have come back (and their rules gone to PostgreSQL).
+    const flaky: OneCClient = Object.create(real);
+    flaky.getReplenishmentSettings = async (warehouseId) => {
+      calls += 1;
+      if (calls !== 3) {
+        const answer = real.getReplenishmentSettings(warehouseId);
+        answered.push(answer);
+        return answer;
+      }
+      await Promise.all(answered.slice(0, 2));
+      throw new Error('1С dropped the connection');
+    };
+    const failed = await run(flaky);
+    expect(await failed.completion).toMatchObject({ status: 'failed', error: expect.stringContaining('1С dropped the connection') });
+    const [error] = await env.fx.query<{ step: string }>(`select step from integration_logs where run_id = ? and level = 'ERROR'`, [failed.runId]);
+    expect(error?.step).toBe('sync_catalog');
+    expect(await norms()).toEqual(hubNorms);
+    // Its transaction ended with it: no connection is left holding the rules it had changed.
+    const held = await env.fx.query(`select state from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
+    expect(held).toEqual([]);
+
+    expect(await (await run(real)).completion).toMatchObject({ status: 'succeeded' });
+    expect(await norms()).toEqual(oneCNorms);
+  });
+
   it('refuses an unknown target warehouse or a malformed id before writing a run', async () => {
     const deps = { sessions: env.fx.sessions, oneC: env.sandbox.oneC, logger: env.fx.logger };
     const before = await env.fx.query('select id from replenishment_runs');

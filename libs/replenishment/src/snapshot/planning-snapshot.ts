@@ -42,6 +42,12 @@ export type SnapshotPart = 'catalog' | 'sent_orders' | 'stock';
  */
 export interface SnapshotObserver {
   reading?(part: SnapshotPart): void;
+  /**
+   * One warehouse's norms, as soon as they are copied in: rows `from` to `to` of
+   * `catalog.rules`, every norm 1С lists for warehouse `warehouse` (none: it lists none).
+   * Awaited before that answer's call to 1С is free again.
+   */
+  settingsAnswered?(catalog: SnapshotCatalog, warehouse: number, from: number, to: number): Promise<void>;
   catalogRead?(catalog: SnapshotCatalog): Promise<void>;
   sentOrdersReviewed?(verdicts: SentOrderVerdict[]): Promise<void>;
   /**
@@ -88,7 +94,11 @@ export async function readPlanningSnapshot(
   observer.reading?.('catalog');
   const warehouses = await sources.oneC.listWarehouses();
   const catalog: SnapshotCatalog = { warehouses, products: new SnapshotProducts(), rules: new SnapshotRows(RULE_FIELDS) };
-  await readOneCSettings(sources.oneC, warehouses, (warehouse, settings) => addSettings(catalog, warehouse, settings));
+  await readOneCSettings(sources.oneC, warehouses, async (warehouse, settings) => {
+    const from = catalog.rules.length;
+    addSettings(catalog, warehouse, settings);
+    await observer.settingsAnswered?.(catalog, warehouse, from, catalog.rules.length);
+  });
   await observer.catalogRead?.(catalog);
   observer.reading?.('sent_orders');
   const sentOrders = await reviewSentOrders(sources);

@@ -22,7 +22,7 @@ async function eachAnswer<T>(
 export function readOneCSettings(
   oneC: OneCClient,
   warehouses: readonly OneCWarehouse[],
-  take: (warehouse: number, settings: OneCReplenishmentSetting[]) => void,
+  take: (warehouse: number, settings: OneCReplenishmentSetting[]) => void | Promise<void>,
 ): Promise<void> {
   return eachAnswer(warehouses, (warehouse) => oneC.getReplenishmentSettings(warehouse.id), take);
 }
