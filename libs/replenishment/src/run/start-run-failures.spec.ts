@@ -5,6 +5,23 @@ import { startReplenishmentRun } from './start-run';
 import { findFreePort, oneCClientFor } from '@hub/testing';
 import { useRunEnvironment } from '../testing/run-fixture';
 
+/** `real`, but its third call of `method` fails once two answers have come back (and gone to PostgreSQL). */
+function failingThirdCall(real: OneCClient, method: 'getStock' | 'getReplenishmentSettings'): OneCClient {
+  let calls = 0;
+  const answered: Promise<unknown>[] = [];
+  const failing = async (warehouseId: string): Promise<unknown> => {
+    calls += 1;
+    if (calls !== 3) {
+      const answer = real[method](warehouseId);
+      answered.push(answer);
+      return answer;
+    }
+    await Promise.all(answered.slice(0, 2));
+    throw new Error('1С dropped the connection');
+  };
+  return Object.assign(Object.create(real) as OneCClient, { [method]: failing });
+}
+
 describe('a replenishment run that cannot finish', () => {
   const env = useRunEnvironment();
   const run = (oneC: OneCClient, requestId = randomUUID()) =>
@@ -69,21 +86,7 @@ describe('a replenishment run that cannot finish', () => {
 
   it('stores none of the stock when 1С fails half way through it, and the next run stores all of it', async () => {
     const real = env.sandbox.oneC;
-    let calls = 0;
-    const answered: Promise<unknown>[] = [];
-    // The third stock call fails once two answers have come back (and their rows gone to PostgreSQL).
-    const flaky: OneCClient = Object.create(real);
-    flaky.getStock = async (warehouseId) => {
-      calls += 1;
-      if (calls !== 3) {
-        const answer = real.getStock(warehouseId);
-        answered.push(answer);
-        return answer;
-      }
-      await Promise.all(answered.slice(0, 2));
-      throw new Error('1С dropped the connection');
-    };
-    const failed = await run(flaky);
+    const failed = await run(failingThirdCall(real, 'getStock'));
     expect(await failed.completion).toMatchObject({ status: 'failed', error: expect.stringContaining('1С dropped the connection') });
     expect(await countFor('stock_snapshots', failed.runId)).toBe(0);
     const [error] = await env.fx.query<{ step: string }>(`select step from integration_logs where run_id = ? and level = 'ERROR'`, [failed.runId]);
@@ -114,21 +117,7 @@ describe('a replenishment run that cannot finish', () => {
     await env.fx.query('update replenishment_rules set min_qty = min_qty + 1 where id = (select min(id::text)::uuid from replenishment_rules)');
     await env.fx.query('delete from replenishment_rules where id = (select max(id::text)::uuid from replenishment_rules)');
     const hubNorms = await norms();
-    let calls = 0;
-    const answered: Promise<unknown>[] = [];
-    // The third norms call fails once two answers have come back (and their rules gone to PostgreSQL).
-    const flaky: OneCClient = Object.create(real);
-    flaky.getReplenishmentSettings = async (warehouseId) => {
-      calls += 1;
-      if (calls !== 3) {
-        const answer = real.getReplenishmentSettings(warehouseId);
-        answered.push(answer);
-        return answer;
-      }
-      await Promise.all(answered.slice(0, 2));
-      throw new Error('1С dropped the connection');
-    };
-    const failed = await run(flaky);
+    const failed = await run(failingThirdCall(real, 'getReplenishmentSettings'));
     expect(await failed.completion).toMatchObject({ status: 'failed', error: expect.stringContaining('1С dropped the connection') });
     const [error] = await env.fx.query<{ step: string }>(`select step from integration_logs where run_id = ? and level = 'ERROR'`, [failed.runId]);
     expect(error?.step).toBe('sync_catalog');
