@@ -61,7 +61,7 @@ async function openCatalogTransaction(sessions: SessionFactory, { warehouses }: 
  */
 export class CatalogStore {
   private opening: Promise<EntityManager> | undefined;
-  /** Answers are stored one at a time: each uses the transaction's one table of incoming rules. */
+  /** Answers are stored one at a time: each goes through the transaction's one table of an answer's rules. */
   private storing: Promise<void> = Promise.resolve();
   private productsStored = 0;
   private settled = false;
