@@ -16,9 +16,9 @@ export interface CatalogSyncResult {
   rules: number;
 }
 
-/** The catalogue's rules `rows`, one at a time, in 1С's ids: a million of them are never all objects at once. */
-function* ruleUpserts({ warehouses, products, rules }: SnapshotCatalog, rows: Iterable<number>): Generator<RuleUpsert> {
-  for (const row of rows) {
+/** The catalogue's rules `from` to `to`, one at a time, in 1С's ids: a million of them are never all objects at once. */
+function* ruleUpserts({ warehouses, products, rules }: SnapshotCatalog, from: number, to: number): Generator<RuleUpsert> {
+  for (let row = from; row < to; row++) {
     yield {
       warehouseId: warehouses[rules.warehouse.at(row)]!.id,
       productId: products.ids[rules.product.at(row)]!,
@@ -27,10 +27,6 @@ function* ruleUpserts({ warehouses, products, rules }: SnapshotCatalog, rows: It
       multiple: rules.valueOf('multiple', row),
     };
   }
-}
-
-function* range(from: number, to: number): Generator<number> {
-  for (let row = from; row < to; row++) yield row;
 }
 
 async function openCatalogTransaction(sessions: SessionFactory, { warehouses }: SnapshotCatalog): Promise<EntityManager> {
@@ -83,23 +79,18 @@ export class CatalogStore {
     );
   }
 
-  /** Stores warehouse `warehouse`'s answer, rows `rows` of `catalog.rules`: its rules become exactly these. */
-  private store(catalog: SnapshotCatalog, warehouse: number, rows: Iterable<number>): Promise<void> {
+  /** Stores one warehouse's answer: rows `from` to `to` of `catalog.rules`, all of that warehouse's norms. */
+  add(catalog: SnapshotCatalog, warehouse: number, from: number, to: number): Promise<void> {
     const stored = this.storing.then(async () => {
       // An answer that arrives once the sync was given up (another answer failed) is not stored outside its transaction.
       if (this.settled) throw new Error('The catalogue sync has ended: an answer read after it is not stored');
       const em = await this.opened(catalog);
       await this.storeNewProducts(em, catalog);
-      await replaceWarehouseRules(em, catalog.warehouses[warehouse]!.id, ruleUpserts(catalog, rows));
+      await replaceWarehouseRules(em, catalog.warehouses[warehouse]!.id, ruleUpserts(catalog, from, to));
     });
     // The next answer waits for this one, failed or not; this one's failure is its caller's.
     this.storing = stored.catch(() => undefined);
     return stored;
-  }
-
-  /** Stores one warehouse's answer: rows `from` to `to` of `catalog.rules`, all of that warehouse's norms. */
-  add(catalog: SnapshotCatalog, warehouse: number, from: number, to: number): Promise<void> {
-    return this.store(catalog, warehouse, range(from, to));
   }
 
   /** Removes the rules of warehouses 1С no longer lists, commits; resolves with what the catalogue holds. */
@@ -108,7 +99,6 @@ export class CatalogStore {
     const em = await this.opened(catalog);
     this.settled = true;
     try {
-      await this.storeNewProducts(em, catalog);
       await removeRulesOfUnlistedWarehouses(
         em,
         catalog.warehouses.map((w) => w.id),
@@ -129,27 +119,4 @@ export class CatalogStore {
     const em = await this.opening.catch(() => undefined);
     await em?.rollback();
   }
-
-  /** Stores a catalogue already read whole: each warehouse's rows as its answer, then `finish`. */
-  async addWhole(catalog: SnapshotCatalog): Promise<CatalogSyncResult> {
-    const rowsOf = catalog.warehouses.map((): number[] => []);
-    for (let row = 0; row < catalog.rules.length; row++) rowsOf[catalog.rules.warehouse.at(row)]!.push(row);
-    try {
-      for (const [warehouse, rows] of rowsOf.entries()) await this.store(catalog, warehouse, rows);
-    } catch (error) {
-      await this.abandon();
-      throw error;
-    }
-    return this.finish(catalog);
-  }
-}
-
-/**
- * Mirrors a catalogue already read (warehouses, norms) into the hub in one transaction: a
- * failure leaves the previous catalogue untouched. Pass the catalogue as read, before any
- * stock: every product it knows then is one a norm names. A run stores each answer as it is
- * read instead (CatalogStore).
- */
-export function syncCatalog(sessions: SessionFactory, catalog: SnapshotCatalog): Promise<CatalogSyncResult> {
-  return new CatalogStore(sessions).addWhole(catalog);
 }

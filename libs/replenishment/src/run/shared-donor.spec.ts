@@ -2,9 +2,8 @@ import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ADVISORY_LOCKS } from '@hub/db';
 import { waitFor } from '@hub/testing';
-import { syncCatalog } from '../catalog/sync-catalog';
 import { readPlanningSnapshot } from '../snapshot/planning-snapshot';
-import { useRunEnvironment } from '../testing/run-fixture';
+import { catalogStoredWhileRead, useRunEnvironment } from '../testing/run-fixture';
 import { startReplenishmentRun } from './start-run';
 
 /** The sandbox's scarce product: its distribution centre can spare 40 over its min, each store needs 80. */
@@ -23,7 +22,7 @@ describe('two runs for different stores sharing one donor', () => {
     )[0]?.n ?? 0;
 
   it("plan one after the other under the planning lock: the second sees the first one's orders, and the donor never drops below its min", async () => {
-    await readPlanningSnapshot(deps(), { catalogRead: async (catalog) => void (await syncCatalog(env.fx.sessions, catalog)) });
+    await readPlanningSnapshot(deps(), catalogStoredWhileRead(env.fx.sessions));
     const stores = await env.fx.query<{ id: string; code: string }>(`select id, code from warehouses where code in ('МГ-001', 'МГ-002') order by code`);
     expect(stores.map((store) => store.code)).toEqual(['МГ-001', 'МГ-002']);
 

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OneCClient, OneCReplenishmentSetting, OneCStockItem, OneCWarehouse } from '@hub/integrations';
 import { seedOrder } from '@hub/orders/testing';
 import { StockStore, type StockStoreResult } from '../catalog/store-stock';
-import { syncCatalog } from '../catalog/sync-catalog';
 import { insertRun } from '../sql/runs-sql';
-import { openRunFixture, type RunFixture } from '../testing/run-fixture';
+import { catalogStoredWhileRead, openRunFixture, type RunFixture } from '../testing/run-fixture';
 import { readPlanningSnapshot, type SnapshotObserver } from './planning-snapshot';
 
 interface ScriptedNetwork {
@@ -51,9 +50,7 @@ describe('the planning snapshot, and what a run stores of it', () => {
     let synced;
     await readPlanningSnapshot(
       { sessions: fx.sessions, oneC: scriptedOneC(network) },
-      {
-        catalogRead: async (catalog) => void (synced = await syncCatalog(fx.sessions, catalog)),
-      },
+      catalogStoredWhileRead(fx.sessions, (result) => void (synced = result)),
     );
     return synced;
   };
@@ -138,7 +135,7 @@ describe('the planning snapshot, and what a run stores of it', () => {
   const storedWhileRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => {
     const store = new StockStore(fx.sessions, runId);
     return {
-      catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+      ...catalogStoredWhileRead(fx.sessions),
       stockAnswered: (stock, from, to, catalog) => store.add(stock, from, to, catalog),
       stockRead: async (stock, catalog) => stored(await store.finish(stock, catalog)),
     };
@@ -146,7 +143,7 @@ describe('the planning snapshot, and what a run stores of it', () => {
   const storedAfterRead = (runId: string, stored: (result: StockStoreResult) => void): SnapshotObserver => {
     const store = new StockStore(fx.sessions, runId);
     return {
-      catalogRead: async (catalog) => void (await syncCatalog(fx.sessions, catalog)),
+      ...catalogStoredWhileRead(fx.sessions),
       stockRead: async (stock, catalog) => {
         await store.add(stock, 0, stock.rows.length, catalog);
         stored(await store.finish(stock, catalog));

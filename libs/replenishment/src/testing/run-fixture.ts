@@ -1,6 +1,9 @@
 /** Test support: a cloned database with an ORM and a LoggerService writing to it, and the 1С sandbox. */
 import { afterAll, beforeAll } from 'vitest';
+import type { SessionFactory } from '@hub/db';
 import { openLoggedTestDatabase, startSandboxProcess, type LoggedTestDatabase, type SandboxProcess } from '@hub/testing';
+import { CatalogStore, type CatalogSyncResult } from '../catalog/sync-catalog';
+import type { SnapshotObserver } from '../snapshot/planning-snapshot';
 
 export type RunFixture = LoggedTestDatabase;
 
@@ -28,4 +31,16 @@ export function useRunEnvironment(): RunEnvironment {
     await env.fx?.close();
   });
   return env;
+}
+
+/** Stores 1С's catalogue as a run does while reading a snapshot (CatalogStore), and hands `stored` what it holds. */
+export function catalogStoredWhileRead(
+  sessions: SessionFactory,
+  stored: (result: CatalogSyncResult) => void = () => undefined,
+): Pick<SnapshotObserver, 'settingsAnswered' | 'catalogRead'> {
+  const store = new CatalogStore(sessions);
+  return {
+    settingsAnswered: (catalog, warehouse, from, to) => store.add(catalog, warehouse, from, to),
+    catalogRead: async (catalog) => stored(await store.finish(catalog)),
+  };
 }
