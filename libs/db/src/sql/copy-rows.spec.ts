@@ -24,6 +24,34 @@ describe('copyRows', () => {
     expect(stored[7]).toEqual({ code: '00007', name: AWKWARD });
   });
 
+  it('keeps text whole where it crosses from one buffer sent to the next, a value longer than a buffer included', async () => {
+    const prefix = randomUUID();
+    // About 500 KB of rows of two- and three-byte characters, one value of them over 100 KB alone.
+    const long = `Склад ${'№'.repeat(40_000)} ${AWKWARD}`;
+    const name = (i: number) => (i === 1_500 ? long : `Склад №${i}: ${'ё'.repeat(i % 97)} ${AWKWARD}`);
+    const rows = Array.from({ length: 3_000 }, (_, i) => [randomUUID(), `${prefix}-${i}`, String(i).padStart(5, '0'), name(i)]);
+    const copied = await sessions().withSession((em) => copyRows(em, 'warehouses', ['id', 'external_id', 'code', 'name'], rows));
+    expect(copied).toBe(3_000);
+    const stored = await warehouses(prefix);
+    expect(stored.map((row) => row.name)).toEqual(rows.map((_, i) => name(i)));
+  });
+
+  it('keeps rows whole when several callers write to one COPY at once', async () => {
+    const prefix = randomUUID();
+    const name = (i: number) => `Склад №${i}: ${'ё'.repeat(i % 97)} ${AWKWARD}`;
+    const rows = Array.from({ length: 4_000 }, (_, i) => [randomUUID(), `${prefix}-${String(i).padStart(5, '0')}`, String(i), name(i)]);
+    const copied = await sessions().withSession(async (em) => {
+      const copy = await openCopy(em, 'warehouses', ['id', 'external_id', 'code', 'name']);
+      await Promise.all([0, 1, 2, 3].map((part) => copy.write(rows.slice(part * 1_000, (part + 1) * 1_000))));
+      return copy.end();
+    });
+    expect(copied).toBe(4_000);
+    const stored = await database.orm.em
+      .fork()
+      .execute<{ name: string }[]>(`select name from warehouses where external_id like ? order by external_id`, [`${prefix}%`], 'all');
+    expect(stored.map((row) => row.name)).toEqual(rows.map((_, i) => name(i)));
+  });
+
   it('sends an object as JSON and null as NULL', async () => {
     const run = randomUUID();
     const parameters = { why: AWKWARD, need: 36, share: 0.5, nested: { list: [1, null] } };

@@ -17,34 +17,59 @@ export class CopyOutsideTransactionError extends Error {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /*
- * Characters per string handed to the stream: enough rows to keep calls few, and far below the
- * 128 KB from which V8 allocates a string (and the stream's copy of it) as a large object. Those
- * are freed only by a full collection: 500 order lines a chunk, with their explanations (about
- * 400 characters a line), made 200 KB strings, a run's 365,000 lines 730 of them (issue 13, P3).
+ * Bytes per buffer handed to the stream. Rows are written into buffers, never made strings of
+ * their own: joining a row's values, the rows into a chunk, and the chunk into bytes for the
+ * socket was half of what a run allocated while writing its order lines, and every young
+ * collection it brought on moved the batch's lines, still waiting to be written, to the old
+ * generation (issue 13, P3).
  */
-const CHUNK_CHARACTERS = 16_384;
+const CHUNK_BYTES = 65_536;
+/* UTF-8 spends at most 3 bytes on a UTF-16 code unit: room is checked without measuring the text. */
+const MAX_BYTES_PER_UNIT = 3;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const NEEDS_ESCAPE = /[\\\n\r\t]/;
 const TEXT_FORMAT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** A value in COPY's text format: tab, newline, carriage return and backslash escaped, null as \N. */
 function copyText(value: CopyValue): string {
   if (value === null) return '\\N';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return text.replace(/[\\\n\r\t]/g, (c) => TEXT_FORMAT_ESCAPES[c]!);
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => TEXT_FORMAT_ESCAPES[c]!) : text;
 }
 
-function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
-  let chunk = '';
+/**
+ * `rows` in COPY's text format, in buffers of CHUNK_BYTES holding whole rows (so callers
+ * writing to one COPY at once interleave rows, never parts of them); a row longer than that
+ * goes in a buffer of its own.
+ */
+function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<Buffer> {
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   for (const row of rows) {
-    chunk += `${row.map(copyText).join('\t')}\n`;
-    if (chunk.length >= CHUNK_CHARACTERS) {
-      yield chunk;
-      chunk = '';
+    const texts = row.map(copyText);
+    const room = texts.reduce((bytes, text) => bytes + text.length * MAX_BYTES_PER_UNIT + 1, 0);
+    if (used + room > CHUNK_BYTES && used > 0) {
+      yield chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      used = 0;
     }
+    if (room > CHUNK_BYTES) {
+      yield Buffer.from(`${texts.join('\t')}\n`);
+      continue;
+    }
+    texts.forEach((text, column) => {
+      used += chunk.write(text, used);
+      chunk[used++] = column === texts.length - 1 ? NEWLINE : TAB;
+    });
   }
-  if (chunk.length > 0) yield chunk;
+  if (used > 0) yield chunk.subarray(0, used);
 }
 
-/** A COPY in progress: rows go out as they are written; nothing else runs on the transaction's connection until it ends. */
+/**
+ * A COPY in progress: rows go out as they are written, by one caller or several at once;
+ * nothing else runs on the transaction's connection until it ends.
+ */
 export interface CopyWriter {
   /** Sends rows; resolves once the stream can take more (PostgreSQL keeps up), rejects if the COPY failed. */
   write(rows: Iterable<readonly CopyValue[]>): Promise<void>;
@@ -73,10 +98,14 @@ export async function openCopy(em: EntityManager, table: string, columns: readon
   const done = finished(copy);
   // Settled whenever the COPY ends: a refusal surfaces on the next write or end, never as an unhandled rejection.
   done.catch(() => undefined);
+  // pg-copy-streams emits PostgreSQL's refusal as an event and lets its connection go without
+  // marking the stream failed: a write after it would throw a TypeError that hides the refusal.
+  let refused = false;
+  copy.once('error', () => (refused = true));
   return {
     async write(rows) {
       for (const chunk of copyChunks(rows)) {
-        if (copy.destroyed || copy.errored) return done.then(() => undefined);
+        if (refused || copy.destroyed || copy.errored) return done.then(() => undefined);
         if (!copy.write(chunk)) await Promise.race([once(copy, 'drain'), done]);
       }
     },

@@ -22,7 +22,22 @@ export interface ProductBatch {
  */
 export async function* planProductBatches(network: PlannerNetwork, batches: AsyncIterable<ProductBatch> | Iterable<ProductBatch>): AsyncGenerator<Plan> {
   const planner = new NetworkPlanner(network);
-  for await (const batch of batches) yield planner.plan(batch);
+  const iterator = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
+  for (;;) {
+    const plan = await planNextBatch(planner, iterator);
+    if (plan === undefined) return;
+    yield plan;
+  }
+}
+
+/**
+ * Plans the next batch in a frame of its own, so nothing suspended at planProductBatches'
+ * yield holds the batch's rows while the plan is written (a suspended generator keeps the
+ * variables in scope, a `for … of` loop's among them): they can die young (plan-rows.ts).
+ */
+async function planNextBatch(planner: NetworkPlanner, iterator: AsyncIterator<ProductBatch> | Iterator<ProductBatch>): Promise<Plan | undefined> {
+  const next = await iterator.next();
+  return next.done ? undefined : planner.plan(next.value);
 }
 
 /**

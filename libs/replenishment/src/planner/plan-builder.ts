@@ -1,6 +1,7 @@
 import type { FairShareAllocator } from './fair-share';
 import type { NetworkIndex } from './network-index';
-import type { LineExplanation, NeedExplanation, Plan, PlannedTransferOrder, TargetNeed, UncoveredLine } from './types';
+import { LineNumbers, NeedRow, TransferLineRow, UncoveredLineRow } from './plan-rows';
+import type { NeedExplanation, Plan, PlannedTransferOrder, TargetNeed, UncoveredLine } from './types';
 
 /**
  * Steps 5–7: turns each product's allocation into transfer lines grouped by (donor,
@@ -18,7 +19,7 @@ export class PlanBuilder {
 
   addNeed(warehouse: number, product: number, explanation: NeedExplanation): void {
     const { warehouseIds, productIds } = this.network;
-    this.needs.push({ warehouseId: warehouseIds[warehouse]!, productId: productIds[product]!, explanation });
+    this.needs.push(new NeedRow(warehouseIds[warehouse]!, productIds[product]!, explanation));
   }
 
   /** `explanations[slot]` explains the allocator's target `slot`. */
@@ -37,16 +38,11 @@ export class PlanBuilder {
           order = { sourceWarehouseId: warehouseIds[donor]!, targetWarehouseId: warehouseIds[target]!, lines: [] };
           this.orders.set(key, order);
         }
-        order.lines.push({ productId, quantity, explanation: explainLine(need, allocation, slot, allocation.donors.surplusOf(donor), quantity) });
+        order.lines.push(new TransferLineRow(productId, quantity, new LineNumbers(need, allocation, slot, allocation.donors.surplusOf(donor), quantity)));
       }
       const open = need.need - allocation.covered[slot]!;
       if (open > 0)
-        this.uncovered[target]!.push({
-          warehouseId: warehouseIds[target]!,
-          productId,
-          quantity: open,
-          explanation: explainLine(need, allocation, slot, 0, open),
-        });
+        this.uncovered[target]!.push(new UncoveredLineRow(warehouseIds[target]!, productId, open, new LineNumbers(need, allocation, slot, 0, open)));
     });
   }
 
@@ -55,30 +51,4 @@ export class PlanBuilder {
     const keys = [...this.orders.keys()].sort((a, b) => a - b);
     return { needs: this.needs, transferOrders: keys.map((key) => this.orders.get(key)!), uncovered: this.uncovered.flat() };
   }
-}
-
-/**
- * One literal with every field in one order: all explanations share one hidden class, which
- * keeps half a million of them cheap (a spread plus extra fields does not).
- */
-function explainLine(need: NeedExplanation, allocation: FairShareAllocator, slot: number, donorSurplus: number, allocated: number): LineExplanation {
-  const covered = allocation.covered[slot]!;
-  return {
-    onHand: need.onHand,
-    reserved: need.reserved,
-    inbound: need.inbound,
-    position: need.position,
-    min: need.min,
-    max: need.max,
-    multiple: need.multiple,
-    need: need.need,
-    donorSurplus,
-    allocated,
-    totalNeed: allocation.totalNeed,
-    totalSurplus: allocation.totalSurplus,
-    fairShare: allocation.fairShare,
-    fairQuota: allocation.quota[slot]!,
-    covered,
-    share: covered / need.need,
-  };
 }

@@ -1,6 +1,7 @@
 import { FairShareAllocator } from './fair-share';
 import { indexProducts, indexWarehouses, type NetworkIndex, type WarehouseIndex } from './network-index';
 import { PlanBuilder } from './plan-builder';
+import { Need } from './plan-rows';
 import { computeNeed, computePosition, computeSurplus, packSize } from './position';
 import { ProductColumns } from './product-columns';
 import type { NeedExplanation, Plan, PlanningInput } from './types';
@@ -82,7 +83,7 @@ function addTargets(network: NetworkIndex, columns: ProductColumns, product: num
     const need = computeNeed(position, rule);
     if (need <= 0) continue;
     const multiple = packSize(rule.multiple);
-    const explanation = { onHand, reserved, inbound, position, min: rule.min, max: Math.max(rule.max, rule.min), multiple, need };
+    const explanation = new Need(onHand, reserved, inbound, position, rule.min, Math.max(rule.max, rule.min), multiple, need);
     explanations.push(explanation);
     builder.addNeed(warehouse, product, explanation);
     allocator.addTarget(warehouse, need, multiple);

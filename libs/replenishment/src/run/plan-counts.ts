@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Plan } from '../planner/types';
-import { groupByTarget, type WrittenOrders } from './write-orders';
+import { groupByTarget, type PlannedOrders, type WrittenOrders } from './write-orders';
 
 /** How big a plan is: what a run's counts and a dry run's answer report of it. */
 export type PlanCounts = {
@@ -49,20 +49,29 @@ export class PlanTally {
   planningMs = 0;
   private readonly sums: Record<(typeof SUMMED_COUNTS)[number], number> = { needs: 0, transferLines: 0, unitsPlanned: 0, uncoveredLines: 0, uncoveredUnits: 0 };
 
-  async *plans(batches: AsyncIterable<Plan>, entered: (phase: PlanPhase) => void): AsyncGenerator<Plan> {
+  async *plans(batches: AsyncIterable<Plan>, entered: (phase: PlanPhase) => void): AsyncGenerator<PlannedOrders> {
     const iterator = batches[Symbol.asyncIterator]();
     for (;;) {
       entered('plan');
       const started = performance.now();
-      const next = await iterator.next();
+      const orders = this.counted(await iterator.next());
       this.planningMs += performance.now() - started;
       // What follows the last batch is writing too: the events of orders complete at last.
       entered('write_orders');
-      if (next.done) return;
-      const counts = countPlan(next.value);
-      for (const summed of SUMMED_COUNTS) this.sums[summed] += counts[summed];
-      yield next.value;
+      if (orders === undefined) return;
+      yield orders;
     }
+  }
+
+  /**
+   * Adds a batch's plan to the counts and passes on its orders alone: a run writes no needs,
+   * so they die young rather than wait, in the old generation, for the batch to be written.
+   */
+  private counted(next: IteratorResult<Plan>): PlannedOrders | undefined {
+    if (next.done) return undefined;
+    const counts = countPlan(next.value);
+    for (const summed of SUMMED_COUNTS) this.sums[summed] += counts[summed];
+    return { transferOrders: next.value.transferOrders, uncovered: next.value.uncovered };
   }
 
   /** The plan's counts, once every batch was written: orders are counted as written (one per donor and target, one per target outside). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@hub/db';
 import { openExternalOrderWriter, openTransferOrderWriter } from '@hub/orders';
 import { groupBy } from '@hub/runtime';
-import type { Plan, UncoveredLine } from '../planner/types';
+import type { LineExplanation, Plan, TransferLine, UncoveredLine } from '../planner/types';
 import type { CatalogReferences, ProductReference, WarehouseReference } from '../sql/catalog-references-sql';
 
 /** What a run wrote. */
@@ -12,6 +12,9 @@ export interface WrittenOrders {
   externalUnits: number;
   outboxEvents: number;
 }
+
+/** What a run writes of a batch's plan: its needs are counted, not written. */
+export type PlannedOrders = Pick<Plan, 'transferOrders' | 'uncovered'>;
 
 /** A planned order names a warehouse or product the hub has no record of (the catalogue sync would have written it). */
 export class MissingCatalogReferenceError extends Error {
@@ -41,6 +44,15 @@ function lookup(references: CatalogReferences) {
   };
 }
 
+/** A planned line in the hub's ids: a class, for the reason plan-rows.ts gives (a literal's lines would be pretenured). */
+class ExplainedLine {
+  constructor(
+    readonly product: ProductReference,
+    readonly quantity: number,
+    readonly explanation: LineExplanation,
+  ) {}
+}
+
 /* The plan's own sequence (planTransfers'): 1С ids compared by UTF-16 code units. */
 const byId = (a: string, b: string): number =>
   a < b ? -1
@@ -56,13 +68,14 @@ const byId = (a: string, b: string): number =>
  * transactional EntityManager: orders and events exist together or not at all, and an order
  * naming a warehouse or product the hub does not know fails it (MissingCatalogReferenceError).
  */
-export async function writePlanBatches(em: EntityManager, runId: string, plans: AsyncIterable<Plan>, references: CatalogReferences): Promise<WrittenOrders> {
+export async function writePlanBatches(
+  em: EntityManager,
+  runId: string,
+  plans: AsyncIterable<PlannedOrders>,
+  references: CatalogReferences,
+): Promise<WrittenOrders> {
   const find = lookup(references);
-  const explained = (line: { productId: string; quantity: number; explanation: object }) => ({
-    product: find.product(line.productId),
-    quantity: line.quantity,
-    explanation: line.explanation,
-  });
+  const explained = (line: TransferLine | UncoveredLine) => new ExplainedLine(find.product(line.productId), line.quantity, line.explanation);
   const transfers = openTransferOrderWriter(em);
   const outside = openExternalOrderWriter(em);
   const written = { externalLines: 0, externalUnits: 0 };

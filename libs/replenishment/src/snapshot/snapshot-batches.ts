@@ -1,4 +1,5 @@
 import { mergePlans, planProductBatches, type ProductBatch } from '../planner/plan-batches';
+import { RuleRow, StockRow } from '../planner/plan-rows';
 import type { OpenQuantity, Plan } from '../planner/types';
 import type { PlanningSnapshot } from './planning-snapshot';
 import type { SnapshotProducts, SnapshotRows } from './snapshot-columns';
@@ -6,7 +7,7 @@ import type { SnapshotProducts, SnapshotRows } from './snapshot-columns';
 /** Open orders' quantities, as readOpenOrders reads them. */
 type OpenRows = Pick<ProductBatch, 'inbound' | 'outbound'>;
 
-/** Products planned at once: the planner's objects are this many products' rows and plan, not the network's. */
+/** Products planned at once: the planner's objects (RuleRow, StockRow: see plan-rows.ts) are this many products' rows and plan, not the network's. */
 export const PRODUCTS_PER_BATCH = 50;
 
 /** Row indexes grouped by batch: batch b's rows are order[start[b]] … order[start[b + 1] - 1]. */
@@ -64,19 +65,21 @@ export function* snapshotProductBatches(snapshot: PlanningSnapshot, open: OpenRo
   const warehouseId = (row: number, rows: SnapshotRows<string>) => warehouses[rows.warehouse.at(row)]!.id;
   for (let batch = 0; batch < batches; batch++) {
     yield {
-      rules: Array.from(rowsOf(ruleRows, batch), (row) => ({
-        warehouseId: warehouseId(row, rules),
-        productId: ids[rules.product.at(row)]!,
-        min: rules.valueOf('min', row),
-        max: rules.valueOf('max', row),
-        multiple: rules.valueOf('multiple', row),
-      })),
-      stock: Array.from(rowsOf(stockRows, batch), (row) => ({
-        warehouseId: warehouseId(row, stock),
-        productId: ids[stock.product.at(row)]!,
-        onHand: stock.valueOf('onHand', row),
-        reserved: stock.valueOf('reserved', row),
-      })),
+      rules: Array.from(
+        rowsOf(ruleRows, batch),
+        (row) =>
+          new RuleRow(
+            warehouseId(row, rules),
+            ids[rules.product.at(row)]!,
+            rules.valueOf('min', row),
+            rules.valueOf('max', row),
+            rules.valueOf('multiple', row),
+          ),
+      ),
+      stock: Array.from(
+        rowsOf(stockRows, batch),
+        (row) => new StockRow(warehouseId(row, stock), ids[stock.product.at(row)]!, stock.valueOf('onHand', row), stock.valueOf('reserved', row)),
+      ),
       inbound: inbound[batch]!,
       outbound: outbound[batch]!,
     };
