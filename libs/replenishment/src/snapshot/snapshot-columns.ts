@@ -4,18 +4,18 @@
  * are copied in. Warehouses are numbered in 1С's listing sequence, products as first named.
  */
 
-/** A growable column of numbers (integers: quantities and indexes are exact in a float64). */
+/**
+ * A growable column of integers, 4 bytes a value while every value fits in 32 bits (quantities
+ * and indexes do: a network's million rules and stock rows are 36 MB less than in float64),
+ * 8 from the first that does not: every integer 1С may send stays exact.
+ */
 export class NumberColumn {
-  private data = new Float64Array(1024);
+  private data: Int32Array | Float64Array = new Int32Array(1024);
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+    if (this.length === this.data.length) this.data = this.copied(this.data.length * 2);
+    this.set(this.length++, value);
   }
 
   at(index: number): number {
@@ -23,7 +23,18 @@ export class NumberColumn {
   }
 
   add(index: number, value: number): void {
-    this.data[index] = this.data[index]! + value;
+    this.set(index, this.data[index]! + value);
+  }
+
+  private set(index: number, value: number): void {
+    if ((value | 0) !== value && this.data instanceof Int32Array) this.data = this.copied(this.data.length, Float64Array);
+    this.data[index] = value;
+  }
+
+  private copied(capacity: number, kind: Int32ArrayConstructor | Float64ArrayConstructor = this.data instanceof Int32Array ? Int32Array : Float64Array) {
+    const copy = new kind(capacity);
+    copy.set(this.data);
+    return copy;
   }
 }
 
