@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { useTestOrm } from '@hub/testing';
 import { createSessionFactory } from '../session';
@@ -72,6 +73,33 @@ describe('copyRows', () => {
       .withSession((em) => copyRows(em, 'warehouses', ['id', 'external_id', 'code', 'name'], rows))
       .catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: '23505', detail: expect.stringContaining(`${prefix}-1`) });
+    expect(await warehouses(prefix)).toEqual([]);
+  });
+
+  it("rejects every write that follows a refusal with PostgreSQL's own error, and the transaction writes nothing", async () => {
+    const prefix = randomUUID();
+    const row = (i: number) => [randomUUID(), `${prefix}-${i}`, `C${i}`, `Склад №${i} ${'ё'.repeat(40)}`];
+    const failures = await sessions()
+      .withSession(async (em) => {
+        const copy = await openCopy(em, 'warehouses', ['id', 'external_id', 'code', 'name']);
+        await copy.write([row(0), ['not-a-uuid', `${prefix}-bad`, 'X', 'refused']]);
+        // PostgreSQL answers the row it cannot read while rows still go out: a write after its answer rejects (bounded).
+        const refused = async () => {
+          for (let part = 1; part <= 500; part++) {
+            await copy.write(Array.from({ length: 200 }, (_, i) => row(part * 1_000 + i)));
+            await setImmediate(); // lets the socket's answer in, as the next 1С answer's arrival would
+          }
+        };
+        const first = await refused().catch((error: unknown) => error);
+        // Another answer's rows, written after the refusal (as StockStore's concurrent answers are).
+        const next = await copy.write([row(1)]).catch((error: unknown) => error);
+        await copy.end().catch(() => undefined);
+        throw Object.assign(new Error('refused'), { first, next });
+      })
+      .catch((error: unknown) => error as { first: unknown; next: unknown });
+    const refusal = { code: '22P02', message: expect.stringContaining('not-a-uuid') };
+    expect(failures.first).toMatchObject(refusal);
+    expect(failures.next).toMatchObject(refusal);
     expect(await warehouses(prefix)).toEqual([]);
   });
 
