@@ -23,8 +23,8 @@ export interface OrderShape<Head, Line extends ExplainedOrderLine, PayloadLine> 
   /** The kind's own uuid columns, as `references` gives their values. */
   referenceColumns: readonly string[];
   references(head: Head): readonly string[];
-  /** What the payload keeps of a line: kept for each line until the order's event is made. */
-  payloadLine(line: Line): PayloadLine;
+  /** A line of the payload, made when the order's event is: an order keeps only each line's product and quantity until then. */
+  payloadLine(product: Line['product'], quantity: number): PayloadLine;
   /** The event's payload, checked against the receiving system's contract (a refused one throws). */
   payload(id: string, head: Head, lines: readonly PayloadLine[]): Record<string, unknown>;
 }
@@ -36,11 +36,16 @@ const INSERT_ORDERS = (kind: OrderKind, columns: readonly string[]) => `
   insert into ${kind.table} (id, ${columns.join(', ')})
   select * from unnest(${['id', ...columns].map(() => '?::uuid[]').join(', ')})`;
 
-interface OrderInProgress<Head, PayloadLine> {
+interface OrderInProgress<Head, Product> {
   key: string;
   id: string;
   head: Head;
-  payloadLines: PayloadLine[];
+  /*
+   * What its event's payload needs of each line, until the event is made: two references a
+   * line, not an object, since a run's orders hold hundreds of thousands of lines at once.
+   */
+  products: Product[];
+  quantities: number[];
 }
 
 /**
@@ -51,7 +56,7 @@ interface OrderInProgress<Head, PayloadLine> {
  * transactional EntityManager, so orders and events exist together or not at all.
  */
 export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
-  private readonly orders = new Map<string, OrderInProgress<Head, PayloadLine>>();
+  private readonly orders = new Map<string, OrderInProgress<Head, Line['product']>>();
 
   constructor(
     private readonly tx: EntityManager,
@@ -61,10 +66,10 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
   /** Adds lines to orders, inserting the orders named here for the first time. */
   async add(parts: readonly OrderPart<Head, Line>[]): Promise<void> {
     const { tx, shape } = this;
-    const started: OrderInProgress<Head, PayloadLine>[] = [];
+    const started: OrderInProgress<Head, Line['product']>[] = [];
     for (const part of parts) {
       if (this.orders.has(part.key)) continue;
-      const order = { key: part.key, id: randomUUID(), head: part.head, payloadLines: [] };
+      const order = { key: part.key, id: randomUUID(), head: part.head, products: [], quantities: [] };
       this.orders.set(part.key, order);
       started.push(order);
     }
@@ -73,11 +78,12 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
       const columns = [started.map((order) => order.id), ...shape.referenceColumns.map((_, index) => references.map((values) => values[index]!))];
       await executeBound(tx, INSERT_ORDERS(shape.kind, shape.referenceColumns), columns.map(sqlArray));
     }
-    const lineRows = function* (orders: Map<string, OrderInProgress<Head, PayloadLine>>) {
+    const lineRows = function* (orders: Map<string, OrderInProgress<Head, Line['product']>>) {
       for (const part of parts) {
         const order = orders.get(part.key)!;
         for (const line of part.lines) {
-          order.payloadLines.push(shape.payloadLine(line));
+          order.products.push(line.product);
+          order.quantities.push(line.quantity);
           yield [randomUUID(), order.id, line.product.id, line.quantity, line.explanation];
         }
       }
@@ -96,21 +102,28 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
     const { tx, shape } = this;
     const orders = [...this.orders.values()];
     if (sequence) orders.sort((a, b) => sequence(a.key, b.key));
-    const event = (order: OrderInProgress<Head, PayloadLine>) => ({
+    const event = (order: OrderInProgress<Head, Line['product']>) => ({
       aggregateType: shape.kind.aggregateType,
       aggregateId: order.id,
       eventType: shape.kind.eventType,
-      payload: shape.payload(order.id, order.head, order.payloadLines),
+      payload: shape.payload(
+        order.id,
+        order.head,
+        order.products.map((product, line) => shape.payloadLine(product, order.quantities[line]!)),
+      ),
     });
     let from = 0;
     let lines = 0;
     for (const [index, order] of orders.entries()) {
-      lines += order.payloadLines.length;
+      lines += order.products.length;
       if (lines >= PAYLOAD_LINES_PER_STATEMENT || index === orders.length - 1) {
         const enqueued = orders.slice(from, index + 1);
         await enqueueEventBatch(tx, enqueued.map(event));
         // In its event now: the lines need not be held any longer.
-        for (const order of enqueued) order.payloadLines = [];
+        for (const order of enqueued) {
+          order.products = [];
+          order.quantities = [];
+        }
         from = index + 1;
         lines = 0;
       }

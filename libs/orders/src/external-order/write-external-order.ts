@@ -23,7 +23,7 @@ const EXTERNAL_ORDER_SHAPE: OrderShape<ExternalOrderHead, ExternalOrderLine, MsO
   kind: EXTERNAL_ORDER,
   referenceColumns: ['run_id', 'target_warehouse_id'],
   references: (head) => [head.runId, head.target.id],
-  payloadLine: (line) => ({ productId: line.product.id, sku: line.product.sku, name: line.product.name, quantity: line.quantity }),
+  payloadLine: (product, quantity) => ({ productId: product.id, sku: product.sku, name: product.name, quantity }),
   payload: (id, head, lines) =>
     msOrderRequestSchema.parse({
       hubOrderId: id,

@@ -31,7 +31,7 @@ const TRANSFER_ORDER_SHAPE: OrderShape<TransferOrderHead, TransferOrderLine, Pay
   kind: TRANSFER_ORDER,
   referenceColumns: ['run_id', 'source_warehouse_id', 'target_warehouse_id'],
   references: (head) => [head.runId, head.source.id, head.target.id],
-  payloadLine: (line) => ({ productId: line.product.externalId, sku: line.product.sku, quantity: line.quantity }),
+  payloadLine: (product, quantity) => ({ productId: product.externalId, sku: product.sku, quantity }),
   payload: (id, head, lines): OneCCreateTransferOrder =>
     oneCCreateTransferOrderSchema.parse({
       hubOrderId: id,
