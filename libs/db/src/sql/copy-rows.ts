@@ -28,20 +28,21 @@ const CHUNK_BYTES = 65_536;
 const MAX_BYTES_PER_UNIT = 3;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
-const NEEDS_ESCAPE = /[\\\n\r\t]/;
+/* What COPY's text format escapes; `search` reads a global expression from its start every time. */
+const ESCAPED = /[\\\n\r\t]/g;
 const TEXT_FORMAT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** A value in COPY's text format: tab, newline, carriage return and backslash escaped, null as \N. */
 function copyText(value: CopyValue): string {
   if (value === null) return '\\N';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => TEXT_FORMAT_ESCAPES[c]!) : text;
+  return text.search(ESCAPED) === -1 ? text : text.replace(ESCAPED, (c) => TEXT_FORMAT_ESCAPES[c]!);
 }
 
 /**
  * `rows` in COPY's text format, in buffers of CHUNK_BYTES holding whole rows (so callers
  * writing to one COPY at once interleave rows, never parts of them); a row longer than that
- * goes in a buffer of its own.
+ * starts a buffer of its own size.
  */
 function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<Buffer> {
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -49,14 +50,10 @@ function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<Buffer> {
   for (const row of rows) {
     const texts = row.map(copyText);
     const room = texts.reduce((bytes, text) => bytes + text.length * MAX_BYTES_PER_UNIT + 1, 0);
-    if (used + room > CHUNK_BYTES && used > 0) {
-      yield chunk.subarray(0, used);
-      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    if (used + room > chunk.length) {
+      if (used > 0) yield chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
       used = 0;
-    }
-    if (room > CHUNK_BYTES) {
-      yield Buffer.from(`${texts.join('\t')}\n`);
-      continue;
     }
     texts.forEach((text, column) => {
       used += chunk.write(text, used);
