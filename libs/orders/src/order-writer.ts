@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyRows, executeBound, sqlArray, type EntityManager } from '@hub/db';
 import { enqueueEventBatch } from '@hub/outbox';
 import type { OrderKind } from './order-kind';
+import { PendingLines, type PendingList } from './pending-lines';
 
 /** A line of any kind of order: the product (its hub id), how many, and the numbers that produced it. */
 export interface ExplainedOrderLine {
@@ -36,16 +37,12 @@ const INSERT_ORDERS = (kind: OrderKind, columns: readonly string[]) => `
   insert into ${kind.table} (id, ${columns.join(', ')})
   select * from unnest(${['id', ...columns].map(() => '?::uuid[]').join(', ')})`;
 
-interface OrderInProgress<Head, Product> {
+interface OrderInProgress<Head> {
   key: string;
   id: string;
   head: Head;
-  /*
-   * What its event's payload needs of each line, until the event is made: two references a
-   * line, not an object, since a run's orders hold hundreds of thousands of lines at once.
-   */
-  products: Product[];
-  quantities: number[];
+  /** What its event's payload needs of each line (product, quantity), until the event is made. */
+  lines: PendingList;
 }
 
 /**
@@ -56,7 +53,8 @@ interface OrderInProgress<Head, Product> {
  * transactional EntityManager, so orders and events exist together or not at all.
  */
 export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
-  private readonly orders = new Map<string, OrderInProgress<Head, Line['product']>>();
+  private readonly orders = new Map<string, OrderInProgress<Head>>();
+  private readonly pending = new PendingLines<Line['product']>();
 
   constructor(
     private readonly tx: EntityManager,
@@ -66,10 +64,10 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
   /** Adds lines to orders, inserting the orders named here for the first time. */
   async add(parts: readonly OrderPart<Head, Line>[]): Promise<void> {
     const { tx, shape } = this;
-    const started: OrderInProgress<Head, Line['product']>[] = [];
+    const started: OrderInProgress<Head>[] = [];
     for (const part of parts) {
       if (this.orders.has(part.key)) continue;
-      const order = { key: part.key, id: randomUUID(), head: part.head, products: [], quantities: [] };
+      const order = { key: part.key, id: randomUUID(), head: part.head, lines: this.pending.list() };
       this.orders.set(part.key, order);
       started.push(order);
     }
@@ -78,18 +76,22 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
       const columns = [started.map((order) => order.id), ...shape.referenceColumns.map((_, index) => references.map((values) => values[index]!))];
       await executeBound(tx, INSERT_ORDERS(shape.kind, shape.referenceColumns), columns.map(sqlArray));
     }
-    const lineRows = function* (orders: Map<string, OrderInProgress<Head, Line['product']>>) {
+    const lineRows = function* (orders: Map<string, OrderInProgress<Head>>, pending: PendingLines<Line['product']>) {
       for (const part of parts) {
         const order = orders.get(part.key)!;
         for (const line of part.lines) {
-          order.products.push(line.product);
-          order.quantities.push(line.quantity);
+          pending.add(order.lines, line.product, line.quantity);
           yield [randomUUID(), order.id, line.product.id, line.quantity, line.explanation];
         }
       }
     };
     // Lines are the bulk of a run's writes (hundreds of thousands, each with its explanation): each row is text only until sent.
-    await copyRows(tx, shape.kind.lines.table, ['id', shape.kind.lines.orderColumn, 'product_id', 'quantity', 'explanation'], lineRows(this.orders));
+    await copyRows(
+      tx,
+      shape.kind.lines.table,
+      ['id', shape.kind.lines.orderColumn, 'product_id', 'quantity', 'explanation'],
+      lineRows(this.orders, this.pending),
+    );
   }
 
   /**
@@ -102,28 +104,18 @@ export class OrderWriter<Head, Line extends ExplainedOrderLine, PayloadLine> {
     const { tx, shape } = this;
     const orders = [...this.orders.values()];
     if (sequence) orders.sort((a, b) => sequence(a.key, b.key));
-    const event = (order: OrderInProgress<Head, Line['product']>) => ({
+    const event = (order: OrderInProgress<Head>) => ({
       aggregateType: shape.kind.aggregateType,
       aggregateId: order.id,
       eventType: shape.kind.eventType,
-      payload: shape.payload(
-        order.id,
-        order.head,
-        order.products.map((product, line) => shape.payloadLine(product, order.quantities[line]!)),
-      ),
+      payload: shape.payload(order.id, order.head, this.pending.map(order.lines, shape.payloadLine)),
     });
     let from = 0;
     let lines = 0;
     for (const [index, order] of orders.entries()) {
-      lines += order.products.length;
+      lines += order.lines.length;
       if (lines >= PAYLOAD_LINES_PER_STATEMENT || index === orders.length - 1) {
-        const enqueued = orders.slice(from, index + 1);
-        await enqueueEventBatch(tx, enqueued.map(event));
-        // In its event now: the lines need not be held any longer.
-        for (const order of enqueued) {
-          order.products = [];
-          order.quantities = [];
-        }
+        await enqueueEventBatch(tx, orders.slice(from, index + 1).map(event));
         from = index + 1;
         lines = 0;
       }
