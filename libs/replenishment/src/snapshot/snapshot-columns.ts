@@ -26,6 +26,18 @@ export class NumberColumn {
     this.set(index, this.data[index]! + value);
   }
 
+  /**
+   * Puts the values in `order`: value k becomes what value order[k] was, and the column holds
+   * exactly order's length (no room to grow is kept).
+   */
+  reorder(order: Int32Array): void {
+    const from = this.data;
+    const to = from instanceof Int32Array ? new Int32Array(order.length) : new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) to[k] = from[order[k]!]!;
+    this.data = to;
+    this.length = order.length;
+  }
+
   private set(index: number, value: number): void {
     if ((value | 0) !== value && this.data instanceof Int32Array) this.data = this.copied(this.data.length, Float64Array);
     this.data[index] = value;
@@ -58,6 +70,11 @@ export class SnapshotRows<Field extends string> {
     this.product.push(product);
     for (const field of this.fields) this.values[field].push(values[field]);
     return this.warehouse.length - 1;
+  }
+
+  /** Puts the rows in `order` (NumberColumn.reorder), one column at a time: row numbers change. */
+  reorder(order: Int32Array): void {
+    for (const column of [this.warehouse, this.product, ...this.fields.map((field) => this.values[field])]) column.reorder(order);
   }
 
   valueOf(field: Field, row: number): number {
