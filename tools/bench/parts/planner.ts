@@ -1,16 +1,16 @@
 /**
- * P3 / P3b (the planner's part): `npm run bench:planner` in its own process, so its peak RSS
- * is the planner's alone (node with tsx's loader starts at about 75 MiB of it). Whole: the
- * network generated and planned at once, as a run plans today. Streamed: generated and
- * planned about 10,000 rules at a time (planProductBatches), the same plan (plan-batches.spec.ts).
- * The issue's end-to-end P3 (stock over HTTP, plan, write) is not measured yet: a run still
- * reads its whole snapshot before planning.
+ * P3 / P3b (the planner's part): planner-bench.ts (`npm run bench:planner`) in its own process,
+ * bundled as the apps are (support/bundle.ts), so its peak RSS is the planner's alone. Whole:
+ * the network generated and planned at once. Streamed: generated and planned about 10,000
+ * rules at a time (planProductBatches), the same plan (plan-batches.spec.ts). The run end to
+ * end (stock over HTTP, plan, write) is run-end-to-end.ts.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { bundledForNode } from '../support/bundle';
 import { round, type BenchLine } from '../support/lines';
 
-const PLANNER_BENCH = new URL('../planner-bench.ts', import.meta.url).pathname;
+const PLANNER_BENCH = 'tools/bench/planner-bench.ts';
 /** A batch holds about this many rules (and as many stock rows): its products × the warehouses. */
 const RULES_PER_BATCH = 10_000;
 const productsPerBatch = (warehouses: number) => Math.max(1, Math.floor(RULES_PER_BATCH / warehouses));
@@ -25,7 +25,7 @@ async function runPlannerBench(warehouses: number, skus: number, streamed: boole
   const mode = streamed ? ['--batch', String(productsPerBatch(warehouses))] : ['--runs', '1'];
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', PLANNER_BENCH, '--warehouses', String(warehouses), '--skus', String(skus), ...mode],
+    [...(await bundledForNode(PLANNER_BENCH)), '--warehouses', String(warehouses), '--skus', String(skus), ...mode],
     {
       maxBuffer: 1 << 20,
     },

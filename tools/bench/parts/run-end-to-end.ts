@@ -2,7 +2,8 @@
  * P3 end to end: one replenishment run on a fresh database against the sandbox seeded with the
  * bench network (200 warehouses × 5,000 SKUs): stock and norms from the sandbox over HTTP, plan,
  * orders, lines and outbox events written — through startReplenishmentRun, as the api and the
- * scheduler call it, in its own process (run/replenishment-run.ts) so its peak RSS is the run's.
+ * scheduler call it, in its own process (run/replenishment-run.ts, bundled as the apps are:
+ * support/bundle.ts) so its peak RSS is the run's.
  * Floor, in the same bench run: the same stock read over HTTP by the same client, then `COPY`
  * of the very rows the run wrote (orders, lines, events) into the same tables of another fresh
  * database (see run-floor.ts).
@@ -14,6 +15,7 @@ import { createStdoutLogger } from '@hub/logging';
 import { migrateUp } from '@hub/migrations';
 import { REPO_ROOT, spawnApp, stopChild, waitForLine } from '../../../libs/testing/src/app-process';
 import { round, type BenchLine } from '../support/lines';
+import { bundledForNode } from '../support/bundle';
 import { withScratchDatabase } from '../support/scratch';
 import { measureRunFloor } from './run-floor';
 
@@ -49,7 +51,7 @@ async function runOnce(databaseUrl: string, oneCUrl: string): Promise<RunFigures
   const profile = process.env['BENCH_RUN_NODE_FLAGS']?.split(/\s+/).filter(Boolean) ?? [];
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [...profile, '--import', 'tsx', RUN_MAIN, '--database-url', databaseUrl, '--onec-url', oneCUrl],
+    [...profile, ...(await bundledForNode(RUN_MAIN)), '--database-url', databaseUrl, '--onec-url', oneCUrl],
     {
       cwd: REPO_ROOT,
       maxBuffer: 16 << 20,
