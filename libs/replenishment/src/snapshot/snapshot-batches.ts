@@ -11,27 +11,29 @@ type OpenRows = Pick<ProductBatch, 'inbound' | 'outbound'>;
 export const PRODUCTS_PER_BATCH = 50;
 
 /**
- * Puts `rows` in batch order, keeping their order within a batch, and returns where each batch
- * starts: batch b's rows are start[b] … start[b + 1] - 1. In place, so that no index of the
- * network's rows outlives this call (a run's million rows of each kind: 4 MB an index).
+ * `rows` cut into batches, batch b's rows in their former order, leaving `rows` empty: one
+ * column at a time (SnapshotRows.split), and each batch's columns can go once it is planned,
+ * so the snapshot shrinks while the plan is written instead of staying whole to the end.
  */
-function groupRowsByBatch(rows: SnapshotRows<string>, batchOf: Int32Array, batches: number): Int32Array {
+function splitRowsByBatch<Field extends string>(rows: SnapshotRows<Field>, batchOf: Int32Array, batches: number): (SnapshotRows<Field> | undefined)[] {
   const start = new Int32Array(batches + 1);
   for (let row = 0; row < rows.length; row++) start[batchOf[rows.product.at(row)]! + 1]! += 1;
   for (let batch = 0; batch < batches; batch++) start[batch + 1]! += start[batch]!;
   const next = start.slice(0, batches);
   const order = new Int32Array(rows.length);
   for (let row = 0; row < rows.length; row++) order[next[batchOf[rows.product.at(row)]!]!++] = row;
-  rows.reorder(order);
-  return start;
+  return rows.split(order, start);
 }
 
-function* rowsOf(start: Int32Array, batch: number): Generator<number> {
-  for (let row = start[batch]!; row < start[batch + 1]!; row++) yield row;
+/** Takes batch `batch` out of `batches`: nothing but the caller holds it any more. */
+function takeBatch<T>(batches: (T | undefined)[], batch: number): T {
+  const taken = batches[batch]!;
+  batches[batch] = undefined;
+  return taken;
 }
 
 /** Open quantities by batch; a product the snapshot does not know has no rule, so is never planned. */
-function openByBatch(rows: readonly OpenQuantity[], products: SnapshotProducts, batchOf: Int32Array, batches: number): OpenQuantity[][] {
+function openByBatch(rows: readonly OpenQuantity[], products: SnapshotProducts, batchOf: Int32Array, batches: number): (OpenQuantity[] | undefined)[] {
   const grouped = Array.from({ length: batches }, (): OpenQuantity[] => []);
   for (const row of rows) {
     const product = products.indexOf(row.productId);
@@ -43,7 +45,8 @@ function openByBatch(rows: readonly OpenQuantity[], products: SnapshotProducts, 
 /**
  * The snapshot and the open orders as the planner's rows, `productsPerBatch` products at a time
  * in product id order, each product whole in one batch: what planProductBatches takes. Only one
- * batch's objects exist at a time. Puts the snapshot's rows in batch order as it starts.
+ * batch's objects exist at a time. Takes the snapshot's rules and stock rows as it starts: they
+ * are left empty, and each batch's rows are let go as the batch is planned.
  */
 export function* snapshotProductBatches(snapshot: PlanningSnapshot, open: OpenRows, productsPerBatch: number): Generator<ProductBatch> {
   const { warehouses, products, rules } = snapshot;
@@ -58,30 +61,33 @@ export function* snapshotProductBatches(snapshot: PlanningSnapshot, open: OpenRo
   const batchOf = new Int32Array(ids.length);
   ranked.forEach((product, rank) => (batchOf[product] = Math.floor(rank / productsPerBatch)));
   const batches = Math.ceil(ids.length / productsPerBatch);
-  const ruleRows = groupRowsByBatch(rules, batchOf, batches);
-  const stockRows = groupRowsByBatch(stock, batchOf, batches);
+  const ruleBatches = splitRowsByBatch(rules, batchOf, batches);
+  const stockBatches = splitRowsByBatch(stock, batchOf, batches);
   const inbound = openByBatch(open.inbound, products, batchOf, batches);
   const outbound = openByBatch(open.outbound, products, batchOf, batches);
-  const warehouseId = (row: number, rows: SnapshotRows<string>) => warehouses[rows.warehouse.at(row)]!.id;
+  const warehouseId = (rows: SnapshotRows<string>, row: number) => warehouses[rows.warehouse.at(row)]!.id;
   for (let batch = 0; batch < batches; batch++) {
+    const batchRules = takeBatch(ruleBatches, batch);
+    const batchStock = takeBatch(stockBatches, batch);
     yield {
       rules: Array.from(
-        rowsOf(ruleRows, batch),
-        (row) =>
+        { length: batchRules.length },
+        (_, row) =>
           new RuleRow(
-            warehouseId(row, rules),
-            ids[rules.product.at(row)]!,
-            rules.valueOf('min', row),
-            rules.valueOf('max', row),
-            rules.valueOf('multiple', row),
+            warehouseId(batchRules, row),
+            ids[batchRules.product.at(row)]!,
+            batchRules.valueOf('min', row),
+            batchRules.valueOf('max', row),
+            batchRules.valueOf('multiple', row),
           ),
       ),
       stock: Array.from(
-        rowsOf(stockRows, batch),
-        (row) => new StockRow(warehouseId(row, stock), ids[stock.product.at(row)]!, stock.valueOf('onHand', row), stock.valueOf('reserved', row)),
+        { length: batchStock.length },
+        (_, row) =>
+          new StockRow(warehouseId(batchStock, row), ids[batchStock.product.at(row)]!, batchStock.valueOf('onHand', row), batchStock.valueOf('reserved', row)),
       ),
-      inbound: inbound[batch]!,
-      outbound: outbound[batch]!,
+      inbound: takeBatch(inbound, batch),
+      outbound: takeBatch(outbound, batch),
     };
   }
 }

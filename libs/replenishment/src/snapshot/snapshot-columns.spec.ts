@@ -20,28 +20,34 @@ describe('NumberColumn', () => {
     expect(Array.from({ length: 2_999 }, (_, i) => column.at(i))).toEqual(Array.from({ length: 2_999 }, (_, i) => i));
   });
 
-  it('reorders its values, widened ones too, to exactly the order given', () => {
+  it('splits into pieces of exactly the values ordered, widened ones too, and is left empty', () => {
     for (const widest of [7, 2 ** 40]) {
       const column = new NumberColumn();
-      for (const value of [10, 20, widest, 40]) column.push(value);
-      column.reorder(Int32Array.of(3, 2, 0));
-      expect(column.length).toBe(3);
-      expect([0, 1, 2].map((i) => column.at(i))).toEqual([40, widest, 10]);
-      column.push(5);
-      expect(column.at(3)).toBe(5);
+      for (const value of [10, 20, widest, 40, 50]) column.push(value);
+      const [first, empty, last] = column.split(Int32Array.of(3, 2, 0, 4), Int32Array.of(0, 3, 3, 4));
+      expect(column.length).toBe(0);
+      expect([first, empty, last].map((piece) => Array.from({ length: piece!.length }, (_, i) => piece!.at(i)))).toEqual([[40, widest, 10], [], [50]]);
+      // A piece still grows, an empty one too.
+      empty!.push(5);
+      last!.push(2 ** 41);
+      expect([empty!.at(0), last!.at(0), last!.at(1)]).toEqual([5, 50, 2 ** 41]);
     }
   });
 });
 
 describe('SnapshotRows', () => {
-  it('reorders whole rows: each row keeps its warehouse, product and values together', () => {
+  it('splits whole rows: each row keeps its warehouse, product and values together', () => {
     const rows = new SnapshotRows(STOCK_FIELDS);
     for (let row = 0; row < 2_000; row++) rows.push(row % 7, row, { onHand: row * 3, reserved: row === 1_999 ? 2 ** 35 : row });
-    const order = Int32Array.from({ length: 2_000 }, (_, k) => 1_999 - k);
-    rows.reorder(order);
-    for (const k of [0, 1, 1_000, 1_999]) {
-      const was = 1_999 - k;
-      expect([rows.warehouse.at(k), rows.product.at(k), rows.valueOf('onHand', k), rows.valueOf('reserved', k)]).toEqual([
+    // Two pieces: the rows from last to first, cut at 1,000.
+    const pieces = rows.split(
+      Int32Array.from({ length: 2_000 }, (_, k) => 1_999 - k),
+      Int32Array.of(0, 1_000, 2_000),
+    );
+    expect([rows.length, ...pieces.map((piece) => piece.length)]).toEqual([0, 1_000, 1_000]);
+    for (const k of [0, 1, 999, 1_000, 1_999]) {
+      const [piece, row, was] = [pieces[Math.floor(k / 1_000)]!, k % 1_000, 1_999 - k];
+      expect([piece.warehouse.at(row), piece.product.at(row), piece.valueOf('onHand', row), piece.valueOf('reserved', row)]).toEqual([
         was % 7,
         was,
         was * 3,

@@ -10,11 +10,14 @@
  * 8 from the first that does not: every integer 1С may send stays exact.
  */
 export class NumberColumn {
-  private data: Int32Array | Float64Array = new Int32Array(1024);
-  length = 0;
+  /** `data`'s first `length` values are the column's (a split's piece comes full). */
+  constructor(
+    private data: Int32Array | Float64Array = new Int32Array(1024),
+    public length = 0,
+  ) {}
 
   push(value: number): void {
-    if (this.length === this.data.length) this.data = this.copied(this.data.length * 2);
+    if (this.length === this.data.length) this.data = this.copied(Math.max(1024, this.data.length * 2));
     this.set(this.length++, value);
   }
 
@@ -27,15 +30,21 @@ export class NumberColumn {
   }
 
   /**
-   * Puts the values in `order`: value k becomes what value order[k] was, and the column holds
-   * exactly order's length (no room to grow is kept).
+   * Hands its values out in pieces and is left empty: piece p holds the values order[start[p]]
+   * … order[start[p + 1] - 1], in that sequence, exactly as many as that (no room to grow).
    */
-  reorder(order: Int32Array): void {
+  split(order: Int32Array, start: Int32Array): NumberColumn[] {
     const from = this.data;
-    const to = from instanceof Int32Array ? new Int32Array(order.length) : new Float64Array(order.length);
-    for (let k = 0; k < order.length; k++) to[k] = from[order[k]!]!;
-    this.data = to;
-    this.length = order.length;
+    const pieces: NumberColumn[] = [];
+    for (let piece = 0; piece + 1 < start.length; piece++) {
+      const [first, end] = [start[piece]!, start[piece + 1]!];
+      const to = from instanceof Int32Array ? new Int32Array(end - first) : new Float64Array(end - first);
+      for (let k = first; k < end; k++) to[k - first] = from[order[k]!]!;
+      pieces.push(new NumberColumn(to, to.length));
+    }
+    this.data = new Int32Array(0);
+    this.length = 0;
+    return pieces;
   }
 
   private set(index: number, value: number): void {
@@ -52,12 +61,18 @@ export class NumberColumn {
 
 /** Rows of one kind, one per (warehouse, product), with the numbers `Field` names. */
 export class SnapshotRows<Field extends string> {
-  readonly warehouse = new NumberColumn();
-  readonly product = new NumberColumn();
+  readonly warehouse: NumberColumn;
+  readonly product: NumberColumn;
   readonly values: Record<Field, NumberColumn>;
 
-  constructor(readonly fields: readonly Field[]) {
-    this.values = Object.fromEntries(fields.map((field) => [field, new NumberColumn()])) as Record<Field, NumberColumn>;
+  /** Empty rows, or rows of the columns given (all of one length). */
+  constructor(
+    readonly fields: readonly Field[],
+    columns?: { warehouse: NumberColumn; product: NumberColumn; values: Record<Field, NumberColumn> },
+  ) {
+    this.warehouse = columns?.warehouse ?? new NumberColumn();
+    this.product = columns?.product ?? new NumberColumn();
+    this.values = columns?.values ?? (Object.fromEntries(fields.map((field) => [field, new NumberColumn()])) as Record<Field, NumberColumn>);
   }
 
   get length(): number {
@@ -72,9 +87,23 @@ export class SnapshotRows<Field extends string> {
     return this.warehouse.length - 1;
   }
 
-  /** Puts the rows in `order` (NumberColumn.reorder), one column at a time: row numbers change. */
-  reorder(order: Int32Array): void {
-    for (const column of [this.warehouse, this.product, ...this.fields.map((field) => this.values[field])]) column.reorder(order);
+  /**
+   * Hands its rows out in pieces (NumberColumn.split), one column at a time so that no more
+   * than one column is held twice, and is left empty: piece p holds the rows order[start[p]]
+   * … order[start[p + 1] - 1].
+   */
+  split(order: Int32Array, start: Int32Array): SnapshotRows<Field>[] {
+    const warehouse = this.warehouse.split(order, start);
+    const product = this.product.split(order, start);
+    const values = this.fields.map((field) => this.values[field].split(order, start));
+    return warehouse.map(
+      (_, piece) =>
+        new SnapshotRows(this.fields, {
+          warehouse: warehouse[piece]!,
+          product: product[piece]!,
+          values: Object.fromEntries(this.fields.map((field, index) => [field, values[index]![piece]!])) as Record<Field, NumberColumn>,
+        }),
+    );
   }
 
   valueOf(field: Field, row: number): number {
