@@ -1,10 +1,10 @@
 /**
  * Each order's lines (product and quantity) from when they are written until the order's
- * event is made, for every order of a run at once: one list per order, linked through
- * typed columns outside V8's heap, and each product held once. A run holds hundreds of
- * thousands of such lines until its last batch: as JavaScript arrays they were most of what
- * its heap kept alive at the end, and V8 lets the heap grow to a multiple of what it keeps
- * alive before collecting again.
+ * event is made, for every order of a run at once: one list per order, linked through typed
+ * columns outside V8's heap, and each product (the same object) held once. A run holds
+ * hundreds of thousands of such lines until its last batch: as JavaScript arrays they were
+ * most of what its heap kept alive at the end, and V8 lets the heap grow to a multiple of what
+ * it keeps alive before collecting again.
  */
 export class PendingLines<Product> {
   private readonly products: Product[] = [];
